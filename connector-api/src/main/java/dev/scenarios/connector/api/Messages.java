@@ -1,0 +1,63 @@
+package dev.scenarios.connector.api;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * A connector's localized texts: a resource bundle family with {@code _ru} and {@code _en}
+ * properties files (UTF-8). Any other language gets English.
+ */
+public final class Messages {
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String baseName;
+    private final ClassLoader classLoader;
+
+    private Messages(String baseName, ClassLoader classLoader) {
+        this.baseName = Objects.requireNonNull(baseName, "baseName");
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+    }
+
+    /** The bundle family {@code baseName} (e.g. {@code dev.scenarios.connector.smtp.messages}) loaded by {@code owner}'s class loader. */
+    public static Messages of(String baseName, Class<?> owner) {
+        return new Messages(baseName, owner.getClassLoader());
+    }
+
+    /** The text for {@code key} in {@code locale}, formatted with {@code args}; the key itself if missing. */
+    public String get(String key, Locale locale, Object... args) {
+        ResourceBundle bundle = bundle(locale);
+        if (bundle == null || !bundle.containsKey(key)) {
+            return key;
+        }
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(args);
+    }
+
+    /** Whether {@code key} exists in {@code locale}'s own bundle (no fallback to another language). */
+    public boolean has(String key, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        return bundle != null && bundle.containsKey(key);
+    }
+
+    /** A message for later rendering in whatever language the reader wants. */
+    public LocalizedMessage message(String key, Object... args) {
+        return new LocalizedMessage(this, key, args);
+    }
+
+    private ResourceBundle bundle(Locale locale) {
+        try {
+            return ResourceBundle.getBundle(baseName, supported(locale), classLoader, NO_FALLBACK);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+
+    private static Locale supported(Locale locale) {
+        return locale != null && "ru".equals(locale.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.scenarios.connector.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One setting of a connection or path type, described as data: the single declaration drives
+ * validation, documentation, JSON Schema and the host's settings form. Immutable; built with
+ * {@link #builder(String, PropertyType, Messages)}.
+ *
+ * <p>Texts come from the type's {@link Messages} under the keys {@code <name>.label},
+ * {@code <name>.help}, {@code <name>.value.<value>} (enum values) and {@code group.<group>}. Nested
+ * item properties of an {@link PropertyType#OBJECT_LIST} use {@code <parent>.<name>.label} and so on.
+ */
+public final class PropertyDescriptor {
+
+    private final String name;
+    private final String key;
+    private final PropertyType type;
+    private final boolean required;
+    private final Object defaultValue;
+    private final List<DependentDefault> dependentDefaults;
+    private final boolean secret;
+    private final List<String> allowedValues;
+    private final String group;
+    private final Condition visibleWhen;
+    private final Long minimum;
+    private final Long maximum;
+    private final List<PropertyDescriptor> items;
+    private final Messages messages;
+
+    /** A default that applies when {@code condition} holds, e.g. port 465 when encryption is ssl. */
+    public record DependentDefault(Condition condition, Object value) {
+        public DependentDefault {
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    private PropertyDescriptor(Builder b) {
+        this.name = b.name;
+        this.key = b.key;
+        this.type = b.type;
+        this.required = b.required;
+        this.defaultValue = b.defaultValue;
+        this.dependentDefaults = List.copyOf(b.dependentDefaults);
+        this.secret = b.secret;
+        this.allowedValues = List.copyOf(b.allowedValues);
+        this.group = b.group;
+        this.visibleWhen = b.visibleWhen;
+        this.minimum = b.minimum;
+        this.maximum = b.maximum;
+        this.items = List.copyOf(b.items);
+        this.messages = b.messages;
+    }
+
+    /** Starts a descriptor of property {@code name}, whose texts live in {@code messages}. */
+    public static Builder builder(String name, PropertyType type, Messages messages) {
+        return new Builder(name, name, type, messages);
+    }
+
+    /** The property key as written in YAML and JSON, e.g. {@code senderAddress}. */
+    public String name() {
+        return name;
+    }
+
+    public PropertyType type() {
+        return type;
+    }
+
+    /** Whether a value must be given whenever the property is {@linkplain #visibleWhen() visible}. */
+    public boolean required() {
+        return required;
+    }
+
+    /** The value used when none is given, if any. Never present for secrets. */
+    public Optional<Object> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Defaults that depend on other properties; the first whose condition holds wins over {@link #defaultValue()}. */
+    public List<DependentDefault> dependentDefaults() {
+        return dependentDefaults;
+    }
+
+    /** Whether the value is a secret: never shown, logged, echoed in messages or given a default. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The values an {@link PropertyType#ENUM} accepts, in display order. */
+    public List<String> allowedValues() {
+        return allowedValues;
+    }
+
+    /** The form section the property belongs to, e.g. {@code server}, or empty. */
+    public Optional<String> group() {
+        return Optional.ofNullable(group);
+    }
+
+    /** The condition under which the property is shown, validated and required; empty means always. */
+    public Optional<Condition> visibleWhen() {
+        return Optional.ofNullable(visibleWhen);
+    }
+
+    /** The smallest value an {@link PropertyType#INTEGER} accepts. */
+    public Optional<Long> minimum() {
+        return Optional.ofNullable(minimum);
+    }
+
+    /** The largest value an {@link PropertyType#INTEGER} accepts. */
+    public Optional<Long> maximum() {
+        return Optional.ofNullable(maximum);
+    }
+
+    /** The fields of each object of an {@link PropertyType#OBJECT_LIST}; empty for other types. */
+    public List<PropertyDescriptor> items() {
+        return items;
+    }
+
+    /** The field label in {@code locale}. */
+    public String label(Locale locale) {
+        return messages.get(key + ".label", locale);
+    }
+
+    /** The help text in {@code locale}: meaning, default and what happens when it is wrong. */
+    public String help(Locale locale) {
+        return messages.get(key + ".help", locale);
+    }
+
+    /** The display title of an allowed {@code value} in {@code locale}. */
+    public String valueLabel(String value, Locale locale) {
+        return messages.get(key + ".value." + value, locale);
+    }
+
+    /** The title of {@link #group()} in {@code locale}, or empty. */
+    public Optional<String> groupLabel(Locale locale) {
+        return group().map(g -> messages.get("group." + g, locale));
+    }
+
+    /** The message keys this descriptor reads, for completeness checks of the bundles. */
+    public List<String> messageKeys() {
+        List<String> keys = new ArrayList<>(List.of(key + ".label", key + ".help"));
+        allowedValues.forEach(v -> keys.add(key + ".value." + v));
+        group().ifPresent(g -> keys.add("group." + g));
+        items.forEach(item -> keys.addAll(item.messageKeys()));
+        return keys;
+    }
+
+    /** The texts' bundle family. */
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public String toString() {
+        return "PropertyDescriptor[" + name + ": " + type + (required ? ", required" : "") + (secret ? ", secret" : "") + "]";
+    }
+
+    /** Builds a {@link PropertyDescriptor}; every setter returns the builder. */
+    public static final class Builder {
+        private final String name;
+        private final String key;
+        private final PropertyType type;
+        private final Messages messages;
+        private boolean required;
+        private Object defaultValue;
+        private final List<DependentDefault> dependentDefaults = new ArrayList<>();
+        private boolean secret;
+        private final List<String> allowedValues = new ArrayList<>();
+        private String group;
+        private Condition visibleWhen;
+        private Long minimum;
+        private Long maximum;
+        private final List<PropertyDescriptor> items = new ArrayList<>();
+
+        private Builder(String name, String key, PropertyType type, Messages messages) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.key = key;
+            this.type = Objects.requireNonNull(type, "type");
+            this.messages = Objects.requireNonNull(messages, "messages");
+        }
+
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        public Builder defaultValue(Object value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        public Builder defaultWhen(Condition condition, Object value) {
+            dependentDefaults.add(new DependentDefault(condition, value));
+            return this;
+        }
+
+        public Builder secret() {
+            this.secret = true;
+            return this;
+        }
+
+        public Builder allowedValues(String... values) {
+            allowedValues.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder group(String group) {
+            this.group = group;
+            return this;
+        }
+
+        public Builder visibleWhen(Condition condition) {
+            this.visibleWhen = condition;
+            return this;
+        }
+
+        public Builder range(long minimum, long maximum) {
+            this.minimum = minimum;
+            this.maximum = maximum;
+            return this;
+        }
+
+        /** Adds a field to each object of an {@link PropertyType#OBJECT_LIST}; its texts use the key {@code <this>.<field>}. */
+        public Builder item(String field, PropertyType fieldType, java.util.function.UnaryOperator<Builder> configure) {
+            items.add(configure.apply(new Builder(field, key + "." + field, fieldType, messages)).build());
+            return this;
+        }
+
+        public PropertyDescriptor build() {
+            if (secret && (defaultValue != null || !dependentDefaults.isEmpty())) {
+                throw new IllegalStateException(name + ": a secret cannot have a default");
+            }
+            if (type == PropertyType.ENUM && allowedValues.isEmpty()) {
+                throw new IllegalStateException(name + ": an enum needs allowed values");
+            }
+            if (type == PropertyType.OBJECT_LIST && items.isEmpty()) {
+                throw new IllegalStateException(name + ": an object list needs item fields");
+            }
+            return new PropertyDescriptor(this);
+        }
+    }
+}
