@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A kind of connection (e.g. {@code smtp}): what its settings are, how to validate them, how to
@@ -54,4 +55,13 @@ public interface ConnectionType {
      * when nothing has been written. Reads files under {@link ConnectorContext#dataDirectory()}.
      */
     InputStream openJournal(Configuration configuration, ConnectorContext context) throws IOException;
+
+    /**
+     * Property overrides that point a connection of this type at a plain, unauthenticated test
+     * server on {@code host}:{@code port} (the runtime's {@code --dev-inbox}); empty when the type
+     * cannot be redirected. Pure.
+     */
+    default Map<String, Object> devInboxOverrides(String host, int port) {
+        return Map.of();
+    }
 }
