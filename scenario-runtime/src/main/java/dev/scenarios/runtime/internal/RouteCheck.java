@@ -1,0 +1,80 @@
+package dev.scenarios.runtime.internal;
+
+import dev.scenarios.runtime.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+
+/**
+ * Loads each scenario with Camel's YAML DSL into a context that is never started, so that what
+ * Camel itself rejects (an unknown step, a wrong option) is reported with the others before
+ * anything runs. Creates a Camel context; no network.
+ */
+public final class RouteCheck {
+
+    private RouteCheck() {
+    }
+
+    /** The problems Camel finds in {@code files}, one per file that does not load. */
+    public static List<Problem> problems(Path workspace, List<Path> files, Locale locale) {
+        List<Problem> out = new ArrayList<>();
+        if (files.isEmpty()) {
+            return out;
+        }
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            camel.getCamelContextExtension().setName("validate");
+            for (Path file : files) {
+                String name = workspace.relativize(file).toString().replace('\\', '/');
+                try {
+                    Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
+                    PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
+                } catch (Exception e) {
+                    String label = Texts.get(locale, "object.scenario") + " " + stem(file);
+                    out.add(new Problem(name, line(e).orElse(1), label, "", Texts.get(locale, "scenario.camel", describe(e))));
+                }
+            }
+        } finally {
+            camel.stop();
+        }
+        return out;
+    }
+
+    /** The 1-based line snakeyaml marked, if Camel's exception carries one. */
+    static Optional<Integer> line(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYamlEngineException marked) {
+                return marked.getProblemMark().map(m -> m.getLine() + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The most specific message in the cause chain, first line only, without snakeyaml's location block. */
+    static String describe(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t instanceof MarkedYamlEngineException marked ? marked.getProblem() : t.getMessage();
+            if (m != null && !m.isBlank()) {
+                message = m;
+            }
+        }
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+
+    private static String stem(Path file) {
+        String base = file.getFileName().toString();
+        return base.substring(0, base.lastIndexOf('.'));
+    }
+}
