@@ -1,0 +1,99 @@
+package dev.scenarios.runtime.internal;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the dev inbox shows of a received message: sender, envelope recipients, subject (decoded),
+ * attachment names and the first lines of the plain text. Read once from the MIME message.
+ *
+ * @param from the From header, decoded
+ * @param recipients the envelope recipients (Bcc included)
+ * @param subject the subject, decoded
+ * @param attachments the file names of the attachments, decoded
+ * @param text the first plain-text part, or empty
+ * @param refused whether the inbox refused the message
+ */
+public record MessageSummary(String from, List<String> recipients, String subject, List<String> attachments, String text, boolean refused) {
+
+    private static final int SHOWN_LINES = 5;
+
+    /** Reads {@code message} (parses its MIME structure). */
+    public static MessageSummary of(MimeMessage message, List<String> recipients, boolean refused) throws MessagingException {
+        String from = message.getFrom() == null ? "" : String.join(", ", Arrays.stream(message.getFrom())
+                .map(a -> a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString()).toList());
+        List<String> attachments = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        try {
+            walk(message, attachments, text);
+        } catch (IOException e) {
+            text.append("(unreadable body: ").append(e.getMessage()).append(')');
+        }
+        String subject = message.getSubject();
+        return new MessageSummary(from, List.copyOf(recipients), subject == null ? "" : subject, List.copyOf(attachments), text.toString(), refused);
+    }
+
+    private static void walk(Part part, List<String> attachments, StringBuilder text) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                walk(child, attachments, text);
+            }
+        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+            attachments.add(decode(part.getFileName()));
+        } else if (part.isMimeType("text/plain") && text.isEmpty()) {
+            text.append(String.valueOf(part.getContent()));
+        }
+    }
+
+    private static String decode(String name) {
+        if (name == null) {
+            return "";
+        }
+        try {
+            return MimeUtility.decodeText(name);
+        } catch (UnsupportedEncodingException e) {
+            return name;
+        }
+    }
+
+    /** The summary as printed lines, numbered {@code number}. */
+    public String describe(Locale locale, int number) {
+        StringBuilder out = new StringBuilder();
+        out.append(text(locale, refused ? "devInbox.refused" : "devInbox.message", number)).append('\n');
+        out.append("  ").append(text(locale, "devInbox.from")).append(": ").append(from).append('\n');
+        out.append("  ").append(text(locale, "devInbox.to")).append(": ").append(String.join(", ", recipients)).append('\n');
+        out.append("  ").append(text(locale, "devInbox.subject")).append(": ").append(subject).append('\n');
+        if (!attachments.isEmpty()) {
+            out.append("  ").append(text(locale, "devInbox.attachments")).append(": ").append(String.join(", ", attachments)).append('\n');
+        }
+        String[] lines = this.text.split("\\r?\\n", -1);
+        for (int i = 0; i < Math.min(SHOWN_LINES, lines.length); i++) {
+            if (i == lines.length - 1 && lines[i].isEmpty()) {
+                break;
+            }
+            out.append("  | ").append(lines[i]).append('\n');
+        }
+        if (lines.length > SHOWN_LINES) {
+            out.append("  | …\n");
+        }
+        return out.toString();
+    }
+
+    /** A runtime text; here so the dev inbox's strings live in the runtime's bundles. */
+    public static String text(Locale locale, String key, Object... args) {
+        return Texts.get(locale, key, args);
+    }
+}
