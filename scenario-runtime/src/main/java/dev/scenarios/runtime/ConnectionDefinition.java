@@ -2,8 +2,6 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A connection as a workspace declares it: its file, its type and its configuration with secrets
@@ -24,15 +22,5 @@ public record ConnectionDefinition(String file, String systemName, ConnectionTyp
         } catch (IllegalArgumentException e) {
             return false; // not a boolean: the type's validation reports it
         }
-    }
-
-    /** This connection with {@code overrides} laid over its values, e.g. the dev inbox's server and port. */
-    public ConnectionDefinition withOverrides(Map<String, Object> overrides) {
-        if (overrides.isEmpty()) {
-            return this;
-        }
-        Map<String, Object> values = new LinkedHashMap<>(configuration.givenValues());
-        values.putAll(overrides);
-        return new ConnectionDefinition(file, systemName, type, Configuration.of(type.properties(), values), valid);
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,18 @@ public final class Workspace {
      * @throws NotAWorkspaceException if {@code directory} is not a folder
      */
     public static Workspace load(Path directory, Connectors connectors, Map<String, String> environment, Locale locale) {
+        return load(directory, connectors, environment, locale, type -> Map.of());
+    }
+
+    /**
+     * Like {@link #load(Path, Connectors, Map, Locale)}, with {@code connectionOverrides} of each
+     * connection type laid over every connection of that type before validation, e.g. the dev
+     * inbox's {@link ConnectionType#devInboxOverrides}. A secret that is missing but not used under
+     * the overrides (overridden, or hidden because e.g. authentication became {@code none}) is then
+     * not a problem, so a workspace can run against the dev inbox without its real passwords.
+     */
+    public static Workspace load(Path directory, Connectors connectors, Map<String, String> environment, Locale locale,
+            Function<ConnectionType, Map<String, Object>> connectionOverrides) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new NotAWorkspaceException(Texts.get(locale, "workspace.missing", directory));
@@ -83,12 +96,18 @@ public final class Workspace {
         for (ObjectFile f : connectionFiles) {
             claimName(f, connectionByName, locale, problems);
             connectors.connectionType(f.typeId()).ifPresent(type -> {
-                Configuration config = Configuration.of(type.properties(), f.values());
+                Map<String, Object> overrides = connectionOverrides.apply(type);
+                Map<String, Object> values = new LinkedHashMap<>(f.values());
+                values.putAll(overrides);
+                Configuration config = Configuration.of(type.properties(), values);
+                f.forgetUnresolved(property -> overrides.containsKey(property)
+                        || config.descriptor(property).map(d -> !config.isVisible(d)).orElse(false));
                 int before = problems.size();
                 report(f, type.validate(config), problems);
                 connections.add(new ConnectionDefinition(f.file(), f.systemName(), type, config,
                         problems.size() == before && f.problems().isEmpty()));
             });
+            problems.addAll(f.problems());
         }
 
         List<PathDefinition> paths = new ArrayList<>();
@@ -102,6 +121,7 @@ public final class Workspace {
                 checkConnection(f, type, config, connectionByName, connections, locale, problems);
                 paths.add(new PathDefinition(f.file(), f.systemName(), type, config, problems.size() == before && f.problems().isEmpty()));
             });
+            problems.addAll(f.problems());
         }
 
         List<Path> scenarioFiles = yamlFiles(dir.resolve("scenarios"));
@@ -123,11 +143,7 @@ public final class Workspace {
             String name = relative(dir, file);
             Optional<String> text = readText(file, name, locale, problems);
             if (text.isPresent()) {
-                ObjectFile f = ObjectFile.read(name, text.get(), kind, descriptorsOf, knownTypes, resolver, locale);
-                problems.addAll(f.problems());
-                if (f.typeId() != null) {
-                    out.add(f);
-                }
+                out.add(ObjectFile.read(name, text.get(), kind, descriptorsOf, knownTypes, resolver, locale));
             }
         }
         return out;
@@ -272,13 +288,4 @@ public final class Workspace {
         return paths.stream().filter(p -> systemName.equals(p.systemName())).findFirst();
     }
 
-    /**
-     * This workspace with every connection pointed at the dev inbox on {@code host}:{@code port},
-     * through each type's {@link ConnectionType#devInboxOverrides}. Only for this run: no file changes.
-     */
-    public Workspace withDevInbox(String host, int port) {
-        List<ConnectionDefinition> redirected = connections.stream()
-                .map(c -> c.withOverrides(c.type().devInboxOverrides(host, port))).toList();
-        return new Workspace(directory, redirected, paths, scenarioFiles, problems);
-    }
 }

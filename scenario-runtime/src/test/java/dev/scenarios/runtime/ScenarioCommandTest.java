@@ -11,6 +11,9 @@ import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,7 +188,7 @@ class ScenarioCommandTest {
         CliRun run = CliRun.of("check", ws(), "mail", "--dev-inbox");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).startsWith("[dev-inbox] SMTP on 127.0.0.1:");
+        assertThat(run.out()).startsWith("[dev-inbox] SMTP on 127.0.0.1:");
         assertThat(run.out()).containsPattern("Succeeded: connected to 127\\.0\\.0\\.1:\\d+");
     }
 
@@ -277,11 +280,32 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void runWithTheDevInboxNeedsNoRealPassword() {
+        TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
+                - route:
+                    from:
+                      uri: timer:tick?repeatCount=1
+                      steps:
+                        - setBody:
+                            simple: '{"OrderNo": "7", "Customer": "Анна"}'
+                        - to: path:orders
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = ScenarioCommand.execute(new String[] {"run", ws(), "--dev-inbox", "--duration", "1s"},
+                new PrintWriter(out, true), new PrintWriter(err, true), TestWorkspace.FAKE, Map.of(), Locale.ENGLISH);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("[dev-inbox] SMTP on 127.0.0.1:").contains(" sent   path=orders ");
+    }
+
+    @Test
     void typesListsEverySettingInEnglishAndRussianAndAsJsonSchema() throws IOException {
         CliRun en = CliRun.of("types", "--lang", "en");
         assertThat(en.exitCode()).isZero();
         assertThat(en.out()).contains("connection type fake: Fake connection")
-                .contains("    password (string, secret) Password — The secret.")
+                .contains("    password (string, required, secret) Password — The secret.")
                 .contains("    journal (enum: full|errors|off, default full) Journal — What to record.")
                 .contains("path type (connection type fake) fake-send: Fake send")
                 .contains("      name (string, required) Name — Attribute name.");

@@ -81,6 +81,19 @@ class WorkspaceTest {
     }
 
     @Test
+    void aSecretTheDevInboxDoesNotUseNeedNotBeSet() {
+        TestWorkspace.minimal(dir);
+
+        Workspace plain = new TestWorkspace(dir).load(Map.of());
+        Workspace devInbox = Workspace.load(dir, TestWorkspace.FAKE, Map.of(), Locale.ENGLISH, type -> type.devInboxOverrides("127.0.0.1", 2500));
+
+        assertThat(plain.problems()).extracting(Problem::toString)
+                .containsExactly("connections/mail.yaml:5: connection mail password: environment variable MAIL_PASSWORD is not set");
+        assertThat(devInbox.problems()).isEmpty();
+        assertThat(devInbox.connection("mail").orElseThrow().configuration().value("server")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void fileSecretsAreReadWithoutTheTrailingNewline() {
         TestWorkspace.minimal(dir).write("secrets/password.txt", "from-a-file\n")
                 .write("connections/mail.yaml", TestWorkspace.CONNECTION.replace("${env:MAIL_PASSWORD}", "${file:secrets/password.txt}"));
@@ -118,8 +131,8 @@ class WorkspaceTest {
     void duplicateNamesUnknownTypesAndBadConnectionsAreNamed() {
         TestWorkspace.minimal(dir)
                 .write("connections/mail2.yaml", TestWorkspace.CONNECTION)
-                .write("connections/off.yaml", "type: fake\nsystemName: off_mail\nserver: x\ndisabled: true\n")
-                .write("connections/other.yaml", "type: fake-other\nsystemName: other\nserver: x\n")
+                .write("connections/off.yaml", "type: fake\nsystemName: off_mail\nserver: x\nauthentication: none\ndisabled: true\n")
+                .write("connections/other.yaml", "type: fake-other\nsystemName: other\nserver: x\nauthentication: none\n")
                 .write("connections/strange.yaml", "type: pigeon\nsystemName: coo\n")
                 .write("paths/a.yaml", TestWorkspace.PATH.replace("systemName: orders", "systemName: a").replace("connection: mail", "connection: nowhere"))
                 .write("paths/b.yaml", TestWorkspace.PATH.replace("systemName: orders", "systemName: b").replace("connection: mail", "connection: other"))

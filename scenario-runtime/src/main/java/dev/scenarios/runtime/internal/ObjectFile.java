@@ -224,6 +224,14 @@ public final class ObjectFile {
         return problems;
     }
 
+    /**
+     * Drops the resolution problems (missing secret, missing file) of the top-level properties for
+     * which {@code unused} holds, because this run does not use them.
+     */
+    public void forgetUnresolved(java.util.function.Predicate<String> unused) {
+        problems.removeIf(p -> unresolved.contains(p.property()) && unused.test(p.property().split("[.\\[]", 2)[0]));
+    }
+
     /** Whether {@code property} (or what encloses it) already has a resolution problem, so validation need not repeat it. */
     public boolean unresolved(String property) {
         return unresolved.stream().anyMatch(u -> property.equals(u) || property.startsWith(u + ".") || property.startsWith(u + "[")

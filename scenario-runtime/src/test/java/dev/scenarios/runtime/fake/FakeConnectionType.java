@@ -4,6 +4,7 @@ import static dev.scenarios.runtime.fake.FakeConnector.MESSAGES;
 
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
+import dev.scenarios.connector.api.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.ConnectionType;
@@ -38,7 +39,9 @@ final class FakeConnectionType implements ConnectionType {
             PropertyDescriptor.builder("journal", PropertyType.ENUM, MESSAGES).allowedValues("full", "errors", "off").defaultValue("full").build(),
             PropertyDescriptor.builder("server", PropertyType.STRING, MESSAGES).required().build(),
             PropertyDescriptor.builder("port", PropertyType.INTEGER, MESSAGES).range(1, 65535).defaultValue(25).build(),
-            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES).secret().build(),
+            PropertyDescriptor.builder("authentication", PropertyType.ENUM, MESSAGES).allowedValues("none", "basic").defaultValue("basic").build(),
+            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES).secret().required()
+                    .visibleWhen(Condition.when("authentication", "basic")).build(),
             PropertyDescriptor.builder("trustedCertificates", PropertyType.FILE, MESSAGES).build());
 
     private final String id;
@@ -112,7 +115,7 @@ final class FakeConnectionType implements ConnectionType {
 
     @Override
     public Map<String, Object> devInboxOverrides(String host, int port) {
-        return Map.of("server", host, "port", port);
+        return Map.of("server", host, "port", port, "authentication", "none");
     }
 
     private static Path journal(Configuration configuration, ConnectorContext context) {

@@ -55,7 +55,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        Workspace ws = cli.load(workspace, locale);
+        if (!devInbox.enabled) {
+            return check(cli.load(workspace, locale), locale);
+        }
+        try (DevInbox inbox = DevInbox.start(json ? cli.err() : cli.out(), locale)) {
+            return check(cli.load(workspace, locale, inbox), locale);
+        }
+    }
+
+    private int check(Workspace ws, Locale locale) throws Exception {
         Optional<ConnectionDefinition> found = ws.connection(connection);
         if (found.isEmpty()) {
             cli.err().println(Texts.get(locale, "cli.connection.unknown", connection));
@@ -67,15 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
             return cli.printProblems(own);
         }
         ConnectionDefinition definition = found.get();
-        CheckResult result;
-        if (devInbox.enabled) {
-            try (DevInbox inbox = DevInbox.start(cli.err(), locale)) {
-                definition = definition.withOverrides(definition.type().devInboxOverrides(inbox.host(), inbox.port()));
-                result = check(ws, definition);
-            }
-        } else {
-            result = check(ws, definition);
-        }
+        CheckResult result = check(ws, definition);
         if (json) {
             cli.out().println(JSON.writeValueAsString(toJson(definition, result, locale)));
         } else {

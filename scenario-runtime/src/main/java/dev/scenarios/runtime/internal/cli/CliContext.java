@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.cli;
 
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import java.io.PrintWriter;
@@ -25,6 +26,14 @@ public record CliContext(PrintWriter out, PrintWriter err, Connectors connectors
     /** Loads the workspace in {@code dir} (reads files, runs validation). */
     public Workspace load(Path dir, Locale locale) {
         return Workspace.load(dir, connectors, environment, locale);
+    }
+
+    /** Loads the workspace in {@code dir} with every connection pointed at {@code inbox} (when not null). */
+    public Workspace load(Path dir, Locale locale, DevInbox inbox) {
+        if (inbox == null) {
+            return load(dir, locale);
+        }
+        return Workspace.load(dir, connectors, environment, locale, type -> type.devInboxOverrides(inbox.host(), inbox.port()));
     }
 
     /** Prints {@code problems} one per line to stdout; returns {@link #INVALID}. */

@@ -56,19 +56,18 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        Workspace ws = cli.load(workspace, locale);
-        if (!ws.isValid()) {
-            return cli.printProblems(ws.problems());
-        }
         if (!devInbox.enabled) {
-            return run(ws, locale);
+            return run(cli.load(workspace, locale), locale);
         }
         try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
-            return run(ws.withDevInbox(inbox.host(), inbox.port()), locale);
+            return run(cli.load(workspace, locale, inbox), locale);
         }
     }
 
     private int run(Workspace ws, Locale locale) throws Exception {
+        if (!ws.isValid()) {
+            return cli.printProblems(ws.problems());
+        }
         Thread hook = new Thread(this::stop, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, new Lines(locale), true)) {

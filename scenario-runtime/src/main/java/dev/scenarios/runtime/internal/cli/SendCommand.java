@@ -58,21 +58,14 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        Workspace ws = cli.load(workspace, locale);
-        if (!ws.isValid()) {
-            return cli.printProblems(ws.problems());
-        }
-        if (ws.path(path).isEmpty()) {
-            cli.err().println(Texts.get(locale, "cli.path.unknown", path));
-            return CliContext.INVALID;
+        if (!devInbox.enabled) {
+            return send(cli.load(workspace, locale), locale);
         }
         PrintWriter inboxOut = json ? cli.err() : cli.out();
-        if (!devInbox.enabled) {
-            return send(ws, locale);
-        }
         try (DevInbox inbox = DevInbox.start(inboxOut, locale)) {
-            int code = send(ws.withDevInbox(inbox.host(), inbox.port()), locale);
+            int code = send(cli.load(workspace, locale, inbox), locale);
             if (code == CliContext.OK) {
+                // The server stored the message before it replied, so it is there: this only waits for the printout.
                 inbox.awaitMessages(1, Duration.ofSeconds(5));
             }
             return code;
@@ -80,6 +73,13 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private int send(Workspace ws, Locale locale) throws Exception {
+        if (!ws.isValid()) {
+            return cli.printProblems(ws.problems());
+        }
+        if (ws.path(path).isEmpty()) {
+            cli.err().println(Texts.get(locale, "cli.path.unknown", path));
+            return CliContext.INVALID;
+        }
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         if (!to.isEmpty()) {
             List<Object> recipients = new ArrayList<>();
