@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.runtime.internal.MessageSummary;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class DevInbox implements AutoCloseable {
     private final GreenMail greenMail;
     private final PrintWriter out;
     private final Locale locale;
-    private final List<MessageSummary> received = new ArrayList<>();
+    private final List<MimeMessage> received = new ArrayList<>();
+    private int arrivals;
 
     private DevInbox(PrintWriter out, Locale locale) {
         this.out = out;
@@ -59,10 +61,11 @@ public final class DevInbox implements AutoCloseable {
         boolean refused = recipients.stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).endsWith(".invalid"));
         MessageSummary summary = MessageSummary.of(message.getMessage(), recipients, refused);
         synchronized (this) {
-            out.print(summary.describe(locale, received.size() + 1));
+            arrivals++;
+            out.print(summary.describe(locale, arrivals));
             out.flush();
             if (!refused) {
-                received.add(summary);
+                received.add(message.getMessage());
             }
             notifyAll();
         }
@@ -80,8 +83,8 @@ public final class DevInbox implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    /** The messages accepted so far, in arrival order. */
-    public synchronized List<MessageSummary> received() {
+    /** The messages accepted so far, in arrival order, as received (one per SMTP transaction). */
+    public synchronized List<MimeMessage> received() {
         return List.copyOf(received);
     }
 

@@ -53,6 +53,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
+        camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
         List<Connection> opened = new ArrayList<>();
         try {
             camel.start();
@@ -86,6 +87,18 @@ public final class ScenarioRuntime implements AutoCloseable {
             opened.forEach(Connection::close);
             throw e;
         }
+    }
+
+    /**
+     * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
+     * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
+     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     */
+    public static java.util.Properties placeholders(Workspace workspace) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("workspace", workspace.directory().toString());
+        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        return properties;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.scenarios.runtime.internal;
 
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -19,20 +21,26 @@ import java.util.Locale;
  * attachment names and the first lines of the plain text. Read once from the MIME message.
  *
  * @param from the From header, decoded
- * @param recipients the envelope recipients (Bcc included)
+ * @param to the To header's addresses, decoded
+ * @param cc the Cc header's addresses, decoded
+ * @param bcc the envelope recipients that neither header names (blind copies), sorted
  * @param subject the subject, decoded
  * @param attachments the file names of the attachments, decoded
  * @param text the first plain-text part, or empty
  * @param refused whether the inbox refused the message
  */
-public record MessageSummary(String from, List<String> recipients, String subject, List<String> attachments, String text, boolean refused) {
+public record MessageSummary(String from, List<String> to, List<String> cc, List<String> bcc, String subject, List<String> attachments, String text, boolean refused) {
 
     private static final int SHOWN_LINES = 5;
 
-    /** Reads {@code message} (parses its MIME structure). */
-    public static MessageSummary of(MimeMessage message, List<String> recipients, boolean refused) throws MessagingException {
-        String from = message.getFrom() == null ? "" : String.join(", ", Arrays.stream(message.getFrom())
-                .map(a -> a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString()).toList());
+    /** Reads {@code message} (parses its MIME structure); {@code envelope} are the recipients of the SMTP transaction. */
+    public static MessageSummary of(MimeMessage message, List<String> envelope, boolean refused) throws MessagingException {
+        String from = String.join(", ", show(message.getFrom()));
+        List<String> to = show(message.getRecipients(Message.RecipientType.TO));
+        List<String> cc = show(message.getRecipients(Message.RecipientType.CC));
+        String headers = String.join(" ", to).toLowerCase(Locale.ROOT) + " " + String.join(" ", cc).toLowerCase(Locale.ROOT);
+        List<String> bcc = envelope.stream().filter(r -> !headers.contains("<" + r.toLowerCase(Locale.ROOT) + ">")
+                && !headers.contains(r.toLowerCase(Locale.ROOT))).sorted().toList();
         List<String> attachments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         try {
@@ -41,7 +49,15 @@ public record MessageSummary(String from, List<String> recipients, String subjec
             text.append("(unreadable body: ").append(e.getMessage()).append(')');
         }
         String subject = message.getSubject();
-        return new MessageSummary(from, List.copyOf(recipients), subject == null ? "" : subject, List.copyOf(attachments), text.toString(), refused);
+        return new MessageSummary(from, to, cc, bcc, subject == null ? "" : subject, List.copyOf(attachments), text.toString(), refused);
+    }
+
+    private static List<String> show(Address[] addresses) {
+        if (addresses == null) {
+            return List.of();
+        }
+        return Arrays.stream(addresses).map(a -> a instanceof InternetAddress ia && ia.getPersonal() != null
+                ? ia.getPersonal() + " <" + ia.getAddress() + ">" : a instanceof InternetAddress ia ? ia.getAddress() : a.toString()).toList();
     }
 
     private static void walk(Part part, List<String> attachments, StringBuilder text) throws MessagingException, IOException {
@@ -74,7 +90,13 @@ public record MessageSummary(String from, List<String> recipients, String subjec
         StringBuilder out = new StringBuilder();
         out.append(text(locale, refused ? "devInbox.refused" : "devInbox.message", number)).append('\n');
         out.append("  ").append(text(locale, "devInbox.from")).append(": ").append(from).append('\n');
-        out.append("  ").append(text(locale, "devInbox.to")).append(": ").append(String.join(", ", recipients)).append('\n');
+        out.append("  ").append(text(locale, "devInbox.to")).append(": ").append(String.join(", ", to)).append('\n');
+        if (!cc.isEmpty()) {
+            out.append("  ").append(text(locale, "devInbox.cc")).append(": ").append(String.join(", ", cc)).append('\n');
+        }
+        if (!bcc.isEmpty()) {
+            out.append("  ").append(text(locale, "devInbox.bcc")).append(": ").append(String.join(", ", bcc)).append('\n');
+        }
         out.append("  ").append(text(locale, "devInbox.subject")).append(": ").append(subject).append('\n');
         if (!attachments.isEmpty()) {
             out.append("  ").append(text(locale, "devInbox.attachments")).append(": ").append(String.join(", ", attachments)).append('\n');
