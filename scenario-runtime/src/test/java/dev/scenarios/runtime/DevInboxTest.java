@@ -56,7 +56,7 @@ class DevInboxTest {
             Transport.send(m);
 
             assertThat(inbox.awaitMessages(1, Duration.ofSeconds(5))).isTrue();
-            assertThat(inbox.received()).singleElement().satisfies(m -> assertThat(m.getSubject()).isEqualTo("Заказ №7 принят"));
+            assertThat(inbox.received()).singleElement().satisfies(received -> assertThat(received.getSubject()).isEqualTo("Заказ №7 принят"));
             assertThat(out.toString()).isEqualTo("""
                     [dev-inbox] SMTP on 127.0.0.1:%d: every connection sends here for this run
                     [dev-inbox] message 1
