@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
@@ -20,7 +21,8 @@ import org.apache.camel.WrappedFile;
  */
 public final class StepAttributes {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals stay BigDecimal so that 1250.50 renders as written, not as the double 1250.5.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private StepAttributes() {
     }
