@@ -114,6 +114,7 @@ class SmtpEndToEndTest {
                         writeTimeout: 5s
                         senderName: Магазин «Ромашка»
                         senderAddress: shop@example.com
+                        checkWithoutSending: true
                         """.formatted(port))
                 .write("paths/orders.yaml", PATH)
                 .write("files/invoice.txt", "Счёт на оплату: 1 250,50 ₽\n")
