@@ -206,6 +206,8 @@ public final class Workspace {
         for (PathReferences.Reference ref : PathReferences.in(document)) {
             if (!pathByName.containsKey(ref.pathName())) {
                 problems.add(new Problem(name, ref.line(), label, "", Texts.get(locale, "scenario.path.unknown", ref.pathName(), ref.uri())));
+            } else if (ref.uri().contains("?")) {
+                problems.add(new Problem(name, ref.line(), label, "", Texts.get(locale, "scenario.path.options", ref.uri())));
             }
         }
         return true;

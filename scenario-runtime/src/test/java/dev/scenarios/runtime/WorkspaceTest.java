@@ -170,12 +170,14 @@ class WorkspaceTest {
                                     constant: hi
                                 - to:
                                     uri: path:ordres
+                                - to: path:orders?subject=x
                         """);
 
         Workspace ws = new TestWorkspace(dir).load();
 
         assertThat(ws.problems()).extracting(Problem::toString)
-                .containsExactly("scenarios/typo.yaml:8: scenario typo: no path named \"ordres\" (in path:ordres)");
+                .containsExactly("scenarios/typo.yaml:8: scenario typo: no path named \"ordres\" (in path:ordres)",
+                        "scenarios/typo.yaml:9: scenario typo: path: endpoints take no options: path:orders?subject=x (the path's settings live in paths/)");
     }
 
     @Test
