@@ -305,7 +305,7 @@ class ScenarioCommandTest {
         CliRun en = CliRun.of("types", "--lang", "en");
         assertThat(en.exitCode()).isZero();
         assertThat(en.out()).contains("connection type fake: Fake connection")
-                .contains("    password (string, required, secret) Password — The secret.")
+                .contains("    password (string, required, secret, only when authentication = basic) Password — The secret.")
                 .contains("    journal (enum: full|errors|off, default full) Journal — What to record.")
                 .contains("path type (connection type fake) fake-send: Fake send")
                 .contains("      name (string, required) Name — Attribute name.");

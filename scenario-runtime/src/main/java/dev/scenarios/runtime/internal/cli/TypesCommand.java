@@ -80,6 +80,11 @@ public final class TypesCommand implements Callable<Integer> {
             line.append(": ").append(String.join("|", d.allowedValues()));
         }
         d.defaultValue().ifPresent(v -> line.append(", ").append(Texts.get(locale, "types.default", String.valueOf(v))));
+        for (PropertyDescriptor.DependentDefault dd : d.dependentDefaults()) {
+            line.append(", ").append(Texts.get(locale, "types.defaultWhen", String.valueOf(dd.value()),
+                    dd.condition().property(), String.join("|", dd.condition().values())));
+        }
+        d.visibleWhen().ifPresent(c -> line.append(", ").append(Texts.get(locale, "types.when", c.property(), String.join("|", c.values()))));
         line.append(") ").append(d.label(locale)).append(" — ").append(d.help(locale));
         cli.out().println(line);
         for (PropertyDescriptor item : d.items()) {
