@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.runtime.internal.MessageSummary;
+import dev.scenarios.runtime.internal.Texts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class DevInbox implements AutoCloseable {
             }
             return delivery.handle(message, address);
         });
-        out.println(MessageSummary.text(locale, "devInbox.listening", HOST + ":" + inbox.port()));
+        out.println(Texts.get(locale, "devInbox.listening", HOST + ":" + inbox.port()));
         out.flush();
         return inbox;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -94,8 +95,8 @@ public final class ScenarioRuntime implements AutoCloseable {
      * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
      * since a relative {@code file:} would depend on the folder the runtime was started from.
      */
-    public static java.util.Properties placeholders(Workspace workspace) {
-        java.util.Properties properties = new java.util.Properties();
+    public static Properties placeholders(Workspace workspace) {
+        Properties properties = new Properties();
         properties.setProperty("workspace", workspace.directory().toString());
         properties.setProperty("workspace.data", workspace.dataDirectory().toString());
         return properties;

@@ -88,18 +88,18 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
     /** The summary as printed lines, numbered {@code number}. */
     public String describe(Locale locale, int number) {
         StringBuilder out = new StringBuilder();
-        out.append(text(locale, refused ? "devInbox.refused" : "devInbox.message", number)).append('\n');
-        out.append("  ").append(text(locale, "devInbox.from")).append(": ").append(from).append('\n');
-        out.append("  ").append(text(locale, "devInbox.to")).append(": ").append(String.join(", ", to)).append('\n');
+        out.append(Texts.get(locale, refused ? "devInbox.refused" : "devInbox.message", number)).append('\n');
+        out.append("  ").append(Texts.get(locale, "devInbox.from")).append(": ").append(from).append('\n');
+        out.append("  ").append(Texts.get(locale, "devInbox.to")).append(": ").append(String.join(", ", to)).append('\n');
         if (!cc.isEmpty()) {
-            out.append("  ").append(text(locale, "devInbox.cc")).append(": ").append(String.join(", ", cc)).append('\n');
+            out.append("  ").append(Texts.get(locale, "devInbox.cc")).append(": ").append(String.join(", ", cc)).append('\n');
         }
         if (!bcc.isEmpty()) {
-            out.append("  ").append(text(locale, "devInbox.bcc")).append(": ").append(String.join(", ", bcc)).append('\n');
+            out.append("  ").append(Texts.get(locale, "devInbox.bcc")).append(": ").append(String.join(", ", bcc)).append('\n');
         }
-        out.append("  ").append(text(locale, "devInbox.subject")).append(": ").append(subject).append('\n');
+        out.append("  ").append(Texts.get(locale, "devInbox.subject")).append(": ").append(subject).append('\n');
         if (!attachments.isEmpty()) {
-            out.append("  ").append(text(locale, "devInbox.attachments")).append(": ").append(String.join(", ", attachments)).append('\n');
+            out.append("  ").append(Texts.get(locale, "devInbox.attachments")).append(": ").append(String.join(", ", attachments)).append('\n');
         }
         String[] lines = this.text.split("\\r?\\n", -1);
         for (int i = 0; i < Math.min(SHOWN_LINES, lines.length); i++) {
@@ -112,10 +112,5 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
             out.append("  | …\n");
         }
         return out.toString();
-    }
-
-    /** A runtime text; here so the dev inbox's strings live in the runtime's bundles. */
-    public static String text(Locale locale, String key, Object... args) {
-        return Texts.get(locale, key, args);
     }
 }

@@ -2,6 +2,7 @@ package dev.scenarios.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,9 +42,9 @@ public final class PathReferences {
         }
     }
 
-    private static java.util.Optional<Reference> reference(String uri, int line) {
+    private static Optional<Reference> reference(String uri, int line) {
         if (!uri.startsWith("path:")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String name = uri.substring("path:".length());
         if (name.startsWith("//")) {
@@ -54,8 +55,8 @@ public final class PathReferences {
             name = name.substring(0, query);
         }
         if (name.contains("${") || name.contains("{{")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Reference(name, uri, line));
+        return Optional.of(new Reference(name, uri, line));
     }
 }

@@ -3,6 +3,7 @@ package dev.scenarios.runtime.internal;
 import dev.scenarios.connector.api.ConnectorContext;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
 
 /**
  * What the runtime lends connectors: the workspace's {@code data/} folder and, while scenarios run,
@@ -11,10 +12,10 @@ import java.util.Optional;
 public final class WorkspaceConnectorContext implements ConnectorContext {
 
     private final Path dataDirectory;
-    private final Object camelContext;
+    private final CamelContext camelContext;
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
-    public WorkspaceConnectorContext(Path dataDirectory, Object camelContext) {
+    public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
         this.dataDirectory = dataDirectory;
         this.camelContext = camelContext;
     }

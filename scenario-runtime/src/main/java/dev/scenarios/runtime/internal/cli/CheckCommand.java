@@ -1,7 +1,5 @@
 package dev.scenarios.runtime.internal.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectionType;
@@ -28,8 +26,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a connection against its server step by step (the \"Check connection\" button).")
 public final class CheckCommand implements Callable<Integer> {
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final CliContext cli;
 
@@ -77,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
         ConnectionDefinition definition = found.get();
         CheckResult result = check(ws, definition);
         if (json) {
-            cli.out().println(JSON.writeValueAsString(toJson(definition, result, locale)));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(toJson(definition, result, locale)));
         } else {
             print(definition, result, locale);
         }

@@ -89,7 +89,7 @@ public final class SendCommand implements Callable<Integer> {
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
             SendResult result = runtime.send(path, values);
             if (json) {
-                cli.out().println(CheckCommand.JSON.writeValueAsString(sentJson(result)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(sentJson(result)));
             } else {
                 cli.out().println(Texts.get(locale, "send.sent", path, result.messageId()));
                 cli.out().println("  " + Texts.get(locale, "send.reply") + ": " + result.serverReply());
@@ -99,7 +99,7 @@ public final class SendCommand implements Callable<Integer> {
             return CliContext.OK;
         } catch (DeliveryException e) {
             if (json) {
-                cli.out().println(CheckCommand.JSON.writeValueAsString(failedJson(e)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(failedJson(e)));
             } else {
                 cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.getMessage()));
                 printRejected(e.rejectedRecipients(), locale);

@@ -36,16 +36,16 @@ public final class TypesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
         if (json) {
-            ObjectNode root = CheckCommand.JSON.createObjectNode();
+            ObjectNode root = JsonOutput.MAPPER.createObjectNode();
             ArrayNode connections = root.putArray("connectionTypes");
             for (ConnectionType type : cli.connectors().connectionTypes()) {
-                connections.add(CheckCommand.JSON.readTree(JsonSchemas.of(type, locale)));
+                connections.add(JsonOutput.MAPPER.readTree(JsonSchemas.of(type, locale)));
             }
             ArrayNode paths = root.putArray("pathTypes");
             for (PathType type : cli.connectors().pathTypes()) {
-                paths.add(CheckCommand.JSON.readTree(JsonSchemas.of(type, locale)));
+                paths.add(JsonOutput.MAPPER.readTree(JsonSchemas.of(type, locale)));
             }
-            cli.out().println(CheckCommand.JSON.writeValueAsString((JsonNode) root));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString((JsonNode) root));
         } else {
             for (ConnectionType type : cli.connectors().connectionTypes()) {
                 describe(Texts.get(locale, "types.connection"), type.id(), type.name(locale), type.description(locale), type.properties(), locale);
