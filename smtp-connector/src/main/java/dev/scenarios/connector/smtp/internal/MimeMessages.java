@@ -94,6 +94,8 @@ public final class MimeMessages {
     private static MimeBodyPart attachmentPart(MailAttachment attachment) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        // Base64 keeps the bytes exact: 7bit or quoted-printable text would have its line breaks turned into CRLF.
+        part.setHeader("Content-Transfer-Encoding", "base64");
         ParameterList disposition = new ParameterList();
         // The charset is explicit: without it ParameterList encodes in the JVM's default charset.
         disposition.set("filename", attachment.name(), UTF_8);
