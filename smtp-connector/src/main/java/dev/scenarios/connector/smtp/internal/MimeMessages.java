@@ -22,7 +22,7 @@ import java.util.List;
  * Writes a {@link RenderedMail} into a {@link MimeMessage} directly through the Jakarta Mail API,
  * never through camel-mail's header mapping. Every text that could go out in the JVM's default
  * charset is given UTF-8 explicitly: the subject, display names, header values, and attachment
- * file names (RFC 2231 {@code filename*}, plus an RFC 2047 {@code name} for old clients).
+ * file names (RFC 2231 {@code filename*} and {@code name*} in UTF-8).
  */
 public final class MimeMessages {
 
@@ -102,8 +102,12 @@ public final class MimeMessages {
         ContentDisposition contentDisposition = new ContentDisposition(Part.ATTACHMENT, disposition);
         part.setHeader("Content-Disposition", contentDisposition.toString());
         // Set here so that Jakarta Mail does not derive "name" from the file name in the default charset.
+        // RFC 2231 like filename: an RFC 2047 word would be folded and split into name*0, name*1 for
+        // long names, which old clients (the only reason for "name") cannot read either.
         ContentType contentType = new ContentType(attachment.contentType());
-        contentType.setParameter("name", encodeWord(attachment.name()));
+        ParameterList typeParameters = contentType.getParameterList() == null ? new ParameterList() : contentType.getParameterList();
+        typeParameters.set("name", attachment.name(), UTF_8);
+        contentType.setParameterList(typeParameters);
         part.setHeader("Content-Type", contentType.toString());
         return part;
     }
