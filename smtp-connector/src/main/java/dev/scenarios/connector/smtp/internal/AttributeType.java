@@ -53,9 +53,11 @@ public enum AttributeType {
         if (value instanceof Number n) {
             return formatNumber(n);
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Character
-                || value instanceof java.time.temporal.TemporalAccessor || value instanceof Date) {
-            return value instanceof Date d ? d.toInstant().toString() : String.valueOf(value);
+        if (value instanceof Date || value instanceof java.time.temporal.TemporalAccessor) {
+            return formatDateTime(value);
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Character) {
+            return String.valueOf(value);
         }
         throw new IllegalArgumentException("not a scalar");
     }

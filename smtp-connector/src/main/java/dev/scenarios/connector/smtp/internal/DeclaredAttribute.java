@@ -51,13 +51,13 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
             if (item == null) {
                 continue;
             }
-            if (item instanceof Map<?, ?> || item instanceof Collection<?>) {
-                throw PathTexts.configurationError("send.attribute.type", name, type.id());
-            }
             try {
+                if (item instanceof Map<?, ?> || item instanceof Collection<?>) {
+                    throw new IllegalArgumentException("not a scalar");
+                }
                 texts.add(type.format(item));
             } catch (IllegalArgumentException e) {
-                throw PathTexts.configurationError("send.attribute.type", name, type.id());
+                throw PathTexts.configurationError(type == AttributeType.DATETIME ? "send.attribute.datetime" : "send.attribute.type", name, type.id());
             }
         }
         return String.join(", ", texts);

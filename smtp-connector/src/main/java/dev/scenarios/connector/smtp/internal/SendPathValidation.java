@@ -30,9 +30,9 @@ public final class SendPathValidation {
         checkSystemName(configuration, "systemName", out);
         checkSystemName(configuration, "connection", out);
         Set<String> declared = checkAttributes(configuration, out);
-        checkTemplate(configuration, "subject", text(configuration, "subject", out), declared, out);
-        checkTemplate(configuration, "body", text(configuration, "body", out), declared, out);
-        checkTemplate(configuration, "htmlBody", text(configuration, "htmlBody", out), declared, out);
+        checkTemplate("subject", text(configuration, "subject", out), declared, out);
+        checkTemplate("body", text(configuration, "body", out), declared, out);
+        checkTemplate("htmlBody", text(configuration, "htmlBody", out), declared, out);
         if (!configuration.isSet("body") && !configuration.isSet("htmlBody")) {
             out.add("body", "body.missing", PathTexts.MESSAGES.message("problem.body.missing"));
         }
@@ -92,7 +92,7 @@ public final class SendPathValidation {
         return declared;
     }
 
-    private static void checkTemplate(Configuration configuration, String property, String text, Set<String> declared,
+    private static void checkTemplate(String property, String text, Set<String> declared,
             ValidationResult.Builder out) {
         if (text == null || text.isEmpty()) {
             return;
@@ -135,7 +135,7 @@ public final class SendPathValidation {
             }
             Object value = items.get(i).get("value");
             if (value instanceof String s) {
-                checkTemplate(configuration, property + ".value", s, declared, out);
+                checkTemplate(property + ".value", s, declared, out);
             }
         }
     }
