@@ -148,8 +148,7 @@ public final class PathTemplate {
     }
 
     private static Template templateOrNull(Configuration configuration, String property) {
-        String text = configuration.givenValues().containsKey(property) ? String.valueOf(configuration.value(property)) : null;
-        return text == null || text.isEmpty() ? null : Template.parse(text);
+        return configuration.value(property) instanceof String text && !text.isEmpty() ? Template.parse(text) : null;
     }
 
     private static List<Mailbox> mailboxes(String property, List<String> texts) throws DeliveryException {
