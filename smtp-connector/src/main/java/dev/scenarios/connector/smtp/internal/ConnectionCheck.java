@@ -77,9 +77,8 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         SSLContext tls;
         try {
             tls = TrustedCertificates.sslContext(settings.trustedCertificates());
-        } catch (IllegalArgumentException e) {
-            return CheckResult.failed(FailureKind.CONFIGURATION, messages.message("check.trustedCertificates", e.getMessage()),
-                    e.getMessage(), List.of());
+        } catch (TrustedCertificates.CertificateFileException e) {
+            return CheckResult.failed(FailureKind.CONFIGURATION, messages.message(e.key(), e.file()), e.getMessage(), List.of());
         }
         if (!resolve()) {
             return failed(new Failure(FailureKind.UNREACHABLE, messages.message("fail.resolve", settings.host()), 0, List.of(), false,

@@ -30,7 +30,7 @@ public final class TrustedCertificates {
     /**
      * An SSL context trusting the default anchors and those of {@code pem}. Reads the file.
      *
-     * @throws IllegalArgumentException naming {@code trustedCertificates} when the file cannot be
+     * @throws CertificateFileException naming {@code trustedCertificates} when the file cannot be
      *     read or holds no certificate
      */
     public static SSLContext sslContext(Optional<Path> pem) {
@@ -67,13 +67,13 @@ public final class TrustedCertificates {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw new IllegalArgumentException("trustedCertificates: no certificate in " + pem);
+                throw new CertificateFileException("check.trustedCertificates.empty", pem, null);
             }
             return certs;
         } catch (IOException e) {
-            throw new IllegalArgumentException("trustedCertificates: cannot read " + pem + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new CertificateFileException("check.trustedCertificates.unreadable", pem, e);
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("trustedCertificates: " + pem + " is not a PEM file of certificates", e);
+            throw new CertificateFileException("check.trustedCertificates.invalid", pem, e);
         }
     }
 
@@ -90,5 +90,30 @@ public final class TrustedCertificates {
             }
         }
         throw new IllegalStateException("no X509TrustManager");
+    }
+
+    /** The {@code trustedCertificates} file cannot be used; {@link #key()} names the localized text, whose argument is the file. */
+    public static final class CertificateFileException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final String file;
+
+        CertificateFileException(String key, Path file, Exception cause) {
+            super(switch (key) {
+                case "check.trustedCertificates.empty" -> "trustedCertificates: no certificate in " + file;
+                case "check.trustedCertificates.unreadable" -> "trustedCertificates: cannot read " + file;
+                default -> "trustedCertificates: " + file + " is not a PEM file of certificates";
+            }, cause);
+            this.key = key;
+            this.file = file.toString();
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String file() {
+            return file;
+        }
     }
 }
