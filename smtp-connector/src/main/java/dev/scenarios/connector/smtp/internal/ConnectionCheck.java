@@ -184,7 +184,9 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         switch (stage) {
             case GREETING -> {
                 progress.passIf("tls", tlsDetail() + " (handshake timed with the greeting)");
-                progress.passIf("greeting", reply);
+                if (transport.getLastReturnCode() == 220) {
+                    progress.passIf("greeting", reply);
+                }
             }
             case EHLO -> {
                 ehloExtensions = extensions(transport.getLastServerResponse());

@@ -97,9 +97,9 @@ public final class FailureClassifier {
             return failure(FailureKind.TIMEOUT, msg("fail.timeout", human(settings.readTimeout())), 0, List.of(), false, detail);
         }
         SMTPSenderFailedException sender = find(chain, SMTPSenderFailedException.class);
-        if (sender != null) {
-            return failure(FailureKind.SENDER_REJECTED, msg("fail.sender.rejected", reply(sender.getMessage())),
-                    sender.getReturnCode(), List.of(), false, detail);
+        if (sender != null || (transport != null && transport.senderRefused())) {
+            return failure(FailureKind.SENDER_REJECTED, msg("fail.sender.rejected", reply(transport.getLastServerResponse())),
+                    lastCode, List.of(), false, detail);
         }
         List<RecipientRejection> rejected = rejections(chain);
         SendFailedException send = find(chain, SendFailedException.class);
@@ -115,7 +115,9 @@ public final class FailureClassifier {
         }
         String text = String.valueOf(chain.get(0).getMessage());
         if (text.startsWith("Got bad greeting")) {
-            return failure(FailureKind.UNREACHABLE, msg("fail.greeting.rejected", reply(text)), lastCode, List.of(), false, detail);
+            // 421 means "try later" (transient, like an unreachable server); 5xx refuses the session for good.
+            FailureKind kind = lastCode / 100 == 4 ? FailureKind.UNREACHABLE : FailureKind.PROTOCOL;
+            return failure(kind, msg("fail.greeting.rejected", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
         }
         if (find(chain, IOException.class) != null || text.contains("[EOF]") || (transport != null && transport.getLastReturnCode() == -1)) {
             return failure(FailureKind.PROTOCOL, msg("fail.lost", reply(text)), 0, List.of(), false, detail);

@@ -37,6 +37,7 @@ public final class ObservedSmtpTransport extends SMTPTransport {
     private boolean greeted;
     private volatile boolean awaitingFinalReply;
     private volatile boolean finalReplyRead;
+    private boolean senderRefused;
 
     /** Called reflectively by {@link Session#getTransport}. */
     public ObservedSmtpTransport(Session session, URLName urlname) {
@@ -105,9 +106,19 @@ public final class ObservedSmtpTransport extends SMTPTransport {
         listener.reached(Stage.TLS, this);
     }
 
+    /** Whether the server answered MAIL FROM with an error (Angus reports only some codes as sender failures). */
+    public boolean senderRefused() {
+        return senderRefused;
+    }
+
     @Override
     protected void mailFrom() throws MessagingException {
-        super.mailFrom();
+        try {
+            super.mailFrom();
+        } catch (MessagingException e) {
+            senderRefused = getLastReturnCode() >= 400;
+            throw e;
+        }
         listener.reached(Stage.MAIL_FROM, this);
     }
 
