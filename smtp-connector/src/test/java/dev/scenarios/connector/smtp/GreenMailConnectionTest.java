@@ -84,6 +84,14 @@ class GreenMailConnectionTest {
     }
 
     @Test
+    void theWindows1251RunReallyHasThatDefaultCharset() {
+        // The windows-1251 surefire execution proves the Cyrillic assertions above do not depend on UTF-8 being the default.
+        String expected = System.getProperty("test.expectedDefaultCharset");
+        org.junit.jupiter.api.Assumptions.assumeTrue(expected != null, "only in the windows-1251 execution");
+        assertThat(java.nio.charset.Charset.defaultCharset().name()).isEqualToIgnoringCase(expected);
+    }
+
+    @Test
     void aRetriedMessageKeepsItsMessageId() throws Exception {
         server = GreenMailServers.smtp();
         try (SmtpConnection connection = type.open(of(plain(server.getSmtp().getPort())), context())) {
