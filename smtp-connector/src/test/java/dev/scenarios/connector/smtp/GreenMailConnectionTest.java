@@ -176,6 +176,16 @@ class GreenMailConnectionTest {
     }
 
     @Test
+    void sslAgainstAPlainPortSaysWhichEncryptionThePortExpects() {
+        server = GreenMailServers.smtp();
+        Map<String, Object> config = with(plain(server.getSmtp().getPort()), "encryption", "ssl");
+        CheckResult check = type.check(of(config), context());
+        assertThat(check.failureKind()).contains(FailureKind.TLS);
+        assertThat(check.message(Locale.ENGLISH)).isEqualTo("the server on port " + server.getSmtp().getPort()
+                + " does not speak TLS from the first byte: port " + server.getSmtp().getPort() + " expects encryption tls / none");
+    }
+
+    @Test
     void checkWithoutSendingStopsAfterTheSender() throws Exception {
         server = GreenMailServers.smtp();
         Map<String, Object> config = with(plain(server.getSmtp().getPort()), "checkWithoutSending", true);
