@@ -151,6 +151,19 @@ class GreenMailConnectionTest {
     }
 
     @Test
+    void sendsOverSmtpsWithoutAuthentication() throws Exception {
+        server = GreenMailServers.smtps();
+        Map<String, Object> config = with(plain(server.getSmtps().getPort()), "encryption", "ssl",
+                "trustedCertificates", GreenMailServers.certificatePem().toString());
+        try (SmtpConnection connection = type.open(of(config), context())) {
+            SendResult result = connection.send(message(connection, "Тема по TLS"), "orders");
+            assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(server.getReceivedMessages()[0].getSubject()).isEqualTo("Тема по TLS");
+            assertThat(server.getReceivedMessages()[0].getMessageID()).isEqualTo(result.messageId());
+        }
+    }
+
+    @Test
     void anUntrustedCertificateIsRefused() {
         server = GreenMailServers.smtps();
         Map<String, Object> config = with(plain(server.getSmtps().getPort()), "encryption", "ssl");

@@ -257,6 +257,28 @@ class ScriptedServerConnectionTest {
     }
 
     @Test
+    void journalLevelErrorsKeepsOnlyFailuresAndOffKeepsNothing() throws Exception {
+        Map<String, Object> errors = config("journal", "errors");
+        try (SmtpConnection connection = type.open(of(errors), ConnectorContext.of(data))) {
+            connection.send(message(connection), "delivered_path");
+            server.on("RCPT TO", reply("550 5.1.1 user unknown"));
+            MimeMessage failing = message(connection);
+            assertThatThrownBy(() -> connection.send(failing, "failing_path")).isInstanceOf(DeliveryException.class);
+        }
+        String journal = new String(type.openJournal(of(errors), ConnectorContext.of(data)).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(journal).contains("send path=failing_path", "result: FAILED RECIPIENT_REJECTED", "reply code: 550",
+                "rejected: bob@example.com", "RCPT TO:<bob@example.com>").doesNotContain("delivered_path");
+
+        Map<String, Object> off = config("systemName", "quiet_relay", "journal", false);
+        try (SmtpConnection connection = type.open(of(off), ConnectorContext.of(data))) {
+            MimeMessage failing = message(connection);
+            assertThatThrownBy(() -> connection.send(failing, "failing_path")).isInstanceOf(DeliveryException.class);
+        }
+        type.check(of(off), ConnectorContext.of(data));
+        assertThat(type.openJournal(of(off), ConnectorContext.of(data)).readAllBytes()).isEmpty();
+    }
+
+    @Test
     void theConfiguredHeloNameIsAnnounced() throws Exception {
         try (SmtpConnection connection = type.open(of(config("heloName", "app01.example.com")), ConnectorContext.of(data))) {
             connection.send(message(connection), "orders");

@@ -8,6 +8,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,16 +99,16 @@ public final class ConnectionRules {
     }
 
     /** Why {@code address} fails Jakarta's strict RFC 822 parse, or empty. */
-    private static java.util.Optional<String> strictProblem(String address) {
+    private static Optional<String> strictProblem(String address) {
         try {
             InternetAddress parsed = new InternetAddress(address, true);
             parsed.validate();
             if (!parsed.getAddress().contains("@")) {
-                return java.util.Optional.of("missing domain");
+                return Optional.of("missing domain");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (AddressException e) {
-            return java.util.Optional.of(reason(e));
+            return Optional.of(reason(e));
         }
     }
 
