@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,31 @@ class GreenMailConnectionTest {
         String expected = System.getProperty("test.expectedDefaultCharset");
         org.junit.jupiter.api.Assumptions.assumeTrue(expected != null, "only in the windows-1251 execution");
         assertThat(java.nio.charset.Charset.defaultCharset().name()).isEqualToIgnoringCase(expected);
+    }
+
+    @Test
+    void concurrentSendsOnOneConnectionKeepTheirDialoguesApart() throws Exception {
+        server = GreenMailServers.smtp();
+        Map<String, Object> config = plain(server.getSmtp().getPort());
+        try (SmtpConnection connection = type.open(of(config), context())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<SendResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String subject = "parallel " + i;
+                    results.add(pool.submit(() -> connection.send(message(connection, subject), "parallel")));
+                }
+                for (var r : results) {
+                    assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS).serverReply()).startsWith("250");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(server.waitForIncomingEmail(10_000, 12)).isTrue();
+        String[] entries = journal(config).split("(?m)^=== ");
+        assertThat(entries).filteredOn(e -> e.contains("send path=parallel")).hasSize(12)
+                .allSatisfy(e -> assertThat(e.split("MAIL FROM:", -1)).as(e).hasSize(2));
     }
 
     @Test

@@ -91,6 +91,8 @@ class ScriptedServerConnectionTest {
         assertThat(type3[8]).as("NTLM message type 3").isEqualTo((byte) 3);
         assertThat(securityBuffer(type3, 28)).as("domain").isEqualTo("CORP");
         assertThat(securityBuffer(type3, 36)).as("user").isEqualTo("alice");
+        int ntResponseLength = ByteBuffer.wrap(type3).order(ByteOrder.LITTLE_ENDIAN).getShort(20);
+        assertThat(ntResponseLength).as("an NTLMv2 response is longer than the 24 bytes of NTLMv1").isGreaterThan(24);
         assertThat(lines).noneMatch(l -> l.startsWith("AUTH PLAIN") || l.startsWith("AUTH LOGIN"));
     }
 
