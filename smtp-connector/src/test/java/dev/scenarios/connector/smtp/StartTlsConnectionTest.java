@@ -111,6 +111,18 @@ class StartTlsConnectionTest {
     }
 
     @Test
+    void anExpiredCertificateIsRefused() throws Exception {
+        TestCertificates expired = TestCertificates.expiredForHost("localhost");
+        Path pem = expired.writePem(data.resolve("expired.pem"));
+        try (SubethaServers server = SubethaServers.startTlsRequired(expired)) {
+            CheckResult check = type.check(of(tls(server.port(), pem)), ConnectorContext.of(data));
+            assertThat(check.failureKind()).as(check.detail()).contains(FailureKind.TLS);
+            assertThat(check.message(Locale.ENGLISH)).isEqualTo("the server certificate has expired or is not yet valid");
+            assertThat(server.logins()).isZero();
+        }
+    }
+
+    @Test
     void anUntrustedStartTlsCertificateIsRefused() throws Exception {
         try (SubethaServers server = SubethaServers.startTlsRequired(LOCALHOST)) {
             Map<String, Object> config = with(tls(server.port(), localhostPem), "trustedCertificates", null);

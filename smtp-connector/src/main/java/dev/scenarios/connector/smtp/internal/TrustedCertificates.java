@@ -15,12 +15,14 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * Builds the TLS context of a connection: the JDK's default trust anchors plus the certificates of
- * the {@code trustedCertificates} PEM file. Verification stays the JDK's PKIX validation; host names
- * are checked by Angus through the endpoint identification algorithm.
+ * the {@code trustedCertificates} PEM file. Verification stays the JDK's PKIX validation (plus the
+ * server certificate's dates, see {@link ValidityCheckingTrustManager}); host names are checked
+ * by Angus through the endpoint identification algorithm.
  */
 public final class TrustedCertificates {
 
@@ -36,7 +38,8 @@ public final class TrustedCertificates {
     public static SSLContext sslContext(Optional<Path> pem) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, pem.isPresent() ? new TrustManager[] {trustManager(pem.get())} : null, null);
+            X509TrustManager pkix = pem.isPresent() ? trustManager(pem.get()) : defaultTrustManager();
+            context.init(null, new TrustManager[] {new ValidityCheckingTrustManager((X509ExtendedTrustManager) pkix)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS context", e);

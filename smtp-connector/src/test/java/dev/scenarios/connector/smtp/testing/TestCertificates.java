@@ -45,6 +45,15 @@ public final class TestCertificates {
 
     /** A fresh key pair and a certificate for {@code hostName}, valid from an hour ago for a day. */
     public static TestCertificates forHost(String hostName) {
+        return forHost(hostName, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** A certificate for {@code hostName} that expired yesterday. */
+    public static TestCertificates expiredForHost(String hostName) {
+        return forHost(hostName, Instant.now().minus(Duration.ofDays(3)), Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    private static TestCertificates forHost(String hostName, Instant notBefore, Instant notAfter) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -52,7 +61,7 @@ public final class TestCertificates {
             X500Name name = new X500Name("CN=" + hostName);
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());
+                    Date.from(notBefore), Date.from(notAfter), name, pair.getPublic());
             GeneralName[] sans = hostName.equals("localhost")
                     ? new GeneralName[] {new GeneralName(GeneralName.dNSName, hostName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}
                     : new GeneralName[] {new GeneralName(GeneralName.dNSName, hostName)};
