@@ -8,6 +8,7 @@ import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.Attempt;
 import dev.scenarios.connector.smtp.internal.CamelDelivery;
+import dev.scenarios.connector.smtp.internal.Failure;
 import dev.scenarios.connector.smtp.internal.HeaderValues;
 import dev.scenarios.connector.smtp.internal.Journal;
 import dev.scenarios.connector.smtp.internal.JournalEntries;
@@ -29,6 +30,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -57,7 +60,7 @@ public final class SmtpConnection implements Connection {
         boolean record = settings.journal() != JournalLevel.OFF;
         this.session = MailSessions.session(
                 MailSessions.properties(settings, TrustedCertificates.sslContext(settings.trustedCertificates()), SocketEvents.NONE),
-                record ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : null);
+                record ? new PrintStream(OutputStream.nullOutputStream()) : null);
         SmtpSender sender = new SmtpSender(settings, session, record, messages);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());
@@ -124,7 +127,7 @@ public final class SmtpConnection implements Connection {
         if (attempt.succeeded()) {
             return attempt.result();
         }
-        var f = attempt.failure();
+        Failure f = attempt.failure();
         throw new DeliveryException(f.kind(), f.replyCode(), f.message().in(Locale.ENGLISH) + " [" + f.detail() + "]",
                 f.rejected(), f.possiblyDelivered(), null);
     }

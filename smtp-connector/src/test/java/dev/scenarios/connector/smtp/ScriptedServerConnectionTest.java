@@ -194,6 +194,18 @@ class ScriptedServerConnectionTest {
     }
 
     @Test
+    void aCheckFailsWhenATestRecipientIsRefused() throws Exception {
+        server.on("RCPT TO:<nobody@", reply("550 5.1.1 <nobody@example.com>: user unknown"));
+        CheckResult check = type.check(of(config("testRecipients", "admin@example.com, nobody@example.com")), ConnectorContext.of(data));
+        assertThat(check.failureKind()).as(check.toString()).contains(FailureKind.RECIPIENT_REJECTED);
+        assertThat(check.message(Locale.ENGLISH)).contains("nobody@example.com: 550 5.1.1");
+        assertThat(check.steps()).last().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("send-test");
+            assertThat(s.status()).isEqualTo(CheckStep.Status.FAILED);
+        });
+    }
+
+    @Test
     void aConnectionLostAfterTheFinalDotMayHaveDelivered() throws Exception {
         server.on(".", drop());
         DeliveryException lost = sendFails(config());

@@ -103,7 +103,8 @@ public final class FailureClassifier {
         }
         List<RecipientRejection> rejected = rejections(chain);
         SendFailedException send = find(chain, SendFailedException.class);
-        if (send != null && !rejected.isEmpty() && empty(send.getValidSentAddresses())) {
+        // Every recipient refused, or (in a check, where Angus reports it as an exception) some of them.
+        if (send != null && !rejected.isEmpty() && (empty(send.getValidSentAddresses()) || lastCode / 100 == 2)) {
             String replies = String.join("; ", rejected.stream().map(r -> r.address() + ": " + r.reply()).toList());
             return failure(FailureKind.RECIPIENT_REJECTED, msg("fail.recipient.rejected", replies),
                     rejected.get(0).replyCode(), rejected, false, detail);
