@@ -1,17 +1,70 @@
 package dev.scenarios.connector.smtp;
 
 import dev.scenarios.connector.api.Connection;
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.smtp.internal.Attempt;
+import dev.scenarios.connector.smtp.internal.CamelDelivery;
+import dev.scenarios.connector.smtp.internal.Failure;
+import dev.scenarios.connector.smtp.internal.HeaderValues;
+import dev.scenarios.connector.smtp.internal.Journal;
+import dev.scenarios.connector.smtp.internal.JournalEntries;
+import dev.scenarios.connector.smtp.internal.MailSessions;
+import dev.scenarios.connector.smtp.internal.RecordingMailSender;
+import dev.scenarios.connector.smtp.internal.SmtpSender;
+import dev.scenarios.connector.smtp.internal.SmtpSettings;
+import dev.scenarios.connector.smtp.internal.SmtpSettings.JournalLevel;
+import dev.scenarios.connector.smtp.internal.SocketEvents;
+import dev.scenarios.connector.smtp.internal.StableIdMessage;
+import dev.scenarios.connector.smtp.internal.TrustedCertificates;
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Exchange;
 
 /**
  * An opened {@code smtp} connection: the seam between the path type (which builds messages) and
- * the transport (which delivers them). Thread-safe.
- *
- * <p>SKELETON: the signatures are agreed; the bodies are being written.
+ * the transport (which delivers them through a camel-mail endpoint). Thread-safe.
  */
 public final class SmtpConnection implements Connection {
+
+    private final SmtpSettings settings;
+    private final ConnectorContext context;
+    private final Messages messages;
+    private final Session session;
+    private final CamelDelivery delivery;
+    private final Journal journal;
+
+    /** Called by {@link SmtpConnectionType#open}; reads the trusted certificates, connects to nothing. */
+    SmtpConnection(SmtpSettings settings, ConnectorContext context, Messages messages) {
+        this.settings = settings;
+        this.context = context;
+        this.messages = messages;
+        boolean record = settings.journal() != JournalLevel.OFF;
+        this.session = MailSessions.session(
+                MailSessions.properties(settings, TrustedCertificates.sslContext(settings.trustedCertificates()), SocketEvents.NONE),
+                record ? new PrintStream(OutputStream.nullOutputStream()) : null);
+        SmtpSender sender = new SmtpSender(settings, session, record, messages);
+        this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
+        this.journal = new Journal(context.dataDirectory(), settings.systemName());
+    }
 
     @Override
     public String typeId() {
@@ -20,15 +73,24 @@ public final class SmtpConnection implements Connection {
 
     @Override
     public String systemName() {
-        throw new UnsupportedOperationException("being written");
+        return settings.systemName();
     }
 
     /**
      * A new empty message in this connection's mail session, with From set to the configured
      * sender name and address (RFC 2047 UTF-8). Called by the path type before it fills in the rest.
+     * Its Message-ID, once set, survives {@code saveChanges()}, so retries reuse it. No I/O.
      */
     public MimeMessage newMessage() {
-        throw new UnsupportedOperationException("being written");
+        StableIdMessage message = new StableIdMessage(session);
+        try {
+            message.setFrom(settings.senderName() == null
+                    ? new InternetAddress(settings.senderAddress())
+                    : new InternetAddress(settings.senderAddress(), settings.senderName(), "UTF-8"));
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("the validated sender cannot be set", e);
+        }
+        return message;
     }
 
     /**
@@ -38,13 +100,112 @@ public final class SmtpConnection implements Connection {
      *
      * @return the Message-ID, the server's final reply and per-recipient rejections (when at least one recipient accepted)
      * @throws DeliveryException with the failure kind, reply code and rejected recipients when nothing was delivered,
-     *     or at once with {@code DISABLED} when the connection is disabled
+     *     or at once with {@code DISABLED} when the connection is disabled, or {@code CONFIGURATION} when a header
+     *     value holds CR, LF or NUL
      */
     public SendResult send(MimeMessage message, String pathName) throws DeliveryException {
-        throw new UnsupportedOperationException("being written");
+        if (settings.disabled()) {
+            String text = messages.message("check.disabled", settings.systemName()).in(Locale.ENGLISH);
+            refuse(pathName, message, text);
+            throw new DeliveryException(FailureKind.DISABLED, 0, text);
+        }
+        String badHeader = forbiddenHeader(message);
+        if (badHeader != null) {
+            String text = messages.message("fail.headers", badHeader).in(Locale.ENGLISH);
+            refuse(pathName, message, text);
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, text);
+        }
+        Exchange exchange = delivery.newExchange(message);
+        Exception camelError = delivery.send(exchange);
+        Attempt attempt = delivery.take(message);
+        if (attempt == null) {
+            throw new DeliveryException(FailureKind.OTHER, 0, "camel-mail did not hand the message to the sender: "
+                    + (camelError == null ? "no error reported" : camelError.getClass().getSimpleName() + ": " + camelError.getMessage()),
+                    List.of(), false, camelError);
+        }
+        journal(pathName, message, attempt);
+        if (attempt.succeeded()) {
+            return attempt.result();
+        }
+        Failure f = attempt.failure();
+        throw new DeliveryException(f.kind(), f.replyCode(), f.message().in(Locale.ENGLISH) + " [" + f.detail() + "]",
+                f.rejected(), f.possiblyDelivered(), null);
     }
 
+    private void journal(String pathName, MimeMessage message, Attempt attempt) {
+        if (settings.journal() == JournalLevel.FULL || (settings.journal() == JournalLevel.ERRORS && !attempt.succeeded())) {
+            journal.append(JournalEntries.message(context.clock().instant(), pathName, messageId(message),
+                    settings.senderAddress(), recipients(message), attempt));
+        }
+    }
+
+    private void refuse(String pathName, MimeMessage message, String reason) {
+        if (settings.journal() != JournalLevel.OFF) {
+            journal.append(JournalEntries.refused(context.clock().instant(), pathName, messageId(message), reason));
+        }
+    }
+
+    /** The name of the first header (of the message or any body part) whose value holds CR, LF or NUL after unfolding and decoding. */
+    static String forbiddenHeader(Part part) {
+        try {
+            Enumeration<Header> headers = part.getAllHeaders();
+            while (headers.hasMoreElements()) {
+                Header h = headers.nextElement();
+                String value = MimeUtility.unfold(h.getValue() == null ? "" : h.getValue());
+                if (HeaderValues.hasForbiddenCharacter(h.getName()) || HeaderValues.hasForbiddenCharacter(value)
+                        || HeaderValues.hasForbiddenCharacter(decode(value))) {
+                    return h.getName();
+                }
+            }
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String inner = forbiddenHeader(multipart.getBodyPart(i));
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            return "(unreadable headers)";
+        }
+    }
+
+    private static String decode(String value) {
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (UnsupportedEncodingException e) {
+            return value;
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            String id = message.getMessageID();
+            return id == null ? "(none yet)" : id;
+        } catch (MessagingException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        List<String> out = new ArrayList<>();
+        try {
+            Address[] all = message.getAllRecipients();
+            if (all != null) {
+                for (Address a : all) {
+                    out.add(a instanceof InternetAddress ia ? ia.getAddress() : a.toString());
+                }
+            }
+        } catch (MessagingException e) {
+            out.add("(unreadable)");
+        }
+        return out;
+    }
+
+    /** Stops the private CamelContext, if any. Journal entries are written through at once, so nothing is left to flush. */
     @Override
     public void close() {
+        delivery.close();
     }
 }

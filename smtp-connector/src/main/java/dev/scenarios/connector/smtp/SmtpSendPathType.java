@@ -2,17 +2,62 @@ package dev.scenarios.connector.smtp;
 
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Connection;
+import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
+import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.smtp.internal.PathTemplate;
+import dev.scenarios.connector.smtp.internal.PathTexts;
+import dev.scenarios.connector.smtp.internal.SendPathValidation;
+import dev.scenarios.connector.smtp.internal.SmtpPathSender;
 import java.util.List;
 import java.util.Locale;
 
-/** SKELETON of the path type {@code smtp-send}: being written. */
+/**
+ * The path type {@code smtp-send} ("Sending e-mail via SMTP"): a subject, body and header template
+ * with {@code {Attribute}} placeholders, fixed recipients and attachments, bound to one {@code smtp}
+ * connection. Immutable and thread-safe; constructing it loads no mail classes.
+ */
 public final class SmtpSendPathType implements PathType {
 
     public static final String ID = "smtp-send";
+
+    private static final Messages MESSAGES = PathTexts.MESSAGES;
+
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(
+            property("systemName", PropertyType.STRING, "main").required().build(),
+            property("connection", PropertyType.STRING, "main").required().build(),
+            property("disabled", PropertyType.BOOLEAN, "main").defaultValue(false).build(),
+            property("description", PropertyType.TEXT, "main").build(),
+            property("attributes", PropertyType.OBJECT_LIST, "attributes")
+                    .item("name", PropertyType.STRING, b -> b.required())
+                    .item("type", PropertyType.ENUM, b -> b.allowedValues("string", "number", "boolean", "datetime").defaultValue("string"))
+                    .item("required", PropertyType.BOOLEAN, b -> b.defaultValue(false))
+                    .item("array", PropertyType.BOOLEAN, b -> b.defaultValue(false))
+                    .build(),
+            property("subject", PropertyType.STRING, "template").required().build(),
+            property("body", PropertyType.TEXT, "template").build(),
+            property("htmlBody", PropertyType.TEXT, "template").build(),
+            property("replyTo", PropertyType.EMAIL, "template").build(),
+            property("to", PropertyType.EMAIL_LIST, "template").build(),
+            property("cc", PropertyType.EMAIL_LIST, "template").build(),
+            property("bcc", PropertyType.EMAIL_LIST, "template").build(),
+            property("headers", PropertyType.OBJECT_LIST, "template")
+                    .item("name", PropertyType.STRING, b -> b.required())
+                    .item("value", PropertyType.STRING, b -> b)
+                    .build(),
+            property("attachments", PropertyType.OBJECT_LIST, "template")
+                    .item("name", PropertyType.STRING, b -> b.required())
+                    .item("file", PropertyType.FILE, b -> b)
+                    .item("content", PropertyType.STRING, b -> b)
+                    .item("contentType", PropertyType.STRING, b -> b)
+                    .build());
+
+    private static PropertyDescriptor.Builder property(String name, PropertyType type, String group) {
+        return PropertyDescriptor.builder(name, type, MESSAGES).group(group);
+    }
 
     @Override
     public String id() {
@@ -26,26 +71,49 @@ public final class SmtpSendPathType implements PathType {
 
     @Override
     public String name(Locale locale) {
-        throw new UnsupportedOperationException("being written");
+        return MESSAGES.get("type.name", locale);
     }
 
     @Override
     public String description(Locale locale) {
-        throw new UnsupportedOperationException("being written");
+        return MESSAGES.get("type.description", locale);
     }
 
     @Override
     public List<PropertyDescriptor> properties() {
-        throw new UnsupportedOperationException("being written");
+        return PROPERTIES;
     }
 
+    /**
+     * Pure, no I/O: descriptor checks plus names, declared attributes, templates (a placeholder
+     * naming an undeclared or predefined attribute, unbalanced braces), header names and
+     * attachments. Every problem at once, against the property that holds it.
+     */
     @Override
     public ValidationResult validate(Configuration configuration) {
-        throw new UnsupportedOperationException("being written");
+        return SendPathValidation.validate(configuration);
     }
 
+    /**
+     * Validates {@code configuration}, parses its templates and reads its fixed attachment files
+     * once (the only I/O), and returns a thread-safe sender that builds each message with
+     * {@link SmtpConnection#newMessage()} and delivers it with {@link SmtpConnection#send}.
+     *
+     * @throws IllegalArgumentException listing the problems when the configuration is invalid, when
+     *     {@code connection} is not an {@code smtp} connection, or naming a file that cannot be read
+     */
     @Override
     public PathSender bind(Configuration configuration, Connection connection) {
-        throw new UnsupportedOperationException("being written");
+        String systemName = configuration.string("systemName");
+        ValidationResult validation = validate(configuration);
+        if (!validation.isValid()) {
+            throw new IllegalArgumentException("path " + systemName + " is invalid:\n" + validation.describe(Locale.ENGLISH));
+        }
+        if (!(connection instanceof SmtpConnection smtp)) {
+            throw new IllegalArgumentException("path " + systemName + " needs a connection of type " + SmtpConnectionType.ID
+                    + ", not " + (connection == null ? "none" : connection.typeId()));
+        }
+        PathTemplate template = PathTemplate.compile(configuration);
+        return new SmtpPathSender(systemName, configuration.bool("disabled"), template, smtp::newMessage, smtp::send);
     }
 }

@@ -1,0 +1,230 @@
+package dev.scenarios.connector.smtp.internal;
+
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.LocalizedMessage;
+import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.smtp.internal.SmtpSettings.Encryption;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Collections;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.SocketConnectException;
+
+/**
+ * Turns what Angus throws into a {@link Failure} a user can act on ("port 465 expects encryption
+ * ssl", "certificate not trusted: add it to trustedCertificates", ...). Pure: looks only at the
+ * exception chain and the transport's state. Called by the check and by the sender.
+ */
+public final class FailureClassifier {
+
+    private final SmtpSettings settings;
+    private final Messages messages;
+
+    public FailureClassifier(SmtpSettings settings, Messages messages) {
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    /** Classifies {@code error} thrown by {@code transport} (null if none was created). */
+    public Failure classify(Throwable error, ObservedSmtpTransport transport) {
+        List<Throwable> chain = chain(error);
+        boolean greeted = transport != null && transport.greeted();
+        boolean afterData = transport != null && transport.possiblyDelivered();
+        String detail = detail(chain);
+        int lastCode = transport == null ? 0 : Math.max(0, transport.getLastReturnCode());
+
+        if (afterData) {
+            boolean timeout = find(chain, SocketTimeoutException.class) != null;
+            return failure(timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,
+                    timeout ? msg("fail.timeout.afterdata", human(settings.readTimeout())) : msg("fail.lost.afterdata"),
+                    0, List.of(), true, detail);
+        }
+        if (find(chain, ObservedSmtpTransport.AuthenticationNotOfferedException.class) != null) {
+            return failure(FailureKind.AUTHENTICATION, msg("fail.auth.notoffered"), 0, List.of(), false, detail);
+        }
+        AuthenticationFailedException auth = find(chain, AuthenticationFailedException.class);
+        if (auth != null) {
+            if (String.valueOf(auth.getMessage()).startsWith("No authentication mechanisms")) {
+                String offered = transport == null ? "" : String.valueOf(transport.getExtensionParameter("AUTH"));
+                String wanted = settings.authentication() == SmtpSettings.Authentication.WINDOWS ? "NTLM" : "PLAIN/LOGIN";
+                return failure(FailureKind.AUTHENTICATION, msg("fail.auth.mechanism", offered, wanted), 0, List.of(), false, detail);
+            }
+            return failure(FailureKind.AUTHENTICATION, msg("fail.auth.rejected", settings.username()), lastCode, List.of(), false, detail);
+        }
+        Failure tls = tlsFailure(chain, detail);
+        if (tls != null) {
+            return tls;
+        }
+        if (find(chain, UnknownHostException.class) != null) {
+            return failure(FailureKind.UNREACHABLE, msg("fail.resolve", settings.host()), 0, List.of(), false, detail);
+        }
+        if (find(chain, SocketConnectException.class) != null || find(chain, ConnectException.class) != null
+                || find(chain, NoRouteToHostException.class) != null) {
+            if (find(chain, SocketTimeoutException.class) != null) {
+                return failure(FailureKind.TIMEOUT, msg("fail.connect.timeout", settings.host(), String.valueOf(settings.port()),
+                        human(settings.connectTimeout())), 0, List.of(), false, detail);
+            }
+            return failure(FailureKind.UNREACHABLE, msg("fail.connect.refused", settings.host(), String.valueOf(settings.port())), 0, List.of(), false, detail);
+        }
+        if (find(chain, SocketTimeoutException.class) != null) {
+            if (!greeted) {
+                LocalizedMessage m = settings.port() == 465 && settings.encryption() != Encryption.SSL
+                        ? msg("fail.greeting.timeout", human(settings.readTimeout()), String.valueOf(settings.port()))
+                        : msg("fail.greeting.timeout.generic", human(settings.readTimeout()));
+                return failure(FailureKind.TIMEOUT, m, 0, List.of(), false, detail);
+            }
+            return failure(FailureKind.TIMEOUT, msg("fail.timeout", human(settings.readTimeout())), 0, List.of(), false, detail);
+        }
+        SMTPSenderFailedException sender = find(chain, SMTPSenderFailedException.class);
+        if (sender != null || (transport != null && transport.senderRefused())) {
+            return failure(FailureKind.SENDER_REJECTED, msg("fail.sender.rejected", reply(transport.getLastServerResponse())),
+                    lastCode, List.of(), false, detail);
+        }
+        List<RecipientRejection> rejected = rejections(chain);
+        SendFailedException send = find(chain, SendFailedException.class);
+        // Every recipient refused, or (in a check, where Angus reports it as an exception) some of them.
+        if (send != null && !rejected.isEmpty() && (empty(send.getValidSentAddresses()) || lastCode / 100 == 2)) {
+            String replies = String.join("; ", rejected.stream().map(r -> r.address() + ": " + r.reply()).toList());
+            return failure(FailureKind.RECIPIENT_REJECTED, msg("fail.recipient.rejected", replies),
+                    rejected.get(0).replyCode(), rejected, false, detail);
+        }
+        SMTPSendFailedException sendFailed = find(chain, SMTPSendFailedException.class);
+        if (sendFailed != null && sendFailed.getReturnCode() > 0) {
+            return failure(FailureKind.MESSAGE_REJECTED, msg("fail.message.rejected", reply(sendFailed.getMessage())),
+                    sendFailed.getReturnCode(), rejected, false, detail);
+        }
+        String text = String.valueOf(chain.get(0).getMessage());
+        if (text.startsWith("Got bad greeting")) {
+            // 421 means "try later" (transient, like an unreachable server); 5xx refuses the session for good.
+            FailureKind kind = lastCode / 100 == 4 ? FailureKind.UNREACHABLE : FailureKind.PROTOCOL;
+            return failure(kind, msg("fail.greeting.rejected", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
+        }
+        if (find(chain, IOException.class) != null || text.contains("[EOF]") || (transport != null && transport.getLastReturnCode() == -1)) {
+            return failure(FailureKind.PROTOCOL, msg("fail.lost", reply(text)), 0, List.of(), false, detail);
+        }
+        if (chain.get(0) instanceof MessagingException && lastCode >= 400) {
+            return failure(FailureKind.PROTOCOL, msg("fail.protocol", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
+        }
+        return failure(FailureKind.OTHER, msg("fail.other", reply(text)), lastCode, List.of(), false, detail);
+    }
+
+    private Failure tlsFailure(List<Throwable> chain, String detail) {
+        String text = String.valueOf(chain.get(0).getMessage());
+        if (text.startsWith("STARTTLS is required but host does not support STARTTLS")) {
+            return failure(FailureKind.TLS, msg("fail.tls.notoffered"), 0, List.of(), false, detail);
+        }
+        SSLException ssl = find(chain, SSLException.class);
+        if (ssl == null) {
+            return null;
+        }
+        String all = detail.toLowerCase(Locale.ROOT);
+        LocalizedMessage m;
+        if (find(chain, CertificateExpiredException.class) != null || find(chain, CertificateNotYetValidException.class) != null) {
+            m = msg("fail.tls.expired");
+        } else if (all.contains("no subject alternative") || all.contains("no name matching")) {
+            m = msg("fail.tls.hostname", settings.host());
+        } else if (find(chain, CertPathBuilderException.class) != null || find(chain, CertPathValidatorException.class) != null
+                || all.contains("unable to find valid certification path")) {
+            m = msg("fail.tls.untrusted");
+        } else if (all.contains("unsupported or unrecognized ssl message") || all.contains("plaintext connection")) {
+            m = msg("fail.ssl.notls", String.valueOf(settings.port()), settings.port() == 587 ? "tls" : settings.port() == 25 ? "none" : "tls / none");
+        } else {
+            m = msg("fail.tls.other", reply(ssl.getMessage()));
+        }
+        return failure(FailureKind.TLS, m, 0, List.of(), false, detail);
+    }
+
+    /** The rejected recipients found in the exception chain (Angus chains one exception per address). */
+    static List<RecipientRejection> rejections(List<Throwable> chain) {
+        List<RecipientRejection> out = new ArrayList<>();
+        for (Throwable t : chain) {
+            if (t instanceof SMTPAddressFailedException a) {
+                out.add(new RecipientRejection(a.getAddress().getAddress(), a.getReturnCode(), reply(a.getMessage())));
+            }
+        }
+        return out;
+    }
+
+    /** Every exception reachable through causes and Jakarta's next exceptions, first the outermost. */
+    static List<Throwable> chain(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> out = new ArrayList<>();
+        List<Throwable> todo = new ArrayList<>(List.of(error));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.remove(0);
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            todo.add(t.getCause());
+            if (t instanceof MessagingException m) {
+                todo.add(m.getNextException());
+            }
+        }
+        return out;
+    }
+
+    private static <T> T find(List<Throwable> chain, Class<T> type) {
+        for (Throwable t : chain) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static boolean empty(Address[] addresses) {
+        return addresses == null || addresses.length == 0;
+    }
+
+    private static String detail(List<Throwable> chain) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t : chain) {
+            if (out.length() > 0) {
+                out.append(" <- ");
+            }
+            out.append(t.getClass().getSimpleName()).append(": ").append(reply(t.getMessage()));
+        }
+        return out.toString();
+    }
+
+    /** A server reply or exception text on one line. */
+    static String reply(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").trim();
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    private LocalizedMessage msg(String key, Object... args) {
+        return messages.message(key, args);
+    }
+
+    private static Failure failure(FailureKind kind, LocalizedMessage m, int code, List<RecipientRejection> rejected,
+            boolean possiblyDelivered, String detail) {
+        return new Failure(kind, m, code, rejected, possiblyDelivered, detail);
+    }
+}
