@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.ScenarioCommand;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
@@ -68,6 +69,23 @@ class ExamplesEndToEndTest {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
             assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
                     .containsExactlyInAnyOrder("order-notifications", "error-handling");
+        }
+    }
+
+    @Test
+    void examplesValidateWithTheirPasswordAndNameItWhenMissing() throws IOException {
+        for (String example : List.of("order-notifications", "error-handling")) {
+            Path dir = copyOf(example);
+            StringWriter out = new StringWriter();
+            int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", "x"), Locale.ENGLISH);
+            assertThat(valid).as(out.toString()).isZero();
+
+            StringWriter missing = new StringWriter();
+            int invalid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(missing, true),
+                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            assertThat(invalid).isEqualTo(2);
+            assertThat(missing.toString()).matches("(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
         }
     }
 

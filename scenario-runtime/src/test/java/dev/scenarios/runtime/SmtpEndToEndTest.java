@@ -207,6 +207,23 @@ class SmtpEndToEndTest {
         assertThat(journal.toString()).contains("orders");
     }
 
+    @Test
+    void theCliChecksTheRealConnectionStepByStep() throws Exception {
+        workspace(server.getSmtp().getPort());
+        StringWriter out = new StringWriter();
+
+        int code = ScenarioCommand.execute(new String[] {"check", dir.toString(), "mail", "--json"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+
+        assertThat(code).as(out.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("failureKind").isNull()).isTrue();
+        assertThat(result.get("steps").size()).isGreaterThan(2);
+        assertThat(result.get("steps").get(0).get("status").asText()).isEqualTo("PASSED");
+        assertThat(result.get("steps").get(0).get("elapsedMillis").isNumber()).isTrue();
+    }
+
     private static String text(Part part) throws Exception {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {
