@@ -30,6 +30,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private final CliContext cli;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
     Path workspace;
@@ -68,7 +69,16 @@ public final class RunCommand implements Callable<Integer> {
         if (!ws.isValid()) {
             return cli.printProblems(ws.problems());
         }
-        Thread hook = new Thread(this::stop, "scenario-stop");
+        // On SIGINT/SIGTERM the JVM halts once its hooks return: the hook waits until the runtime has
+        // stopped the scenarios and closed the connections (Camel gives in-flight messages 10 s).
+        Thread hook = new Thread(() -> {
+            stop();
+            try {
+                closed.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, new Lines(locale), true)) {
             cli.out().println(Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
@@ -81,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             cli.out().println(Texts.get(locale, "run.stopping"));
             cli.out().flush();
         } finally {
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyShuttingDown) {
