@@ -18,8 +18,10 @@ public final class Connectors {
 
     private final Map<String, ConnectionType> connectionTypes = new LinkedHashMap<>();
     private final Map<String, PathType> pathTypes = new LinkedHashMap<>();
+    private final List<ConnectorProvider> providers;
 
     private Connectors(List<ConnectorProvider> providers) {
+        this.providers = List.copyOf(providers);
         for (ConnectorProvider provider : providers) {
             if (provider.apiVersion() > ConnectorProvider.API_VERSION) {
                 throw new IllegalStateException("connector " + provider.id() + " needs connector API " + provider.apiVersion()
@@ -61,6 +63,11 @@ public final class Connectors {
 
     public Optional<PathType> pathType(String id) {
         return Optional.ofNullable(pathTypes.get(id));
+    }
+
+    /** The providers, in class path order. */
+    public List<ConnectorProvider> providers() {
+        return providers;
     }
 
     /** Every connection type, in provider order. */

@@ -7,7 +7,10 @@ import dev.scenarios.runtime.internal.cli.RunCommand;
 import dev.scenarios.runtime.internal.cli.SendCommand;
 import dev.scenarios.runtime.internal.cli.TypesCommand;
 import dev.scenarios.runtime.internal.cli.ValidateCommand;
+import dev.scenarios.connector.api.ConnectorProvider;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +87,12 @@ public final class ScenarioCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String version = ScenarioCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"scenario " + (version == null ? "development" : version)};
+            List<String> lines = new ArrayList<>();
+            lines.add("scenario " + (version == null ? "development" : version));
+            for (ConnectorProvider provider : Connectors.fromClassPath().providers()) {
+                lines.add("  connector " + provider.id() + " " + provider.version() + " (connector API " + provider.apiVersion() + ")");
+            }
+            return lines.toArray(String[]::new);
         }
     }
 }

@@ -117,7 +117,7 @@ class ScenarioCommandTest {
 
         CliRun version = CliRun.of("--version");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("scenario ");
+        assertThat(version.out()).startsWith("scenario ").contains("  connector fake test (connector API 1)");
     }
 
     @Test
