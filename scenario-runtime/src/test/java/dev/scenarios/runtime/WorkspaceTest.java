@@ -56,6 +56,14 @@ class WorkspaceTest {
     }
 
     @Test
+    void anUnquotedPlaceholderIsExplained() {
+        TestWorkspace.minimal(dir).write("paths/orders.yaml", TestWorkspace.PATH.replace("subject: \"Order {OrderNo} for {Customer}\"", "subject: {OrderNo}"));
+
+        assertThat(new TestWorkspace(dir).load().problems()).extracting(Problem::toString).containsExactly(
+                "paths/orders.yaml:7: path orders subject: a value that starts with { must be quoted, e.g. \"{OrderNo} …\": unquoted, YAML reads {OrderNo} as a mapping");
+    }
+
+    @Test
     void yesAndOnAreNotBooleans() {
         TestWorkspace.minimal(dir).write("connections/mail.yaml", TestWorkspace.CONNECTION + "disabled: yes\n");
 

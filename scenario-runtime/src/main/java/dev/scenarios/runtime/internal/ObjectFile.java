@@ -92,6 +92,13 @@ public final class ObjectFile {
                 return scalar(node.text(), d, path, resolver);
             }
             case MAPPING -> {
+                if (d != null && d.type() != PropertyType.OBJECT_LIST && !node.fields().isEmpty()
+                        && node.fields().values().stream().allMatch(v -> v.kind() == YamlNode.Kind.NULL || v.isScalar() && v.text().isEmpty())) {
+                    // subject: {OrderNo} is a YAML mapping, not text: say how to write it instead of "must be text".
+                    unresolved.add(path);
+                    problems.add(problem(path, node.line(), Texts.get(locale, "yaml.unquotedPlaceholder", String.join("}, {", node.fields().keySet()))));
+                    return null;
+                }
                 Map<String, Object> out = new LinkedHashMap<>();
                 node.fields().forEach((k, v) -> out.put(k, convert(v, null, path + "." + k, resolver)));
                 return out;
