@@ -96,7 +96,10 @@ public final class JsonSchemas {
                 p.put("type", "string");
                 List<Object> options = new ArrayList<>();
                 for (String v : d.allowedValues()) {
-                    options.add(Map.of("const", v, "title", d.valueLabel(v, locale)));
+                    Map<String, Object> option = new LinkedHashMap<>();
+                    option.put("const", v);
+                    option.put("title", d.valueLabel(v, locale));
+                    options.add(option);
                 }
                 p.put("oneOf", options);
             }

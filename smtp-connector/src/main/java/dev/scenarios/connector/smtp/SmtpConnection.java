@@ -49,6 +49,7 @@ public final class SmtpConnection implements Connection {
     private final ConnectorContext context;
     private final Messages messages;
     private final Session session;
+    private final SmtpSender sender;
     private final CamelDelivery delivery;
     private final Journal journal;
 
@@ -61,7 +62,7 @@ public final class SmtpConnection implements Connection {
         this.session = MailSessions.session(
                 MailSessions.properties(settings, TrustedCertificates.sslContext(settings.trustedCertificates()), SocketEvents.NONE),
                 record ? new PrintStream(OutputStream.nullOutputStream()) : null);
-        SmtpSender sender = new SmtpSender(settings, session, record, messages);
+        this.sender = new SmtpSender(settings, session, record, messages);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());
     }
@@ -203,9 +204,10 @@ public final class SmtpConnection implements Connection {
         return out;
     }
 
-    /** Stops the private CamelContext, if any. Journal entries are written through at once, so nothing is left to flush. */
+    /** Stops the private CamelContext, if any, and closes the idle SMTP sessions with QUIT. Journal entries are written through at once. */
     @Override
     public void close() {
         delivery.close();
+        sender.close();
     }
 }

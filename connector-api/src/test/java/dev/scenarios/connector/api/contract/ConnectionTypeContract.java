@@ -1,65 +1,51 @@
 package dev.scenarios.connector.api.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
+import dev.scenarios.connector.api.ValidationResult;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * What every {@link ConnectionType} must satisfy. A connector's test extends this class, names its
- * type and a valid configuration; shipped in connector-api's test-jar.
+ * What every {@link ConnectionType} must satisfy: ids and names in both languages, the common
+ * properties, every descriptor documented in Russian and English, unique names, secrets without
+ * defaults, a valid configuration validates, an empty one reports every required property, secrets
+ * never in {@code toString()} or problems. A connector's test extends this class, names its type and
+ * a valid configuration; shipped in connector-api's test-jar.
  */
-public abstract class ConnectionTypeContract {
+public abstract class ConnectionTypeContract extends TypeContract {
 
     /** The type under test. */
     protected abstract ConnectionType type();
 
-    /** A configuration that must validate without problems. */
-    protected abstract Map<String, Object> validConfiguration();
-
-    @Test
-    void hasIdAndNamesInBothLanguages() {
-        assertThat(type().id()).matches("[a-z][a-z0-9-]*");
-        assertThat(type().name(DescriptorChecks.RU)).containsPattern("\\p{IsCyrillic}");
-        assertThat(type().name(DescriptorChecks.EN)).isNotBlank();
-        assertThat(type().description(DescriptorChecks.RU)).containsPattern("\\p{IsCyrillic}");
-        assertThat(type().description(DescriptorChecks.EN)).isNotBlank();
+    @Override
+    final String typeId() {
+        return type().id();
     }
 
-    @Test
-    void declaresTheCommonProperties() {
-        assertThat(type().properties()).extracting(PropertyDescriptor::name).contains("systemName", "disabled", "description");
+    @Override
+    final String typeName(Locale locale) {
+        return type().name(locale);
     }
 
-    @Test
-    void everyDescriptorIsDocumentedInRussianAndEnglish() {
-        DescriptorChecks.documentedInBothLanguages(type().properties());
+    @Override
+    final String typeDescription(Locale locale) {
+        return type().description(locale);
     }
 
-    @Test
-    void propertyNamesAreUnique() {
-        DescriptorChecks.namesUnique(type().properties());
+    @Override
+    final List<PropertyDescriptor> properties() {
+        return type().properties();
     }
 
-    @Test
-    void secretsHaveNoDefault() {
-        DescriptorChecks.secretsHaveNoDefault(type().properties());
+    @Override
+    final ValidationResult validate(Configuration configuration) {
+        return type().validate(configuration);
     }
 
-    @Test
-    void aValidConfigurationValidates() {
-        DescriptorChecks.validConfigurationValidates(type().properties(), validConfiguration(), type()::validate);
-    }
-
-    @Test
-    void anEmptyConfigurationReportsEveryRequiredProperty() {
-        DescriptorChecks.emptyReportsEveryRequired(type().properties(), type()::validate);
-    }
-
-    @Test
-    void secretsNeverAppearInToStringOrProblems() {
-        DescriptorChecks.secretsHidden(type().properties(), validConfiguration(), type()::validate);
+    @Override
+    final List<String> commonProperties() {
+        return List.of("systemName", "disabled", "description");
     }
 }

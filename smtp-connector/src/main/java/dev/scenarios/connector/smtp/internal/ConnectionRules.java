@@ -36,7 +36,7 @@ public final class ConnectionRules {
         c.optionalString("systemName").filter(s -> !out.hasProblem("systemName") && !SYSTEM_NAME.matcher(s).matches())
                 .ifPresent(s -> out.add("systemName", "systemName.pattern", messages.message("problem.systemName.pattern", s)));
         c.optionalString("server").filter(s -> !out.hasProblem("server")).ifPresent(s -> checkServer(s, messages, out));
-        for (String name : List.of("connectTimeout", "readTimeout", "writeTimeout")) {
+        for (String name : List.of("connectTimeout", "readTimeout", "writeTimeout", "idleTimeout")) {
             if (!out.hasProblem(name) && c.value(name) != null) {
                 Durations.parse(String.valueOf(c.value(name)))
                         .filter(d -> d.isZero() || d.isNegative() || d.compareTo(MAX_TIMEOUT) > 0)

@@ -44,6 +44,12 @@ public final class DialogueRecorder {
         return redact(raw) + (bytes.size() >= LIMIT ? "[dialogue truncated]\n" : "");
     }
 
+    /** Forgets what was recorded, so a pooled session's next message starts a fresh dialogue. */
+    public void reset() {
+        stream.flush();
+        bytes.reset();
+    }
+
     /** The size in bytes of the message data seen after DATA (lines plus CRLF), or -1 if none. */
     public long messageBytes() {
         stream.flush();

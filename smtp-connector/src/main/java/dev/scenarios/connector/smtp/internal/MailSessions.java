@@ -47,6 +47,9 @@ public final class MailSessions {
         // The envelope sender is the configured one, whatever From the message carries.
         put(p, "from", settings.senderAddress());
         put(p, "quitwait", "true");
+        // A pooled session's liveness check before reuse is RSET rather than NOOP: one round trip that
+        // also clears any transaction state the previous message left.
+        put(p, "userset", "true");
         settings.heloName().ifPresent(name -> put(p, "localhost", name));
         put(p, "auth", String.valueOf(settings.authenticates()));
         if (settings.authentication() == Authentication.BASIC) {

@@ -49,6 +49,16 @@ public final class ObservedSmtpTransport extends SMTPTransport {
         this.listener = listener;
     }
 
+    /**
+     * Forgets what the previous message on this session saw, before a pooled session carries the
+     * next one: the possibly-delivered and sender-refused flags are per message.
+     */
+    public void beginMessage() {
+        awaitingFinalReply = false;
+        finalReplyRead = false;
+        senderRefused = false;
+    }
+
     /** Whether the server's greeting was read. */
     public boolean greeted() {
         return greeted;

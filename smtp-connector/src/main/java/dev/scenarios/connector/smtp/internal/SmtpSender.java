@@ -1,8 +1,10 @@
 package dev.scenarios.connector.smtp.internal;
 
+import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.smtp.internal.SessionPool.PooledSession;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,16 +16,21 @@ import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Delivers messages over SMTP with Angus: one SMTP session per message (connect, EHLO, STARTTLS,
- * AUTH, MAIL, RCPT, DATA, QUIT). The one place that talks to the transport, so that a pooled
- * sender can replace it. Thread-safe.
+ * Delivers messages over SMTP with Angus, reusing authenticated sessions: up to
+ * {@code maxConnections} at once, each checked with RSET before reuse and replaced transparently
+ * when the server has closed it. A message is retried on a fresh session only when a reused one
+ * broke before the end of the message data (nothing can have been delivered), so nothing is lost
+ * and nothing is sent twice. The one place that talks to the transport. Thread-safe.
  */
-public final class SmtpSender {
+public final class SmtpSender implements AutoCloseable {
 
     private final SmtpSettings settings;
     private final Session session;
     private final boolean recordDialogue;
     private final FailureClassifier classifier;
+    private final Messages messages;
+    private final Duration waitLimit;
+    private final SessionPool pool;
 
     /**
      * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
@@ -32,7 +39,11 @@ public final class SmtpSender {
         this.settings = settings;
         this.session = session;
         this.recordDialogue = recordDialogue;
+        this.messages = messages;
         this.classifier = new FailureClassifier(settings, messages);
+        // A busy session finishes within about one connect and two replies, or fails by its timeouts.
+        this.waitLimit = settings.connectTimeout().plus(settings.readTimeout().multipliedBy(2));
+        this.pool = new SessionPool(settings.maxConnections(), settings.idleTimeout(), waitLimit, this::newSession);
     }
 
     /** The connection's mail session, in which messages are built. */
@@ -43,45 +54,96 @@ public final class SmtpSender {
     /**
      * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured
      * envelope sender. Blocks until the final reply or a timeout; never throws for SMTP or network
-     * failures: they are in the returned attempt, classified.
+     * failures: they are in the returned attempt, classified. Does I/O.
      */
     public Attempt deliver(MimeMessage message) {
         long start = System.nanoTime();
-        DialogueRecorder recorder = recordDialogue ? new DialogueRecorder() : null;
-        ObservedSmtpTransport transport = null;
+        PooledSession s;
         try {
-            transport = newTransport(recorder);
+            s = pool.borrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(classifier.classify(e, null), "", start);
+        } catch (MessagingException | RuntimeException e) {
+            return failed(classifier.classify(e, null), "", start);
+        }
+        if (s == null) {
+            return failed(new Failure(FailureKind.TIMEOUT, messages.message("fail.busy", settings.maxConnections(), waitLimit),
+                    0, List.of(), false, "no free session"), "", start);
+        }
+        return deliver(message, s, start, true);
+    }
+
+    private Attempt deliver(MimeMessage message, PooledSession s, long start, boolean mayRetry) {
+        boolean reused = false;
+        try {
             message.saveChanges();
             Address[] recipients = message.getAllRecipients();
-            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            try {
-                transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
-                return attempt(new SendResult(message.getMessageID(), reply(transport), addresses(recipients), List.of()),
-                        null, recorder, start);
-            } catch (SMTPSendFailedException e) {
-                if (e.getReturnCode() / 100 == 2 && e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0) {
-                    // Some recipients were refused, the message went to the others.
-                    List<RecipientRejection> rejected = FailureClassifier.rejections(FailureClassifier.chain(e));
-                    return attempt(new SendResult(message.getMessageID(), reply(transport), addresses(e.getValidSentAddresses()), rejected),
-                            null, recorder, start);
-                }
-                throw e;
+            reused = s.messages > 0 && s.transport.isConnected();
+            if (!reused) {
+                closeQuietly(s.transport);
+                s.transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             }
+            s.transport.beginMessage();
+            SendResult result;
+            try {
+                s.transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+                result = new SendResult(message.getMessageID(), reply(s.transport), addresses(recipients), List.of());
+            } catch (SMTPSendFailedException e) {
+                if (e.getReturnCode() / 100 != 2 || e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0) {
+                    throw e;
+                }
+                // Some recipients were refused, the message went to the others: the session is still healthy.
+                List<RecipientRejection> rejected = FailureClassifier.rejections(FailureClassifier.chain(e));
+                result = new SendResult(message.getMessageID(), reply(s.transport), addresses(e.getValidSentAddresses()), rejected);
+            }
+            s.messages++;
+            Recorded recorded = takeDialogue(s);
+            pool.giveBack(s);
+            return new Attempt(result, null, recorded.dialogue(), recorded.messageBytes(), Duration.ofNanos(System.nanoTime() - start));
         } catch (MessagingException | RuntimeException e) {
-            return attempt(null, classifier.classify(e, transport), recorder, start);
-        } finally {
-            closeQuietly(transport);
+            Failure failure = classifier.classify(e, s.transport);
+            String dialogue = takeDialogue(s).dialogue();
+            if (mayRetry && reused && brokenSession(failure)) {
+                // The server closed a reused session before the message data ended: nothing was
+                // delivered, so the same message goes once more on a new session.
+                s.messages = 0;
+                Attempt retry = deliver(message, s, start, false);
+                return new Attempt(retry.result(), retry.failure(), dialogue + retry.dialogue(), retry.messageBytes(), retry.elapsed());
+            }
+            pool.discard(s);
+            return failed(failure, dialogue, start);
         }
     }
 
-    private ObservedSmtpTransport newTransport(DialogueRecorder recorder) throws MessagingException {
-        if (recorder == null) {
-            return MailSessions.transport(session);
+    /** One message's share of a session's dialogue. */
+    private record Recorded(String dialogue, long messageBytes) {
+    }
+
+    /** The dialogue recorded since the session's previous message, redacted; the recorder starts afresh. */
+    private static Recorded takeDialogue(PooledSession s) {
+        if (s.recorder == null) {
+            return new Recorded("", -1);
         }
+        Recorded recorded = new Recorded(s.recorder.redacted(), s.recorder.messageBytes());
+        s.recorder.reset();
+        return recorded;
+    }
+
+    private static boolean brokenSession(Failure failure) {
+        return !failure.possiblyDelivered() && (failure.replyCode() == 0 || failure.replyCode() == 421)
+                && (failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.PROTOCOL);
+    }
+
+    private PooledSession newSession() throws MessagingException {
+        if (!recordDialogue) {
+            return new PooledSession(MailSessions.transport(session), null);
+        }
+        DialogueRecorder recorder = new DialogueRecorder();
         // Angus's logger keeps the debug stream it finds when the transport is made: set and make atomically.
         synchronized (session) {
             session.setDebugOut(recorder.stream());
-            return MailSessions.transport(session);
+            return new PooledSession(MailSessions.transport(session), recorder);
         }
     }
 
@@ -98,19 +160,21 @@ public final class SmtpSender {
         return out;
     }
 
-    private static Attempt attempt(SendResult result, Failure failure, DialogueRecorder recorder, long start) {
-        String dialogue = recorder == null ? "" : recorder.redacted();
-        long bytes = recorder == null ? -1 : recorder.messageBytes();
-        return new Attempt(result, failure, dialogue, bytes, Duration.ofNanos(System.nanoTime() - start));
+    private static Attempt failed(Failure failure, String dialogue, long start) {
+        return new Attempt(null, failure, dialogue, -1, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void closeQuietly(ObservedSmtpTransport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                // The outcome is already known; a failing QUIT changes nothing for the caller.
-            }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // Closing a session that was never opened or already dropped: nothing to report.
         }
+    }
+
+    /** Closes every idle session with QUIT. Never throws. */
+    @Override
+    public void close() {
+        pool.close();
     }
 }
