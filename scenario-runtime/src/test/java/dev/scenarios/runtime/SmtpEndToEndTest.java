@@ -161,7 +161,13 @@ class SmtpEndToEndTest {
         assertThat(received.getHeader("X-Internal")).isNull();
         assertThat(received.getHeader("Password")).isNull();
 
+        assertThat(received.getSentDate()).isNotNull();
+        assertThat(received.getHeader("MIME-Version", null)).isEqualTo("1.0");
+        assertThat(received.getRecipients(Message.RecipientType.CC)).isNull();
+        assertThat(received.getHeader("Bcc")).isNull();
+        assertThat(received.getContentType()).startsWith("multipart/mixed");
         Multipart mixed = (Multipart) received.getContent();
+        assertThat(mixed.getBodyPart(0).getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
         assertThat(text(mixed.getBodyPart(0))).isEqualTo("Здравствуйте, Анна Петрова!\nСумма заказа: 1250.50 ₽.\n");
         Part attachment = mixed.getBodyPart(1);
         assertThat(attachment.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
