@@ -78,7 +78,7 @@ public final class SmtpSender implements AutoCloseable {
         boolean reused = false;
         try {
             message.saveChanges();
-            Address[] recipients = message.getAllRecipients();
+            Address[] recipients = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
             reused = s.messages > 0 && s.transport.isConnected();
             if (!reused) {
                 closeQuietly(s.transport);
