@@ -17,9 +17,11 @@ import java.util.List;
 public final class PreparedMime extends MimeMessage {
 
     private final Address[] envelope;
+    private final int contentLength;
 
     public PreparedMime(Session session, byte[] content, List<String> recipients) throws MessagingException {
         super(session, new ByteArrayInputStream(content));
+        this.contentLength = content.length;
         this.envelope = new Address[recipients.size()];
         for (int i = 0; i < envelope.length; i++) {
             envelope[i] = new InternetAddress(recipients.get(i), true);
@@ -29,6 +31,11 @@ public final class PreparedMime extends MimeMessage {
     /** The envelope recipients of this delivery. */
     public Address[] envelope() {
         return envelope.clone();
+    }
+
+    /** The size of the prepared message in bytes, as transmitted before dot-stuffing. */
+    public int contentLength() {
+        return contentLength;
     }
 
     @Override
