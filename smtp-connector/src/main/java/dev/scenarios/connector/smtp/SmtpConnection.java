@@ -5,6 +5,7 @@ import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.Attempt;
 import dev.scenarios.connector.smtp.internal.CamelDelivery;
@@ -13,7 +14,9 @@ import dev.scenarios.connector.smtp.internal.HeaderValues;
 import dev.scenarios.connector.smtp.internal.Journal;
 import dev.scenarios.connector.smtp.internal.JournalEntries;
 import dev.scenarios.connector.smtp.internal.MailSessions;
+import dev.scenarios.connector.smtp.internal.PreparedMime;
 import dev.scenarios.connector.smtp.internal.RecordingMailSender;
+import dev.scenarios.connector.smtp.internal.SmtpPathSender;
 import dev.scenarios.connector.smtp.internal.SmtpSender;
 import dev.scenarios.connector.smtp.internal.SmtpSettings;
 import dev.scenarios.connector.smtp.internal.SmtpSettings.JournalLevel;
@@ -29,6 +32,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -43,7 +47,7 @@ import org.apache.camel.Exchange;
  * An opened {@code smtp} connection: the seam between the path type (which builds messages) and
  * the transport (which delivers them through a camel-mail endpoint). Thread-safe.
  */
-public final class SmtpConnection implements Connection {
+public final class SmtpConnection implements Connection, SmtpPathSender.Delivery {
 
     private final SmtpSettings settings;
     private final ConnectorContext context;
@@ -104,6 +108,7 @@ public final class SmtpConnection implements Connection {
      *     or at once with {@code DISABLED} when the connection is disabled, or {@code CONFIGURATION} when a header
      *     value holds CR, LF or NUL
      */
+    @Override
     public SendResult send(MimeMessage message, String pathName) throws DeliveryException {
         if (settings.disabled()) {
             String text = messages.message("check.disabled", settings.systemName()).in(Locale.ENGLISH);
@@ -131,6 +136,40 @@ public final class SmtpConnection implements Connection {
         Failure f = attempt.failure();
         throw new DeliveryException(f.kind(), f.replyCode(), f.message().in(Locale.ENGLISH) + " [" + f.detail() + "]",
                 f.rejected(), f.possiblyDelivered(), null);
+    }
+
+    /**
+     * Fixes a built message for delivery now or later: saves it (its Message-ID is set once and
+     * kept), and returns its bytes and envelope recipients. Called by the path type. No network I/O.
+     *
+     * @throws DeliveryException CONFIGURATION when the message cannot be written, e.g. an unreadable part
+     */
+    @Override
+    public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
+        try {
+            message.saveChanges();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            return new PreparedMessage(message.getMessageID(), recipients(message), bytes.toByteArray());
+        } catch (MessagingException | IOException e) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
+                    "the message cannot be written: " + e.getClass().getSimpleName(), List.of(), false, e);
+        }
+    }
+
+    /**
+     * Delivers prepared bytes unchanged (same Message-ID, headers and body) to {@code recipients},
+     * which may be a subset of the prepared ones, e.g. those a partial rejection left without the
+     * message. Otherwise as {@link #send(MimeMessage, String)}. Does I/O.
+     */
+    @Override
+    public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName) throws DeliveryException {
+        try {
+            return send(new PreparedMime(session, prepared.content(), recipients), pathName);
+        } catch (MessagingException e) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
+                    "the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName(), List.of(), false, e);
+        }
     }
 
     private void journal(String pathName, MimeMessage message, Attempt attempt) {
@@ -192,7 +231,7 @@ public final class SmtpConnection implements Connection {
     private static List<String> recipients(MimeMessage message) {
         List<String> out = new ArrayList<>();
         try {
-            Address[] all = message.getAllRecipients();
+            Address[] all = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
             if (all != null) {
                 for (Address a : all) {
                     out.add(a instanceof InternetAddress ia ? ia.getAddress() : a.toString());

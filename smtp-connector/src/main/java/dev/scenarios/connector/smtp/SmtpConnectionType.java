@@ -53,6 +53,7 @@ public final class SmtpConnectionType implements ConnectionType {
             property("writeTimeout", PropertyType.DURATION, "server").defaultValue("120s").build(),
             property("maxConnections", PropertyType.INTEGER, "server").range(1, 50).defaultValue(2).build(),
             property("idleTimeout", PropertyType.DURATION, "server").defaultValue("30s").build(),
+            property("maxMessagesPerMinute", PropertyType.INTEGER, "server").range(1, 1_000_000).build(),
             property("authentication", PropertyType.ENUM, "authentication").allowedValues("none", "basic", "windows")
                     .defaultValue("none").build(),
             property("username", PropertyType.STRING, "authentication").required().visibleWhen(CREDENTIALS).build(),

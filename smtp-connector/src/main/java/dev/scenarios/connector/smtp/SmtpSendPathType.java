@@ -114,6 +114,6 @@ public final class SmtpSendPathType implements PathType {
                     + ", not " + (connection == null ? "none" : connection.typeId()));
         }
         PathTemplate template = PathTemplate.compile(configuration);
-        return new SmtpPathSender(systemName, configuration.bool("disabled"), template, smtp::newMessage, smtp::send);
+        return new SmtpPathSender(systemName, configuration.bool("disabled"), template, smtp::newMessage, smtp);
     }
 }

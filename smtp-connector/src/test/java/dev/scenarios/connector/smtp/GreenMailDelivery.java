@@ -2,6 +2,7 @@ package dev.scenarios.connector.smtp;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.scenarios.connector.api.Configuration;
+import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.PathTemplate;
 import dev.scenarios.connector.smtp.internal.SmtpPathSender;
@@ -56,6 +57,35 @@ final class GreenMailDelivery implements SmtpPathSender.Delivery {
             Transport.send(message);
             List<String> recipients = Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
             return new SendResult(message.getMessageID(), "250 OK", recipients, List.of());
+        } catch (Exception e) {
+            throw new IllegalStateException("GreenMail refused the message", e);
+        }
+    }
+
+    @Override
+    public PreparedMessage prepare(MimeMessage message) {
+        try {
+            message.saveChanges();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            message.writeTo(bytes);
+            List<String> recipients = Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
+            return new PreparedMessage(message.getMessageID(), recipients, bytes.toByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public SendResult send(PreparedMessage message, List<String> recipients, String pathName) {
+        deliveries.incrementAndGet();
+        try {
+            MimeMessage m = new MimeMessage(session, new java.io.ByteArrayInputStream(message.content()));
+            Address[] envelope = new Address[recipients.size()];
+            for (int i = 0; i < envelope.length; i++) {
+                envelope[i] = new InternetAddress(recipients.get(i));
+            }
+            Transport.send(m, envelope);
+            return new SendResult(message.messageId(), "250 OK", recipients, List.of());
         } catch (Exception e) {
             throw new IllegalStateException("GreenMail refused the message", e);
         }

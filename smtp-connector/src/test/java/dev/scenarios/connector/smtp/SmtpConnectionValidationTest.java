@@ -31,7 +31,7 @@ class SmtpConnectionValidationTest {
         assertThat(type.properties()).extracting(PropertyDescriptor::name).containsExactly(
                 "systemName", "disabled", "description", "journal",
                 "server", "encryption", "port", "trustedCertificates", "heloName", "connectTimeout", "readTimeout", "writeTimeout",
-                "maxConnections", "idleTimeout",
+                "maxConnections", "idleTimeout", "maxMessagesPerMinute",
                 "authentication", "username", "password", "domain", "allowInsecureAuthentication",
                 "senderName", "senderAddress", "checkWithoutSending", "testRecipients");
         assertThat(type.name(RU)).isEqualTo("Отправка электронной почты по SMTP");

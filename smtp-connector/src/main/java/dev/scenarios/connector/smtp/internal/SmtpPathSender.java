@@ -3,6 +3,7 @@ package dev.scenarios.connector.smtp.internal;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,11 +20,16 @@ import java.util.function.Supplier;
  */
 public final class SmtpPathSender implements PathSender {
 
-    /** Where built messages go: the connection's {@code send(MimeMessage, pathName)}. */
-    @FunctionalInterface
+    /** Where built messages go: the connection (see {@code SmtpConnection}). */
     public interface Delivery {
         /** Delivers {@code message} (does I/O); see {@code SmtpConnection#send}. */
         SendResult send(MimeMessage message, String pathName) throws DeliveryException;
+
+        /** Fixes a built message for later delivery: its Message-ID, envelope and bytes. No network I/O. */
+        PreparedMessage prepare(MimeMessage message) throws DeliveryException;
+
+        /** Delivers prepared bytes unchanged to {@code recipients} (does I/O). */
+        SendResult send(PreparedMessage message, List<String> recipients, String pathName) throws DeliveryException;
     }
 
     private final String systemName;
@@ -60,9 +66,24 @@ public final class SmtpPathSender implements PathSender {
      */
     @Override
     public SendResult send(Map<String, ?> attributes) throws DeliveryException {
-        if (disabled) {
-            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.get("send.disabled", Locale.ENGLISH, systemName));
-        }
+        return delivery.send(build(attributes), systemName);
+    }
+
+    /** Builds and fixes the message; no network I/O. Same checks as {@link #send}. */
+    @Override
+    public PreparedMessage prepare(Map<String, ?> attributes) throws DeliveryException {
+        return delivery.prepare(build(attributes));
+    }
+
+    /** Delivers a prepared message unchanged to {@code recipients}; refused at once when the path is disabled. */
+    @Override
+    public SendResult deliver(PreparedMessage message, List<String> recipients) throws DeliveryException {
+        refuseIfDisabled();
+        return delivery.send(message, recipients, systemName);
+    }
+
+    private MimeMessage build(Map<String, ?> attributes) throws DeliveryException {
+        refuseIfDisabled();
         RenderedMail mail = template.render(attributes);
         MimeMessage message = newMessage.get();
         try {
@@ -72,7 +93,13 @@ public final class SmtpPathSender implements PathSender {
                     PathTexts.MESSAGES.get("send.build", Locale.ENGLISH, systemName, e.getClass().getSimpleName()),
                     List.of(), false, e);
         }
-        return delivery.send(message, systemName);
+        return message;
+    }
+
+    private void refuseIfDisabled() throws DeliveryException {
+        if (disabled) {
+            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.get("send.disabled", Locale.ENGLISH, systemName));
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class SmtpSender implements AutoCloseable {
     private final Messages messages;
     private final Duration waitLimit;
     private final SessionPool pool;
+    private final SendRate rate;
 
     /**
      * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
@@ -43,6 +44,7 @@ public final class SmtpSender implements AutoCloseable {
         this.classifier = new FailureClassifier(settings, messages);
         // A busy session finishes within about one connect and two replies, or fails by its timeouts.
         this.waitLimit = settings.connectTimeout().plus(settings.readTimeout().multipliedBy(2));
+        this.rate = new SendRate(settings.maxMessagesPerMinute());
         this.pool = new SessionPool(settings.maxConnections(), settings.idleTimeout(), waitLimit, this::newSession);
     }
 
@@ -60,6 +62,7 @@ public final class SmtpSender implements AutoCloseable {
         long start = System.nanoTime();
         PooledSession s;
         try {
+            rate.acquire();
             s = pool.borrow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,13 +81,19 @@ public final class SmtpSender implements AutoCloseable {
         boolean reused = false;
         try {
             message.saveChanges();
-            Address[] recipients = message.getAllRecipients();
+            Address[] recipients = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
             reused = s.messages > 0 && s.transport.isConnected();
             if (!reused) {
                 closeQuietly(s.transport);
                 s.transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             }
             s.transport.beginMessage();
+            Failure tooLarge = sizeCheck(message, s.transport);
+            if (tooLarge != null) {
+                Recorded recorded = takeDialogue(s);
+                pool.giveBack(s);
+                return failed(tooLarge, recorded.dialogue(), start);
+            }
             SendResult result;
             try {
                 s.transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
@@ -113,6 +122,55 @@ public final class SmtpSender implements AutoCloseable {
             }
             pool.discard(s);
             return failed(failure, dialogue, start);
+        }
+    }
+
+    /**
+     * Refuses, before any upload, a message larger than the server's advertised {@code SIZE}
+     * (RFC 1870): Angus sends no {@code SIZE=} and would upload it whole only to have it refused.
+     * Measures the message only when the server states a limit.
+     */
+    private Failure sizeCheck(MimeMessage message, ObservedSmtpTransport transport) throws MessagingException {
+        String parameter = transport.getExtensionParameter("SIZE");
+        long limit;
+        try {
+            limit = parameter == null ? 0 : Long.parseLong(parameter.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (limit <= 0) {
+            return null;
+        }
+        long size = message instanceof PreparedMime prepared ? prepared.contentLength() : measure(message);
+        if (size <= limit) {
+            return null;
+        }
+        return new Failure(FailureKind.MESSAGE_REJECTED, messages.message("fail.size", size, limit), 0, List.of(), false,
+                "SIZE " + limit + " < " + size + " bytes");
+    }
+
+    private static long measure(MimeMessage message) throws MessagingException {
+        CountingStream counter = new CountingStream();
+        try {
+            message.writeTo(counter);
+        } catch (java.io.IOException e) {
+            throw new MessagingException("the message cannot be measured", e);
+        }
+        return counter.count;
+    }
+
+    /** Counts the bytes written to it and keeps none. */
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 
