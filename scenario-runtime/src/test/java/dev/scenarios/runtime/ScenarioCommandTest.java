@@ -260,7 +260,7 @@ class ScenarioCommandTest {
     }
 
     @Test
-    void runPrintsOneLinePerMessageAndStopsAfterTheDuration() {
+    void runPrintsOneLinePerMessageSentOrFailedAndStopsAfterTheDuration() {
         TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
                 - route:
                     from:
@@ -271,12 +271,16 @@ class ScenarioCommandTest {
                         - to: path:orders
                 """);
 
+        FakeOutbox.failNext(new DeliveryException(FailureKind.RECIPIENT_REJECTED, 550, "every recipient refused"));
+
         CliRun run = CliRun.of("run", ws(), "--duration", "2s");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().filter(l -> l.contains(" sent   path=orders message-id=<fake-"))).hasSize(2);
+        assertThat(run.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d FAILED path=orders kind=RECIPIENT_REJECTED code=550: every recipient refused")))
+                .hasSize(1);
+        assertThat(run.out().lines().filter(l -> l.contains(" sent   path=orders message-id=<fake-"))).hasSize(1);
         assertThat(run.out()).contains("Running 1 scenario files with 1 paths.").endsWith("Stopping.\n");
-        assertThat(FakeOutbox.sent()).extracting(FakeOutbox.Sent::subject).containsExactly("Order 1 for Анна", "Order 2 for Анна");
+        assertThat(FakeOutbox.sent()).extracting(FakeOutbox.Sent::subject).containsExactly("Order 2 for Анна");
     }
 
     @Test
