@@ -205,6 +205,17 @@ class WorkspaceTest {
     }
 
     @Test
+    void twoScenariosMayNotShareARouteId() {
+        String route = "- route:\n    id: orders\n    from:\n      uri: timer:t\n      steps:\n        - to: path:orders\n";
+        TestWorkspace.minimal(dir).write("scenarios/a.yaml", route).write("scenarios/b.yaml", route);
+
+        Workspace ws = new TestWorkspace(dir).load();
+
+        assertThat(ws.problems()).extracting(Problem::toString).singleElement().asString()
+                .isEqualTo("scenarios/b.yaml:1: scenario b: the route id \"orders\" is already used in scenarios/a.yaml");
+    }
+
+    @Test
     void invalidYamlIsOneProblemWithItsLine() {
         TestWorkspace.minimal(dir).write("paths/orders.yaml", "type: fake-send\nsystemName: orders\n  subject: [unclosed\n");
 

@@ -3,10 +3,16 @@ package dev.scenarios.runtime.internal;
 import dev.scenarios.runtime.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -31,14 +37,25 @@ public final class RouteCheck {
         DefaultCamelContext camel = new DefaultCamelContext();
         try {
             camel.getCamelContextExtension().setName("validate");
+            Set<RouteDefinition> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            Map<String, String> fileOfRouteId = new HashMap<>();
             for (Path file : files) {
                 String name = workspace.relativize(file).toString().replace('\\', '/');
+                String label = Texts.get(locale, "object.scenario") + " " + stem(file);
                 try {
                     Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
                     PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
                 } catch (Exception e) {
-                    String label = Texts.get(locale, "object.scenario") + " " + stem(file);
                     out.add(new Problem(name, line(e).orElse(1), label, "", Texts.get(locale, "scenario.camel", describe(e))));
+                }
+                // Camel would only refuse a repeated route id when the routes start.
+                for (RouteDefinition route : camel.getRouteDefinitions()) {
+                    if (seen.add(route) && route.hasCustomIdAssigned()) {
+                        String first = fileOfRouteId.putIfAbsent(route.getRouteId(), name);
+                        if (first != null) {
+                            out.add(new Problem(name, 1, label, "", Texts.get(locale, "scenario.routeId.duplicate", route.getRouteId(), first)));
+                        }
+                    }
                 }
             }
         } finally {
