@@ -7,7 +7,7 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.PathReferences;
+import dev.scenarios.runtime.internal.EndpointReferences;
 import dev.scenarios.runtime.internal.RouteCheck;
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.ValueResolver;
@@ -126,11 +126,12 @@ public final class Workspace {
 
         List<Path> scenarioFiles = yamlFiles(dir.resolve("scenarios"));
         boolean scenariosReadable = true;
+        List<RouteCheck.EndpointAt> endpoints = new ArrayList<>();
         for (Path file : scenarioFiles) {
-            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems);
+            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems, endpoints);
         }
         if (scenariosReadable) {
-            problems.addAll(RouteCheck.problems(dir, scenarioFiles, locale));
+            problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
         }
         problems.sort(Problem.IN_FILE_ORDER);
         return new Workspace(dir, connections, paths, scenarioFiles, problems);
@@ -189,7 +190,8 @@ public final class Workspace {
         }
     }
 
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems) {
+    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems,
+            List<RouteCheck.EndpointAt> endpoints) {
         String name = relative(dir, file);
         Optional<String> text = readText(file, name, locale, problems);
         if (text.isEmpty()) {
@@ -203,12 +205,15 @@ public final class Workspace {
             problems.add(new Problem(name, e.line(), label, "", Texts.get(locale, "yaml.invalid", e.getMessage())));
             return false;
         }
-        for (PathReferences.Reference ref : PathReferences.in(document)) {
-            if (!pathByName.containsKey(ref.pathName())) {
-                problems.add(new Problem(name, ref.line(), label, "", Texts.get(locale, "scenario.path.unknown", ref.pathName(), ref.uri())));
-            } else if (ref.uri().contains("?")) {
-                problems.add(new Problem(name, ref.line(), label, "", Texts.get(locale, "scenario.path.options", ref.uri())));
-            }
+        for (EndpointReferences.Endpoint endpoint : EndpointReferences.in(document)) {
+            endpoints.add(new RouteCheck.EndpointAt(name, label, endpoint));
+            endpoint.pathName().ifPresent(path -> {
+                if (!pathByName.containsKey(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
+                } else if (endpoint.uri().contains("?")) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
+                }
+            });
         }
         return true;
     }

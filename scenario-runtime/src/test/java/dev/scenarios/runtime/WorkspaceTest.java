@@ -179,13 +179,15 @@ class WorkspaceTest {
                                 - to:
                                     uri: path:ordres
                                 - to: path:orders?subject=x
+                                - to: tiemr:typo
                         """);
 
         Workspace ws = new TestWorkspace(dir).load();
 
         assertThat(ws.problems()).extracting(Problem::toString)
                 .containsExactly("scenarios/typo.yaml:8: scenario typo: no path named \"ordres\" (in path:ordres)",
-                        "scenarios/typo.yaml:9: scenario typo: path: endpoints take no options: path:orders?subject=x (the path's settings live in paths/)");
+                        "scenarios/typo.yaml:9: scenario typo: path: endpoints take no options: path:orders?subject=x (the path's settings live in paths/)",
+                        "scenarios/typo.yaml:10: scenario typo: no Camel component \"tiemr\" on the class path (in tiemr:typo)");
     }
 
     @Test

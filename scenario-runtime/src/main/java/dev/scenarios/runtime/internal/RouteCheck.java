@@ -28,8 +28,15 @@ public final class RouteCheck {
     private RouteCheck() {
     }
 
-    /** The problems Camel finds in {@code files}, one per file that does not load. */
-    public static List<Problem> problems(Path workspace, List<Path> files, Locale locale) {
+    /** An endpoint URI of a scenario file, with what a problem about it names. */
+    public record EndpointAt(String file, String label, EndpointReferences.Endpoint endpoint) {
+    }
+
+    /**
+     * The problems Camel finds in {@code files} (one per file that does not load, and route ids
+     * used twice), and the {@code endpoints} whose scheme names no Camel component on the class path.
+     */
+    public static List<Problem> problems(Path workspace, List<Path> files, List<EndpointAt> endpoints, Locale locale) {
         List<Problem> out = new ArrayList<>();
         if (files.isEmpty()) {
             return out;
@@ -58,10 +65,23 @@ public final class RouteCheck {
                     }
                 }
             }
+            for (EndpointAt at : endpoints) {
+                at.endpoint().scheme().filter(scheme -> !scheme.equals("path") && !componentExists(camel, scheme)).ifPresent(scheme ->
+                        out.add(new Problem(at.file(), at.endpoint().line(), at.label(), "",
+                                Texts.get(locale, "scenario.component.unknown", scheme, at.endpoint().uri()))));
+            }
         } finally {
             camel.stop();
         }
         return out;
+    }
+
+    private static boolean componentExists(DefaultCamelContext camel, String scheme) {
+        try {
+            return camel.getComponent(scheme) != null;
+        } catch (RuntimeException e) {
+            return true; // it exists but cannot be created without settings: not this check's business
+        }
     }
 
     /** The 1-based line snakeyaml marked, if Camel's exception carries one. */
