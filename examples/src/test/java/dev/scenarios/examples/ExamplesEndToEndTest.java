@@ -1,0 +1,137 @@
+package dev.scenarios.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.ScenarioCommand;
+import dev.scenarios.runtime.ScenarioRuntime;
+import dev.scenarios.runtime.SendEvents;
+import dev.scenarios.runtime.Workspace;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every example exactly as {@code scenario run <example> --dev-inbox} does (the dev inbox, the
+ * workspace loaded with its overrides, the scenarios started) on a copy of the example, and asserts
+ * what arrived. Needs the real SMTP connector (types {@code smtp} and {@code smtp-send}).
+ */
+class ExamplesEndToEndTest {
+
+    private static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("order-notifications").getParent();
+
+    @TempDir
+    Path copy;
+
+    private Path copyOf(String example) throws IOException {
+        Path source = EXAMPLES.resolve(example);
+        Path target = copy.resolve(example);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(f -> !source.relativize(f).startsWith("data")).toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static Workspace load(Path example, DevInbox inbox) {
+        // No SMTP_PASSWORD: the dev inbox needs none, as on a fresh machine.
+        Workspace ws = Workspace.load(example, Connectors.fromClassPath(), Map.of(), Locale.ENGLISH,
+                type -> type.devInboxOverrides(inbox.host(), inbox.port()));
+        assertThat(ws.problems()).isEmpty();
+        return ws;
+    }
+
+    @Test
+    void everyExampleIsTested() throws IOException {
+        try (Stream<Path> dirs = Files.list(EXAMPLES)) {
+            assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
+                    .containsExactlyInAnyOrder("order-notifications", "error-handling");
+        }
+    }
+
+    @Test
+    void examplesValidateWithTheirPasswordAndNameItWhenMissing() throws IOException {
+        for (String example : List.of("order-notifications", "error-handling")) {
+            Path dir = copyOf(example);
+            StringWriter out = new StringWriter();
+            int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", "x"), Locale.ENGLISH);
+            assertThat(valid).as(out.toString()).isZero();
+
+            StringWriter missing = new StringWriter();
+            int invalid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(missing, true),
+                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            assertThat(invalid).isEqualTo(2);
+            assertThat(missing.toString()).matches("(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
+        }
+    }
+
+    @Test
+    void orderNotificationsMailsTwoOrdersInRussianWithTheInvoiceToTwoRecipients() throws Exception {
+        Path example = copyOf("order-notifications");
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+
+            List<MimeMessage> received = inbox.received();
+            assertThat(received).extracting(MimeMessage::getSubject).containsExactly("Заказ №2024-1 принят", "Заказ №2024-2 принят");
+            MimeMessage first = received.get(0);
+            InternetAddress from = (InternetAddress) first.getFrom()[0];
+            assertThat(from.getPersonal()).isEqualTo("Интернет-магазин «Ромашка»");
+            assertThat(from.getAddress()).isEqualTo("shop@example.com");
+            assertThat(first.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("anna@example.com", "sales@example.com");
+            assertThat(first.getHeader("X-Order-No", null)).isEqualTo("2024-1");
+            Multipart mixed = (Multipart) first.getContent();
+            assertThat(String.valueOf(mixed.getBodyPart(0).getContent()))
+                    .startsWith("Здравствуйте, Анна Петрова!\n\nВаш заказ №2024-1 на сумму 1250.50 ₽ принят");
+            Part invoice = mixed.getBodyPart(1);
+            assertThat(MimeUtility.decodeText(invoice.getFileName())).isEqualTo("счёт.txt");
+            assertThat(new String(invoice.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(example.resolve("files/invoice.txt")));
+            assertThat(printed.toString()).contains("Subject: Заказ №2024-1 принят").contains("Attachments: счёт.txt");
+        }
+        assertThat(Files.readString(example.resolve("data/journals").toFile().listFiles()[0].toPath())).contains("order_notifications");
+    }
+
+    @Test
+    void errorHandlingRecordsTheRefusalAndTellsTheOperatorInstead() throws Exception {
+        Path example = copyOf("error-handling");
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+
+            MimeMessage fallback = inbox.received().get(0);
+            assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("operator@example.com");
+            assertThat(fallback.getSubject()).matches("Событие: оповещение не доставлено: [A-Z_]+ 451");
+        }
+        assertThat(printed.toString()).contains("REFUSED with 451").contains("To: Дежурный <duty@mailbox.invalid>");
+        assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts [A-Z_]+ 451: .+\n");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.scenarios.runtime;
+
+import dev.scenarios.connector.api.Connection;
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.internal.PathComponent;
+import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * A running workspace: a started CamelContext with the {@code path} component, the workspace's
+ * connections opened once and every enabled path bound to its connection, and (if asked) the
+ * scenarios loaded and running. {@link #close()} stops the scenarios, then closes the connections.
+ */
+public final class ScenarioRuntime implements AutoCloseable {
+
+    private final DefaultCamelContext camel;
+    private final List<Connection> connections;
+    private final PathComponent component;
+    private final ProducerTemplate template;
+
+    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component) {
+        this.camel = camel;
+        this.connections = connections;
+        this.component = component;
+        this.template = camel.createProducerTemplate();
+    }
+
+    /**
+     * Starts {@code workspace}: starts Camel, opens each enabled connection with a context that
+     * offers the CamelContext, binds each enabled path, then (if {@code runScenarios}) loads and
+     * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
+     *
+     * @throws IllegalStateException if the workspace has problems
+     * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
+     */
+    public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
+        if (!workspace.isValid()) {
+            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+        }
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("scenarios");
+        camel.disableJMX();
+        camel.getShutdownStrategy().setTimeout(10);
+        camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        List<Connection> opened = new ArrayList<>();
+        try {
+            camel.start();
+            WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
+            Map<String, Connection> bySystemName = new LinkedHashMap<>();
+            for (ConnectionDefinition c : workspace.connections()) {
+                if (!c.disabled()) {
+                    Connection connection = c.type().open(c.configuration(), context);
+                    opened.add(connection);
+                    bySystemName.put(c.systemName(), connection);
+                }
+            }
+            Map<String, PathComponent.BoundPath> bound = new LinkedHashMap<>();
+            for (PathDefinition p : workspace.paths()) {
+                Connection connection = bySystemName.get(p.connectionName());
+                boolean usable = !p.disabled() && connection != null;
+                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
+            }
+            PathComponent component = new PathComponent(bound, events);
+            camel.addComponent("path", component);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component);
+            if (runScenarios) {
+                for (Path file : workspace.scenarioFiles()) {
+                    Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
+                    PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
+                }
+            }
+            return runtime;
+        } catch (Exception | Error e) {
+            camel.stop();
+            opened.forEach(Connection::close);
+            throw e;
+        }
+    }
+
+    /**
+     * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
+     * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
+     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     */
+    public static Properties placeholders(Workspace workspace) {
+        Properties properties = new Properties();
+        properties.setProperty("workspace", workspace.directory().toString());
+        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        return properties;
+    }
+
+    /**
+     * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
+     * would, with {@code attributes} as the body. Blocks until the server's final reply. Does I/O.
+     *
+     * @throws DeliveryException when nothing was delivered (also sets nothing else)
+     * @throws IllegalArgumentException if no path has that name
+     */
+    public SendResult send(String pathName, Map<String, ?> attributes) throws DeliveryException {
+        Exchange exchange = template.send(component.endpoint(pathName), e -> e.getMessage().setBody(new LinkedHashMap<>(attributes)));
+        Exception failure = exchange.getException();
+        if (failure instanceof DeliveryException delivery) {
+            throw delivery;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /** The CamelContext the scenarios run in. */
+    public CamelContext camelContext() {
+        return camel;
+    }
+
+    /** Stops the scenarios (in-flight messages get up to 10 s), then closes the connections. Never throws. */
+    @Override
+    public void close() {
+        try {
+            template.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+        camel.stop();
+        connections.forEach(Connection::close);
+    }
+}

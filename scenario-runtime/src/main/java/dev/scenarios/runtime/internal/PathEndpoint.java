@@ -1,0 +1,35 @@
+package dev.scenarios.runtime.internal;
+
+import dev.scenarios.runtime.SendEvents;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** The endpoint {@code path:<systemName>}: produce only, one message per exchange. */
+public final class PathEndpoint extends DefaultEndpoint {
+
+    private final PathComponent.BoundPath path;
+    private final SendEvents events;
+
+    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events) {
+        super(uri, component);
+        this.path = path;
+        this.events = events;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new PathProducer(this, path, events);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("path: endpoints only send; use them in to:, not from:");
+    }
+
+    @Override
+    public boolean isLenientProperties() {
+        return false;
+    }
+}

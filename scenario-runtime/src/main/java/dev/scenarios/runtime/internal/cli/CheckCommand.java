@@ -1,0 +1,132 @@
+package dev.scenarios.runtime.internal.cli;
+
+import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.CheckStep;
+import dev.scenarios.connector.api.ConnectionType;
+import dev.scenarios.runtime.ConnectionDefinition;
+import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scenario check <workspace> <connection> [--json]}: 0 succeeded, 1 failed, 2 invalid configuration. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check a connection against its server step by step (the \"Check connection\" button).")
+public final class CheckCommand implements Callable<Integer> {
+
+    private final CliContext cli;
+
+    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
+    Path workspace;
+
+    @Parameters(index = "1", paramLabel = "<connection>", description = "The connection's system name.")
+    String connection;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Mixin
+    DevInboxOption devInbox = new DevInboxOption();
+
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
+    public CheckCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Locale locale = language.locale(cli.defaultLocale());
+        if (!devInbox.enabled) {
+            return check(cli.load(workspace, locale), locale);
+        }
+        try (DevInbox inbox = DevInbox.start(json ? cli.err() : cli.out(), locale)) {
+            return check(cli.load(workspace, locale, inbox), locale);
+        }
+    }
+
+    private int check(Workspace ws, Locale locale) throws Exception {
+        Optional<ConnectionDefinition> found = ws.connection(connection);
+        if (found.isEmpty()) {
+            cli.err().println(Texts.get(locale, "cli.connection.unknown", connection));
+            cli.printProblems(ws.problems().stream().filter(p -> p.file().startsWith("connections/")).toList());
+            return CliContext.INVALID;
+        }
+        List<Problem> own = ws.problems().stream().filter(p -> p.file().equals(found.get().file())).toList();
+        if (!own.isEmpty()) {
+            return cli.printProblems(own);
+        }
+        ConnectionDefinition definition = found.get();
+        CheckResult result = check(ws, definition);
+        if (json) {
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(toJson(definition, result, locale)));
+        } else {
+            print(definition, result, locale);
+        }
+        cli.out().flush();
+        return result.succeeded() ? CliContext.OK : CliContext.FAILED;
+    }
+
+    private static CheckResult check(Workspace ws, ConnectionDefinition definition) {
+        return definition.type().check(definition.configuration(), new WorkspaceConnectorContext(ws.dataDirectory(), null));
+    }
+
+    private void print(ConnectionDefinition definition, CheckResult result, Locale locale) {
+        cli.out().println(Texts.get(locale, "check.title", definition.systemName(), definition.type().id()));
+        for (CheckStep step : result.steps()) {
+            cli.out().printf("  %-8s %-32s %6d ms  %s%n", Texts.get(locale, "check.step." + step.status().name()),
+                    stepName(definition.type(), step.name(), locale), step.elapsed().toMillis(), step.detail());
+        }
+        String status = Texts.get(locale, "check." + result.status().name());
+        String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");
+        cli.out().println(status + kind + ": " + result.message(locale));
+        if (!result.detail().isBlank()) {
+            cli.out().println("  " + Texts.get(locale, "check.detail") + ": " + result.detail());
+        }
+    }
+
+    /** The step's title from the type's own texts ({@code step.<name>}), else its id. */
+    static String stepName(ConnectionType type, String name, Locale locale) {
+        if (type.properties().isEmpty()) {
+            return name;
+        }
+        String key = "step." + name;
+        String text = type.properties().get(0).messages().get(key, locale);
+        return text.equals(key) ? name : text;
+    }
+
+    private static Map<String, Object> toJson(ConnectionDefinition definition, CheckResult result, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("connection", definition.systemName());
+        out.put("type", definition.type().id());
+        out.put("status", result.status().name());
+        out.put("failureKind", result.failureKind().map(Enum::name).orElse(null));
+        out.put("message", result.message(locale));
+        out.put("detail", result.detail());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (CheckStep step : result.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", step.name());
+            s.put("status", step.status().name());
+            s.put("elapsedMillis", step.elapsed().toMillis());
+            s.put("detail", step.detail());
+            steps.add(s);
+        }
+        out.put("steps", steps);
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.scenarios.runtime.internal.cli;
+
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.ScenarioRuntime;
+import dev.scenarios.runtime.SendEvents;
+import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.Texts;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scenario send <workspace> <path> [--attr NAME=VALUE]... [--to ADDRESS]... [--json]}: 0 sent, 1 failed, 2 invalid. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Send one message through a path, exactly as a scenario step \"to: path:<path>\" would.")
+public final class SendCommand implements Callable<Integer> {
+
+    private final CliContext cli;
+
+    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
+    Path workspace;
+
+    @Parameters(index = "1", paramLabel = "<path>", description = "The path's system name.")
+    String path;
+
+    @Option(names = "--attr", paramLabel = "NAME=VALUE", description = "An attribute of the message (repeatable). "
+            + "A JSON array value fills a list attribute, e.g. To=[{\"Address\":\"a@example.com\"}].")
+    Map<String, String> attributes = new LinkedHashMap<>();
+
+    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a To recipient (repeatable).")
+    List<String> to = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Mixin
+    DevInboxOption devInbox = new DevInboxOption();
+
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
+    public SendCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Locale locale = language.locale(cli.defaultLocale());
+        if (!devInbox.enabled) {
+            return send(cli.load(workspace, locale), locale);
+        }
+        PrintWriter inboxOut = json ? cli.err() : cli.out();
+        try (DevInbox inbox = DevInbox.start(inboxOut, locale)) {
+            int code = send(cli.load(workspace, locale, inbox), locale);
+            if (code == CliContext.OK) {
+                // The server stored the message before it replied, so it is there: this only waits for the printout.
+                inbox.awaitMessages(1, Duration.ofSeconds(5));
+            }
+            return code;
+        }
+    }
+
+    private int send(Workspace ws, Locale locale) throws Exception {
+        if (!ws.isValid()) {
+            return cli.printProblems(ws.problems());
+        }
+        if (ws.path(path).isEmpty()) {
+            cli.err().println(Texts.get(locale, "cli.path.unknown", path));
+            return CliContext.INVALID;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(attributes);
+        if (!to.isEmpty()) {
+            List<Object> recipients = new ArrayList<>();
+            to.forEach(address -> recipients.add(Map.of("Address", address)));
+            values.put("To", recipients);
+        }
+        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
+            SendResult result = runtime.send(path, values);
+            if (json) {
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(sentJson(result)));
+            } else {
+                cli.out().println(Texts.get(locale, "send.sent", path, result.messageId()));
+                cli.out().println("  " + Texts.get(locale, "send.reply") + ": " + result.serverReply());
+                printRejected(result.rejectedRecipients(), locale);
+            }
+            cli.out().flush();
+            return CliContext.OK;
+        } catch (DeliveryException e) {
+            if (json) {
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(failedJson(e)));
+            } else {
+                cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.getMessage()));
+                printRejected(e.rejectedRecipients(), locale);
+            }
+            cli.out().flush();
+            return CliContext.FAILED;
+        }
+    }
+
+    private void printRejected(List<RecipientRejection> rejected, Locale locale) {
+        for (RecipientRejection r : rejected) {
+            cli.out().println("  " + Texts.get(locale, "send.rejected") + ": " + r.address() + " " + r.reply());
+        }
+    }
+
+    private Map<String, Object> sentJson(SendResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("path", path);
+        out.put("status", "SENT");
+        out.put("messageId", result.messageId());
+        out.put("serverReply", result.serverReply());
+        out.put("acceptedRecipients", result.acceptedRecipients());
+        out.put("rejectedRecipients", rejections(result.rejectedRecipients()));
+        out.put("failureKind", null);
+        return out;
+    }
+
+    private Map<String, Object> failedJson(DeliveryException e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("path", path);
+        out.put("status", "FAILED");
+        out.put("messageId", null);
+        out.put("serverReply", null);
+        out.put("failureKind", e.kind().name());
+        out.put("replyCode", e.replyCode());
+        out.put("message", e.getMessage());
+        out.put("transient", e.transientFailure());
+        out.put("possiblyDelivered", e.possiblyDelivered());
+        out.put("rejectedRecipients", rejections(e.rejectedRecipients()));
+        return out;
+    }
+
+    private static List<Map<String, Object>> rejections(List<RecipientRejection> rejected) {
+        return rejected.stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("address", r.address());
+            m.put("replyCode", r.replyCode());
+            m.put("reply", r.reply());
+            return m;
+        }).toList();
+    }
+}
