@@ -14,6 +14,7 @@ import dev.scenarios.connector.smtp.internal.HeaderValues;
 import dev.scenarios.connector.smtp.internal.Journal;
 import dev.scenarios.connector.smtp.internal.JournalEntries;
 import dev.scenarios.connector.smtp.internal.MailSessions;
+import dev.scenarios.connector.smtp.internal.MailStreamProviders;
 import dev.scenarios.connector.smtp.internal.PreparedMime;
 import dev.scenarios.connector.smtp.internal.RecordingMailSender;
 import dev.scenarios.connector.smtp.internal.SmtpPathSender;
@@ -62,6 +63,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         this.settings = settings;
         this.context = context;
         this.messages = messages;
+        MailStreamProviders.preferAngus();
         boolean record = settings.journal() != JournalLevel.OFF;
         this.session = MailSessions.session(
                 MailSessions.properties(settings, TrustedCertificates.sslContext(settings.trustedCertificates()), SocketEvents.NONE),

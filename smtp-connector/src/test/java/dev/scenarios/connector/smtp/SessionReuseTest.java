@@ -22,10 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pooled SMTP sessions: reuse, RSET before reuse, transparent reconnect, the session cap and QUIT on close. */
+/** Pooled SMTP sessions: reuse, RSET before reusing an idle one, transparent reconnect, the session cap and QUIT on close. */
 class SessionReuseTest {
 
     @TempDir
@@ -69,8 +70,13 @@ class SessionReuseTest {
         }
     }
 
+    /** Lets a pooled session become idle long enough for the liveness check; waits for time, not for an outcome. */
+    private static void idleBeyondTheLivenessThreshold() {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1_100));
+    }
+
     @Test
-    void reusesTheSessionWithRsetBetweenMessagesAndQuitsOnClose() throws Exception {
+    void reusesTheSessionBackToBackWithoutExtraCommandsAndQuitsOnClose() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
             try (SmtpConnection connection = type.open(of(plain(server.port())), ConnectorContext.of(data))) {
                 for (int i = 1; i <= 3; i++) {
@@ -83,8 +89,22 @@ class SessionReuseTest {
             assertThat(server.connections()).isEqualTo(1);
             assertThat(lines.stream().filter(l -> l.startsWith("EHLO")).count()).isEqualTo(1);
             assertThat(count(lines, "DATA")).isEqualTo(3);
-            assertThat(count(lines, "RSET")).as("liveness checks before each reuse").isEqualTo(2);
+            assertThat(count(lines, "RSET")).as("no check needed right after a completed transaction").isZero();
             assertThat(lines.get(lines.size() - 1)).isEqualTo("QUIT");
+        }
+    }
+
+    @Test
+    void aSessionIdleForAWhileIsCheckedWithRsetBeforeReuse() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+                SmtpConnection connection = type.open(of(plain(server.port())), ConnectorContext.of(data))) {
+            connection.send(message(connection, 1), "orders");
+            idleBeyondTheLivenessThreshold();
+            connection.send(message(connection, 2), "orders");
+            List<String> lines = server.received();
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(count(lines, "RSET")).isEqualTo(1);
+            assertThat(lines.indexOf("RSET")).isGreaterThan(lines.indexOf("DATA")).isLessThan(lines.lastIndexOf("DATA"));
         }
     }
 
@@ -93,6 +113,7 @@ class SessionReuseTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().on("RSET", drop(), reply("250 2.0.0 Ok"));
                 SmtpConnection connection = type.open(of(plain(server.port())), ConnectorContext.of(data))) {
             connection.send(message(connection, 1), "orders");
+            idleBeyondTheLivenessThreshold();
             SendResult second = connection.send(message(connection, 2), "orders");
             assertThat(second.serverReply()).startsWith("250");
             assertThat(server.connections()).isEqualTo(2);

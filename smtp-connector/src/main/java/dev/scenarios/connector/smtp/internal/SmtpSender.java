@@ -24,6 +24,14 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 public final class SmtpSender implements AutoCloseable {
 
+    /**
+     * A session idle for less than this is reused without a liveness check: its last transaction
+     * ended cleanly (RFC 5321 resets the state after the final reply), servers close idle sessions
+     * only after minutes, and should one have gone anyway the message is retried on a new session
+     * because nothing was sent. Longer-idle sessions are checked with RSET first.
+     */
+    private static final long LIVENESS_CHECK_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final SmtpSettings settings;
     private final Session session;
     private final boolean recordDialogue;
@@ -82,7 +90,7 @@ public final class SmtpSender implements AutoCloseable {
         try {
             message.saveChanges();
             Address[] recipients = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
-            reused = s.messages > 0 && s.transport.isConnected();
+            reused = s.messages > 0 && (System.nanoTime() - s.idleSince < LIVENESS_CHECK_AFTER_NANOS || s.transport.isConnected());
             if (!reused) {
                 closeQuietly(s.transport);
                 s.transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
