@@ -39,6 +39,8 @@ class SmtpSendPathEndToEndTest {
             assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage m = GREEN_MAIL.getReceivedMessages()[0];
             assertThat(m.getMessageID()).isEqualTo(result.messageId());
+            assertThat(m.getHeader("Date", null)).matches("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} ([+-]\\d{4}|GMT)");
+            assertThat(m.getSentDate()).isCloseTo(new java.util.Date(), 60_000);
             assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Робот рассылки");
             assertThat(m.getSubject()).isEqualTo("Order for Анна");
             assertThat(String.valueOf(m.getContent()).trim()).isEqualTo("Dear Анна, your total is 12.5.");
