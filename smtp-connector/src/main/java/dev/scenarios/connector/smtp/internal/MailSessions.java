@@ -46,6 +46,9 @@ public final class MailSessions {
         put(p, "sendpartial", "true");
         // The envelope sender is the configured one, whatever From the message carries.
         put(p, "from", settings.senderAddress());
+        // Message-IDs take their domain from mail.from (…@example.com rather than @localhost), and
+        // Jakarta then needs no local host name lookup to make one.
+        p.put("mail.from", settings.senderAddress());
         put(p, "quitwait", "true");
         // A pooled session's liveness check before reuse is RSET rather than NOOP: one round trip that
         // also clears any transaction state the previous message left.
