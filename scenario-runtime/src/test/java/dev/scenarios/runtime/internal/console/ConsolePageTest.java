@@ -62,7 +62,7 @@ class ConsolePageTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + browserProfile, "--window-size=1280,1500", "--lang=" + language);
+                "--user-data-dir=" + browserProfile, "--window-size=1280,2000", "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
@@ -91,6 +91,7 @@ class ConsolePageTest {
         open("en-US");
         browser.findElement(By.id("new-connection")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
+        select("type", "smtp"); // the test class path also has the runtime's fake type
         assertThat(browser.findElement(By.cssSelector("label[for=field-server]")).getText()).isEqualTo("Mail server address");
 
         type("systemName", "mail");
@@ -158,6 +159,7 @@ class ConsolePageTest {
         open("ru-RU");
         browser.findElement(By.id("new-connection")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
+        select("type", "smtp"); // the test class path also has the runtime's fake type
         assertThat(browser.findElement(By.id("check")).getText()).isEqualTo("Проверить подключение");
         assertThat(browser.findElement(By.id("journal")).getText()).isEqualTo("Скачать журнал");
         assertThat(browser.findElement(By.id("save")).getText()).isEqualTo("Сохранить");
@@ -192,6 +194,7 @@ class ConsolePageTest {
     private void screenshotIfAsked() throws IOException {
         String target = System.getProperty("console.screenshot");
         if (target != null && !target.isBlank()) {
+            browser.executeScript("window.scrollTo(0, 0)");
             File shot = browser.getScreenshotAs(OutputType.FILE);
             Path out = Path.of(target).toAbsolutePath();
             Files.createDirectories(out.getParent());
