@@ -37,8 +37,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--token", paramLabel = "${env:NAME}",
-            description = "The admin token, best as ${env:NAME}; default: generated once into <workspace>/data/console-token.")
+    // $${ is picocli's escape for a literal ${: these texts show the syntax, they are not variables
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "The admin token, best given as $${env:NAME} (at least 16 characters); default: generated once into <workspace>/data/console-token.")
     String token;
 
     @Mixin
