@@ -60,7 +60,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        Workspace ws = cli.load(workspace, locale);
+        if (!devInbox.enabled) {
+            return serve(cli.load(workspace, locale), type -> Map.of(), locale);
+        }
+        try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
+            cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
+            return serve(cli.load(workspace, locale, inbox), type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
+        }
+    }
+
+    private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, Locale locale) throws Exception {
         AdminToken admin;
         try {
             admin = token != null ? AdminToken.given(token, cli.environment()) : AdminToken.stored(ws.dataDirectory());
@@ -73,17 +82,6 @@ public final class ServeCommand implements Callable<Integer> {
             cli.out().println(ConsoleTexts.get(locale, "serve.problems", ws.problems().size()));
             ws.problems().forEach(p -> cli.out().println("  " + p));
         }
-        if (!devInbox.enabled) {
-            return serve(ws, admin, type -> Map.of(), locale);
-        }
-        try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
-            cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
-            return serve(ws, admin, type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
-        }
-    }
-
-    private int serve(Workspace ws, AdminToken admin, Function<ConnectionType, Map<String, Object>> overrides, Locale locale)
-            throws Exception {
         Thread hook = new Thread(this::stop, "console-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides)) {

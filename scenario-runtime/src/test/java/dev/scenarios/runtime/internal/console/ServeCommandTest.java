@@ -75,6 +75,37 @@ class ServeCommandTest {
     }
 
     @Test
+    void withTheDevInboxChecksGoThereAndTheRealPasswordIsNotNeeded() throws Exception {
+        Files.createDirectories(dir.resolve("connections"));
+        Files.writeString(dir.resolve("connections/mail.yaml"), """
+                type: smtp
+                systemName: mail
+                server: smtp.example.com
+                port: 587
+                encryption: tls
+                authentication: basic
+                username: shop@example.com
+                password: ${env:SMTP_PASSWORD_NOT_SET_HERE}
+                senderAddress: shop@example.com
+                checkWithoutSending: true
+                """);
+        CommandLine line = commandLine();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> line.execute("serve", dir.toString(), "--port", "0", "--token", "${env:CONSOLE_TOKEN}", "--dev-inbox"));
+        String url = awaitUrl(exit);
+        assertThat(out.toString()).contains("[dev-inbox] SMTP on 127.0.0.1:").doesNotContain("problem");
+
+        HttpResponse<String> check = client.send(HttpRequest.newBuilder(URI.create(url + "api/connections/mail/check?lang=en"))
+                .timeout(Duration.ofSeconds(30)).header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("\"status\":\"SUCCEEDED\"").contains("GreenMail");
+
+        ((ServeCommand) line.getSubcommands().get("serve").getCommand()).stop();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void anUnsetTokenVariableOrAMissingWorkspaceExitsTwo() {
         assertThat(commandLine().execute("serve", dir.toString(), "--port", "0", "--token", "${env:NOT_SET}")).isEqualTo(2);
         assertThat(err.toString()).contains("--token: environment variable NOT_SET is not set");
