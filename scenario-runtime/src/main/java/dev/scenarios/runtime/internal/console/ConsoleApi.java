@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
-import dev.scenarios.connector.api.Messages;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import java.io.IOException;
@@ -21,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's HTTP API under {@code /api/}: types with their JSON Schema, connections and paths
@@ -33,7 +31,7 @@ import java.util.logging.Logger;
  */
 final class ConsoleApi implements HttpHandler {
 
-    private static final Logger LOG = Logger.getLogger(ConsoleApi.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
     private static final int MAX_BODY = 1 << 20;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
@@ -79,8 +77,7 @@ final class ConsoleApi implements HttpHandler {
             HttpReplies.json(exchange, r.status, r.body);
         } catch (RuntimeException | IOException e) {
             // the class only: a message could quote a value, and values may be secrets
-            LOG.log(Level.WARNING, "console request failed: {0} {1}: {2}",
-                    new Object[] {exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName()});
+            LOG.warn("console request failed: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
             HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
         } finally {
             exchange.close();
@@ -167,8 +164,15 @@ final class ConsoleApi implements HttpHandler {
         return t;
     }
 
+    /** Creates the object; holds the store's lock from the name check to the write, so two creations cannot both succeed. */
     private void create(HttpExchange exchange, ObjectKind kind, Locale locale) throws IOException, Refusal {
         Map<String, Object> body = body(exchange, locale);
+        synchronized (store) {
+            create(exchange, kind, body, locale);
+        }
+    }
+
+    private void create(HttpExchange exchange, ObjectKind kind, Map<String, Object> body, Locale locale) throws IOException, Refusal {
         Map<String, Object> submitted = values(body, locale);
         String typeId = String.valueOf(body.getOrDefault("type", ""));
         String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
@@ -180,9 +184,16 @@ final class ConsoleApi implements HttpHandler {
         HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, checked.values())));
     }
 
+    /** Updates the object; holds the store's lock from reading the stored secrets to the write. */
     private void update(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
-        ObjectStore.Stored stored = existing(kind, name, locale);
         Map<String, Object> body = body(exchange, locale);
+        synchronized (store) {
+            update(exchange, kind, name, body, locale);
+        }
+    }
+
+    private void update(HttpExchange exchange, ObjectKind kind, String name, Map<String, Object> body, Locale locale) throws IOException, Refusal {
+        ObjectStore.Stored stored = existing(kind, name, locale);
         Map<String, Object> submitted = values(body, locale);
         Object renamed = submitted.get("systemName");
         if (renamed != null && !String.valueOf(renamed).trim().equals(name)) {
@@ -195,6 +206,13 @@ final class ConsoleApi implements HttpHandler {
     }
 
     private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+        synchronized (store) {
+            deleteUnused(kind, name, locale);
+        }
+        HttpReplies.json(exchange, 204, null);
+    }
+
+    private void deleteUnused(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
         ObjectStore.Stored stored = existing(kind, name, locale);
         if (kind == ObjectKind.CONNECTION) {
             List<String> users = store.list(ObjectKind.PATH).stream()
@@ -204,7 +222,6 @@ final class ConsoleApi implements HttpHandler {
             }
         }
         store.delete(stored.file());
-        HttpReplies.json(exchange, 204, null);
     }
 
     /**
@@ -226,7 +243,7 @@ final class ConsoleApi implements HttpHandler {
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
         ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, values, locale, overrides);
         CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(workspace.resolve("data"), null));
-        HttpReplies.json(exchange, 200, checkJson(name, type, result, locale));
+        HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
     }
 
     private void journal(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
@@ -251,37 +268,6 @@ final class ConsoleApi implements HttpHandler {
 
     private ObjectStore.Stored existing(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
         return store.find(kind, name).orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
-    }
-
-    private static Map<String, Object> checkJson(String name, ConnectionType type, CheckResult result, Locale locale) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("connection", name);
-        out.put("type", type.id());
-        out.put("status", result.status().name());
-        out.put("failureKind", result.failureKind().map(Enum::name).orElse(null));
-        out.put("message", result.message(locale));
-        out.put("detail", result.detail());
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (CheckStep step : result.steps()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", step.name());
-            s.put("title", stepTitle(type, step.name(), locale));
-            s.put("status", step.status().name());
-            s.put("elapsedMillis", step.elapsed().toMillis());
-            s.put("detail", step.detail());
-            steps.add(s);
-        }
-        out.put("steps", steps);
-        return out;
-    }
-
-    /** The step's title from the type's own texts ({@code step.<name>}), else its id. */
-    private static String stepTitle(ConnectionType type, String step, Locale locale) {
-        if (type.properties().isEmpty()) {
-            return step;
-        }
-        Messages messages = type.properties().get(0).messages();
-        return messages.has("step." + step, locale) ? messages.get("step." + step, locale) : step;
     }
 
     private void allow(String method, String allowed, Locale locale) throws Refusal {
