@@ -1,0 +1,53 @@
+package dev.scenarios.runtime.internal.console;
+
+import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.CheckStep;
+import dev.scenarios.connector.api.ConnectionType;
+import dev.scenarios.connector.api.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A connection check's result as the API returns it, with each step's title in the reader's language. */
+final class CheckJson {
+
+    private CheckJson() {
+    }
+
+    /**
+     * {@code {connection, type, status, failureKind, message, detail, steps: [{name, title, status, elapsedMillis, detail}]}}.
+     * Pure; holds no secret because a {@link CheckResult} never does.
+     */
+    static Map<String, Object> of(String name, ConnectionType type, CheckResult result, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("connection", name);
+        out.put("type", type.id());
+        out.put("status", result.status().name());
+        out.put("failureKind", result.failureKind().map(Enum::name).orElse(null));
+        out.put("message", result.message(locale));
+        out.put("detail", result.detail());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (CheckStep step : result.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", step.name());
+            s.put("title", title(type, step.name(), locale));
+            s.put("status", step.status().name());
+            s.put("elapsedMillis", step.elapsed().toMillis());
+            s.put("detail", step.detail());
+            steps.add(s);
+        }
+        out.put("steps", steps);
+        return out;
+    }
+
+    /** The step's title from the type's own texts ({@code step.<name>}), else its id. */
+    private static String title(ConnectionType type, String step, Locale locale) {
+        if (type.properties().isEmpty()) {
+            return step;
+        }
+        Messages messages = type.properties().get(0).messages();
+        return messages.has("step." + step, locale) ? messages.get("step." + step, locale) : step;
+    }
+}

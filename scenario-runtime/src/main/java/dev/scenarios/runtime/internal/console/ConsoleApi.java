@@ -1,0 +1,303 @@
+package dev.scenarios.runtime.internal.console;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.ConnectionType;
+import dev.scenarios.connector.api.JsonSchemas;
+import dev.scenarios.connector.api.PathType;
+import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's HTTP API under {@code /api/}: types with their JSON Schema, connections and paths
+ * (list, get, create, update, delete), a connection's check and its journal. Every request needs
+ * the admin token in {@code Authorization: Bearer …} or {@code X-Admin-Token}; names in URLs must
+ * match {@code [A-Za-z0-9_]+}. Called by the JDK HTTP server on its worker threads; does file and
+ * (for checks) network I/O.
+ */
+final class ConsoleApi implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+    private static final int MAX_BODY = 1 << 20;
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Path workspace;
+    private final Connectors connectors;
+    private final AdminToken token;
+    private final ObjectStore store;
+    private final ObjectEditor editor;
+    private final Function<ConnectionType, Map<String, Object>> checkOverrides;
+
+    /** An answer other than success, carried to {@link #handle} to be sent. */
+    private static final class Refusal extends Exception {
+        final int status;
+        final Object body;
+
+        Refusal(int status, Object body) {
+            super(null, null, false, false);
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    ConsoleApi(Path workspace, Connectors connectors, Map<String, String> environment, AdminToken token,
+            Function<ConnectionType, Map<String, Object>> checkOverrides) {
+        this.workspace = workspace;
+        this.connectors = connectors;
+        this.token = token;
+        this.store = new ObjectStore(workspace);
+        this.editor = new ObjectEditor(workspace, connectors, environment, store);
+        this.checkOverrides = checkOverrides;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Locale locale = Locales.of(exchange);
+        try {
+            if (!authorized(exchange)) {
+                throw new Refusal(401, Map.of("error", ConsoleTexts.get(locale, "error.token")));
+            }
+            route(exchange, locale);
+        } catch (Refusal r) {
+            HttpReplies.json(exchange, r.status, r.body);
+        } catch (RuntimeException | IOException e) {
+            // the class only: a message could quote a value, and values may be secrets
+            LOG.warn("console request failed: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
+            HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        if (bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return token.matches(bearer.substring(7));
+        }
+        return token.matches(exchange.getRequestHeaders().getFirst("X-Admin-Token"));
+    }
+
+    private void route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+        String method = exchange.getRequestMethod();
+        String[] parts = exchange.getRequestURI().getRawPath().substring("/api/".length()).split("/", -1);
+        if (parts.length == 1 && parts[0].equals("types")) {
+            allow(method, "GET", locale);
+            HttpReplies.json(exchange, 200, types(locale));
+            return;
+        }
+        ObjectKind kind = ObjectKind.ofFolder(parts[0]);
+        if (kind == null || parts.length > 3) {
+            throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
+        }
+        if (parts.length == 1) {
+            if (method.equals("GET")) {
+                List<Object> out = new ArrayList<>();
+                store.list(kind).forEach(s -> out.add(editor.view(kind, s)));
+                HttpReplies.json(exchange, 200, out);
+            } else {
+                allow(method, "POST", locale);
+                create(exchange, kind, locale);
+            }
+            return;
+        }
+        String name = parts[1];
+        if (!ObjectStore.NAME.matcher(name).matches()) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "problem.name")));
+        }
+        if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
+            allow(method, "POST", locale);
+            check(exchange, name, locale);
+        } else if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("journal")) {
+            allow(method, "GET", locale);
+            journal(exchange, name, locale);
+        } else if (parts.length == 2) {
+            switch (method) {
+                case "GET" -> HttpReplies.json(exchange, 200, editor.view(kind, existing(kind, name, locale)));
+                case "PUT" -> update(exchange, kind, name, locale);
+                case "DELETE" -> delete(exchange, kind, name, locale);
+                default -> allow(method, "GET, PUT, DELETE", locale);
+            }
+        } else {
+            throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
+        }
+    }
+
+    private Map<String, Object> types(Locale locale) {
+        List<Object> connectionTypes = new ArrayList<>();
+        for (ConnectionType type : connectors.connectionTypes()) {
+            connectionTypes.add(typeEntry(type.id(), type.name(locale),
+                    JsonSchemas.schema("connection", type.id(), type.name(locale), type.description(locale), type.properties(), locale)));
+        }
+        List<Object> pathTypes = new ArrayList<>();
+        for (PathType type : connectors.pathTypes()) {
+            Map<String, Object> t = typeEntry(type.id(), type.name(locale),
+                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), type.properties(), locale));
+            t.put("connectionType", type.connectionTypeId());
+            pathTypes.add(t);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("connectionTypes", connectionTypes);
+        out.put("pathTypes", pathTypes);
+        return out;
+    }
+
+    private static Map<String, Object> typeEntry(String id, String name, Map<String, Object> schema) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", id);
+        t.put("name", name);
+        t.put("schema", schema);
+        return t;
+    }
+
+    /** Creates the object; holds the store's lock from the name check to the write, so two creations cannot both succeed. */
+    private void create(HttpExchange exchange, ObjectKind kind, Locale locale) throws IOException, Refusal {
+        Map<String, Object> body = body(exchange, locale);
+        synchronized (store) {
+            create(exchange, kind, body, locale);
+        }
+    }
+
+    private void create(HttpExchange exchange, ObjectKind kind, Map<String, Object> body, Locale locale) throws IOException, Refusal {
+        Map<String, Object> submitted = values(body, locale);
+        String typeId = String.valueOf(body.getOrDefault("type", ""));
+        String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
+        if (ObjectStore.NAME.matcher(name).matches() && store.find(kind, name).isPresent()) {
+            throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.exists", name)));
+        }
+        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, Map.of()), locale, Map.of());
+        String file = store.write(kind, null, checked.values());
+        HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, checked.values())));
+    }
+
+    /** Updates the object; holds the store's lock from reading the stored secrets to the write. */
+    private void update(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+        Map<String, Object> body = body(exchange, locale);
+        synchronized (store) {
+            update(exchange, kind, name, body, locale);
+        }
+    }
+
+    private void update(HttpExchange exchange, ObjectKind kind, String name, Map<String, Object> body, Locale locale) throws IOException, Refusal {
+        ObjectStore.Stored stored = existing(kind, name, locale);
+        Map<String, Object> submitted = values(body, locale);
+        Object renamed = submitted.get("systemName");
+        if (renamed != null && !String.valueOf(renamed).trim().equals(name)) {
+            throw new Refusal(422, List.of(new FieldProblem("systemName", "rename", ConsoleTexts.get(locale, "problem.rename"))));
+        }
+        String typeId = String.valueOf(body.getOrDefault("type", stored.values().get("type")));
+        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, stored.values()), locale, Map.of());
+        store.write(kind, stored.file(), checked.values());
+        HttpReplies.json(exchange, 200, editor.view(kind, new ObjectStore.Stored(stored.file(), checked.values())));
+    }
+
+    private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+        synchronized (store) {
+            deleteUnused(kind, name, locale);
+        }
+        HttpReplies.json(exchange, 204, null);
+    }
+
+    private void deleteUnused(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+        ObjectStore.Stored stored = existing(kind, name, locale);
+        if (kind == ObjectKind.CONNECTION) {
+            List<String> users = store.list(ObjectKind.PATH).stream()
+                    .filter(p -> name.equals(String.valueOf(p.values().get("connection")).trim())).map(ObjectStore.Stored::systemName).toList();
+            if (!users.isEmpty()) {
+                throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.inUse", name, String.join(", ", users))));
+            }
+        }
+        store.delete(stored.file());
+    }
+
+    /**
+     * Checks the stored connection, or the values in the body (the form as it is, not yet saved)
+     * merged with the stored secrets. Answers 422 with the problems when they do not validate.
+     */
+    private void check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
+        Optional<ObjectStore.Stored> stored = store.find(ObjectKind.CONNECTION, name);
+        Map<String, Object> body = body(exchange, locale);
+        Map<String, Object> values;
+        if (body.containsKey("values")) {
+            Map<String, Object> submitted = values(body, locale);
+            String typeId = String.valueOf(body.getOrDefault("type", stored.map(s -> s.values().get("type")).orElse("")));
+            values = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, stored.map(ObjectStore.Stored::values).orElse(Map.of()));
+        } else {
+            values = stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))).values();
+        }
+        ConnectionType type = connectors.connectionType(String.valueOf(values.get("type"))).orElse(null);
+        Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
+        ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, values, locale, overrides);
+        CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(workspace.resolve("data"), null));
+        HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
+    }
+
+    private void journal(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
+        ObjectStore.Stored stored = existing(ObjectKind.CONNECTION, name, locale);
+        ConnectionType type = connectors.connectionType(String.valueOf(stored.values().get("type")))
+                .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
+        // the journal only needs the name: open it even when, say, the password's variable is unset here
+        ObjectEditor.Checked checked = editor.check(ObjectKind.CONNECTION, stored.values(), locale, Map.of());
+        InputStream journal = type.openJournal(checked.configuration(), new WorkspaceConnectorContext(workspace.resolve("data"), null));
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "-journal.log\"");
+        HttpReplies.stream(exchange, "text/plain; charset=utf-8", journal);
+    }
+
+    private ObjectEditor.Checked valid(ObjectKind kind, Map<String, Object> values, Locale locale, Map<String, Object> overrides)
+            throws IOException, Refusal {
+        ObjectEditor.Checked checked = editor.check(kind, values, locale, overrides);
+        if (!checked.valid()) {
+            throw new Refusal(422, checked.problems());
+        }
+        return checked;
+    }
+
+    private ObjectStore.Stored existing(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+        return store.find(kind, name).orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
+    }
+
+    private void allow(String method, String allowed, Locale locale) throws Refusal {
+        if (!List.of(allowed.split(", ")).contains(method)) {
+            throw new Refusal(405, Map.of("error", ConsoleTexts.get(locale, "error.method", allowed)));
+        }
+    }
+
+    private static Map<String, Object> body(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new Refusal(413, Map.of("error", ConsoleTexts.get(locale, "error.tooLarge")));
+        }
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> body = HttpReplies.JSON.readValue(bytes, MAP);
+            return body == null ? Map.of() : body;
+        } catch (IOException e) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "error.json")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> values(Map<String, Object> body, Locale locale) throws Refusal {
+        Object values = body.get("values");
+        if (!(values instanceof Map<?, ?>)) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "error.values")));
+        }
+        return (Map<String, Object>) values;
+    }
+}

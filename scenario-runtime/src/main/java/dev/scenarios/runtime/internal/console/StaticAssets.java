@@ -1,0 +1,53 @@
+package dev.scenarios.runtime.internal.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} from the class path,
+ * and {@code /texts?lang=} (its labels). Needs no token: it holds no data, and the page asks for
+ * the token before it calls the API. Reads class path resources.
+ */
+final class StaticAssets implements HttpHandler {
+
+    private static final String ROOT = "/dev/scenarios/runtime/console/";
+    private static final Map<String, String> FILES = Map.of(
+            "/", "index.html",
+            "/index.html", "index.html",
+            "/console.js", "console.js",
+            "/console.css", "console.css");
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            if (!exchange.getRequestMethod().equals("GET")) {
+                HttpReplies.error(exchange, 405, "GET only");
+            } else if (path.equals("/texts")) {
+                HttpReplies.json(exchange, 200, ConsoleTexts.all(Locales.of(exchange)));
+            } else if (FILES.containsKey(path)) {
+                String file = FILES.get(path);
+                try (InputStream in = StaticAssets.class.getResourceAsStream(ROOT + file)) {
+                    if (in == null) {
+                        throw new IOException("missing resource " + file);
+                    }
+                    HttpReplies.bytes(exchange, 200, contentType(file), in.readAllBytes());
+                }
+            } else {
+                HttpReplies.error(exchange, 404, "not found");
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static String contentType(String file) {
+        if (file.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        return file.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+    }
+}

@@ -1,0 +1,233 @@
+package dev.scenarios.runtime.internal.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Workspace;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's HTTP API over real sockets: token, validation, write-only secrets, names, checks and journals. */
+class ConsoleApiTest {
+
+    @TempDir
+    Path dir;
+
+    ConsoleFixture console;
+
+    @BeforeEach
+    void start() throws Exception {
+        console = new ConsoleFixture(dir, Map.of("SMTP_PASSWORD", ConsoleFixture.SMTP_PASSWORD));
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void everyApiCallNeedsTheTokenInAHeader() {
+        HttpResponse<String> none = console.send("GET", "/api/connections", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(ConsoleFixture.json(none).get("error").asText()).contains("Authorization: Bearer");
+
+        assertThat(console.send("GET", "/api/types", null, "Authorization", "Bearer wrong-token-0123456789").statusCode()).isEqualTo(401);
+        assertThat(console.send("GET", "/api/types", null, "Cookie", "token=" + ConsoleFixture.TOKEN).statusCode()).isEqualTo(401);
+        assertThat(console.send("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", "x"))).statusCode())
+                .isEqualTo(401);
+        assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
+
+        assertThat(console.send("GET", "/api/types", null, "X-Admin-Token", ConsoleFixture.TOKEN).statusCode()).isEqualTo(200);
+        assertThat(console.api("GET", "/api/connections", null).statusCode()).isEqualTo(200);
+        // the page itself holds no data and loads without the token
+        HttpResponse<String> page = console.send("GET", "/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    }
+
+    @Test
+    void aGeneratedTokenIsStoredForTheOwnerOnlyAndReusedAtTheNextStart() throws Exception {
+        Path data = dir.resolve("data");
+        AdminToken first = AdminToken.stored(data);
+        Path file = data.resolve(AdminToken.FILE_NAME);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String token = Files.readString(file).trim();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(first.matches(token)).isTrue();
+        assertThat(AdminToken.stored(data).matches(token)).isTrue();
+        assertThat(first.toString()).doesNotContain(token);
+        assertThat(AdminToken.given("${env:CONSOLE_TOKEN}", Map.of("CONSOLE_TOKEN", "from-the-environment-123")).matches("from-the-environment-123")).isTrue();
+    }
+
+    @Test
+    void typesCarryTheirJsonSchemaInTheAskedLanguage() {
+        JsonNode en = ConsoleFixture.json(console.api("GET", "/api/types?lang=en", null));
+        JsonNode smtp = find(en.get("connectionTypes"), "id", "smtp");
+        assertThat(smtp.at("/schema/properties/password/writeOnly").asBoolean()).isTrue();
+        assertThat(smtp.at("/schema/properties/domain/x-visibleWhen/authentication/0").asText()).isEqualTo("windows");
+        assertThat(smtp.at("/schema/properties/server/title").asText()).isEqualTo("Mail server address");
+        assertThat(find(en.get("pathTypes"), "id", "smtp-send").get("connectionType").asText()).isEqualTo("smtp");
+
+        JsonNode ru = ConsoleFixture.json(console.api("GET", "/api/types?lang=ru", null));
+        assertThat(find(ru.get("connectionTypes"), "id", "smtp").at("/schema/properties/server/title").asText()).isEqualTo("Адрес почтового сервера");
+    }
+
+    @Test
+    void invalidValuesAreRefusedWith422NamingEachPropertyAndNothingIsWritten() throws Exception {
+        Map<String, Object> values = console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD);
+        values.put("port", 70000);
+        values.remove("senderAddress");
+        values.put("encryption", "starttls-maybe");
+
+        HttpResponse<String> response = console.api("POST", "/api/connections?lang=en", Map.of("type", "smtp", "values", values));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problems = ConsoleFixture.json(response);
+        assertThat(properties(problems)).contains("port", "senderAddress", "encryption");
+        assertThat(find(problems, "property", "senderAddress").get("code").asText()).isEqualTo("required");
+        assertThat(response.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
+
+        HttpResponse<String> russian = console.api("POST", "/api/connections?lang=ru", Map.of("type", "smtp", "values", values));
+        assertThat(find(ConsoleFixture.json(russian), "property", "senderAddress").get("message").asText()).containsPattern("[а-я]");
+    }
+
+    @Test
+    void secretsAreNeverReturnedAndAnEmptyOneKeepsTheStoredValue() throws Exception {
+        HttpResponse<String> created = console.api("POST", "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(ConsoleFixture.json(created).get("secretsSet").toString()).isEqualTo("[\"password\"]");
+        assertThat(ConsoleFixture.json(created).get("file").asText()).isEqualTo("connections/mail.yaml");
+
+        Map<String, Object> edited = console.smtpValues("mail", "");
+        edited.put("server", "localhost");
+        HttpResponse<String> updated = console.api("PUT", "/api/connections/mail", Map.of("values", edited));
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(console.file("connections/mail.yaml")).contains("server: localhost").contains("password: " + ConsoleFixture.SMTP_PASSWORD);
+
+        edited.remove("password");
+        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited)).statusCode()).isEqualTo(200);
+        assertThat(console.file("connections/mail.yaml")).contains("password: " + ConsoleFixture.SMTP_PASSWORD);
+
+        for (String path : List.of("/api/connections", "/api/connections/mail")) {
+            HttpResponse<String> read = console.api("GET", path, null);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD).doesNotContain("\"password\":");
+        }
+        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null)).at("/values/server").asText()).isEqualTo("localhost");
+    }
+
+    @Test
+    void aSecretGivenAsAnEnvironmentReferenceIsStoredAsThatText() throws Exception {
+        HttpResponse<String> created = console.api("POST", "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", "${env:SMTP_PASSWORD}")));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(console.file("connections/mail.yaml")).containsPattern("password: \"?\\$\\{env:SMTP_PASSWORD}\"?\n").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(created.body()).doesNotContain("SMTP_PASSWORD");
+        // the file the console wrote is one the runtime reads without a problem
+        Workspace ws = Workspace.load(dir, Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", ConsoleFixture.SMTP_PASSWORD), Locale.ENGLISH);
+        assertThat(ws.problems()).isEmpty();
+        assertThat(ws.connection("mail").orElseThrow().configuration().string("password")).isEqualTo(ConsoleFixture.SMTP_PASSWORD);
+
+        Map<String, Object> unset = console.smtpValues("other", "${env:NOT_SET_ANYWHERE}");
+        HttpResponse<String> refused = console.api("POST", "/api/connections", Map.of("type", "smtp", "values", unset));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(refused), "property", "password").get("code").asText()).isEqualTo("reference");
+    }
+
+    @Test
+    void namesThatCouldLeaveTheWorkspaceAreRefused() throws Exception {
+        assertThat(console.api("GET", "/api/connections/..%2F..%2Fdata%2Fconsole-token", null).statusCode()).isEqualTo(400);
+        assertThat(console.api("GET", "/api/connections/mail.yaml", null).statusCode()).isEqualTo(400);
+        assertThat(console.api("DELETE", "/api/connections/%2e%2e", null).statusCode()).isEqualTo(400);
+        assertThat(console.api("GET", "/api/connections/a/b/c", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> created = console.api("POST", "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("../../evil", ConsoleFixture.SMTP_PASSWORD)));
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(created), "property", "systemName").get("code").asText()).isEqualTo("name");
+        try (Stream<Path> files = Files.walk(dir.getParent(), 3)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("evil"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aCheckReportsEveryStepAndAWrongPasswordFailsTheAuthStep() {
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+
+        JsonNode passed = ConsoleFixture.json(console.api("POST", "/api/connections/mail/check?lang=en", null));
+        assertThat(passed.get("status").asText()).as(passed.toString()).isEqualTo("SUCCEEDED");
+        assertThat(find(passed.get("steps"), "name", "auth").get("status").asText()).isEqualTo("PASSED");
+        assertThat(find(passed.get("steps"), "name", "auth").get("title").asText()).isEqualTo("Authentication");
+
+        // the form's unsaved values are checked, with the stored password kept unless a new one is typed
+        JsonNode failed = ConsoleFixture.json(console.api("POST", "/api/connections/mail/check?lang=en",
+                Map.of("values", console.smtpValues("mail", "wrong-password"))));
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(find(failed.get("steps"), "name", "auth").get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("message").asText()).contains("authentication failed for user " + ConsoleFixture.SMTP_USER);
+        assertThat(failed.toString()).doesNotContain("wrong-password").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+
+        HttpResponse<String> journal = console.api("GET", "/api/connections/mail/journal", null);
+        assertThat(journal.statusCode()).isEqualTo(200);
+        assertThat(journal.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"mail-journal.log\"");
+        assertThat(journal.body()).contains("mail").doesNotContain("wrong-password").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(journal.body().lines().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void writesAreAtomicAndADeletedConnectionMustNotBeInUse() throws Exception {
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        HttpResponse<String> path = console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values",
+                Map.of("systemName", "orders", "connection", "mail", "subject", "Заказ {OrderNo}", "body", "Здравствуйте!\nЗаказ {OrderNo}.",
+                        "attributes", List.of(Map.of("name", "OrderNo", "type", "string")))));
+        assertThat(path.statusCode()).as(path.body()).isEqualTo(201);
+        assertThat(console.api("GET", "/api/paths/orders", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> inUse = console.api("DELETE", "/api/connections/mail", null);
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(ConsoleFixture.json(inUse).get("error").asText()).contains("orders");
+
+        HttpResponse<String> wrongConnection = console.api("PUT", "/api/paths/orders", Map.of("values",
+                Map.of("connection", "nowhere", "subject", "x", "body", "y")));
+        assertThat(wrongConnection.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(wrongConnection), "property", "connection").get("code").asText()).isEqualTo("connection.missing");
+
+        assertThat(console.api("DELETE", "/api/paths/orders", null).statusCode()).isEqualTo(204);
+        assertThat(console.api("DELETE", "/api/connections/mail", null).statusCode()).isEqualTo(204);
+        assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
+        try (Stream<Path> files = Stream.concat(Files.list(dir.resolve("connections")), Files.list(dir.resolve("paths")))) {
+            assertThat(files).as("no temporary file is left behind").isEmpty();
+        }
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
+    }
+
+    private static List<String> properties(JsonNode problems) {
+        List<String> out = new ArrayList<>();
+        problems.forEach(p -> out.add(p.get("property").asText()));
+        return out;
+    }
+}
