@@ -85,10 +85,6 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         } catch (TrustedCertificates.CertificateFileException e) {
             return CheckResult.failed(FailureKind.CONFIGURATION, messages.message(e.key(), e.file()), e.getMessage(), List.of());
         }
-        if (!resolve()) {
-            return failed(new Failure(FailureKind.UNREACHABLE, messages.message("fail.resolve", settings.host()), 0, List.of(), false,
-                    "UnknownHostException: " + settings.host()));
-        }
         String password = settings.password();
         if (settings.oauth() != null) {
             OAuthTokens tokens = new OAuthTokens(settings.oauth(), tls, settings.connectTimeout(), settings.readTimeout(),
@@ -100,6 +96,10 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
             } catch (TokenException e) {
                 return failed(e.failure());
             }
+        }
+        if (!resolve()) {
+            return failed(new Failure(FailureKind.UNREACHABLE, messages.message("fail.resolve", settings.host()), 0, List.of(), false,
+                    "UnknownHostException: " + settings.host()));
         }
         Session session = MailSessions.session(MailSessions.properties(settings, tls, this), recorder.stream());
         ObservedSmtpTransport transport = null;
