@@ -117,6 +117,15 @@ class OAuth2ProviderErrorsTest {
     }
 
     @Test
+    void aServerWithoutXoauth2IsNeverGivenTheTokenAsAPassword() {
+        smtp.on("EHLO", reply("250-scripted.test\n250 AUTH PLAIN LOGIN"));
+        CheckResult result = type.check(of(config()), clock.context(data));
+        assertThat(result.failureKind()).contains(FailureKind.AUTHENTICATION);
+        assertThat(result.message(Locale.ENGLISH)).contains("offers authentication PLAIN LOGIN, but not XOAUTH2");
+        assertThat(smtp.received()).noneMatch(l -> l.startsWith("AUTH"));
+    }
+
+    @Test
     void xoauth2PayloadCarriesTheMailboxAndTheTokenAndIsRenewedOnceAfter535() throws Exception {
         endpoint.issue("stale-access-token", 3600, null);
         smtp.on("AUTH XOAUTH2", reply("535 5.7.3 Authentication unsuccessful"), reply("235 2.7.0 Authentication successful"));

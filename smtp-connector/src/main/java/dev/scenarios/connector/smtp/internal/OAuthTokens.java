@@ -8,6 +8,7 @@ import dev.scenarios.connector.smtp.internal.OAuthSettings.Provider;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ public final class OAuthTokens {
             pending.cancel(true);
             throw errors.unreachable(e, readTimeout);
         } catch (ExecutionException e) {
-            throw errors.unreachable(e.getCause(), e.getCause() instanceof java.net.http.HttpConnectTimeoutException ? connectTimeout : readTimeout);
+            throw errors.unreachable(e.getCause(), e.getCause() instanceof HttpConnectTimeoutException ? connectTimeout : readTimeout);
         }
         return parse(response);
     }

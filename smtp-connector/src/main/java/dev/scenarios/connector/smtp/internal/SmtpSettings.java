@@ -38,6 +38,10 @@ public record SmtpSettings(
         List<String> testRecipients,
         OAuthSettings oauth) {
 
+    /** The settings that belong to authentication oauth2 only. */
+    private static final List<String> OAUTH_ONLY = List.of("oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
+            "refreshToken", "accessToken", "scope");
+
     /** The {@code encryption} setting. */
     public enum Encryption { NONE, SSL, TLS }
 
@@ -105,8 +109,6 @@ public record SmtpSettings(
         return Configuration.of(configuration.descriptors(), values);
     }
 
-    private static final List<String> OAUTH_ONLY = List.of("oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
-            "refreshToken", "accessToken", "scope");
 
     private static String asciiHost(String server) {
         String host = server.startsWith("[") && server.endsWith("]") ? server.substring(1, server.length() - 1) : server;

@@ -3,7 +3,6 @@ package dev.scenarios.connector.smtp.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -12,6 +11,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -68,7 +68,7 @@ final class TokenEndpointErrors {
         if (has(chain, HttpConnectTimeoutException.class)) {
             return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.connect.timeout", host, FailureClassifier.human(limit)), detail);
         }
-        if (has(chain, HttpTimeoutException.class) || has(chain, java.util.concurrent.TimeoutException.class)) {
+        if (has(chain, HttpTimeoutException.class) || has(chain, TimeoutException.class)) {
             return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.timeout", host, FailureClassifier.human(limit)), detail);
         }
         if (has(chain, UnknownHostException.class) || has(chain, UnresolvedAddressException.class)) {
@@ -77,9 +77,7 @@ final class TokenEndpointErrors {
         if (has(chain, SSLException.class)) {
             return new TokenException(FailureKind.TLS, messages.message("token.error.tls", host), detail);
         }
-        if (has(chain, ConnectException.class)) {
-            return new TokenException(FailureKind.UNREACHABLE, messages.message("token.error.unreachable", endpoint()), detail);
-        }
+        // Refused connections (ConnectException) and anything else that broke the exchange.
         return new TokenException(FailureKind.UNREACHABLE, messages.message("token.error.unreachable", endpoint()), detail);
     }
 
