@@ -222,6 +222,18 @@ class OAuth2GreenMailTest {
     }
 
     @Test
+    void aStalledEndpointTimesOutWithinTheReadTimeout() {
+        endpoint.answer(TokenEndpoint.STALL, "");
+        Map<String, Object> config = with(clientCredentialsConfig(), "readTimeout", "1s");
+        long start = System.nanoTime();
+        CheckResult result = type.check(of(config), clock.context(data));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(result.failureKind()).contains(FailureKind.TIMEOUT);
+        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1s");
+        assertThat(result.steps().get(0)).extracting(CheckStep::name, CheckStep::status).containsExactly("token", CheckStep.Status.FAILED);
+    }
+
+    @Test
     void endpointWithAnUntrustedCertificateFailsTls() {
         Map<String, Object> config = with(clientCredentialsConfig(), "trustedCertificates", GreenMailServers.certificatePem().toString());
         CheckResult result = type.check(of(config), clock.context(data));

@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.smtp.internal.OAuthSettings.Flow;
 import dev.scenarios.connector.smtp.internal.OAuthSettings.Provider;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -64,10 +65,18 @@ public final class OAuthTokens {
         this.readTimeout = readTimeout;
         this.errors = new TokenEndpointErrors(settings, messages);
         this.refreshToken = settings.refreshToken();
-        this.client = settings.renewable()
-                ? HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build()
-                : null;
+        this.client = settings.renewable() ? httpClient(tls, connectTimeout) : null;
+    }
+
+    private static HttpClient httpClient(SSLContext tls, Duration connectTimeout) {
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
+        // The JDK's client uses no proxy unless given one: honour the JVM's proxy settings (https.proxyHost, ...).
+        ProxySelector proxies = ProxySelector.getDefault();
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        return builder.build();
     }
 
     /** The settings this cache serves. */

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An OAuth2 token endpoint for tests: the JDK's HTTPS server on 127.0.0.1, free port, presenting a
@@ -25,14 +27,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TokenEndpoint implements AutoCloseable {
 
-    /** One scripted answer. */
+    /** One scripted answer; status {@link #STALL} says nothing until the endpoint closes. */
     public record Answer(int status, String json) {
     }
+
+    public static final int STALL = -1;
 
     private final HttpsServer server;
     private final Path pem;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String defaultToken = "default-access-token";
 
     private TokenEndpoint(HttpsServer server, Path pem) {
@@ -108,6 +113,10 @@ public final class TokenEndpoint implements AutoCloseable {
             }
             requests.add(form);
             Answer answer = next();
+            if (answer.status() == STALL) {
+                awaitClose();
+                return;
+            }
             byte[] out = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(answer.status(), out.length);
@@ -121,8 +130,17 @@ public final class TokenEndpoint implements AutoCloseable {
     }
 
 
+    private void awaitClose() {
+        try {
+            closed.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
