@@ -16,6 +16,7 @@ import dev.scenarios.connector.smtp.internal.JournalEntries;
 import dev.scenarios.connector.smtp.internal.MailSessions;
 import dev.scenarios.connector.smtp.internal.MailStreamProviders;
 import dev.scenarios.connector.smtp.internal.PreparedMime;
+import dev.scenarios.connector.smtp.internal.OAuthTokens;
 import dev.scenarios.connector.smtp.internal.RecordingMailSender;
 import dev.scenarios.connector.smtp.internal.SmtpPathSender;
 import dev.scenarios.connector.smtp.internal.SmtpSender;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Exchange;
 
 /**
@@ -65,10 +67,12 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         this.messages = messages;
         MailStreamProviders.preferAngus();
         boolean record = settings.journal() != JournalLevel.OFF;
-        this.session = MailSessions.session(
-                MailSessions.properties(settings, TrustedCertificates.sslContext(settings.trustedCertificates()), SocketEvents.NONE),
+        SSLContext tls = TrustedCertificates.sslContext(settings.trustedCertificates());
+        this.session = MailSessions.session(MailSessions.properties(settings, tls, SocketEvents.NONE),
                 record ? new PrintStream(OutputStream.nullOutputStream()) : null);
-        this.sender = new SmtpSender(settings, session, record, messages);
+        OAuthTokens tokens = settings.oauth() == null ? null
+                : new OAuthTokens(settings.oauth(), tls, settings.connectTimeout(), settings.readTimeout(), context.clock(), messages);
+        this.sender = new SmtpSender(settings, session, record, messages, tokens);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());
     }

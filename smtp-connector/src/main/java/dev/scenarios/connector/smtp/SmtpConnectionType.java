@@ -33,7 +33,11 @@ public final class SmtpConnectionType implements ConnectionType {
 
     static final Messages MESSAGES = Messages.of("dev.scenarios.connector.smtp.connection_messages", SmtpConnectionType.class);
 
-    private static final Condition CREDENTIALS = Condition.when("authentication", "basic", "windows");
+    private static final Condition PASSWORD = Condition.when("authentication", "basic", "windows");
+    private static final Condition USER = Condition.when("authentication", "basic", "windows", "oauth2");
+    private static final Condition OAUTH2 = Condition.when("authentication", "oauth2");
+    /** The flows that ask a token endpoint; oauthFlow is dropped unless authentication is oauth2 (see SmtpSettings.normalize). */
+    private static final Condition ENDPOINT_FLOWS = Condition.when("oauthFlow", "client_credentials", "refresh_token");
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(
             property("systemName", PropertyType.STRING, "main").required().build(),
@@ -54,10 +58,23 @@ public final class SmtpConnectionType implements ConnectionType {
             property("maxConnections", PropertyType.INTEGER, "server").range(1, 50).defaultValue(2).build(),
             property("idleTimeout", PropertyType.DURATION, "server").defaultValue("30s").build(),
             property("maxMessagesPerMinute", PropertyType.INTEGER, "server").range(1, 1_000_000).build(),
-            property("authentication", PropertyType.ENUM, "authentication").allowedValues("none", "basic", "windows")
+            property("authentication", PropertyType.ENUM, "authentication").allowedValues("none", "basic", "windows", "oauth2")
                     .defaultValue("none").build(),
-            property("username", PropertyType.STRING, "authentication").required().visibleWhen(CREDENTIALS).build(),
-            property("password", PropertyType.STRING, "authentication").secret().required().visibleWhen(CREDENTIALS).build(),
+            property("username", PropertyType.STRING, "authentication").required().visibleWhen(USER).build(),
+            property("password", PropertyType.STRING, "authentication").secret().required().visibleWhen(PASSWORD).build(),
+            property("oauthFlow", PropertyType.ENUM, "authentication").allowedValues("client_credentials", "refresh_token", "static_token")
+                    .required().visibleWhen(OAUTH2).build(),
+            property("tokenEndpoint", PropertyType.STRING, "authentication").required().visibleWhen(ENDPOINT_FLOWS).build(),
+            property("tenantId", PropertyType.STRING, "authentication").required()
+                    .visibleWhen(Condition.when("tokenEndpoint", "microsoft")).build(),
+            property("clientId", PropertyType.STRING, "authentication").required().visibleWhen(ENDPOINT_FLOWS).build(),
+            property("clientSecret", PropertyType.STRING, "authentication").secret().visibleWhen(ENDPOINT_FLOWS).build(),
+            property("refreshToken", PropertyType.STRING, "authentication").secret().required()
+                    .visibleWhen(Condition.when("oauthFlow", "refresh_token")).build(),
+            property("accessToken", PropertyType.STRING, "authentication").secret().required()
+                    .visibleWhen(Condition.when("oauthFlow", "static_token")).build(),
+            property("scope", PropertyType.STRING, "authentication").visibleWhen(ENDPOINT_FLOWS)
+                    .defaultWhen(Condition.when("tokenEndpoint", "google"), "https://mail.google.com/").build(),
             property("domain", PropertyType.STRING, "authentication").visibleWhen(Condition.when("authentication", "windows")).build(),
             property("allowInsecureAuthentication", PropertyType.BOOLEAN, "authentication").defaultValue(false).build(),
             property("senderName", PropertyType.STRING, "sender").build(),
@@ -100,7 +117,7 @@ public final class SmtpConnectionType implements ConnectionType {
     }
 
     /**
-     * Runs the steps resolve, connect, greeting, ehlo, tls, auth, mail-from, then rset-quit or
+     * Runs the steps (token, with oauth2) resolve, connect, greeting, ehlo, tls, auth, mail-from, then rset-quit or
      * send-test against the configured server, and journals the result. Does network I/O bounded
      * by the configured timeouts; never throws for user or network errors.
      */

@@ -32,7 +32,8 @@ class SmtpConnectionValidationTest {
                 "systemName", "disabled", "description", "journal",
                 "server", "encryption", "port", "trustedCertificates", "heloName", "connectTimeout", "readTimeout", "writeTimeout",
                 "maxConnections", "idleTimeout", "maxMessagesPerMinute",
-                "authentication", "username", "password", "domain", "allowInsecureAuthentication",
+                "authentication", "username", "password", "oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
+                "refreshToken", "accessToken", "scope", "domain", "allowInsecureAuthentication",
                 "senderName", "senderAddress", "checkWithoutSending", "testRecipients");
         assertThat(type.name(RU)).isEqualTo("Отправка электронной почты по SMTP");
         assertThat(type.name(Locale.ENGLISH)).isEqualTo("Sending e-mail via SMTP");
@@ -41,7 +42,7 @@ class SmtpConnectionValidationTest {
     @Test
     void everyCheckStepHasTextsInBothLanguages() {
         var messages = SmtpConnectionType.MESSAGES;
-        for (String step : List.of("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit", "send-test")) {
+        for (String step : List.of("token", "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit", "send-test")) {
             assertThat(messages.has("step." + step, Locale.ENGLISH)).as(step).isTrue();
             assertThat(messages.has("step." + step, RU)).as(step).isTrue();
         }

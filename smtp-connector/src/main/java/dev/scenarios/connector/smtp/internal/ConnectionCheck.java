@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +31,8 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One run of "check connection": resolve, connect, greeting, EHLO, TLS, AUTH, MAIL FROM, then
- * RSET + QUIT or a test message. Each step is timed from the transport's hooks; the first failure
+ * One run of "check connection": (with OAuth2 first the token) resolve, connect, greeting, EHLO,
+ * TLS, AUTH, MAIL FROM, then RSET + QUIT or a test message. Each step is timed from the transport's hooks; the first failure
  * is classified and the rest skipped. Does network I/O bounded by the configured timeouts.
  * Created per check by {@code SmtpConnectionType.check}; not reusable.
  */
@@ -50,9 +51,13 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         this.context = context;
         this.messages = messages;
         String last = settings.checkWithoutSending() ? "rset-quit" : "send-test";
-        List<String> plan = settings.encryption() == Encryption.SSL
+        List<String> plan = new ArrayList<>(settings.encryption() == Encryption.SSL
                 ? List.of("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", last)
-                : List.of("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", last);
+                : List.of("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", last));
+        if (settings.oauth() != null) {
+            // The token comes first: a server would not wait at AUTH while a slow endpoint answers.
+            plan.add(0, "token");
+        }
         Set<String> notApplicable = new HashSet<>();
         if (settings.encryption() == Encryption.NONE) {
             notApplicable.add("tls");
@@ -80,6 +85,18 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         } catch (TrustedCertificates.CertificateFileException e) {
             return CheckResult.failed(FailureKind.CONFIGURATION, messages.message(e.key(), e.file()), e.getMessage(), List.of());
         }
+        String password = settings.password();
+        if (settings.oauth() != null) {
+            OAuthTokens tokens = new OAuthTokens(settings.oauth(), tls, settings.connectTimeout(), settings.readTimeout(),
+                    context.clock(), messages);
+            try {
+                AccessToken token = tokens.fetch();
+                progress.passIf("token", tokens.source() + ": " + token.describe(context.clock().instant()));
+                password = token.value();
+            } catch (TokenException e) {
+                return failed(e.failure());
+            }
+        }
         if (!resolve()) {
             return failed(new Failure(FailureKind.UNREACHABLE, messages.message("fail.resolve", settings.host()), 0, List.of(), false,
                     "UnknownHostException: " + settings.host()));
@@ -89,7 +106,7 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         try {
             transport = MailSessions.transport(session);
             transport.listener(this);
-            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            transport.connect(settings.host(), settings.port(), settings.username(), password);
             if (settings.checkWithoutSending()) {
                 transport.issueCommand("MAIL FROM:<" + settings.senderAddress() + ">", 250);
                 progress.passIf("mail-from", FailureClassifier.reply(transport.getLastServerResponse()));

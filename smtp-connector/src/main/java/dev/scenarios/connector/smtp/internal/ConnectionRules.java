@@ -47,9 +47,16 @@ public final class ConnectionRules {
                 .filter(s -> !HOST_NAME.matcher(s).matches() && !ADDRESS_LITERAL.matcher(s).matches())
                 .ifPresent(s -> out.add("heloName", "heloName.invalid", messages.message("problem.heloName.invalid", s)));
         boolean credentials = !"none".equals(c.string("authentication"));
-        if (credentials && "none".equals(c.string("encryption")) && !out.hasProblem("allowInsecureAuthentication")
+        boolean oauth2 = "oauth2".equals(c.string("authentication"));
+        if (oauth2 && "none".equals(c.string("encryption"))) {
+            // A bearer token is as good as a password to anyone who reads it: no opt-out here.
+            out.add("authentication", "authentication.oauth2.insecure", messages.message("problem.authentication.oauth2.insecure"));
+        } else if (credentials && "none".equals(c.string("encryption")) && !out.hasProblem("allowInsecureAuthentication")
                 && !c.bool("allowInsecureAuthentication")) {
             out.add("authentication", "authentication.insecure", messages.message("problem.authentication.insecure"));
+        }
+        if (oauth2) {
+            OAuthRules.check(c, messages, out);
         }
         c.optionalString("senderName").filter(s -> !out.hasProblem("senderName")).filter(HeaderValues::hasForbiddenCharacter)
                 .ifPresent(s -> out.add("senderName", "senderName.invalid", messages.message("problem.senderName.invalid")));

@@ -67,10 +67,14 @@ public final class FailureClassifier {
         if (auth != null) {
             if (String.valueOf(auth.getMessage()).startsWith("No authentication mechanisms")) {
                 String offered = transport == null ? "" : String.valueOf(transport.getExtensionParameter("AUTH"));
-                String wanted = settings.authentication() == SmtpSettings.Authentication.WINDOWS ? "NTLM" : "PLAIN/LOGIN";
+                String wanted = switch (settings.authentication()) {
+                    case WINDOWS -> "NTLM";
+                    case OAUTH2 -> "XOAUTH2";
+                    default -> "PLAIN/LOGIN";
+                };
                 return failure(FailureKind.AUTHENTICATION, msg("fail.auth.mechanism", offered, wanted), 0, List.of(), false, detail);
             }
-            return failure(FailureKind.AUTHENTICATION, msg("fail.auth.rejected", settings.username()), lastCode, List.of(), false, detail);
+            return failure(FailureKind.AUTHENTICATION, authRejected(reply(auth.getMessage())), lastCode, List.of(), false, detail);
         }
         Failure tls = tlsFailure(chain, detail);
         if (tls != null) {
@@ -127,6 +131,35 @@ public final class FailureClassifier {
             return failure(FailureKind.PROTOCOL, msg("fail.protocol", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
         }
         return failure(FailureKind.OTHER, msg("fail.other", reply(text)), lastCode, List.of(), false, detail);
+    }
+
+    /**
+     * What to say about a refused AUTH, from the server's reply: Microsoft's and Google's enhanced
+     * codes get advice of their own (SMTP AUTH disabled, basic authentication retired, token not
+     * accepted for the mailbox).
+     */
+    private LocalizedMessage authRejected(String reply) {
+        boolean oauth2 = settings.authentication() == SmtpSettings.Authentication.OAUTH2;
+        if (reply.contains("5.7.139")) {
+            return msg("fail.auth.smtpauth.disabled", reply);
+        }
+        if (reply.contains("5.7.30")) {
+            return msg("fail.auth.basic.unsupported", reply);
+        }
+        if (!oauth2) {
+            return msg("fail.auth.rejected", settings.username());
+        }
+        if (reply.startsWith("334")) {
+            // Google answers a refused XOAUTH2 token with a 334 challenge carrying its error as base64 JSON.
+            return msg("fail.auth.oauth2.challenge", settings.username());
+        }
+        if (reply.contains("5.7.3 ") || reply.endsWith("5.7.3")) {
+            return msg("fail.auth.oauth2.mailbox", settings.username(), reply);
+        }
+        if (reply.contains("5.7.8")) {
+            return msg("fail.auth.oauth2.credentials", settings.username(), reply);
+        }
+        return msg("fail.auth.oauth2.rejected", settings.username(), reply);
     }
 
     private Failure tlsFailure(List<Throwable> chain, String detail) {

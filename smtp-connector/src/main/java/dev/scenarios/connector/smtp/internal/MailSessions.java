@@ -60,6 +60,9 @@ public final class MailSessions {
         } else if (settings.authentication() == Authentication.WINDOWS) {
             put(p, "auth.mechanisms", "NTLM");
             put(p, "auth.ntlm.domain", settings.domain());
+        } else if (settings.authentication() == Authentication.OAUTH2) {
+            // Naming XOAUTH2 here is also what enables it in Angus (disabled by default); the token is the password.
+            put(p, "auth.mechanisms", "XOAUTH2");
         }
         p.put("mail.debug.auth", "false");
         p.put("mail.debug.auth.username", "false");

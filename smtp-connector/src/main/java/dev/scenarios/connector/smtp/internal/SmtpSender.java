@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.SessionPool.PooledSession;
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -40,11 +41,26 @@ public final class SmtpSender implements AutoCloseable {
     private final Duration waitLimit;
     private final SessionPool pool;
     private final SendRate rate;
+    private final OAuthTokens tokens;
 
     /**
+     * A sender for basic, windows or no authentication.
+     *
      * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
      */
     public SmtpSender(SmtpSettings settings, Session session, boolean recordDialogue, Messages messages) {
+        this(settings, session, recordDialogue, messages, null);
+    }
+
+    /**
+     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
+     * @param tokens the connection's OAuth2 token cache, required when authentication is oauth2, else null
+     */
+    public SmtpSender(SmtpSettings settings, Session session, boolean recordDialogue, Messages messages, OAuthTokens tokens) {
+        if ((settings.authentication() == SmtpSettings.Authentication.OAUTH2) != (tokens != null)) {
+            throw new IllegalArgumentException("OAuth2 tokens are needed exactly when authentication is oauth2");
+        }
+        this.tokens = tokens;
         this.settings = settings;
         this.session = session;
         this.recordDialogue = recordDialogue;
@@ -93,7 +109,7 @@ public final class SmtpSender implements AutoCloseable {
             reused = s.messages > 0 && (System.nanoTime() - s.idleSince < LIVENESS_CHECK_AFTER_NANOS || s.transport.isConnected());
             if (!reused) {
                 closeQuietly(s.transport);
-                s.transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+                connect(s.transport);
             }
             s.transport.beginMessage();
             Failure tooLarge = sizeCheck(message, s.transport);
@@ -130,6 +146,10 @@ public final class SmtpSender implements AutoCloseable {
             }
             pool.discard(s);
             return failed(failure, dialogue, start);
+        } catch (TokenException e) {
+            String dialogue = takeDialogue(s).dialogue();
+            pool.discard(s);
+            return failed(e.failure(), dialogue, start);
         }
     }
 
@@ -180,6 +200,35 @@ public final class SmtpSender implements AutoCloseable {
         public void write(byte[] b, int off, int len) {
             count += len;
         }
+    }
+
+    /**
+     * Opens and authenticates {@code transport}. With OAuth2, a token the server rejects (535, or a
+     * 334 challenge carrying the provider's error) is replaced once by a freshly fetched one before
+     * giving up: it may have been revoked before its stated expiry.
+     */
+    private void connect(ObservedSmtpTransport transport) throws MessagingException, TokenException {
+        if (tokens == null) {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            return;
+        }
+        AccessToken token = tokens.current();
+        try {
+            transport.connect(settings.host(), settings.port(), settings.username(), token.value());
+        } catch (AuthenticationFailedException e) {
+            if (!tokens.settings().renewable() || e instanceof ObservedSmtpTransport.AuthenticationNotOfferedException
+                    || !tokenRejected(transport.getLastReturnCode())) {
+                throw e;
+            }
+            AccessToken renewed = tokens.renewAfterRejection(token);
+            closeQuietly(transport);
+            transport.connect(settings.host(), settings.port(), settings.username(), renewed.value());
+        }
+    }
+
+    /** Whether {@code code} answers AUTH XOAUTH2 with a token rejection rather than a missing mechanism or a broken session. */
+    private static boolean tokenRejected(int code) {
+        return code == 535 || code == 334;
     }
 
     /** One message's share of a session's dialogue. */

@@ -36,13 +36,18 @@ public record SmtpSettings(
         String senderName,
         String senderAddress,
         boolean checkWithoutSending,
-        List<String> testRecipients) {
+        List<String> testRecipients,
+        OAuthSettings oauth) {
+
+    /** The settings that belong to authentication oauth2 only. */
+    private static final List<String> OAUTH_ONLY = List.of("oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
+            "refreshToken", "accessToken", "scope");
 
     /** The {@code encryption} setting. */
     public enum Encryption { NONE, SSL, TLS }
 
     /** The {@code authentication} setting. */
-    public enum Authentication { NONE, BASIC, WINDOWS }
+    public enum Authentication { NONE, BASIC, WINDOWS, OAUTH2 }
 
     /** The {@code journal} setting. */
     public enum JournalLevel { FULL, ERRORS, OFF }
@@ -73,12 +78,13 @@ public record SmtpSettings(
                 c.optionalString("maxMessagesPerMinute").map(v -> c.integer("maxMessagesPerMinute")).orElse(0),
                 auth,
                 credentials ? c.string("username") : null,
-                credentials ? String.valueOf(c.value("password")) : null,
+                credentials && auth != Authentication.OAUTH2 ? String.valueOf(c.value("password")) : null,
                 auth == Authentication.WINDOWS ? c.optionalString("domain").orElse("") : null,
                 c.optionalString("senderName").orElse(null),
                 c.string("senderAddress"),
                 c.bool("checkWithoutSending"),
-                c.strings("testRecipients"));
+                c.strings("testRecipients"),
+                auth == Authentication.OAUTH2 ? OAuthSettings.from(c) : null);
     }
 
     /**
@@ -95,8 +101,16 @@ public record SmtpSettings(
                 values.put(name, Boolean.valueOf(s.trim().toLowerCase(Locale.ROOT)));
             }
         }
+        // The OAuth2 settings belong to authentication oauth2 only, and the endpoint to the flows that
+        // use one: left over from an earlier choice they must not make their dependants visible.
+        if (!"oauth2".equals(String.valueOf(values.get("authentication")).trim())) {
+            OAUTH_ONLY.forEach(values::remove);
+        } else if ("static_token".equals(String.valueOf(values.get("oauthFlow")).trim())) {
+            values.remove("tokenEndpoint");
+        }
         return Configuration.of(configuration.descriptors(), values);
     }
+
 
     private static String asciiHost(String server) {
         String host = server.startsWith("[") && server.endsWith("]") ? server.substring(1, server.length() - 1) : server;
@@ -110,6 +124,6 @@ public record SmtpSettings(
     @Override
     public String toString() {
         return "SmtpSettings[" + systemName + " " + encryption + " " + host + ":" + port + ", auth " + authentication
-                + (username == null ? "" : " user " + username) + "]";
+                + (username == null ? "" : " user " + username) + (oauth == null ? "" : " " + oauth) + "]";
     }
 }

@@ -39,6 +39,24 @@ class DialogueRecorderTest {
     }
 
     @Test
+    void redactsXoauth2PayloadsAndErrorChallenges() {
+        String payload = java.util.Base64.getEncoder().encodeToString(
+                "user=alice@example.com\u0001auth=Bearer ya29.secret-token\u0001\u0001".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String trace = String.join("\n",
+                "AUTH XOAUTH2 " + payload,
+                "334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIn0=",
+                "",
+                "535 5.7.8 Username and Password not accepted",
+                "AUTH XOAUTH2 " + payload,
+                "235 2.7.0 Accepted",
+                "MAIL FROM:<alice@example.com>");
+        String redacted = DialogueRecorder.redact(trace);
+        assertThat(redacted).doesNotContain(payload, "ya29", "eyJzdGF0dXMi");
+        assertThat(redacted).contains("AUTH XOAUTH2 [redacted]", "334 [redacted]", "535 5.7.8 Username and Password not accepted",
+                "235 2.7.0 Accepted", "MAIL FROM:<alice@example.com>");
+    }
+
+    @Test
     void aRefusedDataCommandLeavesTheRestVisible() {
         String redacted = DialogueRecorder.redact("DATA\n554 no\nRSET\n250 ok\n");
         assertThat(redacted).isEqualTo("DATA\n554 no\nRSET\n250 ok\n");

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tiny SMTP server for faults real servers do not produce: a reply table keyed by command
@@ -65,7 +66,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Starts a server with the usual replies: EHLO without extensions, 250 for MAIL/RCPT/RSET/NOOP, 354 for DATA, 250 after the dot, 221 for QUIT. */
     public ScriptedSmtpServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** The same server speaking implicit TLS (SMTPS) from the first byte with {@code tls}'s certificate. */
+    public static ScriptedSmtpServer implicitTls(SSLContext tls) throws IOException {
+        return new ScriptedSmtpServer(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    private ScriptedSmtpServer(ServerSocket server) {
+        this.server = server;
         on("EHLO", reply("250-scripted.test\n250 8BITMIME"));
         on("HELO", reply("250 scripted.test"));
         on("MAIL FROM", reply("250 2.1.0 Ok"));
