@@ -55,7 +55,7 @@ public final class QueueControl {
         } else {
             List<String> owed = new ArrayList<>(m.owed());
             m.refused().stream().map(RecipientRejection::address).forEach(owed::add);
-            Instant expires = now.plus(policies.apply(m.path()).lifetime());
+            Instant expires = now.plus(QueueSender.queuedPolicy(policies.apply(m.path())).lifetime());
             queue.update(new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), List.of(),
                     m.attempts() == 0 ? State.PENDING : State.DEFERRED, m.attempts(), m.queuedAt(), now, expires, m.lastReply(),
                     m.possibleDuplicate(), ""));

@@ -216,7 +216,7 @@ public final class QueueSender implements AutoCloseable {
             dead(after, v.owed(), "expired after " + m.attempts() + " attempts; last: " + v.reply(), v.failure());
             return;
         }
-        DeliveryPolicy policy = policies.apply(m.path());
+        DeliveryPolicy policy = queuedPolicy(policies.apply(m.path()));
         Instant next = now.plus(policy.delayAfter(m.attempts(), ThreadLocalRandom.current()));
         next = next.isAfter(m.expiresAt()) ? m.expiresAt() : next;
         queue.update(after.with(State.DEFERRED, next));
@@ -230,6 +230,11 @@ public final class QueueSender implements AutoCloseable {
         queue.update(dead);
         journal.record(clock.instant(), "DEAD", dead, reason);
         events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
+    }
+
+    /** {@code policy}, or the queued defaults when the path is no longer queued (its file changed since the message was queued). */
+    static DeliveryPolicy queuedPolicy(DeliveryPolicy policy) {
+        return policy.mode() == DeliveryPolicy.Mode.QUEUED ? policy : DeliveryPolicy.QUEUED;
     }
 
     private static String reason(OutcomeClassifier.Verdict v) {
