@@ -168,8 +168,14 @@ public final class QueueSender implements AutoCloseable {
             }
             QueuedMessage sending = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
                     State.SENDING, m.attempts() + 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), "");
+            PreparedMessage content;
+            try {
+                content = queue.content(sending);
+            } catch (java.nio.file.NoSuchFileException e) {
+                dead(m, m.owed(), "the stored message content is missing", null);
+                return;
+            }
             queue.update(sending);
-            PreparedMessage content = queue.content(sending);
             OutcomeClassifier.Verdict v;
             try {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));
