@@ -29,7 +29,9 @@ import org.apache.camel.support.ResourceHelper;
 /**
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
- * scenarios loaded and running. {@link #close()} stops the scenarios, then closes the connections.
+ * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
+ * ({@code <workspace>/data/queue}). {@link #close()} stops the scenarios, then the queue's sender,
+ * then closes the connections.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -138,7 +140,9 @@ public final class ScenarioRuntime implements AutoCloseable {
 
     /**
      * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
-     * would, with {@code attributes} as the body. Blocks until the server's final reply. Does I/O.
+     * would, with {@code attributes} as the body. Blocks until the server's final reply (after the
+     * path's direct retries), or for a {@code delivery: queued} path until the message is on disk:
+     * then the result has no accepted recipients and the reply {@code queued as <id>, not sent yet}. Does I/O.
      *
      * @throws DeliveryException when nothing was delivered (also sets nothing else)
      * @throws IllegalArgumentException if no path has that name

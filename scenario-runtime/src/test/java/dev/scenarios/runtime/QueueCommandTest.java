@@ -129,4 +129,22 @@ class QueueCommandTest {
 
         assertThat(CliRun.of("queue", dir.toString(), "--lang", "ru").out()).isEqualTo("очередь пуста" + System.lineSeparator());
     }
+
+    @Test
+    void sendOnAQueuedPathSaysQueuedAndTheQueueListsTheMessage() throws Exception {
+        queue.remove(pending.id());
+        queue.remove(dead.id());
+        try (dev.scenarios.runtime.testing.ScriptedSmtpServer server = dev.scenarios.runtime.testing.ScriptedSmtpServer.start(
+                new dev.scenarios.runtime.testing.ScriptedSmtpServer.Script() { })) {
+            DeliveryWorkspace.create(dir, server.port(), "delivery: queued");
+
+            CliRun send = CliRun.with(Connectors.fromClassPath(), "send", dir.toString(), "orders", "--attr", "OrderNo=12", "--to", "anna@example.com");
+
+            assertThat(send.exitCode()).as(send.err()).isZero();
+            assertThat(send.out()).startsWith("Queued through path orders: Message-ID <");
+            CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
+            assertThat(list.out()).contains("PENDING  path orders").contains("to: anna@example.com").contains("1 pending, 0 deferred");
+            assertThat(server.transactions()).isEmpty();
+        }
+    }
 }
