@@ -280,4 +280,31 @@ class QueuedDeliveryTest {
             }
         }
     }
+
+    @Test
+    void badAttributesFailTheStepAtOnceAndQueueNothing() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
+                assertThatThrownBy(() -> runtime.send("orders", java.util.Map.of("To", List.of(java.util.Map.of("Address", "anna@example.com")))))
+                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+                        .hasMessageContaining("OrderNo");
+            }
+            assertThat(ws.queued()).isEmpty();
+            assertThat(server.transactions()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDamagedStateFileIsSkippedAndTheOtherMessagesStillGo() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
+            ws.files.write("data/queue/live/zzzz-0000.json", "{ not json");
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
+                SendResult queued = queue(runtime, "13", "anna@example.com");
+                assertThat(await(LIMIT, () -> server.withData().size() == 1)).isTrue();
+                assertThat(server.withData().get(0).messageId()).isEqualTo(queued.messageId());
+            }
+        }
+    }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue as a folder: {@code messages/<id>.eml} holds each message's bytes (written once),
@@ -35,6 +37,7 @@ import java.util.stream.StreamSupport;
  */
 public final class FileMessageQueue implements MessageQueue {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileMessageQueue.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[0-9a-z]{1,16}-[0-9a-f]{4}");
 
@@ -124,10 +127,12 @@ public final class FileMessageQueue implements MessageQueue {
             @Override
             public boolean hasNext() {
                 while (next == null && names.hasNext()) {
+                    Path file = names.next();
                     try {
-                        next = read(names.next()).orElse(null);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        next = read(file).orElse(null);
+                    } catch (IOException | RuntimeException e) {
+                        // One damaged state file (edited by hand) must not stop every other message.
+                        LOG.warn("skipping unreadable queue state {}: {}", file, e.toString());
                     }
                 }
                 return next != null;

@@ -194,6 +194,12 @@ public final class QueueSender implements AutoCloseable {
 
     private void settle(QueuedMessage m, OutcomeClassifier.Verdict v) throws IOException {
         Instant now = clock.instant();
+        if (queue.find(m.id()).isEmpty()) {
+            // Purged by an operator during the attempt: writing the outcome back would resurrect it.
+            journal.record(now, v.outcome() == Outcome.SENT ? "SENT" : "PURGED", m, "attempt " + m.attempts()
+                    + " ended after the message was purged: " + v.reply());
+            return;
+        }
         List<String> delivered = concat(m.delivered(), v.accepted());
         List<RecipientRejection> refused = concat(m.refused(), v.refused());
         boolean duplicate = m.possibleDuplicate() || v.outcome() == Outcome.AMBIGUOUS;
