@@ -40,7 +40,7 @@ final class DeliveryWorkspace {
                     required: true
                 subject: "Order {OrderNo}"
                 body: "Your order {OrderNo} is on its way."
-                """.formatted(deliveryOptions.strip().replace("\n", "\n")));
+                """.formatted(deliveryOptions.strip()));
         return ws;
     }
 
