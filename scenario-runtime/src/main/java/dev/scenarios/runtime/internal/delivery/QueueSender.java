@@ -51,6 +51,8 @@ public final class QueueSender implements AutoCloseable {
     private final int parallelism;
     private final Duration pollInterval;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    /** Messages whose state could not be written (e.g. disk full), not tried again before the time given. */
+    private final Map<String, Instant> coolingOff = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final Object signal = new Object();
     private final Thread scanner;
@@ -121,8 +123,10 @@ public final class QueueSender implements AutoCloseable {
                     if (m.state() == State.SENDING || inProgress.contains(m.id())) {
                         continue;
                     }
-                    if (m.nextAttemptAt().isAfter(now)) {
-                        nextLook = m.nextAttemptAt().isBefore(nextLook) ? m.nextAttemptAt() : nextLook;
+                    Instant due = coolingOff.getOrDefault(m.id(), m.nextAttemptAt());
+                    due = due.isAfter(m.nextAttemptAt()) ? due : m.nextAttemptAt();
+                    if (due.isAfter(now)) {
+                        nextLook = due.isBefore(nextLook) ? due : nextLook;
                     } else if (inProgress.size() < parallelism) {
                         inProgress.add(m.id());
                         workers.execute(() -> {
@@ -188,8 +192,12 @@ public final class QueueSender implements AutoCloseable {
             settle(sending, v);
         } catch (IOException | RuntimeException e) {
             // The state stays SENDING on disk if it got that far: the next start treats it as possibly delivered.
+            // Otherwise it is still due: wait before trying again rather than spin on a full disk.
+            coolingOff.put(id, clock.instant().plus(pollInterval.multipliedBy(10)));
             LOG.warn("queued message {}: the queue could not be updated: {}", id, e.toString());
+            return;
         }
+        coolingOff.remove(id);
     }
 
     private void settle(QueuedMessage m, OutcomeClassifier.Verdict v) throws IOException {
