@@ -9,7 +9,7 @@ import java.util.Objects;
  * The delivery state of one queued message (its content is stored apart, see {@link MessageQueue#content}).
  * Immutable: every change is a new value written back with {@link MessageQueue#update}.
  *
- * @param id the queue's id, e.g. {@code 0mhx3k2a-9f1c}: what {@code scenario queue --retry ID} takes
+ * @param id the queue's id, e.g. {@code mwzb1rvw-8d77e0a1}: what {@code scenario queue --retry ID} takes
  * @param path the system name of the path it was queued through
  * @param messageId its {@code Message-ID} header, the same on every attempt
  * @param owed the recipients still owed the message

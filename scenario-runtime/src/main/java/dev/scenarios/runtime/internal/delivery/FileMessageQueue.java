@@ -39,7 +39,7 @@ public final class FileMessageQueue implements MessageQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileMessageQueue.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ID = Pattern.compile("[0-9a-z]{1,16}-[0-9a-f]{4}");
+    private static final Pattern ID = Pattern.compile("[0-9a-z]{1,16}-[0-9a-f]{4,8}");
 
     private final Path root;
     private final Path messages;
@@ -63,7 +63,11 @@ public final class FileMessageQueue implements MessageQueue {
     public QueuedMessage add(String path, PreparedMessage message, Instant now, Instant expiresAt) throws IOException {
         Files.createDirectories(messages);
         Files.createDirectories(live);
-        String id = Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        String id;
+        do {
+            // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
+            id = Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        } while (Files.exists(messages.resolve(id + ".eml")));
         AtomicFiles.write(messages.resolve(id + ".eml"), message.content());
         QueuedMessage queued = new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(),
                 QueuedMessage.State.PENDING, 0, now, now, expiresAt, "", false, "");

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The queue's history, one line per event in {@code <queue>/events.log} and in the log:
- * {@code 2026-11-27T18:20:00Z QUEUED 0mhx3k2a-9f1c <Message-ID> path=orders ...}. Events: QUEUED,
+ * {@code 2026-11-27T18:20:00Z QUEUED mwzb1rvw-8d77e0a1 <Message-ID> path=orders ...}. Events: QUEUED,
  * SENT, DEFERRED, POSSIBLE_DUPLICATE, DEAD, RETRY, PURGED. Never holds message content or secrets.
  * Thread-safe; a journal that cannot be written is logged and otherwise ignored (it is evidence,
  * not state).
