@@ -3,6 +3,7 @@ package dev.scenarios.runtime;
 import dev.scenarios.runtime.internal.cli.CheckCommand;
 import dev.scenarios.runtime.internal.cli.CliContext;
 import dev.scenarios.runtime.internal.cli.JournalCommand;
+import dev.scenarios.runtime.internal.cli.QueueCommand;
 import dev.scenarios.runtime.internal.cli.RunCommand;
 import dev.scenarios.runtime.internal.cli.SendCommand;
 import dev.scenarios.runtime.internal.cli.ServeCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code scenario} command line: {@code validate}, {@code check}, {@code send}, {@code run},
- * {@code journal}, {@code types} and {@code serve}. Exit codes are stable because operators script them:
+ * {@code journal}, {@code types}, {@code queue} and {@code serve}. Exit codes are stable because operators script them:
  * 0 success, 1 the operation failed (check failed, message not sent), 2 wrong arguments or an
  * invalid workspace. Errors are one line plus usage, never a stack trace.
  */
@@ -62,6 +63,7 @@ public final class ScenarioCommand implements Runnable {
                 .addSubcommand(new RunCommand(cli))
                 .addSubcommand(new JournalCommand(cli))
                 .addSubcommand(new TypesCommand(cli))
+                .addSubcommand(new QueueCommand(cli))
                 .addSubcommand(new ServeCommand(cli));
         line.setOut(cli.out());
         line.setErr(cli.err());
@@ -81,7 +83,7 @@ public final class ScenarioCommand implements Runnable {
     /** {@code scenario} alone: print the usage and fail, since there is nothing to do. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, check, send, run, journal, types or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, check, send, run, journal, types, queue or serve");
     }
 
     /** The runtime's version and each connector's. */

@@ -2,10 +2,17 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.PathComponent;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.internal.delivery.QueueJournal;
+import dev.scenarios.runtime.internal.delivery.QueueSender;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +29,29 @@ import org.apache.camel.support.ResourceHelper;
 /**
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
- * scenarios loaded and running. {@link #close()} stops the scenarios, then closes the connections.
+ * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
+ * ({@code <workspace>/data/queue}). {@link #close()} stops the scenarios, then the queue's sender,
+ * then closes the connections.
  */
 public final class ScenarioRuntime implements AutoCloseable {
+
+    /** How many queued messages are delivered at once; each connection's own session cap applies as well. */
+    private static final int QUEUE_PARALLELISM = 4;
+    /** How soon the sender notices queue changes made from outside, e.g. {@code scenario queue --retry}. */
+    private static final Duration QUEUE_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final DefaultCamelContext camel;
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
+    private final QueueSender queueSender;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component) {
+    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
+        this.queueSender = queueSender;
     }
 
     /**
@@ -56,6 +72,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
         List<Connection> opened = new ArrayList<>();
+        QueueSender sender = null;
         try {
             camel.start();
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
@@ -73,9 +90,25 @@ public final class ScenarioRuntime implements AutoCloseable {
                 boolean usable = !p.disabled() && connection != null;
                 bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
             }
-            PathComponent component = new PathComponent(bound, events);
+            // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
+            FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
+            QueueJournal journal = new QueueJournal(queue.root());
+            Map<String, PathSender> senders = new LinkedHashMap<>();
+            bound.forEach((name, path) -> {
+                if (path.sender() != null) {
+                    senders.put(name, path.sender());
+                }
+            });
+            sender = runScenarios ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+                    QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
+            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
+                    workspace.directory().relativize(workspace.queueDirectory()).toString());
+            PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender);
+            if (sender != null) {
+                sender.start();
+            }
             if (runScenarios) {
                 for (Path file : workspace.scenarioFiles()) {
                     Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
@@ -85,6 +118,9 @@ public final class ScenarioRuntime implements AutoCloseable {
             return runtime;
         } catch (Exception | Error e) {
             camel.stop();
+            if (sender != null) {
+                sender.close();
+            }
             opened.forEach(Connection::close);
             throw e;
         }
@@ -104,7 +140,9 @@ public final class ScenarioRuntime implements AutoCloseable {
 
     /**
      * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
-     * would, with {@code attributes} as the body. Blocks until the server's final reply. Does I/O.
+     * would, with {@code attributes} as the body. Blocks until the server's final reply (after the
+     * path's direct retries), or for a {@code delivery: queued} path until the message is on disk:
+     * then the result has no accepted recipients and the reply {@code queued as <id>, not sent yet}. Does I/O.
      *
      * @throws DeliveryException when nothing was delivered (also sets nothing else)
      * @throws IllegalArgumentException if no path has that name
@@ -126,7 +164,10 @@ public final class ScenarioRuntime implements AutoCloseable {
         return camel;
     }
 
-    /** Stops the scenarios (in-flight messages get up to 10 s), then closes the connections. Never throws. */
+    /**
+     * Stops the scenarios (in-flight messages get up to 10 s), then the queue's sender (attempts
+     * under way get up to 10 s), then closes the connections. Never throws.
+     */
     @Override
     public void close() {
         try {
@@ -135,6 +176,9 @@ public final class ScenarioRuntime implements AutoCloseable {
             // closing anyway
         }
         camel.stop();
+        if (queueSender != null) {
+            queueSender.close();
+        }
         connections.forEach(Connection::close);
     }
 }

@@ -5,7 +5,9 @@ import dev.scenarios.connector.api.SendResult;
 
 /**
  * Told about every message a {@code path:} step sends or fails to send, e.g. to print one log line
- * per message. Called on the sending thread, after the connector returned; must not throw.
+ * per message. Called on the sending thread, after the connector returned; must not throw. For a
+ * {@code delivery: queued} path that is the queue's sender thread, once the message was delivered
+ * or went dead (not when the step queued it).
  */
 public interface SendEvents {
 

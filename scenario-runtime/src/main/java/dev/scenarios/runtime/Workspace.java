@@ -7,6 +7,7 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.internal.ObjectFile;
+import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import dev.scenarios.runtime.internal.EndpointReferences;
 import dev.scenarios.runtime.internal.RouteCheck;
 import dev.scenarios.runtime.internal.Texts;
@@ -41,10 +42,12 @@ public final class Workspace {
     private final List<PathDefinition> paths;
     private final List<Path> scenarioFiles;
     private final List<Problem> problems;
+    private final Map<String, DeliveryPolicy> deliveryPolicies;
 
     private Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
-            List<Path> scenarioFiles, List<Problem> problems) {
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
         this.directory = directory;
+        this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
         this.paths = List.copyOf(paths);
         this.scenarioFiles = List.copyOf(scenarioFiles);
@@ -112,9 +115,15 @@ public final class Workspace {
 
         List<PathDefinition> paths = new ArrayList<>();
         Map<String, ObjectFile> pathByName = new HashMap<>();
+        Map<String, DeliveryPolicy> policies = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
+                // delivery: and retry: are the runtime's; the path type must not see them.
+                DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
+                if (f.systemName() != null) {
+                    policies.putIfAbsent(f.systemName(), policy);
+                }
                 Configuration config = Configuration.of(type.properties(), f.values());
                 int before = problems.size();
                 report(f, type.validate(config), problems);
@@ -134,7 +143,7 @@ public final class Workspace {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
@@ -289,6 +298,19 @@ public final class Workspace {
 
     public Optional<ConnectionDefinition> connection(String systemName) {
         return connections.stream().filter(c -> systemName.equals(c.systemName())).findFirst();
+    }
+
+    /**
+     * How path {@code systemName} delivers: its file's {@code delivery:} and {@code retry:}, or the
+     * direct defaults for a path not in the workspace.
+     */
+    public DeliveryPolicy deliveryPolicy(String systemName) {
+        return deliveryPolicies.getOrDefault(systemName, DeliveryPolicy.DIRECT);
+    }
+
+    /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
+    public Path queueDirectory() {
+        return dataDirectory().resolve("queue");
     }
 
     public Optional<PathDefinition> path(String systemName) {

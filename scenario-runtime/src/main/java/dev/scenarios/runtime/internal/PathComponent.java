@@ -3,7 +3,10 @@ package dev.scenarios.runtime.internal;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.SendEvents;
+import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -23,10 +26,23 @@ public final class PathComponent extends DefaultComponent {
 
     private final Map<String, BoundPath> paths;
     private final SendEvents events;
+    private final Function<String, DeliveryPolicy> policies;
+    private final QueuedDelivery queued;
 
+    /** Paths that all deliver directly with the default policy; {@code delivery: queued} is refused. */
     public PathComponent(Map<String, BoundPath> paths, SendEvents events) {
+        this(paths, events, name -> DeliveryPolicy.DIRECT, null);
+    }
+
+    /**
+     * @param policies each path's delivery policy, by system name
+     * @param queued where {@code delivery: queued} steps put their messages; null when there is no queue
+     */
+    public PathComponent(Map<String, BoundPath> paths, SendEvents events, Function<String, DeliveryPolicy> policies, QueuedDelivery queued) {
         this.paths = Map.copyOf(paths);
         this.events = events;
+        this.policies = policies;
+        this.queued = queued;
     }
 
     /** The endpoint of path {@code name}, for sending outside a route (the CLI's {@code send}). */
@@ -44,6 +60,6 @@ public final class PathComponent extends DefaultComponent {
         if (path == null) {
             throw new IllegalArgumentException("no path named \"" + name + "\" in this workspace");
         }
-        return new PathEndpoint(uri, this, path, events);
+        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued);
     }
 }

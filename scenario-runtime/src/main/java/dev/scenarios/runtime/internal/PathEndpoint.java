@@ -1,6 +1,8 @@
 package dev.scenarios.runtime.internal;
 
+import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -11,16 +13,21 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     private final PathComponent.BoundPath path;
     private final SendEvents events;
+    private final DeliveryPolicy policy;
+    private final QueuedDelivery queued;
 
-    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events) {
+    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
+            QueuedDelivery queued) {
         super(uri, component);
         this.path = path;
         this.events = events;
+        this.policy = policy;
+        this.queued = queued;
     }
 
     @Override
     public Producer createProducer() {
-        return new PathProducer(this, path, events);
+        return new PathProducer(this, path, events, policy, queued);
     }
 
     @Override

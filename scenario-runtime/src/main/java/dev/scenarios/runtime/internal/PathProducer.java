@@ -4,7 +4,11 @@ import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
+import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.internal.delivery.DirectDelivery;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.SendEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +17,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Sends one message per exchange through a bound path, synchronously. On success sets the exchange
- * variables {@code messageId}, {@code serverReply} and {@code rejectedRecipients}; on failure sets
+ * Sends one message per exchange through a bound path: directly (retrying transient failures as
+ * the path's policy says, see {@link DirectDelivery}) or, with {@code delivery: queued}, by storing
+ * it durably in the queue ({@link QueuedDelivery}). On success sets the exchange variables
+ * {@code messageId}, {@code queued} and then either {@code serverReply} and {@code rejectedRecipients}
+ * (direct) or {@code queueId} (queued); on failure sets
  * {@code failureKind}, {@code replyCode}, {@code failureMessage} and {@code rejectedRecipients} and
  * fails the exchange with the {@link DeliveryException}, so {@code doTry}/{@code onException} see it.
  * The body is left as it was.
@@ -25,15 +32,19 @@ final class PathProducer extends DefaultProducer {
     static final String RESULT_PROPERTY = "dev.scenarios.runtime.sendResult";
 
     private static final List<String> RESULT_VARIABLES =
-            List.of("messageId", "serverReply", "rejectedRecipients", "failureKind", "replyCode", "failureMessage");
+            List.of("messageId", "serverReply", "rejectedRecipients", "failureKind", "replyCode", "failureMessage", "queued", "queueId");
 
     private final PathComponent.BoundPath path;
     private final SendEvents events;
+    private final DeliveryPolicy policy;
+    private final QueuedDelivery queued;
 
-    PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events) {
+    PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy, QueuedDelivery queued) {
         super(endpoint);
         this.path = path;
         this.events = events;
+        this.policy = policy;
+        this.queued = queued;
     }
 
     @Override
@@ -45,8 +56,13 @@ final class PathProducer extends DefaultProducer {
                 throw new DeliveryException(FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
             }
             Map<String, Object> attributes = StepAttributes.collect(exchange, definition.attributeNames(), definition.arrayAttributeNames());
-            SendResult result = path.sender().send(attributes);
+            if (policy.mode() == DeliveryPolicy.Mode.QUEUED) {
+                enqueue(exchange, definition, attributes);
+                return;
+            }
+            SendResult result = DirectDelivery.send(definition.systemName(), path.sender(), attributes, policy);
             exchange.setVariable("messageId", result.messageId());
+            exchange.setVariable("queued", false);
             exchange.setVariable("serverReply", result.serverReply());
             exchange.setVariable("rejectedRecipients", rejections(result.rejectedRecipients()));
             exchange.setProperty(RESULT_PROPERTY, result);
@@ -59,6 +75,20 @@ final class PathProducer extends DefaultProducer {
             events.failed(definition.systemName(), e);
             throw e;
         }
+    }
+
+    /** The step's half of queued delivery: the message is on disk when this returns; the sender reports the outcome. */
+    private void enqueue(Exchange exchange, PathDefinition definition, Map<String, Object> attributes) throws DeliveryException {
+        if (queued == null) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, "path " + definition.systemName()
+                    + " is set to delivery: queued, but this runtime has no queue");
+        }
+        QueuedMessage message = queued.enqueue(definition.systemName(), path.sender(), attributes, policy);
+        exchange.setVariable("messageId", message.messageId());
+        exchange.setVariable("queued", true);
+        exchange.setVariable("queueId", message.id());
+        exchange.setProperty(RESULT_PROPERTY, new SendResult(message.messageId(), "queued as " + message.id() + ", not sent yet",
+                List.of(), List.of()));
     }
 
     private static List<Map<String, Object>> rejections(List<RecipientRejection> rejected) {

@@ -88,8 +88,12 @@ public final class SendCommand implements Callable<Integer> {
         }
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
             SendResult result = runtime.send(path, values);
+            // A sent message has at least one accepted recipient; none means the path queued it (delivery: queued).
+            boolean queued = result.acceptedRecipients().isEmpty();
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(sentJson(result)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(sentJson(result, queued)));
+            } else if (queued) {
+                cli.out().println(Texts.get(locale, "send.queued", path, result.messageId()));
             } else {
                 cli.out().println(Texts.get(locale, "send.sent", path, result.messageId()));
                 cli.out().println("  " + Texts.get(locale, "send.reply") + ": " + result.serverReply());
@@ -115,10 +119,10 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> sentJson(SendResult result) {
+    private Map<String, Object> sentJson(SendResult result, boolean queued) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("path", path);
-        out.put("status", "SENT");
+        out.put("status", queued ? "QUEUED" : "SENT");
         out.put("messageId", result.messageId());
         out.put("serverReply", result.serverReply());
         out.put("acceptedRecipients", result.acceptedRecipients());

@@ -1,0 +1,48 @@
+package dev.scenarios.runtime;
+
+import dev.scenarios.connector.api.PreparedMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The durable store behind {@code delivery: queued}: the seam between the runtime's steps and
+ * sender and where queued messages live. The runtime ships one implementation, a folder of files
+ * under {@code <workspace>/data/queue/} (see the README's "Delivery guarantees"); a broker-backed
+ * one (Kafka, ActiveMQ Artemis) can take its place so that several runtimes share one queue.
+ *
+ * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk
+ * and flushed), so a crash right after a call loses nothing the call reported done.
+ */
+public interface MessageQueue {
+
+    /**
+     * Stores {@code message} of path {@code path} as {@link QueuedMessage.State#PENDING}, due now.
+     * Called by a {@code path:} step before it reports success.
+     *
+     * @throws IOException if the message cannot be stored durably (read-only folder, full disk): the step must fail
+     */
+    QueuedMessage add(String path, PreparedMessage message, Instant now, Instant expiresAt) throws IOException;
+
+    /** The state of message {@code id}, or empty if it is not in the queue (delivered or purged). */
+    Optional<QueuedMessage> find(String id) throws IOException;
+
+    /** The stored content of {@code message}: the same bytes and Message-ID on every attempt. */
+    PreparedMessage content(QueuedMessage message) throws IOException;
+
+    /** Replaces the state of {@code message.id()} with {@code message} (moving it to or from the dead letters by its state). */
+    void update(QueuedMessage message) throws IOException;
+
+    /** Removes message {@code id} and its content (delivered, or purged by an operator); false if it was not there. */
+    boolean remove(String id) throws IOException;
+
+    /**
+     * The messages not dead, read lazily from the store (oldest first where the store can say):
+     * close the stream. Used by the sender, which must not hold the whole queue in memory.
+     */
+    Stream<QueuedMessage> live() throws IOException;
+
+    /** The dead messages, read lazily; close the stream. */
+    Stream<QueuedMessage> dead() throws IOException;
+}

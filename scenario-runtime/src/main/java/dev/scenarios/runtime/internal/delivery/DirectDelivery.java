@@ -1,0 +1,95 @@
+package dev.scenarios.runtime.internal.delivery;
+
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DeliveryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code delivery: direct}: prepares the message once, then delivers it, retrying transient and
+ * ambiguous failures in the calling thread as the policy says, each time with the same bytes and
+ * Message-ID and only to the recipients still owed it. Called by the {@code path:} producer; blocks
+ * for the attempts and the waits between them.
+ */
+public final class DirectDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectDelivery.class);
+
+    private DirectDelivery() {
+    }
+
+    /**
+     * Sends {@code attributes} through {@code sender} under {@code policy}. A path type that cannot
+     * prepare messages is sent once, without retries.
+     *
+     * @return the accepted recipients of every attempt, and the ones refused (5yz, or still 4yz when the attempts ran out)
+     * @throws DeliveryException the last attempt's failure (with every refusal collected) when nobody got the message
+     */
+    public static SendResult send(String pathName, PathSender sender, Map<String, ?> attributes, DeliveryPolicy policy)
+            throws DeliveryException {
+        PreparedMessage prepared;
+        try {
+            prepared = sender.prepare(attributes);
+        } catch (UnsupportedOperationException e) {
+            return sender.send(attributes);
+        }
+        List<String> owed = prepared.recipients();
+        List<String> accepted = new ArrayList<>();
+        List<RecipientRejection> refused = new ArrayList<>();
+        String lastReply = "";
+        DeliveryException lastFailure = null;
+        List<RecipientRejection> lastRejections = List.of();
+        for (int attempt = 1; ; attempt++) {
+            OutcomeClassifier.Verdict v;
+            try {
+                SendResult result = sender.deliver(prepared, owed);
+                v = OutcomeClassifier.judge(owed, result);
+                lastReply = v.reply();
+                lastRejections = result.rejectedRecipients();
+            } catch (DeliveryException e) {
+                v = OutcomeClassifier.judge(owed, e);
+                lastFailure = e;
+                lastRejections = e.rejectedRecipients();
+            }
+            accepted.addAll(v.accepted());
+            refused.addAll(v.refused());
+            owed = v.owed();
+            if (v.outcome() == Outcome.AMBIGUOUS) {
+                LOG.warn("path {}: message {} may have been delivered (connection lost after the data); "
+                        + "retrying with the same Message-ID, a duplicate is possible", pathName, prepared.messageId());
+            }
+            if (owed.isEmpty() || attempt >= policy.attempts()) {
+                break;
+            }
+            Duration wait = policy.delayAfter(attempt, ThreadLocalRandom.current());
+            LOG.info("path {}: message {} attempt {} of {} failed ({}); next in {} ms", pathName, prepared.messageId(),
+                    attempt, policy.attempts(), v.outcome(), wait.toMillis());
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        DeliveryException failure = lastFailure;
+        for (String address : owed) {
+            refused.add(lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
+                    .orElseGet(() -> new RecipientRejection(address, failure == null ? 0 : failure.replyCode(),
+                            failure == null ? "" : failure.getMessage())));
+        }
+        if (accepted.isEmpty() && lastFailure != null) {
+            throw new DeliveryException(lastFailure.kind(), lastFailure.replyCode(), lastFailure.getMessage(),
+                    refused.isEmpty() ? lastFailure.rejectedRecipients() : refused, lastFailure.possiblyDelivered(), lastFailure);
+        }
+        return new SendResult(prepared.messageId(), lastReply, accepted, refused);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.scenarios.runtime.internal.delivery;
+
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges one delivery attempt: its {@link Outcome} and, recipient by recipient, who got the
+ * message, who is still owed it (4yz, or the whole attempt failed transiently) and who refused it
+ * for good (5yz). Pure; called by the direct retry loop and the queue's sender.
+ */
+public final class OutcomeClassifier {
+
+    private OutcomeClassifier() {
+    }
+
+    /**
+     * The verdict on one attempt.
+     *
+     * @param outcome SENT when nobody is owed the message any more, else what the failure means
+     * @param accepted recipients the server accepted in this attempt: they are never sent it again
+     * @param owed recipients to try again
+     * @param refused recipients refused for good, with the server's reply
+     * @param reply the server's final reply, or the failure's text
+     * @param failure the exception of a failed attempt, else null
+     */
+    public record Verdict(Outcome outcome, List<String> accepted, List<String> owed, List<RecipientRejection> refused,
+            String reply, DeliveryException failure) {
+    }
+
+    /** How a failure with no per-recipient detail is classified; see the README's fault table. */
+    public static Outcome classify(DeliveryException e) {
+        if (e.possiblyDelivered()) {
+            return Outcome.AMBIGUOUS;
+        }
+        FailureKind kind = e.kind();
+        if (kind == FailureKind.CONFIGURATION || kind == FailureKind.DISABLED || kind == FailureKind.TLS) {
+            return Outcome.PERMANENT;
+        }
+        int replyClass = e.replyCode() / 100;
+        if (replyClass == 4) {
+            return Outcome.TRANSIENT;
+        }
+        if (replyClass == 5) {
+            return Outcome.PERMANENT;
+        }
+        // No reply code: the network failed. A session lost before the data ended (PROTOCOL, code 0)
+        // delivered nothing, so it is as safe to retry as a refused connection.
+        return switch (kind) {
+            case UNREACHABLE, TIMEOUT, PROTOCOL -> Outcome.TRANSIENT;
+            default -> Outcome.PERMANENT;
+        };
+    }
+
+    /** The verdict on an attempt to deliver to {@code attempted} that returned {@code result}. */
+    public static Verdict judge(List<String> attempted, SendResult result) {
+        List<String> owed = new ArrayList<>();
+        List<RecipientRejection> refused = new ArrayList<>();
+        split(result.rejectedRecipients(), owed, refused);
+        return new Verdict(owed.isEmpty() ? Outcome.SENT : Outcome.TRANSIENT, result.acceptedRecipients(), owed, refused,
+                result.serverReply(), null);
+    }
+
+    /** The verdict on an attempt to deliver to {@code attempted} that failed with {@code e}. */
+    public static Verdict judge(List<String> attempted, DeliveryException e) {
+        Outcome outcome = classify(e);
+        if (e.kind() == FailureKind.RECIPIENT_REJECTED && !e.rejectedRecipients().isEmpty() && outcome != Outcome.AMBIGUOUS) {
+            List<String> owed = new ArrayList<>();
+            List<RecipientRejection> refused = new ArrayList<>();
+            split(e.rejectedRecipients(), owed, refused);
+            // Recipients the server did not mention were never accepted either: they stay owed.
+            Set<String> mentioned = new HashSet<>();
+            e.rejectedRecipients().forEach(r -> mentioned.add(r.address().toLowerCase()));
+            attempted.stream().filter(a -> !mentioned.contains(a.toLowerCase())).forEach(owed::add);
+            return new Verdict(owed.isEmpty() ? Outcome.PERMANENT : Outcome.TRANSIENT, List.of(), owed, refused, e.getMessage(), e);
+        }
+        if (outcome == Outcome.PERMANENT) {
+            return new Verdict(outcome, List.of(), List.of(), e.rejectedRecipients(), e.getMessage(), e);
+        }
+        return new Verdict(outcome, List.of(), attempted, List.of(), e.getMessage(), e);
+    }
+
+    private static void split(List<RecipientRejection> rejections, List<String> owed, List<RecipientRejection> refused) {
+        for (RecipientRejection r : rejections) {
+            if (r.replyCode() / 100 == 4) {
+                owed.add(r.address());
+            } else {
+                refused.add(r);
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.scenarios.runtime.internal.delivery;
+
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.SendEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background sender of {@code delivery: queued}: scans the queue, delivers each due message
+ * on a small pool of threads, and writes the outcome back: removed when sent, deferred with backoff
+ * when the failure is transient or ambiguous, dead with the reason when permanent or expired.
+ * Every attempt is first recorded as {@link State#SENDING}, so that after a crash the message is
+ * known to be possibly delivered. Started and closed by {@code ScenarioRuntime}.
+ */
+public final class QueueSender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
+
+    private final MessageQueue queue;
+    private final QueueJournal journal;
+    private final Map<String, PathSender> senders;
+    private final Function<String, DeliveryPolicy> policies;
+    private final SendEvents events;
+    private final Clock clock;
+    private final int parallelism;
+    private final Duration pollInterval;
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    /** Messages whose state could not be written (e.g. disk full), not tried again before the time given. */
+    private final Map<String, Instant> coolingOff = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final Object signal = new Object();
+    private final Thread scanner;
+    private boolean woken;
+    private volatile boolean running = true;
+
+    /**
+     * @param senders the bound sender of each path that may send (disabled paths are absent)
+     * @param policies the delivery policy of a path name
+     * @param parallelism how many messages are delivered at once (the connection's own session cap applies too)
+     * @param pollInterval how often the queue is rescanned for changes made from outside (the CLI)
+     */
+    public QueueSender(MessageQueue queue, QueueJournal journal, Map<String, PathSender> senders, Function<String, DeliveryPolicy> policies,
+            SendEvents events, Clock clock, int parallelism, Duration pollInterval) {
+        this.queue = queue;
+        this.journal = journal;
+        this.senders = Map.copyOf(senders);
+        this.policies = policies;
+        this.events = events;
+        this.clock = clock;
+        this.parallelism = parallelism;
+        this.pollInterval = pollInterval;
+        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "queue-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scanner = new Thread(this::scanLoop, "queue-scanner");
+        this.scanner.setDaemon(true);
+    }
+
+    /**
+     * Marks messages left {@link State#SENDING} by a crash as possible duplicates, due now, then
+     * starts scanning. Does I/O.
+     */
+    public void start() throws IOException {
+        List<QueuedMessage> interrupted = new ArrayList<>();
+        try (Stream<QueuedMessage> live = queue.live()) {
+            live.filter(m -> m.state() == State.SENDING).forEach(interrupted::add);
+        }
+        Instant now = clock.instant();
+        for (QueuedMessage m : interrupted) {
+            QueuedMessage recovered = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
+                    State.DEFERRED, m.attempts(), m.queuedAt(), now, m.expiresAt(), m.lastReply(), true, "");
+            queue.update(recovered);
+            journal.record(now, "POSSIBLE_DUPLICATE", recovered, "the runtime stopped during attempt " + m.attempts()
+                    + "; retrying with the same Message-ID");
+        }
+        scanner.start();
+    }
+
+    /** Makes the sender look at the queue now, e.g. after a step queued a message. Never blocks. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void scanLoop() {
+        while (running) {
+            Instant now = clock.instant();
+            Instant nextLook = now.plus(pollInterval);
+            try (Stream<QueuedMessage> live = queue.live()) {
+                Iterator<QueuedMessage> it = live.iterator();
+                while (it.hasNext() && running) {
+                    QueuedMessage m = it.next();
+                    if (m.state() == State.SENDING || inProgress.contains(m.id())) {
+                        continue;
+                    }
+                    Instant due = coolingOff.getOrDefault(m.id(), m.nextAttemptAt());
+                    due = due.isAfter(m.nextAttemptAt()) ? due : m.nextAttemptAt();
+                    if (due.isAfter(now)) {
+                        nextLook = due.isBefore(nextLook) ? due : nextLook;
+                    } else if (inProgress.size() < parallelism) {
+                        inProgress.add(m.id());
+                        workers.execute(() -> {
+                            try {
+                                attempt(m.id());
+                            } finally {
+                                inProgress.remove(m.id());
+                                wake();
+                            }
+                        });
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("cannot read the message queue: {}", e.toString());
+            }
+            synchronized (signal) {
+                long millis = Math.max(1, Duration.between(clock.instant(), nextLook).toMillis());
+                if (!woken && running) {
+                    try {
+                        signal.wait(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                woken = false;
+            }
+        }
+    }
+
+    /** One attempt at message {@code id}, re-read from the queue since the CLI may have changed it. Does I/O. */
+    void attempt(String id) {
+        try {
+            QueuedMessage m = queue.find(id).orElse(null);
+            if (m == null || m.state() == State.DEAD || m.state() == State.SENDING || m.nextAttemptAt().isAfter(clock.instant())) {
+                return;
+            }
+            PathSender sender = senders.get(m.path());
+            if (sender == null) {
+                dead(m, m.owed(),
+                        "path " + m.path() + " is not in the workspace, is disabled, or its connection is disabled", null);
+                return;
+            }
+            QueuedMessage sending = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
+                    State.SENDING, m.attempts() + 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), "");
+            PreparedMessage content;
+            try {
+                content = queue.content(sending);
+            } catch (java.nio.file.NoSuchFileException e) {
+                dead(m, m.owed(), "the stored message content is missing", null);
+                return;
+            }
+            queue.update(sending);
+            OutcomeClassifier.Verdict v;
+            try {
+                v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));
+            } catch (DeliveryException e) {
+                v = OutcomeClassifier.judge(sending.owed(), e);
+            } catch (UnsupportedOperationException e) {
+                v = OutcomeClassifier.judge(sending.owed(), new DeliveryException(FailureKind.CONFIGURATION, 0,
+                        "the path type of " + m.path() + " cannot deliver queued messages"));
+            }
+            settle(sending, v);
+        } catch (IOException | RuntimeException e) {
+            // The state stays SENDING on disk if it got that far: the next start treats it as possibly delivered.
+            // Otherwise it is still due: wait before trying again rather than spin on a full disk.
+            coolingOff.put(id, clock.instant().plus(pollInterval.multipliedBy(10)));
+            LOG.warn("queued message {}: the queue could not be updated: {}", id, e.toString());
+            return;
+        }
+        coolingOff.remove(id);
+    }
+
+    private void settle(QueuedMessage m, OutcomeClassifier.Verdict v) throws IOException {
+        Instant now = clock.instant();
+        if (queue.find(m.id()).isEmpty()) {
+            // Purged by an operator during the attempt: writing the outcome back would resurrect it.
+            journal.record(now, v.outcome() == Outcome.SENT ? "SENT" : "PURGED", m, "attempt " + m.attempts()
+                    + " ended after the message was purged: " + v.reply());
+            return;
+        }
+        List<String> delivered = concat(m.delivered(), v.accepted());
+        List<RecipientRejection> refused = concat(m.refused(), v.refused());
+        boolean duplicate = m.possibleDuplicate() || v.outcome() == Outcome.AMBIGUOUS;
+        if (v.outcome() == Outcome.AMBIGUOUS) {
+            journal.record(now, "POSSIBLE_DUPLICATE", m, "attempt " + m.attempts() + ": " + v.reply());
+        }
+        QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), v.owed(), delivered, refused, State.DEFERRED,
+                m.attempts(), m.queuedAt(), now, m.expiresAt(), v.reply(), duplicate, "");
+        if (v.outcome() == Outcome.SENT && refused.isEmpty()) {
+            queue.remove(m.id());
+            journal.record(now, "SENT", m, "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
+            events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
+            return;
+        }
+        if (v.owed().isEmpty()) {
+            // Refused for good: whole (e.g. 554 on DATA: the recipients stay owed, for a retry after a fix)
+            // or per recipient (5yz on RCPT: listed as refused).
+            boolean whole = v.refused().isEmpty() && v.outcome() == Outcome.PERMANENT;
+            dead(after, whole ? m.owed() : List.of(), whole ? reason(v) : "refused: " + rejections(refused), v.failure());
+            if (!delivered.isEmpty()) {
+                events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, refused));
+            }
+            return;
+        }
+        if (!now.isBefore(m.expiresAt())) {
+            dead(after, v.owed(), "expired after " + m.attempts() + " attempts; last: " + v.reply(), v.failure());
+            return;
+        }
+        DeliveryPolicy policy = queuedPolicy(policies.apply(m.path()));
+        Instant next = now.plus(policy.delayAfter(m.attempts(), ThreadLocalRandom.current()));
+        next = next.isAfter(m.expiresAt()) ? m.expiresAt() : next;
+        queue.update(after.with(State.DEFERRED, next));
+        journal.record(now, "DEFERRED", after, "attempt " + m.attempts() + " " + v.outcome() + " next=" + next + ": " + v.reply());
+    }
+
+    /** Moves {@code m} (with its latest delivered, refused and reply) to the dead letters, owing {@code owed}. */
+    private void dead(QueuedMessage m, List<String> owed, String reason, DeliveryException failure) throws IOException {
+        QueuedMessage dead = new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), m.refused(), State.DEAD, m.attempts(),
+                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+        queue.update(dead);
+        journal.record(clock.instant(), "DEAD", dead, reason);
+        events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
+    }
+
+    /** {@code policy}, or the queued defaults when the path is no longer queued (its file changed since the message was queued). */
+    static DeliveryPolicy queuedPolicy(DeliveryPolicy policy) {
+        return policy.mode() == DeliveryPolicy.Mode.QUEUED ? policy : DeliveryPolicy.QUEUED;
+    }
+
+    private static String reason(OutcomeClassifier.Verdict v) {
+        DeliveryException e = v.failure();
+        return e == null ? v.reply() : e.kind() + " " + e.replyCode() + ": " + e.getMessage();
+    }
+
+    private static String rejections(List<RecipientRejection> refused) {
+        return String.join("; ", refused.stream().map(r -> r.address() + " " + r.reply()).toList());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Stops scanning; attempts under way get up to 10 s to finish, then are interrupted. Never throws. */
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            scanner.join(5000);
+            workers.shutdown();
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
