@@ -6,17 +6,15 @@ import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
+import dev.scenarios.runtime.internal.delivery.QueueListing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,14 +79,9 @@ public final class QueueCommand implements Callable<Integer> {
             cli.out().flush();
             return CliContext.OK;
         }
-        List<QueuedMessage> all = new ArrayList<>();
-        try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
-            live.forEach(all::add);
-            dead.forEach(all::add);
-        }
-        all.sort(Comparator.comparing(QueuedMessage::queuedAt).thenComparing(QueuedMessage::id));
+        List<QueuedMessage> all = QueueListing.all(queue);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(QueueCommand::json).toList()));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(QueueListing::json).toList()));
         } else {
             print(all, locale);
         }
@@ -137,24 +130,5 @@ public final class QueueCommand implements Callable<Integer> {
         }
         cli.out().println(Texts.get(locale, "queue.summary", counts.get(QueuedMessage.State.PENDING), counts.get(QueuedMessage.State.DEFERRED),
                 counts.get(QueuedMessage.State.SENDING), counts.get(QueuedMessage.State.DEAD)));
-    }
-
-    private static Map<String, Object> json(QueuedMessage m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", m.id());
-        out.put("state", m.state().name());
-        out.put("path", m.path());
-        out.put("messageId", m.messageId());
-        out.put("recipients", m.owed());
-        out.put("delivered", m.delivered());
-        out.put("refused", m.refused().stream().map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList());
-        out.put("attempts", m.attempts());
-        out.put("queuedAt", m.queuedAt().toString());
-        out.put("nextAttemptAt", m.state() == QueuedMessage.State.DEAD ? null : m.nextAttemptAt().toString());
-        out.put("expiresAt", m.expiresAt().toString());
-        out.put("lastReply", m.lastReply());
-        out.put("possibleDuplicate", m.possibleDuplicate());
-        out.put("deadReason", m.state() == QueuedMessage.State.DEAD ? m.deadReason() : null);
-        return out;
     }
 }

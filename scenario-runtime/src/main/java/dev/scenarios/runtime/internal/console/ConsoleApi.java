@@ -9,6 +9,8 @@ import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.internal.delivery.QueueListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -98,6 +100,12 @@ final class ConsoleApi implements HttpHandler {
         if (parts.length == 1 && parts[0].equals("types")) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, types(locale));
+            return;
+        }
+        if (parts.length == 1 && parts[0].equals("queue")) {
+            allow(method, "GET", locale);
+            FileMessageQueue queue = new FileMessageQueue(workspace.resolve("data").resolve("queue"));
+            HttpReplies.json(exchange, 200, QueueListing.all(queue).stream().map(QueueListing::json).toList());
             return;
         }
         ObjectKind kind = ObjectKind.ofFolder(parts[0]);

@@ -216,6 +216,26 @@ class ConsoleApiTest {
         }
     }
 
+    @Test
+    void theQueueIsListedWithEachMessagesStateAndNeedsTheToken() throws Exception {
+        assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
+        java.time.Instant now = java.time.Instant.now();
+        var queued = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue")).add("orders",
+                new dev.scenarios.connector.api.PreparedMessage("<q1@example.com>", List.of("anna@example.com"), "Subject: q\r\n\r\nhi\r\n".getBytes()),
+                now, now.plusSeconds(3600));
+
+        HttpResponse<String> listed = console.api("GET", "/api/queue", null);
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode message = find(ConsoleFixture.json(listed), "id", queued.id());
+        assertThat(message.get("state").asText()).isEqualTo("PENDING");
+        assertThat(message.get("path").asText()).isEqualTo("orders");
+        assertThat(message.get("messageId").asText()).isEqualTo("<q1@example.com>");
+        assertThat(message.get("recipients").get(0).asText()).isEqualTo("anna@example.com");
+        assertThat(console.send("GET", "/api/queue", null).statusCode()).isEqualTo(401);
+        assertThat(console.api("POST", "/api/queue", Map.of()).statusCode()).isEqualTo(405);
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (value.equals(node.path(field).asText())) {
