@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class QueueSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
+    private static final int BACKLOG_PER_WORKER = 256;
 
     private final MessageQueue queue;
     private final QueueJournal journal;
@@ -113,40 +116,31 @@ public final class QueueSender implements AutoCloseable {
     }
 
     private void scanLoop() {
+        Deque<QueuedMessage> backlog = new ArrayDeque<>();
+        Instant nextScan = Instant.MIN;
         while (running) {
             Instant now = clock.instant();
-            Instant nextLook = now.plus(pollInterval);
-            try (Stream<QueuedMessage> live = queue.live()) {
-                Iterator<QueuedMessage> it = live.iterator();
-                while (it.hasNext() && running) {
-                    QueuedMessage m = it.next();
-                    if (m.state() == State.SENDING || inProgress.contains(m.id())) {
-                        continue;
-                    }
-                    Instant due = coolingOff.getOrDefault(m.id(), m.nextAttemptAt());
-                    due = due.isAfter(m.nextAttemptAt()) ? due : m.nextAttemptAt();
-                    if (due.isAfter(now)) {
-                        nextLook = due.isBefore(nextLook) ? due : nextLook;
-                    } else if (inProgress.size() < parallelism) {
-                        inProgress.add(m.id());
-                        workers.execute(() -> {
-                            try {
-                                attempt(m.id());
-                            } finally {
-                                inProgress.remove(m.id());
-                                wake();
-                            }
-                        });
-                    }
+            if (backlog.isEmpty() || !now.isBefore(nextScan)) {
+                nextScan = scan(now, backlog);
+            }
+            while (inProgress.size() < parallelism && !backlog.isEmpty() && running) {
+                QueuedMessage m = backlog.poll();
+                if (inProgress.add(m.id())) {
+                    workers.execute(() -> {
+                        try {
+                            attempt(m.id());
+                        } finally {
+                            inProgress.remove(m.id());
+                            wake();
+                        }
+                    });
                 }
-            } catch (IOException | UncheckedIOException e) {
-                LOG.warn("cannot read the message queue: {}", e.toString());
             }
             synchronized (signal) {
-                long millis = Math.max(1, Duration.between(clock.instant(), nextLook).toMillis());
+                long millis = Math.max(1, Duration.between(clock.instant(), nextScan).toMillis());
                 if (!woken && running) {
                     try {
-                        signal.wait(millis);
+                        signal.wait(backlog.isEmpty() ? millis : Math.min(millis, pollInterval.toMillis()));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -155,6 +149,42 @@ public final class QueueSender implements AutoCloseable {
                 woken = false;
             }
         }
+    }
+
+    /**
+     * Refills {@code backlog} with due messages, reading the queue only as far as needed: at most
+     * {@link #BACKLOG_PER_WORKER} per worker, so that a queue of a hundred thousand messages is
+     * neither listed in full on every wake-up nor held in memory.
+     *
+     * @return when to scan again at the latest: the earliest due time seen or the poll interval
+     *     (an empty backlog is refilled sooner)
+     */
+    private Instant scan(Instant now, Deque<QueuedMessage> backlog) {
+        backlog.clear();
+        Instant nextLook = now.plus(pollInterval);
+        int limit = parallelism * BACKLOG_PER_WORKER;
+        try (Stream<QueuedMessage> live = queue.live()) {
+            Iterator<QueuedMessage> it = live.iterator();
+            while (it.hasNext() && running) {
+                QueuedMessage m = it.next();
+                if (m.state() == State.SENDING || inProgress.contains(m.id())) {
+                    continue;
+                }
+                Instant due = coolingOff.getOrDefault(m.id(), m.nextAttemptAt());
+                due = due.isAfter(m.nextAttemptAt()) ? due : m.nextAttemptAt();
+                if (due.isAfter(now)) {
+                    nextLook = due.isBefore(nextLook) ? due : nextLook;
+                } else if (backlog.size() < limit) {
+                    backlog.add(m);
+                } else {
+                    // Cut short: the next scan comes when this backlog has drained (or after the poll interval).
+                    return now.plus(pollInterval);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot read the message queue: {}", e.toString());
+        }
+        return nextLook;
     }
 
     /** One attempt at message {@code id}, re-read from the queue since the CLI may have changed it. Does I/O. */
