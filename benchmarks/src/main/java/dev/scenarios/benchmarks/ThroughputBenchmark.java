@@ -45,12 +45,24 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     @Option(names = "--smtp-source", description = "With --server: also run Postfix's smtp-source at this path (default: found in /usr/sbin) with the same sessions and size; 'none' to skip.")
     String smtpSource;
 
+    @Option(names = "--queued", description = "Instead of the throughput matrix: hand this many messages to a queued path and report memory (e.g. 100000; run with BENCHMARK_JAVA_OPTS=-Xmx256m).")
+    Integer queued;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ThroughputBenchmark()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (queued != null) {
+            Path workspace = Files.createTempDirectory("benchmark-queue");
+            try (DiscardSmtpServer sink = new DiscardSmtpServer(null)) {
+                System.out.println(QueuedBacklog.run(sink, queued, sizes.get(0), workspace));
+            } finally {
+                deleteTree(workspace);
+            }
+            return 0;
+        }
         Duration warm = parse(warmUp);
         Duration length = parse(measure);
         SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
@@ -92,6 +104,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                 }
             }
         }
+        deleteTree(work);
         System.out.println();
         System.out.print(Report.table(results));
         return 0;
@@ -106,6 +119,15 @@ public final class ThroughputBenchmark implements Callable<Integer> {
             out.add(new CamelMailRoute(target, trustStore, "benchmark"));
         }
         return out;
+    }
+
+    /** Removes a run's scratch folder (a queued run leaves hundreds of megabytes of queue files). */
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private Path smtpSource() {

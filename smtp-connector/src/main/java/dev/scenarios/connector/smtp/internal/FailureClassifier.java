@@ -38,6 +38,8 @@ import org.eclipse.angus.mail.util.SocketConnectException;
  */
 public final class FailureClassifier {
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n]+");
+
     private final SmtpSettings settings;
     private final Messages messages;
 
@@ -244,7 +246,11 @@ public final class FailureClassifier {
 
     /** A server reply or exception text on one line. */
     static String reply(String text) {
-        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").trim();
+        if (text == null) {
+            return "";
+        }
+        // Called for every message sent: skip the regex in the usual single-line case.
+        return text.indexOf('\r') < 0 && text.indexOf('\n') < 0 ? text.trim() : LINE_BREAKS.matcher(text).replaceAll(" ").trim();
     }
 
     static String human(Duration d) {
