@@ -13,6 +13,7 @@ import dev.scenarios.runtime.SendEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
@@ -38,6 +39,9 @@ final class PathProducer extends DefaultProducer {
     private final SendEvents events;
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
+    /** The path's attribute names, worked out once: the definition does not change while the producer lives. */
+    private final Set<String> attributeNames;
+    private final Set<String> arrayAttributeNames;
 
     PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy, QueuedDelivery queued) {
         super(endpoint);
@@ -45,6 +49,8 @@ final class PathProducer extends DefaultProducer {
         this.events = events;
         this.policy = policy;
         this.queued = queued;
+        this.attributeNames = path.definition().attributeNames();
+        this.arrayAttributeNames = path.definition().arrayAttributeNames();
     }
 
     @Override
@@ -55,7 +61,7 @@ final class PathProducer extends DefaultProducer {
             if (path.sender() == null) {
                 throw new DeliveryException(FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
             }
-            Map<String, Object> attributes = StepAttributes.collect(exchange, definition.attributeNames(), definition.arrayAttributeNames());
+            Map<String, Object> attributes = StepAttributes.collect(exchange, attributeNames, arrayAttributeNames);
             if (policy.mode() == DeliveryPolicy.Mode.QUEUED) {
                 enqueue(exchange, definition, attributes);
                 return;

@@ -121,7 +121,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
             refuse(pathName, message, text);
             throw new DeliveryException(FailureKind.DISABLED, 0, text);
         }
-        String badHeader = forbiddenHeader(message);
+        String badHeader = message instanceof PreparedMime ? null : forbiddenHeader(message);
         if (badHeader != null) {
             String text = messages.message("fail.headers", badHeader).in(Locale.ENGLISH);
             refuse(pathName, message, text);
@@ -145,13 +145,18 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     }
 
     /**
-     * Fixes a built message for delivery now or later: saves it (its Message-ID is set once and
-     * kept), and returns its bytes and envelope recipients. Called by the path type. No network I/O.
+     * Fixes a built message for delivery now or later: refuses a header value with CR, LF or NUL
+     * (as {@link #send(MimeMessage, String)} does), saves it (its Message-ID is set once and kept),
+     * and returns its bytes and envelope recipients. Called by the path type. No network I/O.
      *
-     * @throws DeliveryException CONFIGURATION when the message cannot be written, e.g. an unreadable part
+     * @throws DeliveryException CONFIGURATION for a line break in a header or when the message cannot be written
      */
     @Override
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
+        String badHeader = forbiddenHeader(message);
+        if (badHeader != null) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader).in(Locale.ENGLISH));
+        }
         try {
             message.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -171,7 +176,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     @Override
     public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName) throws DeliveryException {
         try {
-            return send(new PreparedMime(session, prepared.content(), recipients), pathName);
+            return send(new PreparedMime(session, prepared, recipients), pathName);
         } catch (MessagingException e) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0,
                     "the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName(), List.of(), false, e);
