@@ -24,6 +24,19 @@ public interface ConnectorContext {
         return Optional.empty();
     }
 
+    /**
+     * Asks the host to store a new value for secret {@code property} of connection
+     * {@code connection} — e.g. an OAuth2 refresh token the provider rotated — so that the next start
+     * uses it. Connectors call it only when the connection's settings opted in. The host decides
+     * whether it can: the scenario runtime stores a secret written as a {@code ${file:…}} reference
+     * by rewriting that file, and nothing else. Does I/O; never throws.
+     *
+     * @return whether the new value was stored; false by default
+     */
+    default boolean replaceSecret(String connection, String property, String value) {
+        return false;
+    }
+
     /** A context with only a data directory and the system clock. */
     static ConnectorContext of(Path dataDirectory) {
         return () -> dataDirectory;

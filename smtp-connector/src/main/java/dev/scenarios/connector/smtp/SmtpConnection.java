@@ -71,7 +71,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         this.session = MailSessions.session(MailSessions.properties(settings, tls, SocketEvents.NONE),
                 record ? new PrintStream(OutputStream.nullOutputStream()) : null);
         OAuthTokens tokens = settings.oauth() == null ? null
-                : new OAuthTokens(settings.oauth(), tls, settings.connectTimeout(), settings.readTimeout(), context.clock(), messages);
+                : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());

@@ -73,6 +73,8 @@ public final class SmtpConnectionType implements ConnectionType {
                     .visibleWhen(Condition.when("oauthFlow", "refresh_token")).build(),
             property("accessToken", PropertyType.STRING, "authentication").secret().required()
                     .visibleWhen(Condition.when("oauthFlow", "static_token")).build(),
+            property("writeBackRefreshToken", PropertyType.BOOLEAN, "authentication").defaultValue(false)
+                    .visibleWhen(Condition.when("oauthFlow", "refresh_token")).build(),
             property("scope", PropertyType.STRING, "authentication").visibleWhen(ENDPOINT_FLOWS)
                     .defaultWhen(Condition.when("tokenEndpoint", "google"), "https://mail.google.com/").build(),
             property("domain", PropertyType.STRING, "authentication").visibleWhen(Condition.when("authentication", "windows")).build(),

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.DeliveryException;
@@ -126,6 +127,42 @@ class OAuth2GreenMailTest {
         assertThat(requests.get(0)).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", REFRESH_TOKEN)
                 .containsEntry("client_secret", CLIENT_SECRET);
         assertThat(requests.get(1)).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "1//refresh-T0ken-rotated");
+    }
+
+    @Test
+    void aRotatedRefreshTokenIsHandedToTheHostOnlyWhenTheConnectionOptedIn() throws Exception {
+        List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectorContext host = new ConnectorContext() {
+            @Override
+            public java.nio.file.Path dataDirectory() {
+                return data;
+            }
+
+            @Override
+            public java.time.Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public boolean replaceSecret(String connection, String property, String value) {
+                stored.add(connection + " " + property + " " + value);
+                return true;
+            }
+        };
+        endpoint.issue(TOKEN, 120, "1//refresh-T0ken-rotated");
+        try (SmtpConnection connection = type.open(of(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted)), host)) {
+            connection.send(message(connection, "not opted in"), "orders");
+        }
+        assertThat(stored).as("without writeBackRefreshToken").isEmpty();
+
+        endpoint.issue(TOKEN, 120, "1//refresh-T0ken-rotated-again");
+        Map<String, Object> optedIn = new java.util.LinkedHashMap<>(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted));
+        optedIn.put("writeBackRefreshToken", true);
+        try (SmtpConnection connection = type.open(of(optedIn), host)) {
+            connection.send(message(connection, "opted in"), "orders");
+        }
+        assertThat(stored).containsExactly(optedIn.get("systemName") + " refreshToken 1//refresh-T0ken-rotated-again");
+        assertThat(mail.waitForIncomingEmail(5000, 2)).isTrue();
     }
 
     @Test

@@ -33,7 +33,7 @@ class SmtpConnectionValidationTest {
                 "server", "encryption", "port", "trustedCertificates", "heloName", "connectTimeout", "readTimeout", "writeTimeout",
                 "maxConnections", "idleTimeout", "maxMessagesPerMinute",
                 "authentication", "username", "password", "oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
-                "refreshToken", "accessToken", "scope", "domain", "allowInsecureAuthentication",
+                "refreshToken", "accessToken", "writeBackRefreshToken", "scope", "domain", "allowInsecureAuthentication",
                 "senderName", "senderAddress", "checkWithoutSending", "testRecipients");
         assertThat(type.name(RU)).isEqualTo("Отправка электронной почты по SMTP");
         assertThat(type.name(Locale.ENGLISH)).isEqualTo("Sending e-mail via SMTP");

@@ -87,8 +87,7 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         }
         String password = settings.password();
         if (settings.oauth() != null) {
-            OAuthTokens tokens = new OAuthTokens(settings.oauth(), tls, settings.connectTimeout(), settings.readTimeout(),
-                    context.clock(), messages);
+            OAuthTokens tokens = OAuthTokens.of(settings, tls, context, messages);
             try {
                 AccessToken token = tokens.fetch();
                 progress.passIf("token", tokens.source() + ": " + token.describe(context.clock().instant()));

@@ -23,7 +23,8 @@ public record OAuthSettings(
         String clientSecret,
         String refreshToken,
         String accessToken,
-        String scope) {
+        String scope,
+        boolean writeBackRefreshToken) {
 
     /** The {@code oauthFlow} setting. */
     public enum Flow { CLIENT_CREDENTIALS, REFRESH_TOKEN, STATIC_TOKEN }
@@ -46,7 +47,7 @@ public record OAuthSettings(
     static OAuthSettings from(Configuration c) {
         Flow flow = Flow.valueOf(c.string("oauthFlow").toUpperCase(Locale.ROOT));
         if (flow == Flow.STATIC_TOKEN) {
-            return new OAuthSettings(flow, Provider.OTHER, null, null, null, null, String.valueOf(c.value("accessToken")), null);
+            return new OAuthSettings(flow, Provider.OTHER, null, null, null, null, String.valueOf(c.value("accessToken")), null, false);
         }
         String endpoint = c.string("tokenEndpoint");
         Provider provider = switch (endpoint) {
@@ -68,7 +69,7 @@ public record OAuthSettings(
         return new OAuthSettings(flow, provider, uri, c.string("clientId"),
                 c.optionalString("clientSecret").orElse(null),
                 flow == Flow.REFRESH_TOKEN ? c.string("refreshToken") : null,
-                null, scope);
+                null, scope, flow == Flow.REFRESH_TOKEN && c.bool("writeBackRefreshToken"));
     }
 
     /** Whether a token can be fetched again (false for a static token, which only the user can replace). */

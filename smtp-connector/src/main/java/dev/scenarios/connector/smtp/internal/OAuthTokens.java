@@ -2,6 +2,7 @@ package dev.scenarios.connector.smtp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.smtp.internal.OAuthSettings.Flow;
 import dev.scenarios.connector.smtp.internal.OAuthSettings.Provider;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
@@ -29,8 +31,8 @@ import javax.net.ssl.SSLContext;
  * The OAuth2 access tokens of one connection: fetched from the token endpoint with the JDK's HTTP
  * client (form POST, JSON answer), cached until {@link #EXPIRY_MARGIN} before they expire, fetched
  * anew when expired or when the SMTP server rejected the cached one. A refresh token the endpoint
- * rotates replaces the configured one for the rest of the run (it is not written back: the SPI has
- * no channel for that). A static token is returned as configured. Thread-safe: one fetch at a time.
+ * rotates replaces the configured one for the rest of the run and, when the connection opted in
+ * with {@code writeBackRefreshToken}, is handed to the host to store ({@code ConnectorContext.replaceSecret}). A static token is returned as configured. Thread-safe: one fetch at a time.
  *
  * <p>Created by {@code SmtpConnection} (one cache per opened connection) and by the connection
  * check (which always fetches). Every request is bounded by the connection's connect and read
@@ -51,6 +53,7 @@ public final class OAuthTokens {
     private final Duration readTimeout;
     private final TokenEndpointErrors errors;
     private final HttpClient client;
+    private final Consumer<String> rotatedRefreshTokens;
     private AccessToken cached;
     private String refreshToken;
 
@@ -59,6 +62,15 @@ public final class OAuthTokens {
      */
     public OAuthTokens(OAuthSettings settings, SSLContext tls, Duration connectTimeout, Duration readTimeout, Clock clock,
             Messages messages) {
+        this(settings, tls, connectTimeout, readTimeout, clock, messages, rotated -> { });
+    }
+
+    /**
+     * @param rotatedRefreshTokens receives a refresh token the endpoint rotated, to store it for the next start
+     */
+    public OAuthTokens(OAuthSettings settings, SSLContext tls, Duration connectTimeout, Duration readTimeout, Clock clock,
+            Messages messages, Consumer<String> rotatedRefreshTokens) {
+        this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.settings = settings;
         this.clock = clock;
         this.connectTimeout = connectTimeout;
@@ -66,6 +78,18 @@ public final class OAuthTokens {
         this.errors = new TokenEndpointErrors(settings, messages);
         this.refreshToken = settings.refreshToken();
         this.client = settings.renewable() ? httpClient(tls, connectTimeout) : null;
+    }
+
+    /**
+     * The token cache of a connection as the connector uses it: a rotated refresh token goes to
+     * {@code context.replaceSecret} when {@code writeBackRefreshToken} is set. No I/O.
+     */
+    public static OAuthTokens of(SmtpSettings settings, SSLContext tls, ConnectorContext context, Messages messages) {
+        OAuthSettings oauth = settings.oauth();
+        Consumer<String> store = oauth.writeBackRefreshToken()
+                ? rotated -> context.replaceSecret(settings.systemName(), "refreshToken", rotated)
+                : rotated -> { };
+        return new OAuthTokens(oauth, tls, settings.connectTimeout(), settings.readTimeout(), context.clock(), messages, store);
     }
 
     private static HttpClient httpClient(SSLContext tls, Duration connectTimeout) {
@@ -197,6 +221,7 @@ public final class OAuthTokens {
         boolean rotation = settings.flow() == Flow.REFRESH_TOKEN && !rotated.isEmpty() && !rotated.equals(refreshToken);
         if (rotation) {
             refreshToken = rotated;
+            rotatedRefreshTokens.accept(rotated);
         }
         String scope = body.path("scope").asText(settings.scope());
         return new AccessToken(token, expiresAt, scope, rotation);

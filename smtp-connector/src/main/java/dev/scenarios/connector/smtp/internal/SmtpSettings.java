@@ -96,7 +96,7 @@ public record SmtpSettings(
         if (Boolean.FALSE.equals(values.get("journal"))) {
             values.put("journal", "off");
         }
-        for (String name : List.of("disabled", "checkWithoutSending", "allowInsecureAuthentication")) {
+        for (String name : List.of("disabled", "checkWithoutSending", "allowInsecureAuthentication", "writeBackRefreshToken")) {
             if (values.get(name) instanceof String s && s.trim().matches("(?i)true|false")) {
                 values.put(name, Boolean.valueOf(s.trim().toLowerCase(Locale.ROOT)));
             }
