@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,30 +141,31 @@ class ScenarioCommandTest {
 
     @Test
     void aFailedCheckExitsOneAndJsonCarriesTheSteps() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        // Bound but not listening: every connection is refused, and no other listener can take the port meanwhile.
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            int closedPort = holder.getLocalPort();
+            TestWorkspace.minimal(dir).write("connections/mail.yaml",
+                    TestWorkspace.CONNECTION.replace("mail.example.com", "127.0.0.1").replace("2525", String.valueOf(closedPort)));
+
+            CliRun human = CliRun.of("check", ws(), "mail");
+            assertThat(human.exitCode()).isEqualTo(1);
+            assertThat(human.out()).containsPattern("  FAILED +Connect +\\d+ ms  ConnectException")
+                    .containsPattern("  skipped +Send a test message +0 ms")
+                    .contains("Failed (UNREACHABLE): cannot connect to 127.0.0.1:" + closedPort);
+
+            CliRun json = CliRun.of("check", ws(), "mail", "--json");
+            assertThat(json.exitCode()).isEqualTo(1);
+            JsonNode result = JSON.readTree(json.out());
+            assertThat(result.get("status").asText()).isEqualTo("FAILED");
+            assertThat(result.get("failureKind").asText()).isEqualTo("UNREACHABLE");
+            assertThat(result.get("message").asText()).isEqualTo("cannot connect to 127.0.0.1:" + closedPort);
+            assertThat(result.get("steps")).hasSize(2);
+            assertThat(result.get("steps").get(0).get("name").asText()).isEqualTo("connect");
+            assertThat(result.get("steps").get(0).get("status").asText()).isEqualTo("FAILED");
+            assertThat(result.get("steps").get(0).get("elapsedMillis").isNumber()).isTrue();
+            assertThat(result.get("steps").get(1).get("status").asText()).isEqualTo("SKIPPED");
         }
-        TestWorkspace.minimal(dir).write("connections/mail.yaml",
-                TestWorkspace.CONNECTION.replace("mail.example.com", "127.0.0.1").replace("2525", String.valueOf(closedPort)));
-
-        CliRun human = CliRun.of("check", ws(), "mail");
-        assertThat(human.exitCode()).isEqualTo(1);
-        assertThat(human.out()).containsPattern("  FAILED +Connect +\\d+ ms  ConnectException")
-                .containsPattern("  skipped +Send a test message +0 ms")
-                .contains("Failed (UNREACHABLE): cannot connect to 127.0.0.1:" + closedPort);
-
-        CliRun json = CliRun.of("check", ws(), "mail", "--json");
-        assertThat(json.exitCode()).isEqualTo(1);
-        JsonNode result = JSON.readTree(json.out());
-        assertThat(result.get("status").asText()).isEqualTo("FAILED");
-        assertThat(result.get("failureKind").asText()).isEqualTo("UNREACHABLE");
-        assertThat(result.get("message").asText()).isEqualTo("cannot connect to 127.0.0.1:" + closedPort);
-        assertThat(result.get("steps")).hasSize(2);
-        assertThat(result.get("steps").get(0).get("name").asText()).isEqualTo("connect");
-        assertThat(result.get("steps").get(0).get("status").asText()).isEqualTo("FAILED");
-        assertThat(result.get("steps").get(0).get("elapsedMillis").isNumber()).isTrue();
-        assertThat(result.get("steps").get(1).get("status").asText()).isEqualTo("SKIPPED");
     }
 
     @Test

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,18 +176,19 @@ class SmtpEndToEndTest {
 
     @Test
     void anUnreachableServerReachesDoCatchWithItsKind() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Workspace ws = load(workspace(closedPort));
+        // Bound but not listening: every connection is refused, and no other listener can take the port meanwhile.
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            int closedPort = holder.getLocalPort();
+            Workspace ws = load(workspace(closedPort));
 
-        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-            Exchange done = runtime.camelContext().createProducerTemplate().send("direct:guarded", e -> e.getMessage().setBody(
-                    Map.of("Customer", "Анна", "OrderNo", "1", "To", List.of(Map.of("Address", "anna@example.com")))));
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
+                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:guarded", e -> e.getMessage().setBody(
+                        Map.of("Customer", "Анна", "OrderNo", "1", "To", List.of(Map.of("Address", "anna@example.com")))));
 
-            assertThat(done.getException()).isNull();
-            assertThat(done.getMessage().getBody(String.class)).isEqualTo("UNREACHABLE 0");
+                assertThat(done.getException()).isNull();
+                assertThat(done.getMessage().getBody(String.class)).isEqualTo("UNREACHABLE 0");
+            }
         }
     }
 

@@ -220,20 +220,27 @@ class ScriptedServerConnectionTest {
 
     @Test
     void aClosedPortAndAnUnknownHostAreUnreachable() throws Exception {
-        int port = server.port();
-        server.close();
-        CheckResult refused = type.check(of(config()), ConnectorContext.of(data));
+        // A port bound by a socket that does not listen refuses every connection, and nothing else can
+        // take it meanwhile (a just-closed server port could be bound again by another listener).
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            closedPortIsUnreachable(holder.getLocalPort());
+        }
+
+        CheckResult unknown = type.check(of(config("server", "no-such-host.invalid", "connectTimeout", "3s")), ConnectorContext.of(data));
+        assertThat(unknown.failureKind()).contains(FailureKind.UNREACHABLE);
+        assertThat(unknown.message(Locale.ENGLISH)).startsWith("the host name no-such-host.invalid does not resolve");
+        assertThat(unknown.steps().get(0).status()).isEqualTo(CheckStep.Status.FAILED);
+    }
+
+    private void closedPortIsUnreachable(int port) {
+        CheckResult refused = type.check(of(config("port", port)), ConnectorContext.of(data));
         assertThat(refused.failureKind()).contains(FailureKind.UNREACHABLE);
         assertThat(refused.message(Locale.ENGLISH)).isEqualTo("nothing accepts connections on 127.0.0.1 port " + port
                 + ": check server and port");
         assertThat(refused.steps()).extracting(CheckStep::name, CheckStep::status).startsWith(
                 org.assertj.core.groups.Tuple.tuple("resolve", CheckStep.Status.PASSED),
                 org.assertj.core.groups.Tuple.tuple("connect", CheckStep.Status.FAILED));
-
-        CheckResult unknown = type.check(of(config("server", "no-such-host.invalid", "connectTimeout", "3s")), ConnectorContext.of(data));
-        assertThat(unknown.failureKind()).contains(FailureKind.UNREACHABLE);
-        assertThat(unknown.message(Locale.ENGLISH)).startsWith("the host name no-such-host.invalid does not resolve");
-        assertThat(unknown.steps().get(0).status()).isEqualTo(CheckStep.Status.FAILED);
     }
 
     @Test
