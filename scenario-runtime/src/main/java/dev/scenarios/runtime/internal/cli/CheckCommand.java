@@ -4,7 +4,6 @@ import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.ConnectionDefinition;
-import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.Texts;
@@ -51,12 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        if (!devInbox.enabled) {
-            return check(cli.load(workspace, locale), locale);
-        }
-        try (DevInbox inbox = DevInbox.start(json ? cli.err() : cli.out(), locale)) {
-            return check(cli.load(workspace, locale, inbox), locale);
-        }
+        return devInbox.run(cli, workspace, locale, json ? cli.err() : cli.out(), (ws, inbox) -> check(ws, locale));
     }
 
     private int check(Workspace ws, Locale locale) throws Exception {

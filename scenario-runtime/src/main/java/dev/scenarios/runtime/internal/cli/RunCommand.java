@@ -2,7 +2,6 @@ package dev.scenarios.runtime.internal.cli;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.SendResult;
-import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
@@ -57,12 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        if (!devInbox.enabled) {
-            return run(cli.load(workspace, locale), locale);
-        }
-        try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
-            return run(cli.load(workspace, locale, inbox), locale);
-        }
+        return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale));
     }
 
     private int run(Workspace ws, Locale locale) throws Exception {

@@ -3,12 +3,10 @@ package dev.scenarios.runtime.internal.cli;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
-import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.Texts;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,18 +56,14 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        if (!devInbox.enabled) {
-            return send(cli.load(workspace, locale), locale);
-        }
-        PrintWriter inboxOut = json ? cli.err() : cli.out();
-        try (DevInbox inbox = DevInbox.start(inboxOut, locale)) {
-            int code = send(cli.load(workspace, locale, inbox), locale);
-            if (code == CliContext.OK) {
+        return devInbox.run(cli, workspace, locale, json ? cli.err() : cli.out(), (ws, inbox) -> {
+            int code = send(ws, locale);
+            if (inbox != null && code == CliContext.OK) {
                 // The server stored the message before it replied, so it is there: this only waits for the printout.
                 inbox.awaitMessages(1, Duration.ofSeconds(5));
             }
             return code;
-        }
+        });
     }
 
     private int send(Workspace ws, Locale locale) throws Exception {
