@@ -183,7 +183,7 @@ public final class FailureClassifier {
                 || all.contains("unable to find valid certification path")) {
             m = msg("fail.tls.untrusted");
         } else if (all.contains("unsupported or unrecognized ssl message") || all.contains("plaintext connection")) {
-            m = msg("fail.ssl.notls", String.valueOf(settings.port()), settings.port() == 587 ? "tls" : settings.port() == 25 ? "none" : "tls / none");
+            m = msg("fail.ssl.notls", String.valueOf(settings.port()), settings.port() == 587 ? "tls" : "tls / none");
         } else {
             m = msg("fail.tls.other", reply(ssl.getMessage()));
         }
