@@ -15,20 +15,19 @@ import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.smtp.internal.SmtpSettings;
+import dev.scenarios.connector.smtp.testing.Captured;
 import dev.scenarios.connector.smtp.testing.GreenMailServers;
 import dev.scenarios.connector.smtp.testing.TestClock;
 import dev.scenarios.connector.smtp.testing.TokenEndpoint;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,8 +85,8 @@ class OAuth2SecretsNeverLeakTest {
             }
         };
         handler.setLevel(Level.ALL);
-        System.setOut(new PrintStream(tee(originalOut, captured), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(tee(originalErr, captured), true, StandardCharsets.UTF_8));
+        System.setOut(Captured.tee(originalOut, captured));
+        System.setErr(Captured.tee(originalErr, captured));
         root.addHandler(handler);
         root.setLevel(Level.ALL);
         GreenMail mail = GreenMailServers.smtps();
@@ -169,29 +168,9 @@ class OAuth2SecretsNeverLeakTest {
                 URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8), URLEncoder.encode(REFRESH_TOKEN, StandardCharsets.UTF_8)));
         for (String token : List.of(GOOD, STALE)) {
             out.add(token);
-            out.add(base64(token));
-            out.add(base64("user=" + GreenMailServers.USER + "\u0001auth=Bearer " + token + "\u0001\u0001"));
+            out.add(Captured.base64(token));
+            out.add(Captured.base64("user=" + GreenMailServers.USER + "\u0001auth=Bearer " + token + "\u0001\u0001"));
         }
         return out;
-    }
-
-    private static String base64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OutputStream tee(OutputStream a, ByteArrayOutputStream b) {
-        return new OutputStream() {
-            @Override
-            public void write(int c) {
-                try {
-                    a.write(c);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                synchronized (b) {
-                    b.write(c);
-                }
-            }
-        };
     }
 }

@@ -11,17 +11,16 @@ import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.smtp.internal.SmtpSettings;
+import dev.scenarios.connector.smtp.testing.Captured;
 import dev.scenarios.connector.smtp.testing.GreenMailServers;
 import dev.scenarios.connector.smtp.testing.SubethaServers;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,8 @@ class SecretsNeverLeakTest {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(tee(originalOut, captured), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(tee(originalErr, captured), true, StandardCharsets.UTF_8));
+        System.setOut(Captured.tee(originalOut, captured));
+        System.setErr(Captured.tee(originalErr, captured));
         int attempts;
         try {
             attempts = runGreenMail() + runSubetha();
@@ -116,30 +115,10 @@ class SecretsNeverLeakTest {
         List<String> out = new ArrayList<>();
         for (String password : passwords) {
             out.add(password);
-            out.add(base64("\0alice\0" + password));
-            out.add(base64("alice\0alice\0" + password));
-            out.add(base64(password));
+            out.add(Captured.base64("\0alice\0" + password));
+            out.add(Captured.base64("alice\0alice\0" + password));
+            out.add(Captured.base64(password));
         }
         return out;
-    }
-
-    private static String base64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OutputStream tee(OutputStream a, ByteArrayOutputStream b) {
-        return new OutputStream() {
-            @Override
-            public void write(int c) {
-                try {
-                    a.write(c);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                synchronized (b) {
-                    b.write(c);
-                }
-            }
-        };
     }
 }
