@@ -40,12 +40,19 @@ public final class FailureClassifier {
 
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n]+");
 
+    /** The text of the IOException with which Angus's write timeout ends a blocked write (its TimeoutOutputStream). */
+    private static final String WRITE_TIMED_OUT = "Write timed out";
+
     private final SmtpSettings settings;
     private final Messages messages;
 
     public FailureClassifier(SmtpSettings settings, Messages messages) {
         this.settings = settings;
         this.messages = messages;
+    }
+
+    private static boolean writeTimedOut(List<Throwable> chain) {
+        return chain.stream().anyMatch(t -> t instanceof IOException && WRITE_TIMED_OUT.equals(t.getMessage()));
     }
 
     /** Classifies {@code error} thrown by {@code transport} (null if none was created). */
@@ -56,6 +63,10 @@ public final class FailureClassifier {
         String detail = detail(chain);
         int lastCode = transport == null ? 0 : Math.max(0, transport.getLastReturnCode());
 
+        if (writeTimedOut(chain)) {
+            // A write that blocked never handed the end of the data to TCP: nothing was delivered.
+            return failure(FailureKind.TIMEOUT, msg("fail.write.timeout", human(settings.writeTimeout())), 0, List.of(), false, detail);
+        }
         if (afterData) {
             boolean timeout = find(chain, SocketTimeoutException.class) != null;
             return failure(timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,

@@ -35,6 +35,8 @@ public final class MailSessions {
         put(p, "connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
         put(p, "timeout", String.valueOf(settings.readTimeout().toMillis()));
         put(p, "writetimeout", String.valueOf(settings.writeTimeout().toMillis()));
+        // Angus's own timer thread for write timeouts would be woken for every socket write.
+        p.put(PREFIX + "executor.writetimeout", WriteWatchdog.shared());
         put(p, "ssl.checkserveridentity", "true");
         put(p, "ssl.enable", String.valueOf(settings.encryption() == Encryption.SSL));
         put(p, "starttls.enable", String.valueOf(settings.encryption() == Encryption.TLS));

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLContext;
 public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** What the server does for one command. */
-    public sealed interface Action permits Reply, Stall, Drop {
+    public sealed interface Action permits Reply, Stall, Drop, ReplyThenStopReading {
     }
 
     /** Sends {@code text} (lines separated by \n, CRLF added). */
@@ -42,6 +42,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Closes the connection without a word. */
     public record Drop() implements Action {
+    }
+
+    /** Sends {@code text}, then reads nothing more (a full receive window blocks the client's writes) until the server closes. */
+    public record ReplyThenStopReading(String text) implements Action {
+    }
+
+    public static Action replyThenStopReading(String text) {
+        return new ReplyThenStopReading(text);
     }
 
     public static Action reply(String text) {
@@ -187,6 +195,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Performs {@code action}; false when the session must end. */
     private boolean act(Action action, OutputStream out, Socket socket) throws IOException {
+        if (action instanceof ReplyThenStopReading r) {
+            return act(reply(r.text()), out, socket) && act(stall(), out, socket);
+        }
         if (action instanceof Reply r) {
             List<String> lines = new ArrayList<>(List.of(r.text().split("\n")));
             StringBuilder text = new StringBuilder();
