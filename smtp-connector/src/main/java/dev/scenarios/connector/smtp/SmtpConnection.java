@@ -202,9 +202,11 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
             Enumeration<Header> headers = part.getAllHeaders();
             while (headers.hasMoreElements()) {
                 Header h = headers.nextElement();
-                String value = MimeUtility.unfold(h.getValue() == null ? "" : h.getValue());
+                String raw = h.getValue() == null ? "" : h.getValue();
+                // Unfolding and decoding are skipped where they cannot change anything: most headers need neither.
+                String value = raw.indexOf('\r') < 0 && raw.indexOf('\n') < 0 ? raw : MimeUtility.unfold(raw);
                 if (HeaderValues.hasForbiddenCharacter(h.getName()) || HeaderValues.hasForbiddenCharacter(value)
-                        || HeaderValues.hasForbiddenCharacter(decode(value))) {
+                        || (value.contains("=?") && HeaderValues.hasForbiddenCharacter(decode(value)))) {
                     return h.getName();
                 }
             }

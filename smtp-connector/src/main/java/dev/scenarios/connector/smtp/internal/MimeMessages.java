@@ -15,7 +15,6 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -88,7 +87,7 @@ public final class MimeMessages {
 
     /** A body over UTF-8 bytes: several times faster than setText, which writes char by char through encoders. */
     private static DataHandler text(String content, String type) {
-        return new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8), type + "; charset=UTF-8"));
+        return new DataHandler(new TextDataSource(content, type));
     }
 
     private static MimeBodyPart attachmentPart(MailAttachment attachment) throws MessagingException {
