@@ -5,6 +5,7 @@ import static dev.scenarios.connector.smtp.testing.Configs.plain;
 import static dev.scenarios.connector.smtp.testing.Configs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.scenarios.connector.api.CheckResult;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,26 @@ class StartTlsConnectionTest {
             assertThat(tls.status()).isEqualTo(CheckStep.Status.PASSED);
             assertThat(tls.detail()).contains("TLSv1.", "CN=localhost", "expires", "EHLO after TLS", "AUTH");
             assertThat(check.steps().get(3).detail()).contains("STARTTLS");
+        }
+    }
+
+    @Test
+    void aReplyThatNeverComesOverStartTlsTimesOutWithTheReadTimeout() throws Exception {
+        CountDownLatch holdReplies = new CountDownLatch(1);
+        try (SubethaServers server = SubethaServers.startTlsRequired(LOCALHOST, holdReplies);
+                SmtpConnection connection = type.open(of(with(tls(server.port(), localhostPem), "readTimeout", "1s")),
+                        ConnectorContext.of(data))) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> connection.send(message(connection), "orders"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            holdReplies.countDown();
+
+            assertThat(thrown).isInstanceOf(DeliveryException.class);
+            DeliveryException e = (DeliveryException) thrown;
+            assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+            assertThat(e.getMessage()).startsWith("no reply after the message data within 1s");
+            assertThat(e.possiblyDelivered()).isTrue();
+            assertThat(millis).as("ended by the 1s read timeout, not by the server").isBetween(900L, 15_000L);
         }
     }
 

@@ -33,15 +33,19 @@ public final class MailSessions {
         put(p, "host", settings.host());
         put(p, "port", String.valueOf(settings.port()));
         put(p, "connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
-        put(p, "timeout", String.valueOf(settings.readTimeout().toMillis()));
+        if (settings.encryption() == Encryption.SSL) {
+            // Angus makes the plain socket under implicit TLS itself: it gets SO_TIMEOUT. The
+            // connector's own plain sockets (none, STARTTLS) keep the read timeout without it.
+            put(p, "timeout", String.valueOf(settings.readTimeout().toMillis()));
+        }
         put(p, "writetimeout", String.valueOf(settings.writeTimeout().toMillis()));
         // Angus's own timer thread for write timeouts would be woken for every socket write.
-        p.put(PREFIX + "executor.writetimeout", WriteWatchdog.shared());
+        p.put(PREFIX + "executor.writetimeout", SocketWatchdog.shared());
         put(p, "ssl.checkserveridentity", "true");
         put(p, "ssl.enable", String.valueOf(settings.encryption() == Encryption.SSL));
         put(p, "starttls.enable", String.valueOf(settings.encryption() == Encryption.TLS));
         put(p, "starttls.required", String.valueOf(settings.encryption() == Encryption.TLS));
-        p.put(PREFIX + "socketFactory", ObservedSocketFactories.plain(events));
+        p.put(PREFIX + "socketFactory", ObservedSocketFactories.plain(events, settings.readTimeout()));
         p.put(PREFIX + "socketFactory.fallback", "false");
         p.put(PREFIX + "ssl.socketFactory", ObservedSocketFactories.tls(tls.getSocketFactory(), events));
         // Partial recipient rejection still delivers to the accepted ones; the result lists the others.

@@ -1,9 +1,11 @@
 package dev.scenarios.connector.smtp.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.time.Duration;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -11,16 +13,20 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The socket factories handed to Angus as {@code mail.smtp.socketFactory} and
  * {@code mail.smtp.ssl.socketFactory}: they report connect and TLS events and set TCP_NODELAY
- * (Angus does not, and a large message then waits for delayed ACKs).
+ * (Angus does not, and a large message then waits for delayed ACKs). The plain sockets keep their
+ * read timeout themselves ({@link DeadlineInputStream}).
  */
 public final class ObservedSocketFactories {
 
     private ObservedSocketFactories() {
     }
 
-    /** A factory of unconnected plain sockets that report {@link SocketEvents#connected()}. */
-    public static SocketFactory plain(SocketEvents events) {
-        return new PlainFactory(events);
+    /**
+     * A factory of unconnected plain sockets that report {@link SocketEvents#connected()} and fail
+     * a read blocked for longer than {@code readTimeout} with {@link java.net.SocketTimeoutException}.
+     */
+    public static SocketFactory plain(SocketEvents events, Duration readTimeout) {
+        return new PlainFactory(events, readTimeout);
     }
 
     /** A TLS factory over {@code delegate} that reports {@link SocketEvents#tlsLayered}. */
@@ -30,9 +36,11 @@ public final class ObservedSocketFactories {
 
     private static final class PlainFactory extends SocketFactory {
         private final SocketEvents events;
+        private final Duration readTimeout;
 
-        PlainFactory(SocketEvents events) {
+        PlainFactory(SocketEvents events, Duration readTimeout) {
             this.events = events;
+            this.readTimeout = readTimeout;
         }
 
         @Override
@@ -43,6 +51,11 @@ public final class ObservedSocketFactories {
                     super.connect(endpoint, timeout);
                     setTcpNoDelay(true);
                     events.connected();
+                }
+
+                @Override
+                public InputStream getInputStream() throws IOException {
+                    return new DeadlineInputStream(super.getInputStream(), this, readTimeout);
                 }
             };
         }

@@ -2,6 +2,7 @@ package dev.scenarios.connector.smtp.testing;
 
 import java.net.InetAddress;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
@@ -28,9 +29,27 @@ public final class SubethaServers implements AutoCloseable {
     private volatile int logins;
 
     private SubethaServers(SMTPServer.Builder builder) {
+        this(builder, null);
+    }
+
+    /** With {@code holdReplies}, the reply to each message's final dot waits until it opens (at most a minute). */
+    private SubethaServers(SMTPServer.Builder builder, CountDownLatch holdReplies) {
         this.server = builder.bindAddress(InetAddress.getLoopbackAddress()).port(0)
-                .messageHandler((context, from, to, data) -> received.add(new Received(from, to, data))).build();
+                .messageHandler((context, from, to, data) -> {
+                    if (holdReplies != null) {
+                        awaitQuietly(holdReplies);
+                    }
+                    received.add(new Received(from, to, data));
+                }).build();
         server.start();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** STARTTLS offered and required before anything else, with {@code certificates}; AUTH PLAIN and LOGIN. */
@@ -39,6 +58,14 @@ public final class SubethaServers implements AutoCloseable {
         return self[0] = new SubethaServers(SMTPServer.port(0).enableTLS().requireTLS()
                 .startTlsSocketFactory(certificates.serverContext())
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))));
+    }
+
+    /** As {@link #startTlsRequired}, but the reply after each message's data waits for {@code holdReplies}. */
+    public static SubethaServers startTlsRequired(TestCertificates certificates, CountDownLatch holdReplies) {
+        SubethaServers[] self = new SubethaServers[1];
+        return self[0] = new SubethaServers(SMTPServer.port(0).enableTLS().requireTLS()
+                .startTlsSocketFactory(certificates.serverContext())
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))), holdReplies);
     }
 
     /** No STARTTLS in EHLO, AUTH PLAIN and LOGIN offered. */

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class WriteWatchdogTest {
+class SocketWatchdogTest {
 
-    private final WriteWatchdog watchdog = WriteWatchdog.shared();
+    private final SocketWatchdog watchdog = SocketWatchdog.shared();
 
     @Test
     void aTaskCancelledInTimeNeverRunsAndLeavesNothingBehind() throws Exception {

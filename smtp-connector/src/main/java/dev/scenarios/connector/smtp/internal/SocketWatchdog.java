@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The scheduler with which Angus enforces the write timeout, handed to it as
- * {@code mail.smtp.executor.writetimeout}. Angus schedules a task that closes the socket before
- * every socket write and cancels it after the write. Its own {@code ScheduledThreadPoolExecutor}
+ * Enforces socket timeouts without waking a thread per socket operation: the write timeout, for
+ * which Angus takes it as {@code mail.smtp.executor.writetimeout}, and the read timeout of the
+ * sockets this connector creates ({@link DeadlineInputStream}). Angus schedules a task that closes
+ * the socket before every write and cancels it after; its own {@code ScheduledThreadPoolExecutor}
  * wakes its timer thread for each of those (a write's task is always the earliest), which on
  * loopback cost ten context switches per message and about a quarter of the throughput. Here a
  * scheduled task is only an entry in a set; one daemon thread looks at the set every
@@ -28,20 +29,20 @@ import java.util.concurrent.locks.LockSupport;
  * {@link UnsupportedOperationException}. One instance serves the JVM: its thread starts with the
  * first task and ends after {@link #IDLE_NANOS} without any.
  */
-public final class WriteWatchdog extends AbstractExecutorService implements ScheduledExecutorService {
+public final class SocketWatchdog extends AbstractExecutorService implements ScheduledExecutorService {
 
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final WriteWatchdog SHARED = new WriteWatchdog();
+    private static final SocketWatchdog SHARED = new SocketWatchdog();
 
     private final Set<Deadline<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean watching = new AtomicBoolean();
 
-    private WriteWatchdog() {
+    private SocketWatchdog() {
     }
 
     /** The JVM's watchdog. Starts no thread until a task is scheduled. */
-    public static WriteWatchdog shared() {
+    public static SocketWatchdog shared() {
         return SHARED;
     }
 
@@ -52,14 +53,14 @@ public final class WriteWatchdog extends AbstractExecutorService implements Sche
 
     /**
      * Registers {@code task} to run on the watchdog thread once {@code delay} has passed, unless it
-     * is cancelled first. Called by Angus before every socket write; no I/O, wakes no thread.
+     * is cancelled first. Called before every socket read or write; no I/O, wakes no thread.
      */
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> task, long delay, TimeUnit unit) {
         Deadline<V> deadline = new Deadline<>(task, System.nanoTime() + unit.toNanos(delay), pending);
         pending.add(deadline);
         if (!watching.get() && watching.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::watch, "smtp-write-timeouts");
+            Thread thread = new Thread(this::watch, "smtp-socket-timeouts");
             thread.setDaemon(true);
             thread.start();
         }
@@ -111,8 +112,8 @@ public final class WriteWatchdog extends AbstractExecutorService implements Sche
         }
 
         /**
-         * Fails once the watchdog has started the task, so that Angus, whose write then failed,
-         * reports the timeout rather than the closed socket. Never interrupts the watchdog.
+         * Fails once the watchdog has started the task, so that the caller, whose read or write then
+         * failed, reports the timeout rather than the closed socket. Never interrupts the watchdog.
          */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
