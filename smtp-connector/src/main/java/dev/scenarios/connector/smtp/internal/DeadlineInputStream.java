@@ -40,18 +40,26 @@ final class DeadlineInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         ScheduledFuture<Void> deadline = SocketWatchdog.shared().schedule(expire, timeoutNanos, TimeUnit.NANOSECONDS);
+        int n;
         try {
-            return in.read(b, off, len);
+            n = in.read(b, off, len);
         } catch (IOException e) {
             if (deadline.cancel(false)) {
                 throw e;
             }
-            SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
-            timeout.initCause(e);
-            throw timeout;
-        } finally {
-            deadline.cancel(false);
+            throw timedOut(e);
         }
+        // A read the watchdog ended may also return, as end of stream, rather than throw.
+        if (!deadline.cancel(false)) {
+            throw timedOut(null);
+        }
+        return n;
+    }
+
+    private static SocketTimeoutException timedOut(IOException cause) {
+        SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
+        timeout.initCause(cause);
+        return timeout;
     }
 
     private Void expire() throws IOException {
