@@ -121,7 +121,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
             refuse(pathName, message, text);
             throw new DeliveryException(FailureKind.DISABLED, 0, text);
         }
-        String badHeader = message instanceof PreparedMime ? null : forbiddenHeader(message);
+        String badHeader = message instanceof PreparedMime ? null : savedForbiddenHeader(message);
         if (badHeader != null) {
             String text = messages.message("fail.headers", badHeader).in(Locale.ENGLISH);
             refuse(pathName, message, text);
@@ -145,20 +145,19 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     }
 
     /**
-     * Fixes a built message for delivery now or later: refuses a header value with CR, LF or NUL
-     * (as {@link #send(MimeMessage, String)} does), saves it (its Message-ID is set once and kept),
-     * and returns its bytes and envelope recipients. Called by the path type. No network I/O.
+     * Fixes a built message for delivery now or later: saves it (its Message-ID is set once and
+     * kept), refuses a header value with CR, LF or NUL in it or any of its parts (as
+     * {@link #send(MimeMessage, String)} does), and returns its bytes and envelope recipients. Called by the path type. No network I/O.
      *
      * @throws DeliveryException CONFIGURATION for a line break in a header or when the message cannot be written
      */
     @Override
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
-        String badHeader = forbiddenHeader(message);
+        String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader).in(Locale.ENGLISH));
         }
         try {
-            message.saveChanges();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             return new PreparedMessage(message.getMessageID(), recipients(message), bytes.toByteArray());
@@ -196,6 +195,20 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         }
     }
 
+    /**
+     * Saves {@code message} (which sets its Message-ID once, and the Content-Type of every part:
+     * before that a multipart message does not say it is one, and its parts would go unchecked),
+     * then returns {@link #forbiddenHeader}'s verdict.
+     */
+    private static String savedForbiddenHeader(MimeMessage message) {
+        try {
+            message.saveChanges();
+        } catch (MessagingException e) {
+            return "(unreadable headers)";
+        }
+        return forbiddenHeader(message);
+    }
+
     /** The name of the first header (of the message or any body part) whose value holds CR, LF or NUL after unfolding and decoding. */
     static String forbiddenHeader(Part part) {
         try {
@@ -210,7 +223,9 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
                     return h.getName();
                 }
             }
-            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            String type = part.getContentType();
+            // A prefix test: isMimeType would parse the Content-Type of every part again.
+            if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     String inner = forbiddenHeader(multipart.getBodyPart(i));
                     if (inner != null) {

@@ -278,6 +278,28 @@ class ScriptedServerConnectionTest {
     }
 
     @Test
+    void aLineBreakInABodyPartHeaderIsRefusedWhenSentOrPrepared() throws Exception {
+        try (SmtpConnection connection = type.open(of(config()), ConnectorContext.of(data))) {
+            for (boolean prepare : new boolean[] {false, true}) {
+                MimeMessage m = message(connection);
+                jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+                text.setText("see attachment", "UTF-8");
+                jakarta.mail.internet.MimeBodyPart attachment = new jakarta.mail.internet.MimeBodyPart();
+                attachment.setText("data", "UTF-8");
+                attachment.setHeader("Content-Description", "report\r\nBcc: victim@example.com");
+                m.setContent(new jakarta.mail.internet.MimeMultipart("mixed", text, attachment));
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> { if (prepare) connection.prepare(m); else connection.send(m, "orders"); });
+                assertThat(thrown).as(prepare ? "prepare" : "send").isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("Content-Description");
+                });
+            }
+        }
+        assertThat(server.connections()).isZero();
+    }
+
+    @Test
     void journalLevelErrorsKeepsOnlyFailuresAndOffKeepsNothing() throws Exception {
         Map<String, Object> errors = config("journal", "errors");
         try (SmtpConnection connection = type.open(of(errors), ConnectorContext.of(data))) {
