@@ -2,11 +2,12 @@ package dev.scenarios.connector.smtp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,11 +30,16 @@ class TextDataSourceTest {
         assertThat(jakarta).as("Jakarta's own choice").isEqualTo(expected);
 
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setDataHandler(new DataHandler(new TextDataSource(text, "text/plain")));
+        message.setDataHandler(new TextDataSource(text, "text/plain").handler());
         message.saveChanges();
 
         assertThat(message.getEncoding()).isEqualTo(expected);
         assertThat(message.getContentType()).isEqualTo("text/plain; charset=UTF-8");
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        message.writeTo(written);
+        MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(written.toByteArray()));
+        assertThat(read.getEncoding()).isEqualTo(expected);
+        assertThat(((String) read.getContent()).replace("\r\n", "\n")).isEqualTo(text.replace("\r\n", "\n"));
         assertThat(new TextDataSource(text, "text/plain").getEncoding()).isEqualTo(expected.equals("7bit") ? "7bit" : null);
     }
 
