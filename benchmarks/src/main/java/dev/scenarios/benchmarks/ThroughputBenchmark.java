@@ -33,7 +33,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
             description = "Embedded server modes: starttls+auth, plain (default: ${DEFAULT-VALUE}).")
     List<String> securities;
 
-    @Option(names = "--warm-up", defaultValue = "2s", description = "Warm-up per cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "5s",
+            description = "Warm-up per cell; with less the JIT is still compiling the pipeline while it is measured (default: ${DEFAULT-VALUE}).")
     String warmUp;
 
     @Option(names = "--measure", defaultValue = "5s", description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
