@@ -264,7 +264,7 @@ class ScenarioCommandTest {
         TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
                 - route:
                     from:
-                      uri: timer:tick?repeatCount=2&period=100&includeMetadata=true
+                      uri: timer:tick?repeatCount=2&period=100&delay=0&includeMetadata=true
                       steps:
                         - setBody:
                             simple: '{"OrderNo": "${header.CamelTimerCounter}", "Customer": "Анна"}'
@@ -277,7 +277,7 @@ class ScenarioCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d FAILED path=orders kind=RECIPIENT_REJECTED code=550: every recipient refused")))
-                .hasSize(1);
+                .as(run.out()).hasSize(1);
         assertThat(run.out().lines().filter(l -> l.contains(" sent   path=orders message-id=<fake-"))).hasSize(1);
         assertThat(run.out()).contains("Running 1 scenario files with 1 paths.").endsWith("Stopping.\n");
         assertThat(FakeOutbox.sent()).extracting(FakeOutbox.Sent::subject).containsExactly("Order 2 for Анна");
@@ -288,7 +288,7 @@ class ScenarioCommandTest {
         TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
                 - route:
                     from:
-                      uri: timer:tick?repeatCount=1
+                      uri: timer:tick?repeatCount=1&delay=0
                       steps:
                         - setBody:
                             simple: '{"OrderNo": "7", "Customer": "Анна"}'
