@@ -10,9 +10,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -96,9 +92,9 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
                 return failed(e.failure());
             }
         }
-        if (!resolve()) {
-            return failed(new Failure(FailureKind.UNREACHABLE, messages.message("fail.resolve", settings.host()), 0, List.of(), false,
-                    "UnknownHostException: " + settings.host()));
+        Failure lookup = resolve();
+        if (lookup != null) {
+            return failed(lookup);
         }
         Session session = MailSessions.session(MailSessions.properties(settings, tls, this), recorder.stream());
         ObservedSmtpTransport transport = null;
@@ -145,26 +141,17 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         return CheckResult.failed(failure.kind(), failure.message(), failure.detail(), progress.steps());
     }
 
-    /** Resolves the host within the connect timeout (the JDK's resolver has no timeout of its own). */
-    private boolean resolve() {
+    /** Resolves the host within the connect timeout; the failure, or null when it resolved. */
+    private Failure resolve() {
         try {
-            InetAddress[] addresses = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return InetAddress.getAllByName(settings.host());
-                } catch (UnknownHostException e) {
-                    return null;
-                }
-            }).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (addresses == null || addresses.length == 0) {
-                return false;
-            }
+            InetAddress[] addresses = HostLookup.resolve(settings.host(), settings.connectTimeout());
             progress.passIf("resolve", Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
-            return true;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+            return new FailureClassifier(settings, messages).classify(e, null);
+        } catch (IOException e) {
+            return new FailureClassifier(settings, messages).classify(e, null);
         }
     }
 

@@ -93,6 +93,10 @@ public final class FailureClassifier {
         if (tls != null) {
             return tls;
         }
+        if (find(chain, HostLookup.TimedOut.class) != null) {
+            return failure(FailureKind.TIMEOUT, msg("fail.resolve.timeout", settings.host(), human(settings.connectTimeout())),
+                    0, List.of(), false, detail);
+        }
         if (find(chain, UnknownHostException.class) != null) {
             return failure(FailureKind.UNREACHABLE, msg("fail.resolve", settings.host()), 0, List.of(), false, detail);
         }

@@ -208,6 +208,7 @@ public final class SmtpSender implements AutoCloseable {
      * giving up: it may have been revoked before its stated expiry.
      */
     private void connect(ObservedSmtpTransport transport) throws MessagingException, TokenException {
+        resolve();
         if (tokens == null) {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             return;
@@ -223,6 +224,18 @@ public final class SmtpSender implements AutoCloseable {
             AccessToken renewed = tokens.renewAfterRejection(token);
             closeQuietly(transport);
             transport.connect(settings.host(), settings.port(), settings.username(), renewed.value());
+        }
+    }
+
+    /** Looks the host up within the connect timeout: Angus's own lookup inside connect has no limit (see {@link HostLookup}). */
+    private void resolve() throws MessagingException {
+        try {
+            HostLookup.resolve(settings.host(), settings.connectTimeout());
+        } catch (java.io.IOException e) {
+            throw new MessagingException("cannot resolve " + settings.host(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while resolving " + settings.host(), e);
         }
     }
 
