@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.PathComponent;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.WorkspaceLock;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
@@ -30,8 +31,9 @@ import org.apache.camel.support.ResourceHelper;
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
  * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
- * ({@code <workspace>/data/queue}). {@link #close()} stops the scenarios, then the queue's sender,
- * then closes the connections.
+ * ({@code <workspace>/data/queue}); such a runtime holds {@code data/runtime.lock}, so a second one on
+ * the same workspace refuses to start. {@link #close()} stops the scenarios, then the queue's sender,
+ * then closes the connections and releases the lock.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -45,13 +47,16 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final PathComponent component;
     private final ProducerTemplate template;
     private final QueueSender queueSender;
+    private final WorkspaceLock lock;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender) {
+    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
+            WorkspaceLock lock) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
+        this.lock = lock;
     }
 
     /**
@@ -59,13 +64,15 @@ public final class ScenarioRuntime implements AutoCloseable {
      * offers the CamelContext, binds each enabled path, then (if {@code runScenarios}) loads and
      * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
      *
-     * @throws IllegalStateException if the workspace has problems
+     * @throws IllegalStateException if the workspace has problems, or ({@link WorkspaceLock.Held}) when
+     *     {@code runScenarios} and another runtime already runs this workspace
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
+        WorkspaceLock lock = runScenarios ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -105,7 +112,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock);
             if (sender != null) {
                 sender.start();
             }
@@ -122,6 +129,9 @@ public final class ScenarioRuntime implements AutoCloseable {
                 sender.close();
             }
             opened.forEach(Connection::close);
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
     }
@@ -180,5 +190,8 @@ public final class ScenarioRuntime implements AutoCloseable {
             queueSender.close();
         }
         connections.forEach(Connection::close);
+        if (lock != null) {
+            lock.close();
+        }
     }
 }

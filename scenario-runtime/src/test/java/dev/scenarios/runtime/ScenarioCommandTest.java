@@ -284,6 +284,21 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void aSecondRuntimeOnTheSameWorkspaceRefusesToStartAndTheFirstKeepsRunning() throws Exception {
+        TestWorkspace workspace = TestWorkspace.minimal(dir);
+        try (ScenarioRuntime first = ScenarioRuntime.start(workspace.load(), SendEvents.NONE, true)) {
+            CliRun second = CliRun.of("run", ws(), "--duration", "1s");
+
+            assertThat(second.exitCode()).isNotZero();
+            assertThat(second.err()).contains("another runtime is already running this workspace", "runtime.lock");
+            assertThat(second.out()).doesNotContain("Running");
+            first.send("orders", Map.of("OrderNo", "1", "Customer", "Анна"));
+        }
+        assertThat(FakeOutbox.sent()).hasSize(1);
+        assertThat(CliRun.of("run", ws(), "--duration", "100ms").exitCode()).as("the lock is released on close").isZero();
+    }
+
+    @Test
     void runWithTheDevInboxNeedsNoRealPassword() {
         TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
                 - route:
