@@ -269,7 +269,17 @@ public final class Workspace {
 
     /** Where connectors write (journals under {@code journals/}): {@code <workspace>/data}. */
     public Path dataDirectory() {
-        return directory.resolve("data");
+        return dataDirectory(directory);
+    }
+
+    /** The data folder of the workspace in {@code folder}, for callers that hold only the folder (the console). */
+    public static Path dataDirectory(Path folder) {
+        return folder.resolve("data");
+    }
+
+    /** The queue folder of the workspace in {@code folder}; see {@link #queueDirectory()}. */
+    public static Path queueDirectory(Path folder) {
+        return dataDirectory(folder).resolve("queue");
     }
 
     /** Every problem, ordered by file and line; empty when the workspace may run. */
@@ -310,7 +320,7 @@ public final class Workspace {
 
     /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
     public Path queueDirectory() {
-        return dataDirectory().resolve("queue");
+        return queueDirectory(directory);
     }
 
     public Optional<PathDefinition> path(String systemName) {

@@ -8,6 +8,7 @@ import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
@@ -104,7 +105,7 @@ final class ConsoleApi implements HttpHandler {
         }
         if (parts.length == 1 && parts[0].equals("queue")) {
             allow(method, "GET", locale);
-            FileMessageQueue queue = new FileMessageQueue(workspace.resolve("data").resolve("queue"));
+            FileMessageQueue queue = new FileMessageQueue(Workspace.queueDirectory(workspace));
             HttpReplies.json(exchange, 200, QueueListing.all(queue).stream().map(QueueListing::json).toList());
             return;
         }
@@ -250,7 +251,7 @@ final class ConsoleApi implements HttpHandler {
         ConnectionType type = connectors.connectionType(String.valueOf(values.get("type"))).orElse(null);
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
         ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, values, locale, overrides);
-        CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(workspace.resolve("data"), null));
+        CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
         HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
     }
 
@@ -260,7 +261,7 @@ final class ConsoleApi implements HttpHandler {
                 .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
         // the journal only needs the name: open it even when, say, the password's variable is unset here
         ObjectEditor.Checked checked = editor.check(ObjectKind.CONNECTION, stored.values(), locale, Map.of());
-        InputStream journal = type.openJournal(checked.configuration(), new WorkspaceConnectorContext(workspace.resolve("data"), null));
+        InputStream journal = type.openJournal(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "-journal.log\"");
         HttpReplies.stream(exchange, "text/plain; charset=utf-8", journal);
     }
