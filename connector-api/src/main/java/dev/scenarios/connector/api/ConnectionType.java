@@ -57,6 +57,15 @@ public interface ConnectionType {
     InputStream openJournal(Configuration configuration, ConnectorContext context) throws IOException;
 
     /**
+     * The title of check step {@code step} (a {@link CheckStep#name()} this type's checks report)
+     * in {@code locale}, for a host that shows a check step by step; the step's name itself when
+     * the type has no title for it. Pure. Called by the runtime's CLI and console.
+     */
+    default String stepTitle(String step, Locale locale) {
+        return step;
+    }
+
+    /**
      * Property overrides that point a connection of this type at a plain, unauthenticated test
      * server on {@code host}:{@code port} (the runtime's {@code --dev-inbox}); empty when the type
      * cannot be redirected. Pure.

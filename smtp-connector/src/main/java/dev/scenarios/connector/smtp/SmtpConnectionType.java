@@ -165,6 +165,13 @@ public final class SmtpConnectionType implements ConnectionType {
     }
 
     /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
+    /** The English or Russian title of a check step, from the type's texts ({@code step.<name>}). */
+    @Override
+    public String stepTitle(String step, Locale locale) {
+        String key = "step." + step;
+        return MESSAGES.has(key, locale) ? MESSAGES.get(key, locale) : step;
+    }
+
     @Override
     public Map<String, Object> devInboxOverrides(String host, int port) {
         Map<String, Object> overrides = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.scenarios.runtime.internal.cli;
 
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
-import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.ConnectionDefinition;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
@@ -83,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
         cli.out().println(Texts.get(locale, "check.title", definition.systemName(), definition.type().id()));
         for (CheckStep step : result.steps()) {
             cli.out().printf("  %-8s %-32s %6d ms  %s%n", Texts.get(locale, "check.step." + step.status().name()),
-                    stepName(definition.type(), step.name(), locale), step.elapsed().toMillis(), step.detail());
+                    definition.type().stepTitle(step.name(), locale), step.elapsed().toMillis(), step.detail());
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");
@@ -91,16 +90,6 @@ public final class CheckCommand implements Callable<Integer> {
         if (!result.detail().isBlank()) {
             cli.out().println("  " + Texts.get(locale, "check.detail") + ": " + result.detail());
         }
-    }
-
-    /** The step's title from the type's own texts ({@code step.<name>}), else its id. */
-    static String stepName(ConnectionType type, String name, Locale locale) {
-        if (type.properties().isEmpty()) {
-            return name;
-        }
-        String key = "step." + name;
-        String text = type.properties().get(0).messages().get(key, locale);
-        return text.equals(key) ? name : text;
     }
 
     private static Map<String, Object> toJson(ConnectionDefinition definition, CheckResult result, Locale locale) {

@@ -3,7 +3,6 @@ package dev.scenarios.runtime.internal.console;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class CheckJson {
         for (CheckStep step : result.steps()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("name", step.name());
-            s.put("title", title(type, step.name(), locale));
+            s.put("title", type.stepTitle(step.name(), locale));
             s.put("status", step.status().name());
             s.put("elapsedMillis", step.elapsed().toMillis());
             s.put("detail", step.detail());
@@ -40,14 +39,5 @@ final class CheckJson {
         }
         out.put("steps", steps);
         return out;
-    }
-
-    /** The step's title from the type's own texts ({@code step.<name>}), else its id. */
-    private static String title(ConnectionType type, String step, Locale locale) {
-        if (type.properties().isEmpty()) {
-            return step;
-        }
-        Messages messages = type.properties().get(0).messages();
-        return messages.has("step." + step, locale) ? messages.get("step." + step, locale) : step;
     }
 }
