@@ -67,6 +67,11 @@ final class FakeConnectionType implements ConnectionType {
     }
 
     @Override
+    public String stepTitle(String step, Locale locale) {
+        return MESSAGES.has("step." + step, locale) ? MESSAGES.get("step." + step, locale) : step;
+    }
+
+    @Override
     public List<PropertyDescriptor> properties() {
         return PROPERTIES;
     }
