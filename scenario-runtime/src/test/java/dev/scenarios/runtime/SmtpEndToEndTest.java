@@ -193,6 +193,39 @@ class SmtpEndToEndTest {
     }
 
     @Test
+    void aFailedSendIsExplainedInTheChosenLanguage() throws Exception {
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            workspace(holder.getLocalPort()).write("paths/orders.yaml", PATH + "retry:\n  attempts: 1\n");
+            String[] send = {"send", dir.toString(), "orders", "--attr", "Customer=Анна", "--attr", "OrderNo=7", "--to", "anna@example.com"};
+
+            StringWriter russian = new StringWriter();
+            int code = ScenarioCommand.execute(concat(send, "--lang", "ru"), new PrintWriter(russian, true), new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            StringWriter json = new StringWriter();
+            ScenarioCommand.execute(concat(send, "--lang", "ru", "--json"), new PrintWriter(json, true), new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            StringWriter english = new StringWriter();
+            ScenarioCommand.execute(concat(send, "--lang", "en"), new PrintWriter(english, true), new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+
+            assertThat(code).isEqualTo(1);
+            String port = String.valueOf(holder.getLocalPort());
+            assertThat(russian.toString()).contains("Не отправлено по пути orders: UNREACHABLE")
+                    .contains("на 127.0.0.1 порт " + port + " ничто не принимает подключения: проверьте server и port");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("message").asText())
+                    .startsWith("на 127.0.0.1 порт " + port + " ничто не принимает подключения");
+            assertThat(english.toString()).contains("nothing accepts connections on 127.0.0.1 port " + port + ": check server and port");
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void theCliSendsThroughTheDevInboxAndTheJournalRecordsIt() {
         workspace(1);
         StringWriter out = new StringWriter();

@@ -1,12 +1,15 @@
 package dev.scenarios.connector.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A message was not delivered. Carries what a scenario's error handler needs to decide: the kind
  * of failure, the server's reply code (0 when there was none, e.g. the server was unreachable) and
- * the recipients the server refused. The message text never contains a secret.
+ * the recipients the server refused. The message text never contains a secret. A connector may
+ * also give the text in every language it knows ({@link #message(Locale)}); {@link #getMessage()}
+ * is the English one, for logs, journals and Camel's {@code ${exception.message}}.
  */
 public class DeliveryException extends Exception {
 
@@ -14,6 +17,8 @@ public class DeliveryException extends Exception {
     private final int replyCode;
     private final List<RecipientRejection> rejectedRecipients;
     private final boolean possiblyDelivered;
+    private final transient LocalizedMessage text;
+    private final String detail;
 
     public DeliveryException(FailureKind kind, int replyCode, String message,
             List<RecipientRejection> rejectedRecipients, boolean possiblyDelivered, Throwable cause) {
@@ -22,10 +27,47 @@ public class DeliveryException extends Exception {
         this.replyCode = replyCode;
         this.rejectedRecipients = List.copyOf(rejectedRecipients);
         this.possiblyDelivered = possiblyDelivered;
+        this.text = null;
+        this.detail = "";
     }
 
     public DeliveryException(FailureKind kind, int replyCode, String message) {
         this(kind, replyCode, message, List.of(), false, null);
+    }
+
+    /**
+     * A failure whose text the connector has in several languages: {@code text}, followed by
+     * {@code detail} in brackets when there is one (technical, e.g. the server's reply: not translated).
+     */
+    public DeliveryException(FailureKind kind, int replyCode, LocalizedMessage text, String detail,
+            List<RecipientRejection> rejectedRecipients, boolean possiblyDelivered, Throwable cause) {
+        super(withDetail(text.in(Locale.ENGLISH), detail), cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.replyCode = replyCode;
+        this.rejectedRecipients = List.copyOf(rejectedRecipients);
+        this.possiblyDelivered = possiblyDelivered;
+        this.text = text;
+        this.detail = detail == null ? "" : detail;
+    }
+
+    /**
+     * The failure's text in {@code locale} when the connector gave it in several languages, also
+     * through a wrapping DeliveryException with the same text (as {@link #getMessage()} otherwise).
+     * For people: a CLI, a console, a notification.
+     */
+    public String message(Locale locale) {
+        if (text != null) {
+            return withDetail(text.in(locale), detail);
+        }
+        Throwable cause = getCause();
+        if (cause instanceof DeliveryException wrapped && getMessage().equals(wrapped.getMessage())) {
+            return wrapped.message(locale);
+        }
+        return getMessage();
+    }
+
+    private static String withDetail(String text, String detail) {
+        return detail == null || detail.isBlank() ? text : text + " [" + detail + "]";
     }
 
     /** What went wrong, e.g. {@link FailureKind#RECIPIENT_REJECTED}. */

@@ -4,6 +4,7 @@ import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
@@ -117,15 +118,15 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     @Override
     public SendResult send(MimeMessage message, String pathName) throws DeliveryException {
         if (settings.disabled()) {
-            String text = messages.message("check.disabled", settings.systemName()).in(Locale.ENGLISH);
-            refuse(pathName, message, text);
-            throw new DeliveryException(FailureKind.DISABLED, 0, text);
+            LocalizedMessage text = messages.message("check.disabled", settings.systemName());
+            refuse(pathName, message, text.in(Locale.ENGLISH));
+            throw new DeliveryException(FailureKind.DISABLED, 0, text, "", List.of(), false, null);
         }
         String badHeader = message instanceof PreparedMime ? null : savedForbiddenHeader(message);
         if (badHeader != null) {
-            String text = messages.message("fail.headers", badHeader).in(Locale.ENGLISH);
-            refuse(pathName, message, text);
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, text);
+            LocalizedMessage text = messages.message("fail.headers", badHeader);
+            refuse(pathName, message, text.in(Locale.ENGLISH));
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, text, "", List.of(), false, null);
         }
         Exchange exchange = delivery.newExchange(message);
         Exception camelError = delivery.send(exchange);
@@ -140,8 +141,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
             return attempt.result();
         }
         Failure f = attempt.failure();
-        throw new DeliveryException(f.kind(), f.replyCode(), f.message().in(Locale.ENGLISH) + " [" + f.detail() + "]",
-                f.rejected(), f.possiblyDelivered(), null);
+        throw new DeliveryException(f.kind(), f.replyCode(), f.message(), f.detail(), f.rejected(), f.possiblyDelivered(), null);
     }
 
     /**
@@ -155,7 +155,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader).in(Locale.ENGLISH));
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader), "", List.of(), false, null);
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void failed(String path, DeliveryException failure) {
-            print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.getMessage()));
+            print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
         }
 
         private void print(String line) {

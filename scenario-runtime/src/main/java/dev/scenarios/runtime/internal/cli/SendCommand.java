@@ -97,9 +97,9 @@ public final class SendCommand implements Callable<Integer> {
             return CliContext.OK;
         } catch (DeliveryException e) {
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(failedJson(e)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(failedJson(e, locale)));
             } else {
-                cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.getMessage()));
+                cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.message(locale)));
                 printRejected(e.rejectedRecipients(), locale);
             }
             cli.out().flush();
@@ -125,7 +125,8 @@ public final class SendCommand implements Callable<Integer> {
         return out;
     }
 
-    private Map<String, Object> failedJson(DeliveryException e) {
+    /** As {@code check --json}: the message in the chosen language (kind and code are for machines). */
+    private Map<String, Object> failedJson(DeliveryException e, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("path", path);
         out.put("status", "FAILED");
@@ -133,7 +134,7 @@ public final class SendCommand implements Callable<Integer> {
         out.put("serverReply", null);
         out.put("failureKind", e.kind().name());
         out.put("replyCode", e.replyCode());
-        out.put("message", e.getMessage());
+        out.put("message", e.message(locale));
         out.put("transient", e.transientFailure());
         out.put("possiblyDelivered", e.possiblyDelivered());
         out.put("rejectedRecipients", rejections(e.rejectedRecipients()));

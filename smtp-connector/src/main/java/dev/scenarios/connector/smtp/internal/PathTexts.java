@@ -3,7 +3,7 @@ package dev.scenarios.connector.smtp.internal;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * The path type's localized texts ({@code path_messages_en/ru.properties}) and the one way this
@@ -16,11 +16,8 @@ public final class PathTexts {
     private PathTexts() {
     }
 
-    /**
-     * A {@link FailureKind#CONFIGURATION} failure with the English text of {@code key}: the SPI's
-     * exception carries one plain message, and English is what journals and logs use.
-     */
+    /** A {@link FailureKind#CONFIGURATION} failure with the text of {@code key} in every language (English as its message). */
     public static DeliveryException configurationError(String key, Object... args) {
-        return new DeliveryException(FailureKind.CONFIGURATION, 0, MESSAGES.get(key, Locale.ENGLISH, args));
+        return new DeliveryException(FailureKind.CONFIGURATION, 0, MESSAGES.message(key, args), "", List.of(), false, null);
     }
 }

@@ -8,7 +8,6 @@ import dev.scenarios.connector.api.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -90,15 +89,14 @@ public final class SmtpPathSender implements PathSender {
             MimeMessages.fill(message, mail);
         } catch (MessagingException e) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    PathTexts.MESSAGES.get("send.build", Locale.ENGLISH, systemName, e.getClass().getSimpleName()),
-                    List.of(), false, e);
+                    PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()), "", List.of(), false, e);
         }
         return message;
     }
 
     private void refuseIfDisabled() throws DeliveryException {
         if (disabled) {
-            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.get("send.disabled", Locale.ENGLISH, systemName));
+            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.message("send.disabled", systemName), "", List.of(), false, null);
         }
     }
 
