@@ -60,6 +60,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     private final SmtpSender sender;
     private final CamelDelivery delivery;
     private final Journal journal;
+    private final String fromHeader;
 
     /** Called by {@link SmtpConnectionType#open}; reads the trusted certificates, connects to nothing. */
     SmtpConnection(SmtpSettings settings, ConnectorContext context, Messages messages) {
@@ -76,6 +77,7 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());
+        this.fromHeader = fromHeader(settings);
     }
 
     @Override
@@ -96,13 +98,23 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     public MimeMessage newMessage() {
         StableIdMessage message = new StableIdMessage(session);
         try {
-            message.setFrom(settings.senderName() == null
-                    ? new InternetAddress(settings.senderAddress())
-                    : new InternetAddress(settings.senderAddress(), settings.senderName(), "UTF-8"));
-        } catch (MessagingException | UnsupportedEncodingException e) {
+            message.setHeader("From", fromHeader);
+        } catch (MessagingException e) {
             throw new IllegalStateException("the validated sender cannot be set", e);
         }
         return message;
+    }
+
+    /** The From header's value, built once: what {@code setFrom} would write for the configured name and address. */
+    private static String fromHeader(SmtpSettings settings) {
+        try {
+            InternetAddress from = settings.senderName() == null
+                    ? new InternetAddress(settings.senderAddress())
+                    : new InternetAddress(settings.senderAddress(), settings.senderName(), "UTF-8");
+            return InternetAddress.toString(new Address[] {from}, "From".length() + 2);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("the validated sender cannot be set", e);
+        }
     }
 
     /**

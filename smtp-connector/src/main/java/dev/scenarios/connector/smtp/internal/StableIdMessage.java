@@ -3,6 +3,8 @@ package dev.scenarios.connector.smtp.internal;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -12,6 +14,8 @@ import java.time.format.DateTimeFormatter;
  * twice. A Message-ID is generated only when none is set.
  */
 public final class StableIdMessage extends MimeMessage {
+
+    private static volatile FormattedDate lastDate;
 
     public StableIdMessage(Session session) {
         super(session);
@@ -25,9 +29,25 @@ public final class StableIdMessage extends MimeMessage {
     @Override
     protected synchronized void updateHeaders() throws MessagingException {
         if (getHeader("Date", null) == null) {
-            setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()));
+            setHeader("Date", now());
         }
         super.updateHeaders();
+    }
+
+    /** The Date header's text for now; formatted once per second (the header's precision) and zone. */
+    private static String now() {
+        Instant now = Instant.now();
+        ZoneId zone = ZoneId.systemDefault();
+        FormattedDate last = lastDate;
+        if (last != null && last.epochSecond() == now.getEpochSecond() && last.zone().equals(zone)) {
+            return last.text();
+        }
+        String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now, zone));
+        lastDate = new FormattedDate(now.getEpochSecond(), zone, text);
+        return text;
+    }
+
+    private record FormattedDate(long epochSecond, ZoneId zone, String text) {
     }
 
     @Override
