@@ -78,7 +78,8 @@ final class ObjectStore {
 
     /**
      * Writes {@code values} to {@code file} (relative to the workspace) atomically, or to
-     * {@code <folder>/<systemName>.yaml} when {@code file} is null. Returns the file written.
+     * {@code <folder>/<systemName>.yaml} when {@code file} is null, keeping the comments of the
+     * file it replaces where their keys still are ({@link YamlComments}). Returns the file written.
      */
     synchronized String write(ObjectKind kind, String file, Map<String, Object> values) throws IOException {
         String name = String.valueOf(values.get("systemName"));
@@ -93,7 +94,11 @@ final class ObjectStore {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".console-", ".tmp");
         try {
-            Files.writeString(temp, toYaml(values), StandardCharsets.UTF_8);
+            String yaml = toYaml(values);
+            if (Files.isRegularFile(target)) {
+                yaml = YamlComments.carryOver(Files.readString(target, StandardCharsets.UTF_8), yaml);
+            }
+            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

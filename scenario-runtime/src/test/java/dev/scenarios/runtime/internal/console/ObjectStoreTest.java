@@ -49,6 +49,44 @@ class ObjectStoreTest {
     }
 
     @Test
+    void anEditKeepsTheFilesCommentsWhereTheirKeysStillAre() throws Exception {
+        Files.createDirectories(dir.resolve("connections"));
+        Files.writeString(dir.resolve("connections/mail.yaml"), """
+                # Relay of the shop; owner: ops team
+                # (changes go through the console)
+
+                type: smtp
+                systemName: mail
+                # the relay in the DMZ
+                server: relay.example.com   # not smtp.example.com
+                port: 25
+                description: "a # inside quotes stays text"
+                # retired: backup.example.com
+                """);
+        ObjectStore store = new ObjectStore(dir);
+        Map<String, Object> values = new LinkedHashMap<>(store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values());
+        values.put("port", 587);
+        values.put("encryption", "tls");
+
+        store.write(ObjectKind.CONNECTION, "connections/mail.yaml", values);
+
+        String written = Files.readString(dir.resolve("connections/mail.yaml"));
+        assertThat(written).startsWith("# Relay of the shop; owner: ops team\n# (changes go through the console)\n\ntype: smtp\n")
+                .contains("# the relay in the DMZ\nserver: relay.example.com  # not smtp.example.com\n")
+                .contains("port: 587\n").contains("encryption: tls\n")
+                .contains("a # inside quotes stays text").doesNotContain("stays text  #")
+                .endsWith("# retired: backup.example.com\n");
+        assertThat(store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values()).isEqualTo(values);
+    }
+
+    @Test
+    void anEndOfLineCommentIsNotAddedToAValueThatBecameABlock() {
+        String previous = "type: smtp\nserver: a.example.com # note\n";
+        String written = "type: smtp\nserver: |\n  multi\n  line\n";
+        assertThat(YamlComments.carryOver(previous, written)).isEqualTo(written);
+    }
+
+    @Test
     void writesReplaceTheFileAndANameCannotLeaveItsFolder() throws Exception {
         ObjectStore store = new ObjectStore(dir);
         Map<String, Object> values = new LinkedHashMap<>(Map.of("type", "smtp", "systemName", "mail", "server", "a.example.com"));
