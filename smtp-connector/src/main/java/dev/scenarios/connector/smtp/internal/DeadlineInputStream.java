@@ -48,6 +48,9 @@ final class DeadlineInputStream extends FilterInputStream {
                 throw e;
             }
             throw timedOut(e);
+        } catch (RuntimeException | Error e) {
+            deadline.cancel(false);
+            throw e;
         }
         // A read the watchdog ended may also return, as end of stream, rather than throw.
         if (!deadline.cancel(false)) {
