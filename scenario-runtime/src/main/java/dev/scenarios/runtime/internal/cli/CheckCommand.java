@@ -5,14 +5,12 @@ import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.runtime.ConnectionDefinition;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.CheckJson;
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
         ConnectionDefinition definition = found.get();
         CheckResult result = check(ws, definition);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(toJson(definition, result, locale)));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(CheckJson.of(definition.systemName(), definition.type(), result, locale)));
         } else {
             print(definition, result, locale);
         }
@@ -90,26 +88,5 @@ public final class CheckCommand implements Callable<Integer> {
         if (!result.detail().isBlank()) {
             cli.out().println("  " + Texts.get(locale, "check.detail") + ": " + result.detail());
         }
-    }
-
-    private static Map<String, Object> toJson(ConnectionDefinition definition, CheckResult result, Locale locale) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("connection", definition.systemName());
-        out.put("type", definition.type().id());
-        out.put("status", result.status().name());
-        out.put("failureKind", result.failureKind().map(Enum::name).orElse(null));
-        out.put("message", result.message(locale));
-        out.put("detail", result.detail());
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (CheckStep step : result.steps()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", step.name());
-            s.put("status", step.status().name());
-            s.put("elapsedMillis", step.elapsed().toMillis());
-            s.put("detail", step.detail());
-            steps.add(s);
-        }
-        out.put("steps", steps);
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.CheckJson;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;

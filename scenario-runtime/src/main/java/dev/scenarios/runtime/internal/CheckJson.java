@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.console;
+package dev.scenarios.runtime.internal;
 
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A connection check's result as the API returns it, with each step's title in the reader's language. */
-final class CheckJson {
+/** A connection check's result as {@code scenario check --json} prints it and the console's API returns it, with each step's title in the reader's language. */
+public final class CheckJson {
 
     private CheckJson() {
     }
@@ -19,7 +19,7 @@ final class CheckJson {
      * {@code {connection, type, status, failureKind, message, detail, steps: [{name, title, status, elapsedMillis, detail}]}}.
      * Pure; holds no secret because a {@link CheckResult} never does.
      */
-    static Map<String, Object> of(String name, ConnectionType type, CheckResult result, Locale locale) {
+    public static Map<String, Object> of(String name, ConnectionType type, CheckResult result, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("connection", name);
         out.put("type", type.id());
