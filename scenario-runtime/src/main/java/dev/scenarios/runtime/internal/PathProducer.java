@@ -2,7 +2,6 @@ package dev.scenarios.runtime.internal;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
@@ -10,7 +9,6 @@ import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.internal.delivery.DirectDelivery;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.SendEvents;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,14 +68,14 @@ final class PathProducer extends DefaultProducer {
             exchange.setVariable("messageId", result.messageId());
             exchange.setVariable("queued", false);
             exchange.setVariable("serverReply", result.serverReply());
-            exchange.setVariable("rejectedRecipients", rejections(result.rejectedRecipients()));
+            exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(result.rejectedRecipients()));
             exchange.setProperty(RESULT_PROPERTY, result);
             events.sent(definition.systemName(), result);
         } catch (DeliveryException e) {
             exchange.setVariable("failureKind", e.kind().name());
             exchange.setVariable("replyCode", e.replyCode());
             exchange.setVariable("failureMessage", e.getMessage());
-            exchange.setVariable("rejectedRecipients", rejections(e.rejectedRecipients()));
+            exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
             events.failed(definition.systemName(), e);
             throw e;
         }
@@ -95,15 +93,5 @@ final class PathProducer extends DefaultProducer {
         exchange.setVariable("queueId", message.id());
         exchange.setProperty(RESULT_PROPERTY, new SendResult(message.messageId(), "queued as " + message.id() + ", not sent yet",
                 List.of(), List.of()));
-    }
-
-    private static List<Map<String, Object>> rejections(List<RecipientRejection> rejected) {
-        return rejected.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("address", r.address());
-            m.put("replyCode", r.replyCode());
-            m.put("reply", r.reply());
-            return m;
-        }).toList();
     }
 }

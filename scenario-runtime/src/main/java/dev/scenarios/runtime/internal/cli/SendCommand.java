@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.RejectedRecipients;
 import dev.scenarios.runtime.internal.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class SendCommand implements Callable<Integer> {
         out.put("messageId", result.messageId());
         out.put("serverReply", result.serverReply());
         out.put("acceptedRecipients", result.acceptedRecipients());
-        out.put("rejectedRecipients", rejections(result.rejectedRecipients()));
+        out.put("rejectedRecipients", RejectedRecipients.asMaps(result.rejectedRecipients()));
         out.put("failureKind", null);
         return out;
     }
@@ -137,17 +138,7 @@ public final class SendCommand implements Callable<Integer> {
         out.put("message", e.message(locale));
         out.put("transient", e.transientFailure());
         out.put("possiblyDelivered", e.possiblyDelivered());
-        out.put("rejectedRecipients", rejections(e.rejectedRecipients()));
+        out.put("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
         return out;
-    }
-
-    private static List<Map<String, Object>> rejections(List<RecipientRejection> rejected) {
-        return rejected.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("address", r.address());
-            m.put("replyCode", r.replyCode());
-            m.put("reply", r.reply());
-            return m;
-        }).toList();
     }
 }
