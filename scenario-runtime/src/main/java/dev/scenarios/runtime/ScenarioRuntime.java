@@ -124,14 +124,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            camel.stop();
-            if (sender != null) {
-                sender.close();
-            }
-            opened.forEach(Connection::close);
-            if (lock != null) {
-                lock.close();
-            }
+            stop(camel, sender, opened, lock);
             throw e;
         }
     }
@@ -185,9 +178,14 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
+        stop(camel, queueSender, connections, lock);
+    }
+
+    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
+    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
         camel.stop();
-        if (queueSender != null) {
-            queueSender.close();
+        if (sender != null) {
+            sender.close();
         }
         connections.forEach(Connection::close);
         if (lock != null) {
