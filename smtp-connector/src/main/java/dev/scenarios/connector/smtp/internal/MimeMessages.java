@@ -32,7 +32,7 @@ public final class MimeMessages {
 
     /**
      * Sets recipients, Reply-To, Subject, custom headers and the content of {@code message}, whose
-     * From the connection has already set. Does not call {@code saveChanges}: the sender does, once,
+     * From the connection has already set. Does not call {@code saveChanges}: the connection does, once,
      * so the Message-ID is assigned where the message is sent. No I/O.
      *
      * <p>Structure: text only {@code text/plain; charset=UTF-8}; HTML only {@code text/html};

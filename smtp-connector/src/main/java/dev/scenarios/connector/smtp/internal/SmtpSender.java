@@ -79,7 +79,8 @@ public final class SmtpSender implements AutoCloseable {
 
     /**
      * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured
-     * envelope sender. Blocks until the final reply or a timeout; never throws for SMTP or network
+     * envelope sender. The connection has saved it already; one that is not is saved by Jakarta
+     * when it is written. Blocks until the final reply or a timeout; never throws for SMTP or network
      * failures: they are in the returned attempt, classified. Does I/O.
      */
     public Attempt deliver(MimeMessage message) {
@@ -104,7 +105,6 @@ public final class SmtpSender implements AutoCloseable {
     private Attempt deliver(MimeMessage message, PooledSession s, long start, boolean mayRetry) {
         boolean reused = false;
         try {
-            message.saveChanges();
             Address[] recipients = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
             reused = s.messages > 0 && (System.nanoTime() - s.idleSince < LIVENESS_CHECK_AFTER_NANOS || s.transport.isConnected());
             if (!reused) {
