@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +52,15 @@ class ConsolePageTest {
 
     @BeforeEach
     void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (see .ci/run)")
-                .isTrue();
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String hint = "the browser tests need Debian's chromium and chromium-driver: "
+                + "apt-get install -y chromium chromium-driver (.ci/run installs them)";
+        // A developer's machine with only a JDK reports these tests as skipped with the hint; CI sets
+        // -Dbrowser.required=true so that a missing browser fails there instead of hiding the tests.
+        if (Boolean.getBoolean("browser.required")) {
+            assertThat(present).as(hint).isTrue();
+        }
+        Assumptions.assumeTrue(present, hint);
         console = new ConsoleFixture(dir.resolve("workspace"), Map.of());
     }
 
@@ -83,7 +90,9 @@ class ConsolePageTest {
         if (browser != null) {
             browser.quit();
         }
-        console.close();
+        if (console != null) {
+            console.close();
+        }
     }
 
     @Test
