@@ -29,8 +29,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A self-signed server certificate generated at run time for one host name (plus 127.0.0.1 for
  * {@code localhost}), with what a server needs (key store, SSL context) and what a client trusts
- * (a PEM file). Nothing here trusts anything blindly. The key is EC P-256: quick to generate for
- * every test. No I/O except the {@code write} methods.
+ * (a trust store holding exactly this certificate, or a PEM file). Nothing here trusts anything
+ * blindly. The key is EC P-256: quick to generate for every test, cheap in the benchmark's
+ * handshakes. No I/O except the {@code write} methods.
  */
 public final class TestCertificates {
 
@@ -92,6 +93,18 @@ public final class TestCertificates {
             context.init(kmf.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client-side trust store holding exactly this certificate (host names are still verified as usual). */
+    public KeyStore trustStore() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("server", certificate);
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
