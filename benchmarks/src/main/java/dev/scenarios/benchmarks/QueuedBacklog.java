@@ -4,6 +4,7 @@ import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.testing.DiscardSmtpServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -1,5 +1,7 @@
 package dev.scenarios.benchmarks;
 
+import dev.scenarios.testing.DiscardSmtpServer;
+import dev.scenarios.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +68,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         }
         Duration warm = parse(warmUp);
         Duration length = parse(measure);
-        SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
+        TestCertificates certificate = TestCertificates.forHost("localhost");
         Path work = Files.createTempDirectory("benchmark");
         Path trustStore = work.resolve("trust.p12");
         try (var out = Files.newOutputStream(trustStore)) {

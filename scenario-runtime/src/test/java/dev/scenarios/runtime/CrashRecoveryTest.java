@@ -1,12 +1,12 @@
 package dev.scenarios.runtime;
 
-import static dev.scenarios.runtime.testing.ScriptedSmtpServer.await;
+import static dev.scenarios.testing.ScriptedSmtpServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.scenarios.runtime.testing.ScriptedSmtpServer;
-import dev.scenarios.runtime.testing.ScriptedSmtpServer.DataEnd;
+import dev.scenarios.testing.ScriptedSmtpServer;
+import dev.scenarios.testing.ScriptedSmtpServer.DataEnd;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.file.Files;

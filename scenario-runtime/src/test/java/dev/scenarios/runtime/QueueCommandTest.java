@@ -134,8 +134,8 @@ class QueueCommandTest {
     void sendOnAQueuedPathSaysQueuedAndTheQueueListsTheMessage() throws Exception {
         queue.remove(pending.id());
         queue.remove(dead.id());
-        try (dev.scenarios.runtime.testing.ScriptedSmtpServer server = dev.scenarios.runtime.testing.ScriptedSmtpServer.start(
-                new dev.scenarios.runtime.testing.ScriptedSmtpServer.Script() { })) {
+        try (dev.scenarios.testing.ScriptedSmtpServer server = dev.scenarios.testing.ScriptedSmtpServer.start(
+                new dev.scenarios.testing.ScriptedSmtpServer.Script() { })) {
             DeliveryWorkspace.create(dir, server.port(), "delivery: queued");
 
             CliRun send = CliRun.with(Connectors.fromClassPath(), "send", dir.toString(), "orders", "--attr", "OrderNo=12", "--to", "anna@example.com");

@@ -1,15 +1,15 @@
 package dev.scenarios.runtime;
 
-import static dev.scenarios.runtime.testing.ScriptedSmtpServer.await;
+import static dev.scenarios.testing.ScriptedSmtpServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.SendResult;
-import dev.scenarios.runtime.testing.ScriptedSmtpServer;
-import dev.scenarios.runtime.testing.ScriptedSmtpServer.DataEnd;
-import dev.scenarios.runtime.testing.ScriptedSmtpServer.Transaction;
+import dev.scenarios.testing.ScriptedSmtpServer;
+import dev.scenarios.testing.ScriptedSmtpServer.DataEnd;
+import dev.scenarios.testing.ScriptedSmtpServer.Transaction;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

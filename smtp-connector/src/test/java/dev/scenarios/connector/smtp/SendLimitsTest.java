@@ -3,14 +3,14 @@ package dev.scenarios.connector.smtp;
 import static dev.scenarios.connector.smtp.testing.Configs.of;
 import static dev.scenarios.connector.smtp.testing.Configs.plain;
 import static dev.scenarios.connector.smtp.testing.Configs.with;
-import static dev.scenarios.connector.smtp.testing.ScriptedSmtpServer.reply;
+import static dev.scenarios.testing.ScriptedSmtpServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.smtp.testing.ScriptedSmtpServer;
+import dev.scenarios.testing.ScriptedSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.smtp.testing.SubethaServers;
-import dev.scenarios.connector.smtp.testing.TestCertificates;
+import dev.scenarios.testing.TestCertificates;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;

@@ -3,15 +3,15 @@ package dev.scenarios.connector.smtp;
 import static dev.scenarios.connector.smtp.testing.Configs.of;
 import static dev.scenarios.connector.smtp.testing.Configs.plain;
 import static dev.scenarios.connector.smtp.testing.Configs.with;
-import static dev.scenarios.connector.smtp.testing.ScriptedSmtpServer.replyThenStopReading;
+import static dev.scenarios.testing.ScriptedSmtpServer.replyThenStopReading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.smtp.testing.ScriptedSmtpServer;
-import dev.scenarios.connector.smtp.testing.TestCertificates;
+import dev.scenarios.testing.ScriptedSmtpServer;
+import dev.scenarios.testing.TestCertificates;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.smtp.SmtpConnectionType;
-import dev.scenarios.connector.smtp.testing.ScriptedSmtpServer;
+import dev.scenarios.testing.ScriptedSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package dev.scenarios.connector.smtp.testing;
 
+import dev.scenarios.testing.TestCertificates;
 import java.net.InetAddress;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package dev.scenarios.benchmarks;
+package dev.scenarios.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,10 +25,10 @@ import javax.net.ssl.SSLSocket;
  * three quarters of all samples were its reader, so it, not the client, set the pace. Not a
  * general SMTP server: no pipelining, no SIZE, one recipient line is as good as many.
  */
-final class DiscardSmtpServer implements AutoCloseable {
+public final class DiscardSmtpServer implements AutoCloseable {
 
-    static final String USER = "bench";
-    static final String PASSWORD = "bench-password";
+    public static final String USER = "bench";
+    public static final String PASSWORD = "bench-password";
 
     private static final byte[] END_OF_DATA = {'\r', '\n', '.', '\r', '\n'};
 
@@ -42,17 +42,18 @@ final class DiscardSmtpServer implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
 
     /** @param tls the server's TLS context: STARTTLS and AUTH PLAIN are then required; null for plain SMTP without AUTH */
-    DiscardSmtpServer(SSLContext tls) throws IOException {
+    public DiscardSmtpServer(SSLContext tls) throws IOException {
         this.tls = tls;
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         sessions.execute(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long received() {
+    /** How many messages were received (and discarded) so far. */
+    public long received() {
         return received.get();
     }
 
