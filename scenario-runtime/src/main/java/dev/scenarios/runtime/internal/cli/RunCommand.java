@@ -9,7 +9,7 @@ import dev.scenarios.runtime.internal.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -121,7 +121,8 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         private String now() {
-            return LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            // LocalTime.toString() drops ":00" seconds, so a fixed pattern keeps every line the same shape.
+            return LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
         }
     }
 }
