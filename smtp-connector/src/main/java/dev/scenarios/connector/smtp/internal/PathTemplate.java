@@ -2,6 +2,7 @@ package dev.scenarios.connector.smtp.internal;
 
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,20 +50,35 @@ public final class PathTemplate {
     }
 
     /**
-     * Compiles a path {@code configuration} that {@link SendPathValidation} found valid. Reads the
-     * fixed attachment files (I/O, once).
+     * What compiling a path gives: its problems, or, when it has none, the template.
      *
-     * @throws IllegalArgumentException naming the property or file when something cannot be used
-     *     (an unreadable file, or a value validation should have refused)
+     * @param problems every problem of the path, as {@code SmtpSendPathType.validate} reports them
+     * @param template the compiled template; null exactly when {@code problems} is not valid
      */
-    public static PathTemplate compile(Configuration configuration) {
+    public record Compilation(ValidationResult problems, PathTemplate template) {
+    }
+
+    /**
+     * Validates a path {@code configuration} and, when it is valid, compiles it in the same pass:
+     * each template is parsed once, by the validation. Reads the fixed attachment files of a valid
+     * path (I/O, once). Called by {@code SmtpSendPathType.bind}.
+     *
+     * @throws IllegalArgumentException naming the property and file when an attachment file cannot be read
+     */
+    public static Compilation compile(Configuration configuration) {
+        Map<String, Template> parsed = new HashMap<>();
+        ValidationResult problems = SendPathValidation.validate(configuration, parsed::put);
+        if (!problems.isValid()) {
+            return new Compilation(problems, null);
+        }
         Map<String, DeclaredAttribute> declared = new LinkedHashMap<>();
         for (DeclaredAttribute a : SendPathValidation.declaredAttributes(configuration)) {
             declared.put(a.name(), a);
         }
         List<HeaderTemplate> headers = new ArrayList<>();
-        for (Map<String, Object> h : configuration.objects("headers")) {
-            headers.add(new HeaderTemplate(String.valueOf(h.get("name")).trim(), Template.parse(stringOrNull(h.get("value")))));
+        List<Map<String, Object>> headerItems = configuration.objects("headers");
+        for (int i = 0; i < headerItems.size(); i++) {
+            headers.add(new HeaderTemplate(String.valueOf(headerItems.get(i).get("name")).trim(), parsedOrEmpty(parsed, "headers[" + i + "].value")));
         }
         List<MailAttachment> attachments = new ArrayList<>();
         List<Map<String, Object>> fixed = configuration.objects("attachments");
@@ -70,19 +86,25 @@ public final class PathTemplate {
             attachments.add(fixedAttachment("attachments[" + i + "]", fixed.get(i)));
         }
         try {
-            return new PathTemplate(declared,
-                    Template.parse(configuration.string("subject")),
-                    templateOrNull(configuration, "body"),
-                    templateOrNull(configuration, "htmlBody"),
+            return new Compilation(problems, new PathTemplate(declared,
+                    parsedOrEmpty(parsed, "subject"),
+                    parsed.get("body"),
+                    parsed.get("htmlBody"),
                     mailboxes("to", configuration.strings("to")),
                     mailboxes("cc", configuration.strings("cc")),
                     mailboxes("bcc", configuration.strings("bcc")),
                     configuration.optionalString("replyTo").isPresent()
                             ? Mailbox.parseList("replyTo", configuration.string("replyTo")).get(0) : null,
-                    headers, attachments);
+                    headers, attachments));
         } catch (DeliveryException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The template validation parsed for {@code property}; an empty one where the text was empty and so not parsed. */
+    private static Template parsedOrEmpty(Map<String, Template> parsed, String property) {
+        Template template = parsed.get(property);
+        return template != null ? template : Template.parse("");
     }
 
     /** The declared attributes by name, in declaration order. */
@@ -145,10 +167,6 @@ public final class PathTemplate {
             content = PredefinedAttributes.decodeBase64(String.valueOf(item.get("content")));
         }
         return new MailAttachment(name, contentType, content);
-    }
-
-    private static Template templateOrNull(Configuration configuration, String property) {
-        return configuration.value(property) instanceof String text && !text.isEmpty() ? Template.parse(text) : null;
     }
 
     private static List<Mailbox> mailboxes(String property, List<String> texts) throws DeliveryException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -26,17 +27,26 @@ public final class SendPathValidation {
 
     /** Every problem of {@code configuration}, in declaration order. Never throws for user errors. */
     public static ValidationResult validate(Configuration configuration) {
+        return validate(configuration, (property, template) -> { });
+    }
+
+    /**
+     * As {@link #validate(Configuration)}, and hands each template that parsed to {@code parsed}
+     * under the property that holds it ({@code subject}, {@code headers[2].value}; empty texts are
+     * not parsed), so that {@link PathTemplate#compile} need not parse them again.
+     */
+    static ValidationResult validate(Configuration configuration, BiConsumer<String, Template> parsed) {
         ValidationResult.Builder out = DescriptorValidation.check(configuration);
         checkSystemName(configuration, "systemName", out);
         checkSystemName(configuration, "connection", out);
         Set<String> declared = checkAttributes(configuration, out);
-        checkTemplate("subject", text(configuration, "subject", out), declared, out);
-        checkTemplate("body", text(configuration, "body", out), declared, out);
-        checkTemplate("htmlBody", text(configuration, "htmlBody", out), declared, out);
+        checkTemplate("subject", text(configuration, "subject", out), declared, out, parsed);
+        checkTemplate("body", text(configuration, "body", out), declared, out, parsed);
+        checkTemplate("htmlBody", text(configuration, "htmlBody", out), declared, out, parsed);
         if (!configuration.isSet("body") && !configuration.isSet("htmlBody")) {
             out.add("body", "body.missing", PathTexts.MESSAGES.message("problem.body.missing"));
         }
-        checkHeaders(configuration, declared, out);
+        checkHeaders(configuration, declared, out, parsed);
         checkAttachments(configuration, out);
         return out.build(configuration.descriptors());
     }
@@ -93,7 +103,7 @@ public final class SendPathValidation {
     }
 
     private static void checkTemplate(String property, String text, Set<String> declared,
-            ValidationResult.Builder out) {
+            ValidationResult.Builder out, BiConsumer<String, Template> parsed) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -106,6 +116,7 @@ public final class SendPathValidation {
                     String.valueOf(e.line()), String.valueOf(e.column()), "{{", "}}"));
             return;
         }
+        parsed.accept(property, template);
         for (String placeholder : template.placeholders()) {
             String predefined = PredefinedAttributes.clashingName(placeholder);
             if (predefined != null) {
@@ -123,7 +134,8 @@ public final class SendPathValidation {
         }
     }
 
-    private static void checkHeaders(Configuration configuration, Set<String> declared, ValidationResult.Builder out) {
+    private static void checkHeaders(Configuration configuration, Set<String> declared, ValidationResult.Builder out,
+            BiConsumer<String, Template> parsed) {
         List<Map<String, Object>> items = objects(configuration, "headers");
         for (int i = 0; i < items.size(); i++) {
             Object name = items.get(i).get("name");
@@ -135,7 +147,7 @@ public final class SendPathValidation {
             }
             Object value = items.get(i).get("value");
             if (value instanceof String s) {
-                checkTemplate(property + ".value", s, declared, out);
+                checkTemplate(property + ".value", s, declared, out, parsed);
             }
         }
     }

@@ -5,49 +5,37 @@ import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.smtp.SmtpConnection;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * An {@code smtp-send} path bound to its connection: renders the path's template with a
- * scenario's attributes, builds the MIME message and hands it to the connection. Thread-safe: its
- * state is immutable and every call builds its own message.
+ * scenario's attributes, builds the MIME message in a new message of the connection and hands it
+ * to the connection, which delivers it. Thread-safe: its state is immutable and every call builds
+ * its own message.
  */
 public final class SmtpPathSender implements PathSender {
-
-    /** Where built messages go: the connection (see {@code SmtpConnection}). */
-    public interface Delivery {
-        /** Delivers {@code message} (does I/O); see {@code SmtpConnection#send}. */
-        SendResult send(MimeMessage message, String pathName) throws DeliveryException;
-
-        /** Fixes a built message for later delivery: its Message-ID, envelope and bytes. No network I/O. */
-        PreparedMessage prepare(MimeMessage message) throws DeliveryException;
-
-        /** Delivers prepared bytes unchanged to {@code recipients} (does I/O). */
-        SendResult send(PreparedMessage message, List<String> recipients, String pathName) throws DeliveryException;
-    }
 
     private final String systemName;
     private final boolean disabled;
     private final PathTemplate template;
-    private final Supplier<MimeMessage> newMessage;
-    private final Delivery delivery;
+    private final SmtpConnection connection;
 
     /**
-     * @param newMessage a new message with From set, per call (the connection's {@code newMessage})
-     * @param delivery what sends the built message (the connection's {@code send})
+     * Called by {@code SmtpSendPathType.bind}.
+     *
+     * @param template the path's compiled template
+     * @param connection the connection that gives each message its From and delivers it
      */
-    public SmtpPathSender(String systemName, boolean disabled, PathTemplate template,
-            Supplier<MimeMessage> newMessage, Delivery delivery) {
+    public SmtpPathSender(String systemName, boolean disabled, PathTemplate template, SmtpConnection connection) {
         this.systemName = Objects.requireNonNull(systemName, "systemName");
         this.disabled = disabled;
         this.template = Objects.requireNonNull(template, "template");
-        this.newMessage = Objects.requireNonNull(newMessage, "newMessage");
-        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.connection = Objects.requireNonNull(connection, "connection");
     }
 
     @Override
@@ -65,26 +53,34 @@ public final class SmtpPathSender implements PathSender {
      */
     @Override
     public SendResult send(Map<String, ?> attributes) throws DeliveryException {
-        return delivery.send(build(attributes), systemName);
+        SmtpConnection c = enabledConnection();
+        return c.send(build(c, attributes), systemName);
     }
 
     /** Builds and fixes the message; no network I/O. Same checks as {@link #send}. */
     @Override
     public PreparedMessage prepare(Map<String, ?> attributes) throws DeliveryException {
-        return delivery.prepare(build(attributes));
+        SmtpConnection c = enabledConnection();
+        return c.prepare(build(c, attributes));
     }
 
     /** Delivers a prepared message unchanged to {@code recipients}; refused at once when the path is disabled. */
     @Override
     public SendResult deliver(PreparedMessage message, List<String> recipients) throws DeliveryException {
-        refuseIfDisabled();
-        return delivery.send(message, recipients, systemName);
+        return enabledConnection().send(message, recipients, systemName);
     }
 
-    private MimeMessage build(Map<String, ?> attributes) throws DeliveryException {
-        refuseIfDisabled();
+    /** The connection, or DISABLED when the path is disabled: the one place this path's switch is read. */
+    private SmtpConnection enabledConnection() throws DeliveryException {
+        if (disabled) {
+            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.message("send.disabled", systemName), "", List.of(), false, null);
+        }
+        return connection;
+    }
+
+    private MimeMessage build(SmtpConnection c, Map<String, ?> attributes) throws DeliveryException {
         RenderedMail mail = template.render(attributes);
-        MimeMessage message = newMessage.get();
+        MimeMessage message = c.newMessage();
         try {
             MimeMessages.fill(message, mail);
         } catch (MessagingException e) {
@@ -92,12 +88,6 @@ public final class SmtpPathSender implements PathSender {
                     PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()), "", List.of(), false, e);
         }
         return message;
-    }
-
-    private void refuseIfDisabled() throws DeliveryException {
-        if (disabled) {
-            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.message("send.disabled", systemName), "", List.of(), false, null);
-        }
     }
 
     @Override
