@@ -18,13 +18,9 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.Collections;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -57,7 +53,7 @@ public final class FailureClassifier {
 
     /** Classifies {@code error} thrown by {@code transport} (null if none was created). */
     public Failure classify(Throwable error, ObservedSmtpTransport transport) {
-        List<Throwable> chain = chain(error);
+        List<Throwable> chain = Failure.chain(error);
         boolean greeted = transport != null && transport.greeted();
         boolean afterData = transport != null && transport.possiblyDelivered();
         String detail = detail(chain);
@@ -65,12 +61,12 @@ public final class FailureClassifier {
 
         if (writeTimedOut(chain)) {
             // A write that blocked never handed the end of the data to TCP: nothing was delivered.
-            return failure(FailureKind.TIMEOUT, msg("fail.write.timeout", human(settings.writeTimeout())), 0, List.of(), false, detail);
+            return failure(FailureKind.TIMEOUT, msg("fail.write.timeout", Failure.human(settings.writeTimeout())), 0, List.of(), false, detail);
         }
         if (afterData) {
             boolean timeout = find(chain, SocketTimeoutException.class) != null;
             return failure(timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,
-                    timeout ? msg("fail.timeout.afterdata", human(settings.readTimeout())) : msg("fail.lost.afterdata"),
+                    timeout ? msg("fail.timeout.afterdata", Failure.human(settings.readTimeout())) : msg("fail.lost.afterdata"),
                     0, List.of(), true, detail);
         }
         if (find(chain, ObservedSmtpTransport.AuthenticationNotOfferedException.class) != null) {
@@ -94,7 +90,7 @@ public final class FailureClassifier {
             return tls;
         }
         if (find(chain, HostLookup.TimedOut.class) != null) {
-            return failure(FailureKind.TIMEOUT, msg("fail.resolve.timeout", settings.host(), human(settings.connectTimeout())),
+            return failure(FailureKind.TIMEOUT, msg("fail.resolve.timeout", settings.host(), Failure.human(settings.connectTimeout())),
                     0, List.of(), false, detail);
         }
         if (find(chain, UnknownHostException.class) != null) {
@@ -104,18 +100,18 @@ public final class FailureClassifier {
                 || find(chain, NoRouteToHostException.class) != null) {
             if (find(chain, SocketTimeoutException.class) != null) {
                 return failure(FailureKind.TIMEOUT, msg("fail.connect.timeout", settings.host(), String.valueOf(settings.port()),
-                        human(settings.connectTimeout())), 0, List.of(), false, detail);
+                        Failure.human(settings.connectTimeout())), 0, List.of(), false, detail);
             }
             return failure(FailureKind.UNREACHABLE, msg("fail.connect.refused", settings.host(), String.valueOf(settings.port())), 0, List.of(), false, detail);
         }
         if (find(chain, SocketTimeoutException.class) != null) {
             if (!greeted) {
                 LocalizedMessage m = settings.port() == 465 && settings.encryption() != Encryption.SSL
-                        ? msg("fail.greeting.timeout", human(settings.readTimeout()), String.valueOf(settings.port()))
-                        : msg("fail.greeting.timeout.generic", human(settings.readTimeout()));
+                        ? msg("fail.greeting.timeout", Failure.human(settings.readTimeout()), String.valueOf(settings.port()))
+                        : msg("fail.greeting.timeout.generic", Failure.human(settings.readTimeout()));
                 return failure(FailureKind.TIMEOUT, m, 0, List.of(), false, detail);
             }
-            return failure(FailureKind.TIMEOUT, msg("fail.timeout", human(settings.readTimeout())), 0, List.of(), false, detail);
+            return failure(FailureKind.TIMEOUT, msg("fail.timeout", Failure.human(settings.readTimeout())), 0, List.of(), false, detail);
         }
         SMTPSenderFailedException sender = find(chain, SMTPSenderFailedException.class);
         if (sender != null || (transport != null && transport.senderRefused())) {
@@ -216,25 +212,6 @@ public final class FailureClassifier {
         return out;
     }
 
-    /** Every exception reachable through causes and Jakarta's next exceptions, first the outermost. */
-    static List<Throwable> chain(Throwable error) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> out = new ArrayList<>();
-        List<Throwable> todo = new ArrayList<>(List.of(error));
-        while (!todo.isEmpty()) {
-            Throwable t = todo.remove(0);
-            if (t == null || !seen.add(t)) {
-                continue;
-            }
-            out.add(t);
-            todo.add(t.getCause());
-            if (t instanceof MessagingException m) {
-                todo.add(m.getNextException());
-            }
-        }
-        return out;
-    }
-
     private static <T> T find(List<Throwable> chain, Class<T> type) {
         for (Throwable t : chain) {
             if (type.isInstance(t)) {
@@ -266,11 +243,6 @@ public final class FailureClassifier {
         }
         // Called for every message sent: skip the regex in the usual single-line case.
         return text.indexOf('\r') < 0 && text.indexOf('\n') < 0 ? text.trim() : LINE_BREAKS.matcher(text).replaceAll(" ").trim();
-    }
-
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 
     private LocalizedMessage msg(String key, Object... args) {

@@ -127,7 +127,7 @@ public final class SmtpSender implements AutoCloseable {
                     throw e;
                 }
                 // Some recipients were refused, the message went to the others: the session is still healthy.
-                List<RecipientRejection> rejected = FailureClassifier.rejections(FailureClassifier.chain(e));
+                List<RecipientRejection> rejected = FailureClassifier.rejections(Failure.chain(e));
                 result = new SendResult(message.getMessageID(), reply(s.transport), addresses(e.getValidSentAddresses()), rejected);
             }
             s.messages++;

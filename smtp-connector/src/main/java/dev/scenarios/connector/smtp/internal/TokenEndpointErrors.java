@@ -62,14 +62,14 @@ final class TokenEndpointErrors {
 
     /** The request did not complete: {@code error} is what the HTTP client threw, {@code limit} the time allowed. */
     TokenException unreachable(Throwable error, Duration limit) {
-        List<Throwable> chain = FailureClassifier.chain(error);
+        List<Throwable> chain = Failure.chain(error);
         String detail = endpoint() + ": " + scrub(describe(chain));
         String host = settings.endpoint().getHost();
         if (has(chain, HttpConnectTimeoutException.class)) {
-            return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.connect.timeout", host, FailureClassifier.human(limit)), detail);
+            return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.connect.timeout", host, Failure.human(limit)), detail);
         }
         if (has(chain, HttpTimeoutException.class) || has(chain, TimeoutException.class)) {
-            return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.timeout", host, FailureClassifier.human(limit)), detail);
+            return new TokenException(FailureKind.TIMEOUT, messages.message("token.error.timeout", host, Failure.human(limit)), detail);
         }
         if (has(chain, UnknownHostException.class) || has(chain, UnresolvedAddressException.class)) {
             return new TokenException(FailureKind.UNREACHABLE, messages.message("token.error.resolve", host), detail);
