@@ -8,10 +8,10 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.connector.smtp.internal.PathTemplate;
-import dev.scenarios.connector.smtp.internal.PathTexts;
-import dev.scenarios.connector.smtp.internal.SendPathValidation;
-import dev.scenarios.connector.smtp.internal.SmtpPathSender;
+import dev.scenarios.connector.smtp.internal.mime.PathTexts;
+import dev.scenarios.connector.smtp.internal.template.PathTemplate;
+import dev.scenarios.connector.smtp.internal.template.SendPathValidation;
+import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
 import java.util.List;
 import java.util.Locale;
 

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.smtp.internal.Mailbox;
-import dev.scenarios.connector.smtp.internal.PathTemplate;
-import dev.scenarios.connector.smtp.internal.RenderedMail;
+import dev.scenarios.connector.smtp.internal.mime.Mailbox;
+import dev.scenarios.connector.smtp.internal.mime.RenderedMail;
+import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
