@@ -8,24 +8,21 @@ import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
-import dev.scenarios.connector.smtp.internal.Attempt;
-import dev.scenarios.connector.smtp.internal.CamelDelivery;
-import dev.scenarios.connector.smtp.internal.Failure;
-import dev.scenarios.connector.smtp.internal.HeaderValues;
-import dev.scenarios.connector.smtp.internal.Journal;
-import dev.scenarios.connector.smtp.internal.JournalEntries;
-import dev.scenarios.connector.smtp.internal.MailSessions;
-import dev.scenarios.connector.smtp.internal.MailStreamProviders;
-import dev.scenarios.connector.smtp.internal.PreparedMime;
-import dev.scenarios.connector.smtp.internal.OAuthTokens;
-import dev.scenarios.connector.smtp.internal.RecordingMailSender;
-import dev.scenarios.connector.smtp.internal.SmtpPathSender;
-import dev.scenarios.connector.smtp.internal.SmtpSender;
-import dev.scenarios.connector.smtp.internal.SmtpSettings;
-import dev.scenarios.connector.smtp.internal.SmtpSettings.JournalLevel;
-import dev.scenarios.connector.smtp.internal.SocketEvents;
-import dev.scenarios.connector.smtp.internal.StableIdMessage;
-import dev.scenarios.connector.smtp.internal.TrustedCertificates;
+import dev.scenarios.connector.smtp.internal.journal.Journal;
+import dev.scenarios.connector.smtp.internal.journal.JournalEntries;
+import dev.scenarios.connector.smtp.internal.mime.HeaderValues;
+import dev.scenarios.connector.smtp.internal.mime.PreparedMime;
+import dev.scenarios.connector.smtp.internal.mime.StableIdMessage;
+import dev.scenarios.connector.smtp.internal.oauth.OAuthTokens;
+import dev.scenarios.connector.smtp.internal.outcome.Attempt;
+import dev.scenarios.connector.smtp.internal.outcome.Failure;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.JournalLevel;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
+import dev.scenarios.connector.smtp.internal.transport.MailSessions;
+import dev.scenarios.connector.smtp.internal.transport.MailStreamProviders;
+import dev.scenarios.connector.smtp.internal.transport.SmtpSender;
+import dev.scenarios.connector.smtp.internal.transport.SocketEvents;
+import dev.scenarios.connector.smtp.internal.transport.TrustedCertificates;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -45,20 +42,20 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
-import org.apache.camel.Exchange;
 
 /**
  * An opened {@code smtp} connection: the seam between the path type (which builds messages) and
- * the transport (which delivers them through a camel-mail endpoint). Thread-safe.
+ * the transport ({@code SmtpSender}, pooled Angus Mail sessions), which it calls directly: the
+ * {@code path:} exchange of the scenario runtime is the only Camel exchange a message travels in.
+ * Thread-safe.
  */
-public final class SmtpConnection implements Connection, SmtpPathSender.Delivery {
+public final class SmtpConnection implements Connection {
 
     private final SmtpSettings settings;
     private final ConnectorContext context;
     private final Messages messages;
     private final Session session;
     private final SmtpSender sender;
-    private final CamelDelivery delivery;
     private final Journal journal;
     private final String fromHeader;
 
@@ -75,7 +72,6 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         OAuthTokens tokens = settings.oauth() == null ? null
                 : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
-        this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
         this.journal = new Journal(context.dataDirectory(), settings.systemName());
         this.fromHeader = fromHeader(settings);
     }
@@ -124,36 +120,17 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
      *
      * @return the Message-ID, the server's final reply and per-recipient rejections (when at least one recipient accepted)
      * @throws DeliveryException with the failure kind, reply code and rejected recipients when nothing was delivered,
-     *     or at once with {@code DISABLED} when the connection is disabled, or {@code CONFIGURATION} when a header
-     *     value holds CR, LF or NUL
+     *     or at once with {@code CONFIGURATION} when a header value holds CR, LF or NUL, or {@code DISABLED} when the
+     *     connection is disabled
      */
-    @Override
     public SendResult send(MimeMessage message, String pathName) throws DeliveryException {
-        if (settings.disabled()) {
-            LocalizedMessage text = messages.message("check.disabled", settings.systemName());
-            refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw new DeliveryException(FailureKind.DISABLED, 0, text, "", List.of(), false, null);
-        }
-        String badHeader = message instanceof PreparedMime ? null : savedForbiddenHeader(message);
+        String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
             LocalizedMessage text = messages.message("fail.headers", badHeader);
             refuse(pathName, message, text.in(Locale.ENGLISH));
             throw new DeliveryException(FailureKind.CONFIGURATION, 0, text, "", List.of(), false, null);
         }
-        Exchange exchange = delivery.newExchange(message);
-        Exception camelError = delivery.send(exchange);
-        Attempt attempt = delivery.take(message);
-        if (attempt == null) {
-            throw new DeliveryException(FailureKind.OTHER, 0, "camel-mail did not hand the message to the sender: "
-                    + (camelError == null ? "no error reported" : camelError.getClass().getSimpleName() + ": " + camelError.getMessage()),
-                    List.of(), false, camelError);
-        }
-        journal(pathName, message, attempt);
-        if (attempt.succeeded()) {
-            return attempt.result();
-        }
-        Failure f = attempt.failure();
-        throw new DeliveryException(f.kind(), f.replyCode(), f.message(), f.detail(), f.rejected(), f.possiblyDelivered(), null);
+        return deliver(message, pathName);
     }
 
     /**
@@ -163,7 +140,6 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
      *
      * @throws DeliveryException CONFIGURATION for a line break in a header or when the message cannot be written
      */
-    @Override
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
@@ -184,14 +160,34 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
      * which may be a subset of the prepared ones, e.g. those a partial rejection left without the
      * message. Otherwise as {@link #send(MimeMessage, String)}. Does I/O.
      */
-    @Override
     public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName) throws DeliveryException {
+        PreparedMime message;
         try {
-            return send(new PreparedMime(session, prepared, recipients), pathName);
+            message = new PreparedMime(session, prepared, recipients);
         } catch (MessagingException e) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0,
                     "the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName(), List.of(), false, e);
         }
+        return deliver(message, pathName);
+    }
+
+    /**
+     * The one way out of the connection: refuses at once when the connection is disabled, else
+     * hands {@code message} (checked already) to the sender and journals the attempt. Does I/O.
+     */
+    private SendResult deliver(MimeMessage message, String pathName) throws DeliveryException {
+        if (settings.disabled()) {
+            LocalizedMessage text = messages.message("check.disabled", settings.systemName());
+            refuse(pathName, message, text.in(Locale.ENGLISH));
+            throw new DeliveryException(FailureKind.DISABLED, 0, text, "", List.of(), false, null);
+        }
+        Attempt attempt = sender.deliver(message);
+        journal(pathName, message, attempt);
+        if (attempt.succeeded()) {
+            return attempt.result();
+        }
+        Failure f = attempt.failure();
+        throw new DeliveryException(f.kind(), f.replyCode(), f.message(), f.detail(), f.rejected(), f.possiblyDelivered(), null);
     }
 
     private void journal(String pathName, MimeMessage message, Attempt attempt) {
@@ -283,10 +279,9 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         return out;
     }
 
-    /** Stops the private CamelContext, if any, and closes the idle SMTP sessions with QUIT. Journal entries are written through at once. */
+    /** Closes the idle SMTP sessions with QUIT. Journal entries are written through at once. */
     @Override
     public void close() {
-        delivery.close();
         sender.close();
     }
 }

@@ -8,10 +8,10 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.connector.smtp.internal.PathTemplate;
-import dev.scenarios.connector.smtp.internal.PathTexts;
-import dev.scenarios.connector.smtp.internal.SendPathValidation;
-import dev.scenarios.connector.smtp.internal.SmtpPathSender;
+import dev.scenarios.connector.smtp.internal.mime.PathTexts;
+import dev.scenarios.connector.smtp.internal.template.PathTemplate;
+import dev.scenarios.connector.smtp.internal.template.SendPathValidation;
+import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,9 +95,9 @@ public final class SmtpSendPathType implements PathType {
     }
 
     /**
-     * Validates {@code configuration}, parses its templates and reads its fixed attachment files
-     * once (the only I/O), and returns a thread-safe sender that builds each message with
-     * {@link SmtpConnection#newMessage()} and delivers it with {@link SmtpConnection#send}.
+     * Validates and compiles {@code configuration} in one pass (each template parsed once), reads
+     * its fixed attachment files once (the only I/O), and returns a thread-safe sender that builds
+     * each message with {@link SmtpConnection#newMessage()} and delivers it with {@link SmtpConnection#send}.
      *
      * @throws IllegalArgumentException listing the problems when the configuration is invalid, when
      *     {@code connection} is not an {@code smtp} connection, or naming a file that cannot be read
@@ -105,15 +105,14 @@ public final class SmtpSendPathType implements PathType {
     @Override
     public PathSender bind(Configuration configuration, Connection connection) {
         String systemName = configuration.string("systemName");
-        ValidationResult validation = validate(configuration);
-        if (!validation.isValid()) {
-            throw new IllegalArgumentException("path " + systemName + " is invalid:\n" + validation.describe(Locale.ENGLISH));
+        PathTemplate.Compilation compiled = PathTemplate.compile(configuration);
+        if (!compiled.problems().isValid()) {
+            throw new IllegalArgumentException("path " + systemName + " is invalid:\n" + compiled.problems().describe(Locale.ENGLISH));
         }
         if (!(connection instanceof SmtpConnection smtp)) {
             throw new IllegalArgumentException("path " + systemName + " needs a connection of type " + SmtpConnectionType.ID
                     + ", not " + (connection == null ? "none" : connection.typeId()));
         }
-        PathTemplate template = PathTemplate.compile(configuration);
-        return new SmtpPathSender(systemName, configuration.bool("disabled"), template, smtp::newMessage, smtp);
+        return new SmtpPathSender(systemName, configuration.bool("disabled"), compiled.template(), smtp);
     }
 }

@@ -14,7 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.DeliveryException;
-import dev.scenarios.connector.smtp.internal.SmtpSettings;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import dev.scenarios.connector.smtp.testing.Captured;
 import dev.scenarios.connector.smtp.testing.GreenMailServers;
 import dev.scenarios.connector.smtp.testing.TestClock;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.smtp.internal.Mailbox;
-import dev.scenarios.connector.smtp.internal.PathTemplate;
-import dev.scenarios.connector.smtp.internal.RenderedMail;
+import dev.scenarios.connector.smtp.internal.mime.Mailbox;
+import dev.scenarios.connector.smtp.internal.mime.RenderedMail;
+import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ class SmtpSendPathAttributesTest {
                 attribute("Note", "string", false, false)));
         path.put("subject", "[{Note}]");
         path.put("body", "{Customer}|{Total}|{Items}|{Paid}|{Due}|{Note}");
-        return PathTemplate.compile(configuration(path));
+        return PathTemplate.compile(configuration(path)).template();
     }
 
     private static String body(Map<String, Object> values) throws DeliveryException {
@@ -104,7 +104,7 @@ class SmtpSendPathAttributesTest {
         Map<String, Object> path = orderPath();
         path.put("to", "Boss <boss@example.com>");
         path.put("bcc", List.of("audit@example.com"));
-        RenderedMail mail = PathTemplate.compile(configuration(path)).render(Map.of(
+        RenderedMail mail = PathTemplate.compile(configuration(path)).template().render(Map.of(
                 "Customer", "Anna",
                 "To", List.of(object("Name", "Анна", "Address", "anna@пример.рф"), "bob@example.com", "Carl <carl@example.com>"),
                 "Cc", object("Name", "Dora", "Address", "dora@example.com"),
@@ -118,14 +118,14 @@ class SmtpSendPathAttributesTest {
 
     @Test
     void aMessageWithoutAnyRecipientIsRefused() {
-        assertThatThrownBy(() -> PathTemplate.compile(configuration(orderPath())).render(Map.of("Customer", "Anna", "To", List.of())))
+        assertThatThrownBy(() -> PathTemplate.compile(configuration(orderPath())).template().render(Map.of("Customer", "Anna", "To", List.of())))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
                 .hasMessage("the message has no recipients: give To, Cc or Bcc in the path or in the attributes");
     }
 
     @Test
     void badRecipientsAndAttachmentsAreRefusedNamingTheItem() {
-        PathTemplate path = PathTemplate.compile(configuration(orderPath()));
+        PathTemplate path = PathTemplate.compile(configuration(orderPath())).template();
         Map<String, String> expected = Map.of(
                 "To[1]: \"not-an-address\" is not a valid e-mail address", "To",
                 "Attachments[0].Content is not valid Base64", "Attachments",

@@ -12,8 +12,8 @@ import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.JsonSchemas;
-import dev.scenarios.connector.smtp.internal.PathTemplate;
-import dev.scenarios.connector.smtp.internal.SmtpPathSender;
+import dev.scenarios.connector.smtp.internal.template.PathTemplate;
+import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +58,18 @@ class SmtpSendPathBindTest {
     }
 
     @Test
+    void compilingAnInvalidPathGivesItsProblemsAsValidationDoesAndNoTemplate() {
+        Map<String, Object> path = orderPath();
+        path.put("subject", "{Nope}");
+
+        PathTemplate.Compilation compiled = PathTemplate.compile(configuration(path));
+
+        assertThat(compiled.template()).isNull();
+        assertThat(compiled.problems()).isEqualTo(PathConfigurations.TYPE.validate(configuration(path)));
+        assertThat(compiled.problems().describe(Locale.ENGLISH)).contains("subject: placeholder {Nope} names no declared attribute");
+    }
+
+    @Test
     void aPathBindsOnlyToAnSmtpConnection() {
         assertThatThrownBy(() -> PathConfigurations.TYPE.bind(configuration(orderPath()), OTHER_CONNECTION))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -70,7 +82,7 @@ class SmtpSendPathBindTest {
         Files.writeString(file, "v1");
         Map<String, Object> path = orderPath();
         path.put("attachments", List.of(object("name", "Условия.txt", "file", file.toString())));
-        PathTemplate template = PathTemplate.compile(configuration(path));
+        PathTemplate template = PathTemplate.compile(configuration(path)).template();
         Files.writeString(file, "v2 changed after bind");
 
         assertThat(template.render(Map.of("Customer", "A", "To", "a@example.com")).attachments().get(0).content())

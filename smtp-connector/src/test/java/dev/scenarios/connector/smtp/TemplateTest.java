@@ -3,8 +3,8 @@ package dev.scenarios.connector.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarios.connector.smtp.internal.Template;
-import dev.scenarios.connector.smtp.internal.TemplateSyntaxException;
+import dev.scenarios.connector.smtp.internal.template.Template;
+import dev.scenarios.connector.smtp.internal.template.TemplateSyntaxException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,50 @@
+package dev.scenarios.connector.smtp.internal.outcome;
+
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.LocalizedMessage;
+import dev.scenarios.connector.api.RecipientRejection;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What went wrong in one SMTP session, classified: the kind, what to tell the user, the server's
+ * reply code (0 when none), the refused recipients, and whether the message may have been
+ * delivered. {@code detail} is for support: exception class and server reply, never a secret.
+ */
+public record Failure(FailureKind kind, LocalizedMessage message, int replyCode, List<RecipientRejection> rejected,
+        boolean possiblyDelivered, String detail) {
+
+    public Failure {
+        rejected = List.copyOf(rejected);
+    }
+
+    /** Every exception reachable through causes and Jakarta's next exceptions, first the outermost. */
+    public static List<Throwable> chain(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> out = new ArrayList<>();
+        List<Throwable> todo = new ArrayList<>(List.of(error));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.remove(0);
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            todo.add(t.getCause());
+            if (t instanceof MessagingException m) {
+                todo.add(m.getNextException());
+            }
+        }
+        return out;
+    }
+
+    /** A limit as a failure text names it: {@code 5s}, or {@code 1500ms} when not whole seconds. */
+    public static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+}

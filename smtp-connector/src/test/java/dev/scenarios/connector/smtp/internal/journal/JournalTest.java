@@ -1,0 +1,54 @@
+package dev.scenarios.connector.smtp.internal.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void rotatesBySizeKeepsTheNewestFilesAndReadsOldestFirst() throws Exception {
+        Journal journal = new Journal(data, "relay", 100, 2);
+        for (int i = 0; i < 10; i++) {
+            journal.append("entry " + i + " " + "x".repeat(30));
+        }
+        assertThat(Files.exists(data.resolve("journals/relay.log.2"))).isTrue();
+        assertThat(Files.exists(data.resolve("journals/relay.log.3"))).isFalse();
+        String all = new String(Journal.read(data, "relay").readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(all).doesNotContain("entry 0 ").contains("entry 9 ");
+        assertThat(all.indexOf("entry 7 ")).isLessThan(all.indexOf("entry 8 "));
+        assertThat(all.indexOf("entry 8 ")).isLessThan(all.indexOf("entry 9 "));
+    }
+
+    @Test
+    void noJournalReadsAsEmpty() throws Exception {
+        assertThat(Journal.read(data, "never_written").readAllBytes()).isEmpty();
+    }
+
+    @Test
+    void concurrentAppendsKeepEntriesWhole() throws Exception {
+        Journal journal = new Journal(data, "relay");
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    journal.append("thread " + id + " entry " + i + " end");
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        String all = new String(Journal.read(data, "relay").readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(all.lines()).hasSize(200).allMatch(l -> l.matches("thread \\d entry \\d+ end"));
+    }
+}
