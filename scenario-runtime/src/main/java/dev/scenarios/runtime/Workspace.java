@@ -4,7 +4,6 @@ import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.internal.ObjectFile;
 import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
@@ -170,7 +169,7 @@ public final class Workspace {
     }
 
     private static void report(ObjectFile f, ValidationResult result, List<Problem> problems) {
-        for (PropertyProblem p : result.problems()) {
+        for (ValidationResult.Problem p : result.problems()) {
             if (!f.unresolved(p.property())) {
                 problems.add(f.problemAt(p.property(), p.message(localeOf(f))));
             }

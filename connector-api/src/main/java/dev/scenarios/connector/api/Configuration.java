@@ -1,6 +1,6 @@
 package dev.scenarios.connector.api;
 
-import dev.scenarios.connector.api.internal.Durations;
+import dev.scenarios.connector.api.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

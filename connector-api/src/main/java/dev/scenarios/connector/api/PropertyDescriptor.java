@@ -30,10 +30,76 @@ public final class PropertyDescriptor {
     private final Long minimum;
     private final Long maximum;
     private final List<PropertyDescriptor> items;
+    private final boolean array;
     private final Messages messages;
 
-    /** A default that applies when {@code condition} holds, e.g. port 465 when encryption is ssl. */
+    /**
+     * "Property {@code property} has one of {@code values}", e.g. {@code authentication = windows}.
+     * Used for a property that is shown (and validated, and required) only when the condition holds,
+     * and for defaults that depend on another property.
+     *
+     * @param property the name of the property the condition reads
+     * @param values the values that meet the condition, at least one
+     */
+    public record Condition(String property, List<String> values) {
+
+        /**
+         * Checks the property and copies the values.
+         *
+         * @param property the property the condition reads
+         * @param values the values that meet it
+         * @throws IllegalArgumentException if {@code values} is empty
+         */
+        public Condition {
+            Objects.requireNonNull(property, "property");
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a condition needs at least one value");
+            }
+        }
+
+        /**
+         * The condition "{@code property} is one of {@code values}".
+         *
+         * @param property the property the condition reads
+         * @param values the values that meet it, at least one
+         * @return the condition
+         */
+        public static Condition when(String property, String... values) {
+            return new Condition(property, List.of(values));
+        }
+
+        /**
+         * Whether a configuration meets the condition.
+         *
+         * @param configuration the values, whose effective value of {@link #property()} (default included) is read
+         * @return true if that value is one of {@link #values()}
+         */
+        public boolean isMet(Configuration configuration) {
+            Object value = configuration.value(property);
+            return value != null && values.contains(String.valueOf(value));
+        }
+
+        @Override
+        public String toString() {
+            return property + " in " + values;
+        }
+    }
+
+    /**
+     * A default that applies when {@code condition} holds, e.g. port 465 when encryption is ssl.
+     *
+     * @param condition when the default applies
+     * @param value the default
+     */
     public record DependentDefault(Condition condition, Object value) {
+
+        /**
+         * Checks that neither component is null.
+         *
+         * @param condition when the default applies
+         * @param value the default
+         */
         public DependentDefault {
             Objects.requireNonNull(condition, "condition");
             Objects.requireNonNull(value, "value");
@@ -54,12 +120,27 @@ public final class PropertyDescriptor {
         this.minimum = b.minimum;
         this.maximum = b.maximum;
         this.items = List.copyOf(b.items);
+        this.array = b.array;
         this.messages = b.messages;
     }
 
     /** Starts a descriptor of property {@code name}, whose texts live in {@code messages}. */
     public static Builder builder(String name, PropertyType type, Messages messages) {
         return new Builder(name, name, type, messages);
+    }
+
+    /**
+     * Starts a descriptor of property {@code name} whose texts live in {@code messages} under
+     * {@code textKey} instead of the name, e.g. for names chosen by a user (declared attributes).
+     *
+     * @param name the property key as written in YAML and JSON
+     * @param textKey the prefix of the text keys: {@code <textKey>.label}, {@code <textKey>.help}, …
+     * @param type the kind of value
+     * @param messages the texts' bundle family
+     * @return a builder
+     */
+    public static Builder builder(String name, String textKey, PropertyType type, Messages messages) {
+        return new Builder(name, Objects.requireNonNull(textKey, "textKey"), type, messages);
     }
 
     /** The property key as written in YAML and JSON, e.g. {@code senderAddress}. */
@@ -116,9 +197,19 @@ public final class PropertyDescriptor {
         return Optional.ofNullable(maximum);
     }
 
-    /** The fields of each object of an {@link PropertyType#OBJECT_LIST}; empty for other types. */
+    /** The fields of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}; empty for other types. */
     public List<PropertyDescriptor> items() {
         return items;
+    }
+
+    /**
+     * Whether the value is a list of values of {@link #type()} (a single value is accepted too).
+     * Used for {@linkplain PathType#attributes path attributes}.
+     *
+     * @return true for a list-valued property
+     */
+    public boolean array() {
+        return array;
     }
 
     /** The field label in {@code locale}. */
@@ -176,6 +267,7 @@ public final class PropertyDescriptor {
         private Long minimum;
         private Long maximum;
         private final List<PropertyDescriptor> items = new ArrayList<>();
+        private boolean array;
 
         private Builder(String name, String key, PropertyType type, Messages messages) {
             this.name = Objects.requireNonNull(name, "name");
@@ -219,6 +311,16 @@ public final class PropertyDescriptor {
             return this;
         }
 
+        /**
+         * Marks the value as a list of values of the type; see {@link PropertyDescriptor#array()}.
+         *
+         * @return this builder
+         */
+        public Builder array() {
+            this.array = true;
+            return this;
+        }
+
         public Builder range(long minimum, long maximum) {
             this.minimum = minimum;
             this.maximum = maximum;
@@ -238,8 +340,8 @@ public final class PropertyDescriptor {
             if (type == PropertyType.ENUM && allowedValues.isEmpty()) {
                 throw new IllegalStateException(name + ": an enum needs allowed values");
             }
-            if (type == PropertyType.OBJECT_LIST && items.isEmpty()) {
-                throw new IllegalStateException(name + ": an object list needs item fields");
+            if ((type == PropertyType.OBJECT_LIST || type == PropertyType.OBJECT) && items.isEmpty()) {
+                throw new IllegalStateException(name + ": an object needs item fields");
             }
             return new PropertyDescriptor(this);
         }

@@ -1,5 +1,6 @@
 package dev.scenarios.connector.api;
 
+import dev.scenarios.connector.api.support.JsonSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;

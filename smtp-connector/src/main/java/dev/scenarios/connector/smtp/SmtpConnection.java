@@ -132,28 +132,28 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         if (settings.disabled()) {
             LocalizedMessage text = messages.message("check.disabled", settings.systemName());
             refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw new DeliveryException(FailureKind.DISABLED, 0, text, "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.DISABLED).message(text).build();
         }
         String badHeader = message instanceof PreparedMime ? null : savedForbiddenHeader(message);
         if (badHeader != null) {
             LocalizedMessage text = messages.message("fail.headers", badHeader);
             refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, text, "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(text).build();
         }
         Exchange exchange = delivery.newExchange(message);
         Exception camelError = delivery.send(exchange);
         Attempt attempt = delivery.take(message);
         if (attempt == null) {
-            throw new DeliveryException(FailureKind.OTHER, 0, "camel-mail did not hand the message to the sender: "
-                    + (camelError == null ? "no error reported" : camelError.getClass().getSimpleName() + ": " + camelError.getMessage()),
-                    List.of(), false, camelError);
+            throw DeliveryException.builder(FailureKind.OTHER).message("camel-mail did not hand the message to the sender: " + (camelError == null ? "no error reported" : camelError.getClass().getSimpleName() + ": " + camelError.getMessage()))
+                    .cause(camelError).build();
         }
         journal(pathName, message, attempt);
         if (attempt.succeeded()) {
             return attempt.result();
         }
         Failure f = attempt.failure();
-        throw new DeliveryException(f.kind(), f.replyCode(), f.message(), f.detail(), f.rejected(), f.possiblyDelivered(), null);
+        throw DeliveryException.builder(f.kind()).replyCode(f.replyCode()).message(f.message()).detail(f.detail())
+                .rejectedRecipients(f.rejected()).possiblyDelivered(f.possiblyDelivered()).build();
     }
 
     /**
@@ -167,15 +167,15 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader), "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(messages.message("fail.headers", badHeader)).build();
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             return new PreparedMessage(message.getMessageID(), recipients(message), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    "the message cannot be written: " + e.getClass().getSimpleName(), List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the message cannot be written: " + e.getClass().getSimpleName())
+                    .cause(e).build();
         }
     }
 
@@ -189,8 +189,8 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
         try {
             return send(new PreparedMime(session, prepared, recipients), pathName);
         } catch (MessagingException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    "the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName(), List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName())
+                    .cause(e).build();
         }
     }
 

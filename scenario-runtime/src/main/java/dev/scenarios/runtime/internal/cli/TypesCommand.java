@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.JsonSchemas;
+import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.runtime.internal.Texts;

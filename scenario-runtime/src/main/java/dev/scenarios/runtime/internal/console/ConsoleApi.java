@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.JsonSchemas;
+import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;

@@ -4,7 +4,6 @@ import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.internal.ObjectFile;
@@ -105,7 +104,7 @@ final class ObjectEditor {
         file.forgetUnresolved(property -> overrides.containsKey(property)
                 || configuration.descriptor(property).map(d -> !configuration.isVisible(d)).orElse(false));
         file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "reference", p.message())));
-        for (PropertyProblem p : validate(kind, typeId, configuration).problems()) {
+        for (ValidationResult.Problem p : validate(kind, typeId, configuration).problems()) {
             if (!file.unresolved(p.property())) {
                 problems.add(new FieldProblem(p.property(), p.code(), p.message(locale)));
             }

@@ -1,8 +1,8 @@
 package dev.scenarios.connector.smtp.internal;
 
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
 import java.util.List;
 
 /**
@@ -10,7 +10,7 @@ import java.util.List;
  * reply code (0 when none), the refused recipients, and whether the message may have been
  * delivered. {@code detail} is for support: exception class and server reply, never a secret.
  */
-public record Failure(FailureKind kind, LocalizedMessage message, int replyCode, List<RecipientRejection> rejected,
+public record Failure(FailureKind kind, LocalizedMessage message, int replyCode, List<SendResult.Rejection> rejected,
         boolean possiblyDelivered, String detail) {
 
     public Failure {

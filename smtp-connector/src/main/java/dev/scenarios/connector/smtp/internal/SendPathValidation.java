@@ -1,7 +1,7 @@
 package dev.scenarios.connector.smtp.internal;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.Configuration;
-import dev.scenarios.connector.api.DescriptorValidation;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class SendPathValidation {
 
     /** Every problem of {@code configuration}, in declaration order. Never throws for user errors. */
     public static ValidationResult validate(Configuration configuration) {
-        ValidationResult.Builder out = DescriptorValidation.check(configuration);
+        ValidationResult.Builder out = Descriptors.validate(configuration);
         checkSystemName(configuration, "systemName", out);
         checkSystemName(configuration, "connection", out);
         Set<String> declared = checkAttributes(configuration, out);

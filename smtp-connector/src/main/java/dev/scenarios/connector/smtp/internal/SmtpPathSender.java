@@ -88,15 +88,15 @@ public final class SmtpPathSender implements PathSender {
         try {
             MimeMessages.fill(message, mail);
         } catch (MessagingException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()), "", List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()))
+                    .cause(e).build();
         }
         return message;
     }
 
     private void refuseIfDisabled() throws DeliveryException {
         if (disabled) {
-            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.message("send.disabled", systemName), "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.DISABLED).message(PathTexts.MESSAGES.message("send.disabled", systemName)).build();
         }
     }
 
