@@ -5,14 +5,15 @@ import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import dev.scenarios.runtime.internal.EndpointReferences;
+import dev.scenarios.runtime.internal.ObjectFile;
 import dev.scenarios.runtime.internal.RouteCheck;
+import dev.scenarios.runtime.internal.RuntimeProperties;
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.ValueResolver;
 import dev.scenarios.runtime.internal.YamlNode;
 import dev.scenarios.runtime.internal.YamlReader;
+import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -90,7 +91,7 @@ public final class Workspace {
 
         List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
                 connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
-        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(PathType::properties),
+        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(RuntimeProperties::of),
                 connectors.pathTypes().stream().map(PathType::id).toList(), resolver, locale, problems);
 
         List<ConnectionDefinition> connections = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.SendResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,15 +8,16 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -337,5 +337,28 @@ class ScenarioCommandTest {
         assertThat(schemas.get("connectionTypes").get(0).get("$id").asText()).isEqualTo("urn:scenario-connectors:connection:fake");
         assertThat(schemas.get("connectionTypes").get(0).get("properties").get("password").get("writeOnly").asBoolean()).isTrue();
         assertThat(schemas.get("pathTypes").get(0).get("$id").asText()).isEqualTo("urn:scenario-connectors:path:fake-send");
+    }
+
+    @Test
+    void typesShowTheRuntimesOwnPathSettingsAfterTheTypesOwn() throws IOException {
+        CliRun en = CliRun.of("types", "--lang", "en");
+        assertThat(en.out()).contains("    delivery (enum: direct|queued, default direct) Delivery — ")
+                .contains("    retry (object) Retry — ").contains("      backoff (duration) Backoff — ");
+
+        JsonNode path = JSON.readTree(CliRun.of("types", "--json").out()).get("pathTypes").get(0);
+        assertThat(path.at("/properties/delivery/default").asText()).isEqualTo("direct");
+        assertThat(path.at("/properties/retry/properties/backoff/type").asText()).isEqualTo("array");
+        assertThat(path.at("/properties/retry/properties/backoff/items/pattern").asText()).isNotEmpty();
+    }
+
+    @Test
+    void validateReportsABadRuntimeSettingWithFileAndLine() {
+        TestWorkspace.minimal(dir).write("paths/orders.yaml", TestWorkspace.PATH + "delivery: sometimes\nretry:\n  backoff: [1m, soon]\n");
+
+        CliRun run = CliRun.of("validate", ws(), "--lang", "en");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("paths/orders.yaml:8: path orders delivery: must be direct or queued, not \"sometimes\"")
+                .contains("paths/orders.yaml:10: path orders retry.backoff[1]: \"soon\" is not a duration");
     }
 }
