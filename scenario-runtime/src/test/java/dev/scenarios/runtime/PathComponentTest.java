@@ -1,10 +1,10 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.SendResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.SendResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

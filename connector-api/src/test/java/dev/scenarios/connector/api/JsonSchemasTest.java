@@ -1,8 +1,8 @@
 package dev.scenarios.connector.api;
 
-import dev.scenarios.connector.api.support.JsonSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarios.connector.api.support.JsonSchemas;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

@@ -3,12 +3,12 @@ package dev.scenarios.runtime.fake;
 import static dev.scenarios.runtime.fake.FakeConnector.MESSAGES;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;

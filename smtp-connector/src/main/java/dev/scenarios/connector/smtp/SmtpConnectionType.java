@@ -1,16 +1,16 @@
 package dev.scenarios.connector.smtp;
 
-import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.smtp.internal.ConnectionCheck;
 import dev.scenarios.connector.smtp.internal.ConnectionRules;
 import dev.scenarios.connector.smtp.internal.Journal;

@@ -2,8 +2,8 @@ package dev.scenarios.connector.api.support;
 
 import dev.scenarios.connector.api.ConfigurableType;
 import dev.scenarios.connector.api.PathType;
-import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyDescriptor.Condition;
+import dev.scenarios.connector.api.PropertyDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

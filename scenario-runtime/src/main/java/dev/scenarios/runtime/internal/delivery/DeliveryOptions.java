@@ -1,8 +1,8 @@
 package dev.scenarios.runtime.internal.delivery;
 
 import dev.scenarios.connector.api.support.Durations;
-import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.DeliveryPolicy.Mode;
+import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.internal.ObjectFile;
 import dev.scenarios.runtime.internal.Texts;

@@ -1,9 +1,9 @@
 package dev.scenarios.runtime.internal.delivery;
 
-import dev.scenarios.connector.api.SendResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;

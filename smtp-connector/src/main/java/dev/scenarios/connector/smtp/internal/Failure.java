@@ -1,8 +1,8 @@
 package dev.scenarios.connector.smtp.internal;
 
-import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
+import dev.scenarios.connector.api.SendResult;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.scenarios.connector.smtp.internal;
 
-import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.SmtpSettings.Encryption;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -20,11 +20,11 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Collections;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;

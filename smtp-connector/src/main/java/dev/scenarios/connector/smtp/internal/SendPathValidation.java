@@ -1,8 +1,8 @@
 package dev.scenarios.connector.smtp.internal;
 
-import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.api.support.Descriptors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
