@@ -124,7 +124,14 @@ public final class PropertyDescriptor {
         this.messages = b.messages;
     }
 
-    /** Starts a descriptor of property {@code name}, whose texts live in {@code messages}. */
+    /**
+     * Starts a descriptor of property {@code name}, whose texts live in {@code messages} under the name.
+     *
+     * @param name the property key as written in YAML and JSON
+     * @param type the kind of value
+     * @param messages the texts' bundle family
+     * @return a builder
+     */
     public static Builder builder(String name, PropertyType type, Messages messages) {
         return new Builder(name, name, type, messages);
     }
@@ -143,61 +150,110 @@ public final class PropertyDescriptor {
         return new Builder(name, Objects.requireNonNull(textKey, "textKey"), type, messages);
     }
 
-    /** The property key as written in YAML and JSON, e.g. {@code senderAddress}. */
+    /**
+     * The property key as written in YAML and JSON.
+     *
+     * @return e.g. {@code senderAddress}
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The kind of value.
+     *
+     * @return the type
+     */
     public PropertyType type() {
         return type;
     }
 
-    /** Whether a value must be given whenever the property is {@linkplain #visibleWhen() visible}. */
+    /**
+     * Whether a value must be given whenever the property is {@linkplain #visibleWhen() visible}.
+     *
+     * @return true for a required property
+     */
     public boolean required() {
         return required;
     }
 
-    /** The value used when none is given, if any. Never present for secrets. */
+    /**
+     * The value used when none is given. Never present for secrets.
+     *
+     * @return the default, or empty
+     */
     public Optional<Object> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** Defaults that depend on other properties; the first whose condition holds wins over {@link #defaultValue()}. */
+    /**
+     * Defaults that depend on other properties; the first whose condition holds wins over {@link #defaultValue()}.
+     *
+     * @return the dependent defaults, possibly none
+     */
     public List<DependentDefault> dependentDefaults() {
         return dependentDefaults;
     }
 
-    /** Whether the value is a secret: never shown, logged, echoed in messages or given a default. */
+    /**
+     * Whether the value is a secret: never shown, logged, echoed in messages or given a default.
+     *
+     * @return true for a secret
+     */
     public boolean secret() {
         return secret;
     }
 
-    /** The values an {@link PropertyType#ENUM} accepts, in display order. */
+    /**
+     * The values an {@link PropertyType#ENUM} accepts, in display order.
+     *
+     * @return the values; empty for other types
+     */
     public List<String> allowedValues() {
         return allowedValues;
     }
 
-    /** The form section the property belongs to, e.g. {@code server}, or empty. */
+    /**
+     * The form section the property belongs to.
+     *
+     * @return e.g. {@code server}, or empty
+     */
     public Optional<String> group() {
         return Optional.ofNullable(group);
     }
 
-    /** The condition under which the property is shown, validated and required; empty means always. */
+    /**
+     * The condition under which the property is shown, validated and required.
+     *
+     * @return the condition; empty means always
+     */
     public Optional<Condition> visibleWhen() {
         return Optional.ofNullable(visibleWhen);
     }
 
-    /** The smallest value an {@link PropertyType#INTEGER} accepts. */
+    /**
+     * The smallest value an {@link PropertyType#INTEGER} accepts.
+     *
+     * @return the minimum, or empty
+     */
     public Optional<Long> minimum() {
         return Optional.ofNullable(minimum);
     }
 
-    /** The largest value an {@link PropertyType#INTEGER} accepts. */
+    /**
+     * The largest value an {@link PropertyType#INTEGER} accepts.
+     *
+     * @return the maximum, or empty
+     */
     public Optional<Long> maximum() {
         return Optional.ofNullable(maximum);
     }
 
-    /** The fields of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}; empty for other types. */
+    /**
+     * The fields of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}.
+     *
+     * @return the fields; empty for other types
+     */
     public List<PropertyDescriptor> items() {
         return items;
     }
@@ -212,27 +268,52 @@ public final class PropertyDescriptor {
         return array;
     }
 
-    /** The field label in {@code locale}. */
+    /**
+     * The field label.
+     *
+     * @param locale the reader's language
+     * @return the label in {@code locale}
+     */
     public String label(Locale locale) {
         return messages.get(key + ".label", locale);
     }
 
-    /** The help text in {@code locale}: meaning, default and what happens when it is wrong. */
+    /**
+     * The help text: meaning, default and what happens when it is wrong.
+     *
+     * @param locale the reader's language
+     * @return the help in {@code locale}
+     */
     public String help(Locale locale) {
         return messages.get(key + ".help", locale);
     }
 
-    /** The display title of an allowed {@code value} in {@code locale}. */
+    /**
+     * The display title of an allowed value.
+     *
+     * @param value one of {@link #allowedValues()}
+     * @param locale the reader's language
+     * @return the title in {@code locale}
+     */
     public String valueLabel(String value, Locale locale) {
         return messages.get(key + ".value." + value, locale);
     }
 
-    /** The title of {@link #group()} in {@code locale}, or empty. */
+    /**
+     * The title of {@link #group()}.
+     *
+     * @param locale the reader's language
+     * @return the title in {@code locale}, or empty without a group
+     */
     public Optional<String> groupLabel(Locale locale) {
         return group().map(g -> messages.get("group." + g, locale));
     }
 
-    /** The message keys this descriptor reads, for completeness checks of the bundles. */
+    /**
+     * The message keys this descriptor reads, for completeness checks of the bundles.
+     *
+     * @return the keys, items' keys included
+     */
     public List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of(key + ".label", key + ".help"));
         allowedValues.forEach(v -> keys.add(key + ".value." + v));
@@ -241,7 +322,11 @@ public final class PropertyDescriptor {
         return keys;
     }
 
-    /** The texts' bundle family. */
+    /**
+     * The texts' bundle family.
+     *
+     * @return the messages
+     */
     public Messages messages() {
         return messages;
     }
@@ -276,36 +361,77 @@ public final class PropertyDescriptor {
             this.messages = Objects.requireNonNull(messages, "messages");
         }
 
+        /**
+         * Makes a value required whenever the property is visible.
+         *
+         * @return this builder
+         */
         public Builder required() {
             this.required = true;
             return this;
         }
 
+        /**
+         * Sets the value used when none is given.
+         *
+         * @param value the default; not allowed for secrets
+         * @return this builder
+         */
         public Builder defaultValue(Object value) {
             this.defaultValue = value;
             return this;
         }
 
+        /**
+         * Adds a default that applies when a condition holds.
+         *
+         * @param condition when the default applies
+         * @param value the default
+         * @return this builder
+         */
         public Builder defaultWhen(Condition condition, Object value) {
             dependentDefaults.add(new DependentDefault(condition, value));
             return this;
         }
 
+        /**
+         * Marks the value as a secret.
+         *
+         * @return this builder
+         */
         public Builder secret() {
             this.secret = true;
             return this;
         }
 
+        /**
+         * Adds the values an {@link PropertyType#ENUM} accepts.
+         *
+         * @param values the values, in display order
+         * @return this builder
+         */
         public Builder allowedValues(String... values) {
             allowedValues.addAll(List.of(values));
             return this;
         }
 
+        /**
+         * Puts the property in a form section.
+         *
+         * @param group the section, titled by {@code group.<group>}
+         * @return this builder
+         */
         public Builder group(String group) {
             this.group = group;
             return this;
         }
 
+        /**
+         * Shows, validates and requires the property only when a condition holds.
+         *
+         * @param condition the condition
+         * @return this builder
+         */
         public Builder visibleWhen(Condition condition) {
             this.visibleWhen = condition;
             return this;
@@ -321,18 +447,38 @@ public final class PropertyDescriptor {
             return this;
         }
 
+        /**
+         * Sets the range an {@link PropertyType#INTEGER} accepts.
+         *
+         * @param minimum the smallest value
+         * @param maximum the largest value
+         * @return this builder
+         */
         public Builder range(long minimum, long maximum) {
             this.minimum = minimum;
             this.maximum = maximum;
             return this;
         }
 
-        /** Adds a field to each object of an {@link PropertyType#OBJECT_LIST}; its texts use the key {@code <this>.<field>}. */
+        /**
+     * Adds a field of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}; its texts use the key {@code <this>.<field>}.
+     *
+     * @param field the field's name
+     * @param fieldType the field's kind of value
+     * @param configure sets the field's flags, e.g. {@code b -> b.required()}
+     * @return this builder
+     */
         public Builder item(String field, PropertyType fieldType, java.util.function.UnaryOperator<Builder> configure) {
             items.add(configure.apply(new Builder(field, key + "." + field, fieldType, messages)).build());
             return this;
         }
 
+        /**
+         * The descriptor.
+         *
+         * @return a new descriptor
+         * @throws IllegalStateException if a secret has a default, an enum no values, or an object no fields
+         */
         public PropertyDescriptor build() {
             if (secret && (defaultValue != null || !dependentDefaults.isEmpty())) {
                 throw new IllegalStateException(name + ": a secret cannot have a default");
