@@ -38,7 +38,7 @@ public final class SendCommand implements Callable<Integer> {
             + "A JSON array value fills a list attribute, e.g. To=[{\"Address\":\"a@example.com\"}].")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a To recipient (repeatable).")
+    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a recipient (repeatable) to the path's recipient list, e.g. To of smtp-send.")
     List<String> to = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as JSON.")
