@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-    /** The grammar as a JSON Schema {@code pattern} (ECMA-262), for forms; {@link #parse} is the authority. */
-    public static final String JSON_PATTERN = "^(\\d+\\s*(ms|s|m|h|d)|P.+)$";
+    /** The units of the short form, the only place they are written. */
+    private static final String UNITS = "(ms|s|m|h|d)";
 
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+    /** The grammar as a JSON Schema {@code pattern} (ECMA-262), for forms; {@link #parse} is the authority. */
+    public static final String JSON_PATTERN = "^(\\d+\\s*" + UNITS + "|P.+)$";
+
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*" + UNITS);
 
     private Durations() {
     }
