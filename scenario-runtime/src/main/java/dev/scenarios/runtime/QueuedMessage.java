@@ -1,6 +1,6 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param deadReason why it is dead, empty otherwise
  */
 public record QueuedMessage(String id, String path, String messageId, List<String> owed, List<String> delivered,
-        List<RecipientRejection> refused, State state, int attempts, Instant queuedAt, Instant nextAttemptAt, Instant expiresAt,
+        List<SendResult.Rejection> refused, State state, int attempts, Instant queuedAt, Instant nextAttemptAt, Instant expiresAt,
         String lastReply, boolean possibleDuplicate, String deadReason) {
 
     /** Where a queued message stands. */

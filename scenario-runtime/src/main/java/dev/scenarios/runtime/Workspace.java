@@ -4,16 +4,16 @@ import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import dev.scenarios.runtime.internal.EndpointReferences;
+import dev.scenarios.runtime.internal.ObjectFile;
 import dev.scenarios.runtime.internal.RouteCheck;
+import dev.scenarios.runtime.internal.RuntimeProperties;
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.ValueResolver;
 import dev.scenarios.runtime.internal.YamlNode;
 import dev.scenarios.runtime.internal.YamlReader;
+import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -91,7 +91,7 @@ public final class Workspace {
 
         List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
                 connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
-        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(PathType::properties),
+        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(RuntimeProperties::of),
                 connectors.pathTypes().stream().map(PathType::id).toList(), resolver, locale, problems);
 
         List<ConnectionDefinition> connections = new ArrayList<>();
@@ -170,7 +170,7 @@ public final class Workspace {
     }
 
     private static void report(ObjectFile f, ValidationResult result, List<Problem> problems) {
-        for (PropertyProblem p : result.problems()) {
+        for (ValidationResult.Problem p : result.problems()) {
             if (!f.unresolved(p.property())) {
                 problems.add(f.problemAt(p.property(), p.message(localeOf(f))));
             }

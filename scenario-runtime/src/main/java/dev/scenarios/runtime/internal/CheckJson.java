@@ -1,7 +1,6 @@
 package dev.scenarios.runtime.internal;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +27,10 @@ public final class CheckJson {
         out.put("message", result.message(locale));
         out.put("detail", result.detail());
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (CheckStep step : result.steps()) {
+        for (CheckResult.Step step : result.steps()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("name", step.name());
-            s.put("title", type.stepTitle(step.name(), locale));
+            s.put("title", step.title().in(locale));
             s.put("status", step.status().name());
             s.put("elapsedMillis", step.elapsed().toMillis());
             s.put("detail", step.detail());

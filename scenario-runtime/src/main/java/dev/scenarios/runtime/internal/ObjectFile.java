@@ -92,7 +92,7 @@ public final class ObjectFile {
                 return scalar(node.text(), d, path, resolver);
             }
             case MAPPING -> {
-                if (d != null && d.type() != PropertyType.OBJECT_LIST && !node.fields().isEmpty()
+                if (d != null && d.type() != PropertyType.OBJECT_LIST && d.type() != PropertyType.OBJECT && !node.fields().isEmpty()
                         && node.fields().values().stream().allMatch(v -> v.kind() == YamlNode.Kind.NULL || v.isScalar() && v.text().isEmpty())) {
                     // subject: {OrderNo} is a YAML mapping, not text: say how to write it instead of "must be text".
                     unresolved.add(path);

@@ -1,6 +1,6 @@
 package dev.scenarios.runtime.internal;
 
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ public final class RejectedRecipients {
     }
 
     /** Each refused recipient as {@code {address, replyCode, reply}}: the {@code rejectedRecipients} variable. Pure. */
-    public static List<Map<String, Object>> asMaps(List<RecipientRejection> rejected) {
+    public static List<Map<String, Object>> asMaps(List<SendResult.Rejection> rejected) {
         return rejected.stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("address", r.address());

@@ -171,6 +171,11 @@ function field(name, property, object) {
     input = document.createElement('input');
     input.type = 'checkbox';
     input.checked = value !== undefined ? String(value) === 'true' : property.default === true;
+  } else if (structured(property)) {
+    // Objects and lists (retry:, attributes:) are edited as JSON text, which is also valid YAML.
+    input = document.createElement('textarea');
+    input.rows = 3;
+    input.value = value !== undefined ? JSON.stringify(value) : '';
   } else if (property['x-format'] === 'multiline') {
     input = document.createElement('textarea');
     input.rows = 3;
@@ -198,6 +203,19 @@ function field(name, property, object) {
   error.hidden = true;
   wrap.append(label, input, error);
   return wrap;
+}
+
+function structured(property) {
+  return property.type === 'object' || property.type === 'array';
+}
+
+// JSON text as a value; text that is not JSON goes as written, for the server to report.
+function parsed(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return text;
+  }
 }
 
 function option(value, title) {
@@ -250,6 +268,8 @@ function collect() {
     }
     if (input.type === 'checkbox') {
       values[name] = input.checked;
+    } else if (input.value !== '' && structured(property)) {
+      values[name] = parsed(input.value);
     } else if (input.value !== '') {
       values[name] = property.type === 'integer' && /^-?\d+$/.test(input.value) ? Number(input.value) : input.value;
     }

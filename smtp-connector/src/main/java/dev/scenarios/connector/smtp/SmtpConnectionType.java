@@ -1,16 +1,16 @@
 package dev.scenarios.connector.smtp;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
-import dev.scenarios.connector.api.DescriptorValidation;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.smtp.internal.check.ConnectionCheck;
 import dev.scenarios.connector.smtp.internal.journal.Journal;
 import dev.scenarios.connector.smtp.internal.settings.ConnectionRules;
@@ -113,7 +113,7 @@ public final class SmtpConnectionType implements ConnectionType {
     @Override
     public ValidationResult validate(Configuration configuration) {
         Configuration normalized = SmtpSettings.normalize(configuration);
-        ValidationResult.Builder out = DescriptorValidation.check(normalized);
+        ValidationResult.Builder out = Descriptors.validate(normalized);
         ConnectionRules.check(normalized, MESSAGES, out);
         return out.build(PROPERTIES);
     }
@@ -165,13 +165,6 @@ public final class SmtpConnectionType implements ConnectionType {
     }
 
     /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
-    /** The English or Russian title of a check step, from the type's texts ({@code step.<name>}). */
-    @Override
-    public String stepTitle(String step, Locale locale) {
-        String key = "step." + step;
-        return MESSAGES.has(key, locale) ? MESSAGES.get(key, locale) : step;
-    }
-
     @Override
     public Map<String, Object> devInboxOverrides(String host, int port) {
         Map<String, Object> overrides = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.scenarios.runtime.internal.cli;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.runtime.ConnectionDefinition;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
@@ -78,9 +77,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void print(ConnectionDefinition definition, CheckResult result, Locale locale) {
         cli.out().println(Texts.get(locale, "check.title", definition.systemName(), definition.type().id()));
-        for (CheckStep step : result.steps()) {
+        for (CheckResult.Step step : result.steps()) {
             cli.out().printf("  %-8s %-32s %6d ms  %s%n", Texts.get(locale, "check.step." + step.status().name()),
-                    definition.type().stepTitle(step.name(), locale), step.elapsed().toMillis(), step.detail());
+                    step.title().in(locale), step.elapsed().toMillis(), step.detail());
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");

@@ -1,7 +1,6 @@
 package dev.scenarios.runtime.internal.cli;
 
 import dev.scenarios.connector.api.DeliveryException;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +38,7 @@ public final class SendCommand implements Callable<Integer> {
             + "A JSON array value fills a list attribute, e.g. To=[{\"Address\":\"a@example.com\"}].")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a To recipient (repeatable).")
+    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a recipient (repeatable) to the path's recipient list, e.g. To of smtp-send.")
     List<String> to = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -77,9 +77,13 @@ public final class SendCommand implements Callable<Integer> {
         }
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         if (!to.isEmpty()) {
-            List<Object> recipients = new ArrayList<>();
-            to.forEach(address -> recipients.add(Map.of("Address", address)));
-            values.put("To", recipients);
+            // The path type names the attribute that holds recipients; every declared recipient list takes plain addresses.
+            Optional<String> recipients = ws.path(path).orElseThrow().recipientsAttribute();
+            if (recipients.isEmpty()) {
+                cli.err().println(Texts.get(locale, "send.to.unsupported", path));
+                return CliContext.INVALID;
+            }
+            values.put(recipients.get(), List.copyOf(to));
         }
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
             SendResult result = runtime.send(path, values);
@@ -108,8 +112,8 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void printRejected(List<RecipientRejection> rejected, Locale locale) {
-        for (RecipientRejection r : rejected) {
+    private void printRejected(List<SendResult.Rejection> rejected, Locale locale) {
+        for (SendResult.Rejection r : rejected) {
             cli.out().println("  " + Texts.get(locale, "send.rejected") + ": " + r.address() + " " + r.reply());
         }
     }

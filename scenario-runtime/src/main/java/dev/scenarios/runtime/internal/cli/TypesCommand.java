@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
+import dev.scenarios.connector.api.support.JsonSchemas;
+import dev.scenarios.runtime.internal.RuntimeProperties;
 import dev.scenarios.runtime.internal.Texts;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,8 @@ public final class TypesCommand implements Callable<Integer> {
             }
             ArrayNode paths = root.putArray("pathTypes");
             for (PathType type : cli.connectors().pathTypes()) {
-                paths.add(JsonOutput.MAPPER.readTree(JsonSchemas.of(type, locale)));
+                paths.add(JsonOutput.MAPPER.valueToTree(JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale),
+                        RuntimeProperties.of(type), locale)));
             }
             cli.out().println(JsonOutput.MAPPER.writeValueAsString((JsonNode) root));
         } else {
@@ -52,7 +54,7 @@ public final class TypesCommand implements Callable<Integer> {
             }
             for (PathType type : cli.connectors().pathTypes()) {
                 describe(Texts.get(locale, "types.path") + " (" + Texts.get(locale, "types.needs", type.connectionTypeId()) + ")",
-                        type.id(), type.name(locale), type.description(locale), type.properties(), locale);
+                        type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale);
             }
         }
         cli.out().flush();

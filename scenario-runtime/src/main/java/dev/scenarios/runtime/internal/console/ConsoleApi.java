@@ -5,11 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
+import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.CheckJson;
+import dev.scenarios.runtime.internal.RuntimeProperties;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
@@ -156,7 +157,7 @@ final class ConsoleApi implements HttpHandler {
         List<Object> pathTypes = new ArrayList<>();
         for (PathType type : connectors.pathTypes()) {
             Map<String, Object> t = typeEntry(type.id(), type.name(locale),
-                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), type.properties(), locale));
+                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale));
             t.put("connectionType", type.connectionTypeId());
             pathTypes.add(t);
         }

@@ -4,12 +4,14 @@ import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.internal.ObjectFile;
+import dev.scenarios.runtime.internal.RuntimeProperties;
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.ValueResolver;
+import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class ObjectEditor {
     Optional<List<PropertyDescriptor>> descriptors(ObjectKind kind, String typeId) {
         return kind == ObjectKind.CONNECTION
                 ? connectors.connectionType(typeId).map(ConnectionType::properties)
-                : connectors.pathType(typeId).map(PathType::properties);
+                : connectors.pathType(typeId).map(RuntimeProperties::of);
     }
 
     /**
@@ -99,13 +101,21 @@ final class ObjectEditor {
             file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "type", p.message())));
             return new Checked(values, null, problems);
         }
+        List<PropertyDescriptor> own = descriptors.get();
+        if (kind == ObjectKind.PATH) {
+            // delivery: and retry: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
+            List<Problem> runtimeProblems = new ArrayList<>();
+            DeliveryOptions.take(file, locale, runtimeProblems);
+            runtimeProblems.forEach(p -> problems.add(new FieldProblem(p.property(), "runtime", p.message())));
+            own = connectors.pathType(typeId).orElseThrow().properties();
+        }
         Map<String, Object> effective = new LinkedHashMap<>(file.values());
         effective.putAll(overrides);
-        Configuration configuration = Configuration.of(descriptors.get(), effective);
+        Configuration configuration = Configuration.of(own, effective);
         file.forgetUnresolved(property -> overrides.containsKey(property)
                 || configuration.descriptor(property).map(d -> !configuration.isVisible(d)).orElse(false));
         file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "reference", p.message())));
-        for (PropertyProblem p : validate(kind, typeId, configuration).problems()) {
+        for (ValidationResult.Problem p : validate(kind, typeId, configuration).problems()) {
             if (!file.unresolved(p.property())) {
                 problems.add(new FieldProblem(p.property(), p.code(), p.message(locale)));
             }

@@ -1,7 +1,8 @@
 package dev.scenarios.runtime.internal.delivery;
 
-import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.connector.api.support.Durations;
 import dev.scenarios.runtime.DeliveryPolicy.Mode;
+import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.internal.ObjectFile;
 import dev.scenarios.runtime.internal.Texts;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a path file's {@code delivery:} and {@code retry:} keys, which belong to the runtime: takes
@@ -25,7 +24,6 @@ public final class DeliveryOptions {
     public static final Set<String> KEYS = Set.of("delivery", "retry");
 
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "backoff", "jitter", "lifetime");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private DeliveryOptions() {
     }
@@ -130,19 +128,8 @@ public final class DeliveryOptions {
         return out;
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or null. */
+    /** The duration {@code text} denotes in the SPI's one grammar ({@link Durations}), or null. */
     static Duration duration(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return Durations.parse(text).orElse(null);
     }
 }

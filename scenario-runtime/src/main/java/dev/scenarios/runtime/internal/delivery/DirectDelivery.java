@@ -3,7 +3,6 @@ package dev.scenarios.runtime.internal.delivery;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import java.time.Duration;
@@ -28,26 +27,21 @@ public final class DirectDelivery {
     }
 
     /**
-     * Sends {@code attributes} through {@code sender} under {@code policy}. A path type that cannot
-     * prepare messages is sent once, without retries.
+     * Sends {@code attributes} through {@code sender} under {@code policy}: prepares the message once
+     * and delivers it as often as the policy allows.
      *
      * @return the accepted recipients of every attempt, and the ones refused (5yz, or still 4yz when the attempts ran out)
      * @throws DeliveryException the last attempt's failure (with every refusal collected) when nobody got the message
      */
     public static SendResult send(String pathName, PathSender sender, Map<String, ?> attributes, DeliveryPolicy policy)
             throws DeliveryException {
-        PreparedMessage prepared;
-        try {
-            prepared = sender.prepare(attributes);
-        } catch (UnsupportedOperationException e) {
-            return sender.send(attributes);
-        }
+        PreparedMessage prepared = sender.prepare(attributes);
         List<String> owed = prepared.recipients();
         List<String> accepted = new ArrayList<>();
-        List<RecipientRejection> refused = new ArrayList<>();
+        List<SendResult.Rejection> refused = new ArrayList<>();
         String lastReply = "";
         DeliveryException lastFailure = null;
-        List<RecipientRejection> lastRejections = List.of();
+        List<SendResult.Rejection> lastRejections = List.of();
         for (int attempt = 1; ; attempt++) {
             OutcomeClassifier.Verdict v;
             try {
@@ -83,12 +77,13 @@ public final class DirectDelivery {
         DeliveryException failure = lastFailure;
         for (String address : owed) {
             refused.add(lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
-                    .orElseGet(() -> new RecipientRejection(address, failure == null ? 0 : failure.replyCode(),
+                    .orElseGet(() -> new SendResult.Rejection(address, failure == null ? 0 : failure.replyCode(),
                             failure == null ? "" : failure.getMessage())));
         }
         if (accepted.isEmpty() && lastFailure != null) {
-            throw new DeliveryException(lastFailure.kind(), lastFailure.replyCode(), lastFailure.getMessage(),
-                    refused.isEmpty() ? lastFailure.rejectedRecipients() : refused, lastFailure.possiblyDelivered(), lastFailure);
+            throw DeliveryException.builder(lastFailure.kind()).replyCode(lastFailure.replyCode()).message(lastFailure.getMessage())
+                    .rejectedRecipients(refused.isEmpty() ? lastFailure.rejectedRecipients() : refused)
+                    .possiblyDelivered(lastFailure.possiblyDelivered()).cause(lastFailure).build();
         }
         return new SendResult(prepared.messageId(), lastReply, accepted, refused);
     }

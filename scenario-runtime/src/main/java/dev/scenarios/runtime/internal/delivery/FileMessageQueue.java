@@ -3,7 +3,7 @@ package dev.scenarios.runtime.internal.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
@@ -191,8 +191,8 @@ public final class FileMessageQueue implements MessageQueue {
     }
 
     private static QueuedMessage fromJson(JsonNode n) {
-        List<RecipientRejection> refused = new ArrayList<>();
-        n.path("refused").forEach(r -> refused.add(new RecipientRejection(r.path("address").asText(), r.path("replyCode").asInt(), r.path("reply").asText())));
+        List<SendResult.Rejection> refused = new ArrayList<>();
+        n.path("refused").forEach(r -> refused.add(new SendResult.Rejection(r.path("address").asText(), r.path("replyCode").asInt(), r.path("reply").asText())));
         return new QueuedMessage(n.path("id").asText(), n.path("path").asText(), n.path("messageId").asText(), strings(n.path("owed")),
                 strings(n.path("delivered")), refused, QueuedMessage.State.valueOf(n.path("state").asText()), n.path("attempts").asInt(),
                 Instant.parse(n.path("queuedAt").asText()), Instant.parse(n.path("nextAttemptAt").asText()),

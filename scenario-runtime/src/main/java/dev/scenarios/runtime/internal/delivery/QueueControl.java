@@ -1,10 +1,10 @@
 package dev.scenarios.runtime.internal.delivery;
 
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public final class QueueControl {
             queue.update(m.with(m.state(), now));
         } else {
             List<String> owed = new ArrayList<>(m.owed());
-            m.refused().stream().map(RecipientRejection::address).forEach(owed::add);
+            m.refused().stream().map(SendResult.Rejection::address).forEach(owed::add);
             Instant expires = now.plus(QueueSender.queuedPolicy(policies.apply(m.path())).lifetime());
             queue.update(new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), List.of(),
                     m.attempts() == 0 ? State.PENDING : State.DEFERRED, m.attempts(), m.queuedAt(), now, expires, m.lastReply(),

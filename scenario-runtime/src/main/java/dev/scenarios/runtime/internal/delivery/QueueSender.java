@@ -4,12 +4,11 @@ import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.SendEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -215,9 +214,6 @@ public final class QueueSender implements AutoCloseable {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));
             } catch (DeliveryException e) {
                 v = OutcomeClassifier.judge(sending.owed(), e);
-            } catch (UnsupportedOperationException e) {
-                v = OutcomeClassifier.judge(sending.owed(), new DeliveryException(FailureKind.CONFIGURATION, 0,
-                        "the path type of " + m.path() + " cannot deliver queued messages"));
             }
             settle(sending, v);
         } catch (IOException | RuntimeException e) {
@@ -239,7 +235,7 @@ public final class QueueSender implements AutoCloseable {
             return;
         }
         List<String> delivered = concat(m.delivered(), v.accepted());
-        List<RecipientRejection> refused = concat(m.refused(), v.refused());
+        List<SendResult.Rejection> refused = concat(m.refused(), v.refused());
         boolean duplicate = m.possibleDuplicate() || v.outcome() == Outcome.AMBIGUOUS;
         if (v.outcome() == Outcome.AMBIGUOUS) {
             journal.record(now, "POSSIBLE_DUPLICATE", m, "attempt " + m.attempts() + ": " + v.reply());
@@ -292,7 +288,7 @@ public final class QueueSender implements AutoCloseable {
         return e == null ? v.reply() : e.kind() + " " + e.replyCode() + ": " + e.getMessage();
     }
 
-    private static String rejections(List<RecipientRejection> refused) {
+    private static String rejections(List<SendResult.Rejection> refused) {
         return String.join("; ", refused.stream().map(r -> r.address() + " " + r.reply()).toList());
     }
 

@@ -217,6 +217,32 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aPathWithTheRuntimesDeliveryAndRetrySettingsSavesAndIsReadBackAsScenarioValidateSeesIt() throws Exception {
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values",
+                Map.of("systemName", "orders", "connection", "mail", "subject", "Order", "body", "Hello"))).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> queued = console.api("PUT", "/api/paths/orders", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "delivery", "queued", "retry", Map.of("backoff", List.of("1m", "1d"), "lifetime", "2d"))));
+
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("delivery: queued").contains("lifetime: 2d");
+        JsonNode stored = ConsoleFixture.json(console.api("GET", "/api/paths/orders", null));
+        assertThat(stored.at("/values/delivery").asText()).isEqualTo("queued");
+        assertThat(stored.at("/values/retry/backoff/1").asText()).isEqualTo("1d");
+
+        HttpResponse<String> bad = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "delivery", "sometimes")));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(bad), "property", "delivery").get("message").asText()).contains("direct or queued");
+
+        JsonNode types = ConsoleFixture.json(console.api("GET", "/api/types?lang=en", null));
+        JsonNode send = find(types.get("pathTypes"), "id", "smtp-send");
+        assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText()).isEqualTo("queued");
+        assertThat(send.at("/schema/properties/retry/type").asText()).isEqualTo("object");
+    }
+
+    @Test
     void theQueueIsListedWithEachMessagesStateAndNeedsTheToken() throws Exception {
         assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
         java.time.Instant now = java.time.Instant.now();

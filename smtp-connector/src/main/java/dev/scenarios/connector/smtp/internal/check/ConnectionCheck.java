@@ -76,7 +76,7 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         if (!settings.authenticates()) {
             notApplicable.add("auth");
         }
-        this.progress = new CheckProgress(plan, notApplicable);
+        this.progress = new CheckProgress(messages, plan, notApplicable);
     }
 
     /** Runs the check and journals it (per the journal level). Never throws for user or network errors. */

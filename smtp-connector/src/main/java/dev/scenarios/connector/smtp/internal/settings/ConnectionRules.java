@@ -3,7 +3,7 @@ package dev.scenarios.connector.smtp.internal.settings;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.connector.api.internal.Durations;
+import dev.scenarios.connector.api.support.Durations;
 import dev.scenarios.connector.smtp.internal.mime.HeaderValues;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

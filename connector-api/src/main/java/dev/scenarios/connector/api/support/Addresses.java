@@ -1,4 +1,4 @@
-package dev.scenarios.connector.api.internal;
+package dev.scenarios.connector.api.support;
 
 import java.util.regex.Pattern;
 
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code local@domain} or {@code Name <local@domain>}, RFC 5322 dot-atom local parts, and domains of
  * letters (any script), digits and hyphens. Connectors may check more strictly.
  */
-public final class Addresses {
+final class Addresses {
 
     private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
     private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
@@ -18,7 +18,7 @@ public final class Addresses {
     }
 
     /** Whether {@code text} is one mailbox: an address with an optional display name. */
-    public static boolean isMailbox(String text) {
+    static boolean isMailbox(String text) {
         String s = text.trim();
         var m = NAME_ADDR.matcher(s);
         return ADDR_SPEC.matcher(m.matches() ? m.group(1).trim() : s).matches();

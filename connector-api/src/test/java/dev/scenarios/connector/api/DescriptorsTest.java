@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DescriptorValidationTest {
+class DescriptorsTest {
 
     private final SampleConnectionType type = new SampleConnectionType();
 
@@ -26,7 +26,7 @@ class DescriptorValidationTest {
         values.put("mode", "secure");
         values.put("prot", 1);
         ValidationResult result = validate(values);
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code).containsExactly(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("systemName", "required"),
                 org.assertj.core.groups.Tuple.tuple("port", "range"),
                 org.assertj.core.groups.Tuple.tuple("password", "required"),
@@ -63,7 +63,7 @@ class DescriptorValidationTest {
     void objectListsAreCheckedFieldByField() {
         ValidationResult result = validate(Map.of("systemName", "a",
                 "headers", List.of(Map.of("value", "x"), "oops", Map.of("name", "X-A", "colour", "red"))));
-        assertThat(result.problems()).extracting(PropertyProblem::property)
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property)
                 .containsExactly("headers[0].name", "headers[1]", "headers[2].colour");
     }
 

@@ -1,6 +1,9 @@
-package dev.scenarios.connector.api;
+package dev.scenarios.connector.api.support;
 
-import dev.scenarios.connector.api.internal.JsonWriter;
+import dev.scenarios.connector.api.ConfigurableType;
+import dev.scenarios.connector.api.PathType;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
+import dev.scenarios.connector.api.PropertyDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +25,30 @@ public final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    /** The schema of a connection type's settings, as JSON text. */
-    public static String of(ConnectionType type, Locale locale) {
-        return JsonWriter.write(schema("connection", type.id(), type.name(locale), type.description(locale), type.properties(), locale));
+    /**
+     * The schema of a type's own settings, as JSON text.
+     *
+     * @param type a connection or path type
+     * @param locale the language of titles and descriptions
+     * @return the schema, compact JSON
+     */
+    public static String of(ConfigurableType type, Locale locale) {
+        return JsonWriter.write(schema(type instanceof PathType ? "path" : "connection", type.id(), type.name(locale),
+                type.description(locale), type.properties(), locale));
     }
 
-    /** The schema of a path type's settings, as JSON text. */
-    public static String of(PathType type, Locale locale) {
-        return JsonWriter.write(schema("path", type.id(), type.name(locale), type.description(locale), type.properties(), locale));
-    }
-
-    /** The schema as nested maps and lists, for hosts that embed it in a larger JSON document. */
+    /**
+     * The schema as nested maps and lists, for hosts that embed it in a larger JSON document or
+     * add their own settings to a type's.
+     *
+     * @param kind {@code connection} or {@code path}, part of {@code $id}
+     * @param id the type's id
+     * @param title the type's name
+     * @param description the type's description
+     * @param properties the settings to describe
+     * @param locale the language of titles and descriptions
+     * @return the schema as maps (insertion-ordered) and lists
+     */
     public static Map<String, Object> schema(String kind, String id, String title, String description,
             List<PropertyDescriptor> properties, Locale locale) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -113,7 +129,7 @@ public final class JsonSchemas {
             }
             case DURATION -> {
                 p.put("type", "string");
-                p.put("pattern", "^(\\d+\\s*(ms|s|m|h|d)|P.+)$");
+                p.put("pattern", Durations.JSON_PATTERN);
             }
             case FILE -> {
                 p.put("type", "string");
@@ -130,6 +146,10 @@ public final class JsonSchemas {
                 items.putAll(objectBody(d.items(), locale));
                 p.put("items", items);
             }
+            case OBJECT -> {
+                p.put("type", "object");
+                p.putAll(objectBody(d.items(), locale));
+            }
             case STRING -> p.put("type", "string");
         }
         if (d.secret()) {
@@ -142,6 +162,14 @@ public final class JsonSchemas {
             p.put("x-groupTitle", d.groupLabel(locale).orElse(g));
         });
         d.visibleWhen().ifPresent(c -> p.put("x-visibleWhen", Map.of(c.property(), c.values())));
+        if (d.array()) {
+            Map<String, Object> list = new LinkedHashMap<>();
+            list.put("title", p.remove("title"));
+            list.put("description", p.remove("description"));
+            list.put("type", "array");
+            list.put("items", p);
+            return list;
+        }
         return p;
     }
 }

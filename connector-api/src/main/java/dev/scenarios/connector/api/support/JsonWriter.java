@@ -1,15 +1,15 @@
-package dev.scenarios.connector.api.internal;
+package dev.scenarios.connector.api.support;
 
 import java.util.List;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers, booleans and null as compact JSON (RFC 8259). */
-public final class JsonWriter {
+final class JsonWriter {
 
     private JsonWriter() {
     }
 
-    public static String write(Object value) {
+    static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
