@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.runtime.cli.ScenarioCommand;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,9 +3,9 @@ package dev.scenarios.runtime.internal.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.runtime.Connectors;
-import dev.scenarios.runtime.ScenarioCommand;
-import dev.scenarios.runtime.internal.cli.CliContext;
-import dev.scenarios.runtime.internal.cli.ServeCommand;
+import dev.scenarios.runtime.cli.CliContext;
+import dev.scenarios.runtime.cli.ScenarioCommand;
+import dev.scenarios.runtime.cli.ServeCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.cli;
+package dev.scenarios.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

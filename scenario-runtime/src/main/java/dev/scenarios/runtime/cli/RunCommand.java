@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.cli;
+package dev.scenarios.runtime.cli;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.SendResult;

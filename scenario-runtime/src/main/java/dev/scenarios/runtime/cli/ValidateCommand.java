@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.cli;
+package dev.scenarios.runtime.cli;
 
 import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.Workspace;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.cli;
+package dev.scenarios.runtime.cli;
 
 import java.util.Locale;
 import picocli.CommandLine.Option;

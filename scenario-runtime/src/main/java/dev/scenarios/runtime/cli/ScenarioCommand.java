@@ -1,15 +1,8 @@
-package dev.scenarios.runtime;
+package dev.scenarios.runtime.cli;
 
-import dev.scenarios.runtime.internal.cli.CheckCommand;
-import dev.scenarios.runtime.internal.cli.CliContext;
-import dev.scenarios.runtime.internal.cli.JournalCommand;
-import dev.scenarios.runtime.internal.cli.QueueCommand;
-import dev.scenarios.runtime.internal.cli.RunCommand;
-import dev.scenarios.runtime.internal.cli.SendCommand;
-import dev.scenarios.runtime.internal.cli.ServeCommand;
-import dev.scenarios.runtime.internal.cli.TypesCommand;
-import dev.scenarios.runtime.internal.cli.ValidateCommand;
 import dev.scenarios.connector.api.ConnectorProvider;
+import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

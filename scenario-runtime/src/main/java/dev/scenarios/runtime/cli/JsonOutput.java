@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.cli;
+package dev.scenarios.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
