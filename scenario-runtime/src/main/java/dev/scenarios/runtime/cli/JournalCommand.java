@@ -2,8 +2,8 @@ package dev.scenarios.runtime.cli;
 
 import dev.scenarios.runtime.ConnectionDefinition;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.Texts;
-import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package dev.scenarios.runtime.cli;
 
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -7,7 +7,7 @@ import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.scenarios.runtime.cli;
 
-import dev.scenarios.runtime.internal.Texts;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

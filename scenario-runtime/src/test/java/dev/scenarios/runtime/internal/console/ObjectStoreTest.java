@@ -3,8 +3,8 @@ package dev.scenarios.runtime.internal.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarios.runtime.internal.YamlNode;
-import dev.scenarios.runtime.internal.YamlReader;
+import dev.scenarios.runtime.internal.workspace.YamlNode;
+import dev.scenarios.runtime.internal.workspace.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;

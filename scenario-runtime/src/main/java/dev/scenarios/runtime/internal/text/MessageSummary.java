@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.text;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;

@@ -1,6 +1,7 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.ConnectorContext;
+import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.CamelContext;

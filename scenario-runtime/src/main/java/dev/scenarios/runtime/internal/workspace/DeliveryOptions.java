@@ -1,10 +1,9 @@
-package dev.scenarios.runtime.internal.delivery;
+package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.DeliveryPolicy.Mode;
 import dev.scenarios.runtime.Problem;
-import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.workspace;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.runtime.PathDefinition;

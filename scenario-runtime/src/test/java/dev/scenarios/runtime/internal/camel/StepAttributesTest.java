@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

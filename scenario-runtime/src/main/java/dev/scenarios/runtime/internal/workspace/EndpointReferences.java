@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.workspace;
 
 import java.util.ArrayList;
 import java.util.List;

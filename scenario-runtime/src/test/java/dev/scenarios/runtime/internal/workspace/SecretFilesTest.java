@@ -1,7 +1,8 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,8 +1,9 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

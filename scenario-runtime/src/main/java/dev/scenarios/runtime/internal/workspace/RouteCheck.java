@@ -1,6 +1,7 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.internal.text.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal;
+package dev.scenarios.runtime.internal.text;
 
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.CheckStep;

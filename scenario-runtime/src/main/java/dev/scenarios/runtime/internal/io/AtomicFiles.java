@@ -1,4 +1,4 @@
-package dev.scenarios.runtime.internal.delivery;
+package dev.scenarios.runtime.internal.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * half written. Write a temporary file next to the target, force it to disk, rename it over the
  * target atomically, then force the folder so the rename itself survives a power cut.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
@@ -23,7 +23,7 @@ final class AtomicFiles {
     }
 
     /** Writes {@code bytes} to {@code target} durably. Does I/O; throws when the folder cannot be written or the disk is full. */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
@@ -43,7 +43,7 @@ final class AtomicFiles {
     }
 
     /** Deletes {@code file} if present, durably; true if it was there. */
-    static boolean delete(Path file) throws IOException {
+    public static boolean delete(Path file) throws IOException {
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) {
             forceFolder(file.getParent());
