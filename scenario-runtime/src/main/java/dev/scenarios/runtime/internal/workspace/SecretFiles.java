@@ -1,14 +1,11 @@
 package dev.scenarios.runtime.internal.workspace;
 
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,17 +45,7 @@ public final class SecretFiles {
                 return false;
             }
             Path file = target.get();
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                trySetOwnerOnly(temp);
-                Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeOwnerOnly(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
             LOG.info("connection {}: stored the new {} in {}", connection, property, workspace.relativize(file));
             return true;
         } catch (IOException | RuntimeException e) {
@@ -102,13 +89,5 @@ public final class SecretFiles {
     private static boolean isScalar(YamlNode mapping, String field, String text) {
         YamlNode node = mapping.fields().get(field);
         return node != null && node.isScalar() && text.equals(node.text().trim());
-    }
-
-    private static void trySetOwnerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the folder's own permissions apply.
-        }
     }
 }
