@@ -8,11 +8,9 @@ import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.text.Texts;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code scenario check <workspace> <connection> [--json]}: 0 succeeded, 1 failed, 2 invalid configuration. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a connection against its server step by step (the \"Check connection\" button).")
-public final class CheckCommand implements Callable<Integer> {
-
-    private final CliContext cli;
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
+public final class CheckCommand extends WorkspaceCommand {
 
     @Parameters(index = "1", paramLabel = "<connection>", description = "The connection's system name.")
     String connection;
@@ -37,16 +30,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public CheckCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     @Override
     public Integer call() throws Exception {
-        Locale locale = language.locale(cli.defaultLocale());
+        Locale locale = locale();
         return devInbox.run(cli, workspace, locale, json ? cli.err() : cli.out(), (ws, inbox) -> check(ws, locale));
     }
 

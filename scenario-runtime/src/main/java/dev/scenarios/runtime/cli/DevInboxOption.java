@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The {@code --dev-inbox} flag of {@code run}, {@code send} and {@code check}, and what it does to the command's workspace. */
+/** The {@code --dev-inbox} flag of {@code run}, {@code send}, {@code check} and {@code serve}, and what it does to the command's workspace. */
 public final class DevInboxOption {
 
     /** A command's work on its loaded workspace; {@code inbox} is null without {@code --dev-inbox}. */

@@ -12,21 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scenario journal <workspace> <connection> [--output FILE]}: the "Download journal" button. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
         description = "Print a connection's journal of mail-sending events (oldest first), or write it to a file.")
-public final class JournalCommand implements Callable<Integer> {
-
-    private final CliContext cli;
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
+public final class JournalCommand extends WorkspaceCommand {
 
     @Parameters(index = "1", paramLabel = "<connection>", description = "The connection's system name.")
     String connection;
@@ -34,11 +27,8 @@ public final class JournalCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the journal to FILE instead of standard output.")
     Path output;
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public JournalCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     /**
@@ -47,8 +37,8 @@ public final class JournalCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
-        Locale locale = language.locale(cli.defaultLocale());
-        Workspace ws = cli.load(workspace, locale);
+        Locale locale = locale();
+        Workspace ws = load(locale);
         Optional<ConnectionDefinition> found = ws.connection(connection);
         if (found.isEmpty()) {
             cli.err().println(Texts.get(locale, "cli.connection.unknown", connection));

@@ -8,18 +8,14 @@ import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID]}: the
@@ -29,15 +25,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "queue", mixinStandardHelpOptions = true,
         description = "List queued messages (pending, deferred, sending, dead), or retry or purge them.")
-public final class QueueCommand implements Callable<Integer> {
-
-    private final CliContext cli;
+public final class QueueCommand extends WorkspaceCommand {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
 
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
@@ -51,21 +42,18 @@ public final class QueueCommand implements Callable<Integer> {
     @Option(names = "--purge", paramLabel = "ID", description = "Remove message ID from the queue: it will not be sent.")
     String purge;
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public QueueCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     /** Reads the queue even when the workspace has problems: listing and purging send nothing. */
     @Override
     public Integer call() throws IOException {
-        Locale locale = language.locale(cli.defaultLocale());
+        Locale locale = locale();
         if ((retry != null ? 1 : 0) + (retryDead ? 1 : 0) + (purge != null ? 1 : 0) > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), Texts.get(locale, "queue.options.exclusive"));
         }
-        Workspace ws = cli.load(workspace, locale);
+        Workspace ws = load(locale);
         FileMessageQueue queue = new FileMessageQueue(ws.queueDirectory());
         QueueControl control = new QueueControl(queue, new QueueJournal(queue.root()), ws::deliveryPolicy, Clock.systemUTC());
         if (retry != null) {

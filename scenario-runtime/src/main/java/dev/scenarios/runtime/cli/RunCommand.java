@@ -6,18 +6,15 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.text.Texts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code scenario run <workspace> [--dev-inbox] [--duration 10s]}: runs the scenarios until stopped
@@ -25,14 +22,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the workspace's scenarios until stopped (Ctrl+C) or for --duration.")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends WorkspaceCommand {
 
-    private final CliContext cli;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long, e.g. 10s or 5m (default: run until stopped).")
@@ -41,11 +34,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public RunCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     /** Ends a run that has no duration, as SIGINT would; for tests and embedding. */
@@ -55,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Locale locale = language.locale(cli.defaultLocale());
+        Locale locale = locale();
         return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale));
     }
 

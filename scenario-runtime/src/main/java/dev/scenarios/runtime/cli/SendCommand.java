@@ -8,14 +8,12 @@ import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.RejectedRecipients;
 import dev.scenarios.runtime.internal.text.Texts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,12 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code scenario send <workspace> <path> [--attr NAME=VALUE]... [--to ADDRESS]... [--json]}: 0 sent, 1 failed, 2 invalid. */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send one message through a path, exactly as a scenario step \"to: path:<path>\" would.")
-public final class SendCommand implements Callable<Integer> {
-
-    private final CliContext cli;
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
+public final class SendCommand extends WorkspaceCommand {
 
     @Parameters(index = "1", paramLabel = "<path>", description = "The path's system name.")
     String path;
@@ -47,16 +40,13 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public SendCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     @Override
     public Integer call() throws Exception {
-        Locale locale = language.locale(cli.defaultLocale());
+        Locale locale = locale();
         return devInbox.run(cli, workspace, locale, json ? cli.err() : cli.out(), (ws, inbox) -> {
             int code = send(ws, locale);
             if (inbox != null && code == CliContext.OK) {

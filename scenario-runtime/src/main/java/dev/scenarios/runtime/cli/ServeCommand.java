@@ -1,21 +1,17 @@
 package dev.scenarios.runtime.cli;
 
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.console.AdminToken;
 import dev.scenarios.runtime.internal.console.ConsoleServer;
 import dev.scenarios.runtime.internal.console.ConsoleTexts;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code scenario serve <workspace> [--port 8080] [--host 127.0.0.1] [--token ${env:NAME}] [--dev-inbox]}:
@@ -23,13 +19,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the admin console: the connections page and its HTTP API, on 127.0.0.1 unless --host says otherwise.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand extends WorkspaceCommand {
 
-    private final CliContext cli;
     private final CountDownLatch stopped = new CountDownLatch(1);
-
-    @Parameters(index = "0", paramLabel = "<workspace>", description = "The workspace folder.")
-    Path workspace;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -45,11 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
 
-    @Mixin
-    LanguageOption language = new LanguageOption();
-
     public ServeCommand(CliContext cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     /** Stops the console, as SIGINT would; for tests and embedding. */
@@ -59,14 +48,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Locale locale = language.locale(cli.defaultLocale());
-        if (!devInbox.enabled) {
-            return serve(cli.load(workspace, locale), type -> Map.of(), locale);
-        }
-        try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
+        Locale locale = locale();
+        return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> {
+            if (inbox == null) {
+                return serve(ws, type -> Map.of(), locale);
+            }
             cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
-            return serve(cli.load(workspace, locale, inbox), type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
-        }
+            return serve(ws, type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
+        });
     }
 
     private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, Locale locale) throws Exception {
