@@ -243,6 +243,21 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void sendJsonCallsTransientOnlyWhatTheRetryLoopRetries() throws IOException {
+        TestWorkspace.minimal(dir);
+        // STARTTLS refused with a 4yz: the retry loop does not retry a TLS failure, so it is not transient.
+        FakeOutbox.failNext(new DeliveryException(FailureKind.TLS, 454, "TLS not available", List.of(), false, null));
+
+        CliRun run = CliRun.of("send", ws(), "orders", "--attr", "OrderNo=1", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.get("failureKind").asText()).isEqualTo("TLS");
+        assertThat(result.get("transient").asBoolean()).isFalse();
+        assertThat(FakeOutbox.sent()).isEmpty();
+    }
+
+    @Test
     void sendRefusesAnInvalidWorkspaceOrUnknownPath() {
         TestWorkspace.minimal(dir);
 

@@ -7,6 +7,8 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.RejectedRecipients;
+import dev.scenarios.runtime.internal.delivery.Outcome;
+import dev.scenarios.runtime.internal.delivery.OutcomeClassifier;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +128,8 @@ public final class SendCommand extends WorkspaceCommand {
         out.put("failureKind", e.kind().name());
         out.put("replyCode", e.replyCode());
         out.put("message", e.message(locale));
-        out.put("transient", e.transientFailure());
+        // The retry loop's rule (README, "How every attempt is judged"), so "transient" here means what the runtime retries.
+        out.put("transient", OutcomeClassifier.classify(e) == Outcome.TRANSIENT);
         out.put("possiblyDelivered", e.possiblyDelivered());
         out.put("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
         return out;
