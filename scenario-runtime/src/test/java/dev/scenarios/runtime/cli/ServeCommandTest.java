@@ -1,11 +1,8 @@
-package dev.scenarios.runtime.internal.console;
+package dev.scenarios.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.runtime.Connectors;
-import dev.scenarios.runtime.cli.CliContext;
-import dev.scenarios.runtime.cli.ScenarioCommand;
-import dev.scenarios.runtime.cli.ServeCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
