@@ -32,7 +32,7 @@ class FullDiskTest {
 
         // 8 blocks of 1 KiB: larger than any file the JVM writes to start, far smaller than the message.
         Process send = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 8; exec \"$0\" \"$@\"", java, "-cp", classPath,
-                "dev.scenarios.runtime.ScenarioCommand", "send", ws.files.dir.toString(), "orders",
+                "dev.scenarios.runtime.cli.ScenarioCommand", "send", ws.files.dir.toString(), "orders",
                 "--attr", "OrderNo=" + longOrderNumber, "--to", "anna@example.com", "--lang", "en")
                 .redirectErrorStream(true).start();
         String output = new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

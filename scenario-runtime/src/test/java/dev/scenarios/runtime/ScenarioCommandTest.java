@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.cli.ScenarioCommand;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -239,6 +240,21 @@ class ScenarioCommandTest {
         assertThat(sent.get("status").asText()).isEqualTo("SENT");
         assertThat(sent.get("messageId").asText()).matches("<fake-\\d+@test>");
         assertThat(sent.get("serverReply").asText()).isEqualTo("250 2.0.0 Ok: queued");
+    }
+
+    @Test
+    void sendJsonCallsTransientOnlyWhatTheRetryLoopRetries() throws IOException {
+        TestWorkspace.minimal(dir);
+        // STARTTLS refused with a 4yz: the retry loop does not retry a TLS failure, so it is not transient.
+        FakeOutbox.failNext(DeliveryException.builder(FailureKind.TLS).replyCode(454).message("TLS not available").build());
+
+        CliRun run = CliRun.of("send", ws(), "orders", "--attr", "OrderNo=1", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.get("failureKind").asText()).isEqualTo("TLS");
+        assertThat(result.get("transient").asBoolean()).isFalse();
+        assertThat(FakeOutbox.sent()).isEmpty();
     }
 
     @Test

@@ -8,12 +8,14 @@ import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.CheckJson;
-import dev.scenarios.runtime.internal.RuntimeProperties;
-import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.text.CheckJson;
+import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.text.CheckJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -208,7 +210,7 @@ final class ConsoleApi implements HttpHandler {
         Map<String, Object> submitted = values(body, locale);
         Object renamed = submitted.get("systemName");
         if (renamed != null && !String.valueOf(renamed).trim().equals(name)) {
-            throw new Refusal(422, List.of(new FieldProblem("systemName", "rename", ConsoleTexts.get(locale, "problem.rename"))));
+            throw new Refusal(422, fields(List.of(new Problem(stored.file(), 1, "", "systemName", ConsoleTexts.get(locale, "problem.rename"), "rename"))));
         }
         String typeId = String.valueOf(body.getOrDefault("type", stored.values().get("type")));
         ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, stored.values()), locale, Map.of());
@@ -272,9 +274,25 @@ final class ConsoleApi implements HttpHandler {
             throws IOException, Refusal {
         ObjectEditor.Checked checked = editor.check(kind, values, locale, overrides);
         if (!checked.valid()) {
-            throw new Refusal(422, checked.problems());
+            throw new Refusal(422, fields(checked.problems()));
         }
         return checked;
+    }
+
+    /**
+     * Problems as the API answers them (HTTP 422) and the page shows them next to their fields:
+     * {@code [{property, code, message}]}; the message is in the request's language and never a secret.
+     */
+    private static List<Map<String, Object>> fields(List<Problem> problems) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("property", p.property());
+            field.put("code", p.code());
+            field.put("message", p.message());
+            out.add(field);
+        }
+        return out;
     }
 
     private ObjectStore.Stored existing(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {

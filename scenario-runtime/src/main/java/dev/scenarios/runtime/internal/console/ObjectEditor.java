@@ -7,11 +7,11 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Problem;
-import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.RuntimeProperties;
-import dev.scenarios.runtime.internal.Texts;
-import dev.scenarios.runtime.internal.ValueResolver;
-import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
+import dev.scenarios.runtime.internal.text.Texts;
+import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
+import dev.scenarios.runtime.internal.workspace.ObjectFile;
+import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
+import dev.scenarios.runtime.internal.workspace.ValueResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.function.Function;
 final class ObjectEditor {
 
     /** A submission, validated: the values to store (as written), the type's configuration, and every problem. */
-    record Checked(Map<String, Object> values, Configuration configuration, List<FieldProblem> problems) {
+    record Checked(Map<String, Object> values, Configuration configuration, List<Problem> problems) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -84,21 +84,22 @@ final class ObjectEditor {
      * (the dev inbox's, or empty) are laid over a connection first, as {@code Workspace.load} does.
      */
     Checked check(ObjectKind kind, Map<String, Object> values, Locale locale, Map<String, Object> overrides) throws IOException {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String name = String.valueOf(values.get("systemName"));
+        String fileName = kind.folder + "/" + name + ".yaml";
         if (!ObjectStore.NAME.matcher(name).matches()) {
-            problems.add(new FieldProblem("systemName", "name", ConsoleTexts.get(locale, "problem.name")));
+            problems.add(new Problem(fileName, 1, "", "systemName", ConsoleTexts.get(locale, "problem.name"), "name"));
         }
         String typeId = String.valueOf(values.get("type"));
         Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf = id -> descriptors(kind, id);
         List<String> knownTypes = kind == ObjectKind.CONNECTION
                 ? connectors.connectionTypes().stream().map(ConnectionType::id).toList()
                 : connectors.pathTypes().stream().map(PathType::id).toList();
-        ObjectFile file = ObjectFile.read(kind.folder + "/" + name + ".yaml", ObjectStore.toYaml(values), kind.label, descriptorsOf,
+        ObjectFile file = ObjectFile.read(fileName, ObjectStore.toYaml(values), kind.label, descriptorsOf,
                 knownTypes, new ValueResolver(workspace, environment, locale), locale);
         Optional<List<PropertyDescriptor>> descriptors = descriptorsOf.apply(typeId);
         if (descriptors.isEmpty()) {
-            file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "type", p.message())));
+            file.problems().forEach(p -> problems.add(p.withCode("type")));
             return new Checked(values, null, problems);
         }
         List<PropertyDescriptor> own = descriptors.get();
@@ -106,7 +107,7 @@ final class ObjectEditor {
             // delivery: and retry: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
             List<Problem> runtimeProblems = new ArrayList<>();
             DeliveryOptions.take(file, locale, runtimeProblems);
-            runtimeProblems.forEach(p -> problems.add(new FieldProblem(p.property(), "runtime", p.message())));
+            runtimeProblems.forEach(p -> problems.add(p.withCode("runtime")));
             own = connectors.pathType(typeId).orElseThrow().properties();
         }
         Map<String, Object> effective = new LinkedHashMap<>(file.values());
@@ -114,14 +115,14 @@ final class ObjectEditor {
         Configuration configuration = Configuration.of(own, effective);
         file.forgetUnresolved(property -> overrides.containsKey(property)
                 || configuration.descriptor(property).map(d -> !configuration.isVisible(d)).orElse(false));
-        file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "reference", p.message())));
+        file.problems().forEach(p -> problems.add(p.withCode("reference")));
         for (ValidationResult.Problem p : validate(kind, typeId, configuration).problems()) {
             if (!file.unresolved(p.property())) {
-                problems.add(new FieldProblem(p.property(), p.code(), p.message(locale)));
+                problems.add(file.problemAt(p.property(), p.message(locale)).withCode(p.code()));
             }
         }
         if (kind == ObjectKind.PATH) {
-            checkConnection(typeId, configuration, locale, problems);
+            checkConnection(file, typeId, configuration, locale, problems);
         }
         return new Checked(values, configuration, problems);
     }
@@ -132,7 +133,7 @@ final class ObjectEditor {
                 : connectors.pathType(typeId).orElseThrow().validate(configuration);
     }
 
-    private void checkConnection(String typeId, Configuration configuration, Locale locale, List<FieldProblem> problems) throws IOException {
+    private void checkConnection(ObjectFile file, String typeId, Configuration configuration, Locale locale, List<Problem> problems) throws IOException {
         String connection = configuration.string("connection");
         if (connection == null || connection.isEmpty() || problems.stream().anyMatch(p -> p.property().equals("connection"))) {
             return;
@@ -140,10 +141,10 @@ final class ObjectEditor {
         Optional<ObjectStore.Stored> target = store.find(ObjectKind.CONNECTION, connection);
         String wanted = connectors.pathType(typeId).orElseThrow().connectionTypeId();
         if (target.isEmpty()) {
-            problems.add(new FieldProblem("connection", "connection.missing", Texts.get(locale, "path.connection.missing", connection)));
+            problems.add(file.problemAt("connection", Texts.get(locale, "path.connection.missing", connection)).withCode("connection.missing"));
         } else if (!wanted.equals(String.valueOf(target.get().values().get("type")))) {
-            problems.add(new FieldProblem("connection", "connection.type",
-                    Texts.get(locale, "path.connection.wrongType", connection, target.get().values().get("type"), wanted)));
+            problems.add(file.problemAt("connection",
+                    Texts.get(locale, "path.connection.wrongType", connection, target.get().values().get("type"), wanted)).withCode("connection.type"));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
