@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -48,15 +49,17 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final WorkspaceConnectorContext context;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock) {
+            WorkspaceLock lock, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.context = context;
     }
 
     /**
@@ -112,7 +115,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
             if (sender != null) {
                 sender.start();
             }
@@ -160,6 +163,15 @@ public final class ScenarioRuntime implements AutoCloseable {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /**
+     * The latest journal write failure of any connection since the start, if any: the journal is
+     * evidence, so a failure never changes a send's outcome; {@code scenario send --json} reports it
+     * as {@code journalError}. Already logged once when it happened.
+     */
+    public Optional<String> journalError() {
+        return context.journalError();
     }
 
     /** The CamelContext the scenarios run in. */

@@ -76,7 +76,8 @@ public final class SmtpConnection implements Connection, SmtpPathSender.Delivery
                 : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
         this.delivery = new CamelDelivery(context, settings.systemName(), new RecordingMailSender(sender));
-        this.journal = new Journal(context.dataDirectory(), settings.systemName());
+        this.journal = new Journal(context.dataDirectory(), settings.systemName(),
+                problem -> context.journalFailed(settings.systemName(), problem));
         this.fromHeader = fromHeader(settings);
     }
 

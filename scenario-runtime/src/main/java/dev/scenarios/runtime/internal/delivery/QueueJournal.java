@@ -23,6 +23,7 @@ public final class QueueJournal {
     private static final Logger LOG = LoggerFactory.getLogger(QueueJournal.class);
 
     private final Path file;
+    private boolean failing;
 
     /** The journal of the queue in {@code queueRoot}. No I/O. */
     public QueueJournal(Path queueRoot) {
@@ -41,8 +42,13 @@ public final class QueueJournal {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            failing = false;
         } catch (IOException e) {
-            LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
+            // Once per failing spell, not once per message: the events themselves are still logged above.
+            if (!failing) {
+                LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
+            }
+            failing = true;
         }
     }
 }

@@ -218,6 +218,11 @@ public final class QueueSender implements AutoCloseable {
             } catch (UnsupportedOperationException e) {
                 v = OutcomeClassifier.judge(sending.owed(), new DeliveryException(FailureKind.CONFIGURATION, 0,
                         "the path type of " + m.path() + " cannot deliver queued messages"));
+            } catch (RuntimeException e) {
+                // A connector bug, not the queue's disk: the attempt may have sent the message, so it is
+                // retried as a possible duplicate rather than left SENDING and sent again at every start.
+                v = OutcomeClassifier.judge(sending.owed(), new DeliveryException(FailureKind.OTHER, 0,
+                        "the connector failed unexpectedly: " + e, List.of(), true, e));
             }
             settle(sending, v);
         } catch (IOException | RuntimeException e) {
@@ -247,8 +252,10 @@ public final class QueueSender implements AutoCloseable {
         QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), v.owed(), delivered, refused, State.DEFERRED,
                 m.attempts(), m.queuedAt(), now, m.expiresAt(), v.reply(), duplicate, "");
         if (v.outcome() == Outcome.SENT && refused.isEmpty()) {
-            queue.remove(m.id());
+            // Journaled before the files go: a crash in between leaves a SENDING message whose SENT line
+            // start() finds, so it is neither sent again nor left out of the journal.
             journal.record(now, "SENT", m, "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
+            queue.remove(m.id());
             events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
             return;
         }

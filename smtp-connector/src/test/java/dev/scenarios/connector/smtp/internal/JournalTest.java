@@ -15,7 +15,7 @@ class JournalTest {
 
     @Test
     void rotatesBySizeKeepsTheNewestFilesAndReadsOldestFirst() throws Exception {
-        Journal journal = new Journal(data, "relay", 100, 2);
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
         for (int i = 0; i < 10; i++) {
             journal.append("entry " + i + " " + "x".repeat(30));
         }
@@ -34,7 +34,7 @@ class JournalTest {
 
     @Test
     void concurrentAppendsKeepEntriesWhole() throws Exception {
-        Journal journal = new Journal(data, "relay");
+        Journal journal = new Journal(data, "relay", problem -> { });
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
             int id = t;
