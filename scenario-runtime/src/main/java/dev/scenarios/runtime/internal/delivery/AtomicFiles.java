@@ -3,21 +3,33 @@ package dev.scenarios.runtime.internal.delivery;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Durable whole-file writes: a file is either its old content or its new one after a crash, never
  * half written. Write a temporary file next to the target, force it to disk, rename it over the
- * target atomically, then force the folder so the rename itself survives a power cut.
+ * target atomically, then force the folder so the rename itself survives a power cut. Files are
+ * created owner-only (600) and folders 700 whatever the umask: queued mail holds addresses and content.
  */
 final class AtomicFiles {
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final FileAttribute<?>[] OWNER_FILE = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            : new FileAttribute<?>[0];
+    private static final FileAttribute<?>[] OWNER_FOLDER = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new FileAttribute<?>[0];
 
     private AtomicFiles() {
     }
@@ -27,7 +39,7 @@ final class AtomicFiles {
         Path dir = target.getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_FILE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
@@ -40,6 +52,31 @@ final class AtomicFiles {
             throw e;
         }
         forceFolder(dir);
+    }
+
+    /** Appends {@code bytes} to {@code file}, creating it owner-only; not forced to disk (a journal line, not state). Does I/O. */
+    static void append(Path file, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                OWNER_FILE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
+    }
+
+    /** Creates {@code dir} and missing parents owner-only (700) if absent. Does I/O. */
+    static void createFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, OWNER_FOLDER);
+        }
+    }
+
+    /** Renames {@code from} to {@code to} atomically (replacing it) and forces both folders. Does I/O. */
+    static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceFolder(to.getParent());
+        forceFolder(from.getParent());
     }
 
     /** Deletes {@code file} if present, durably; true if it was there. */
