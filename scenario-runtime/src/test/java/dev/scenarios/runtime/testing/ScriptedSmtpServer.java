@@ -35,7 +35,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         /** Reads the message up to the final dot and then says nothing (the client times out: ambiguous). */
         STALL,
         /** Closes the connection on the DATA command, before any message byte (transient). */
-        DROP_AT_DATA
+        DROP_AT_DATA,
+        /** Reads the message and refuses it for good: {@code 554 5.6.0 message refused}. */
+        REFUSE,
+        /** Reads the message and refuses it for now: {@code 451 4.3.0 try again later}. */
+        DEFER
     }
 
     /** The server's behaviour; every method has the well-behaved default. */
@@ -209,7 +213,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         return;
                     }
-                    send(out, "250 2.0.0 Ok: queued as S" + done.size());
+                    if (end == DataEnd.REFUSE) {
+                        send(out, "554 5.6.0 message refused");
+                    } else if (end == DataEnd.DEFER) {
+                        send(out, "451 4.3.0 try again later");
+                    } else {
+                        send(out, "250 2.0.0 Ok: queued as S" + done.size());
+                    }
                 } else if (command.startsWith("RSET")) {
                     if (tx >= 0) {
                         done.add(new Transaction(tx, List.copyOf(recipients), null));

@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.delivery;
 
 import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.RecipientRejection;
@@ -31,7 +32,8 @@ public final class DirectDelivery {
      * Sends {@code attributes} through {@code sender} under {@code policy}. A path type that cannot
      * prepare messages is sent once, without retries.
      *
-     * @return the accepted recipients of every attempt, and the ones refused (5yz, or still 4yz when the attempts ran out)
+     * @return the accepted recipients of every attempt, and the ones the server refused by reply (5yz to RCPT or
+     *     after the data, or still 4yz to RCPT when the attempts ran out)
      * @throws DeliveryException the last attempt's failure (with every refusal collected) when nobody got the message
      */
     public static SendResult send(String pathName, PathSender sender, Map<String, ?> attributes, DeliveryPolicy policy)
@@ -62,6 +64,13 @@ public final class DirectDelivery {
             }
             accepted.addAll(v.accepted());
             refused.addAll(v.refused());
+            if (v.outcome() == Outcome.PERMANENT && v.refused().isEmpty() && lastFailure != null && lastFailure.replyCode() / 100 == 5
+                    && lastFailure.kind() == FailureKind.MESSAGE_REJECTED) {
+                // A 5yz after the data refuses the message for every recipient of this attempt, by reply.
+                for (String address : owed) {
+                    refused.add(new RecipientRejection(address, lastFailure.replyCode(), lastFailure.getMessage()));
+                }
+            }
             owed = v.owed();
             if (v.outcome() == Outcome.AMBIGUOUS) {
                 LOG.warn("path {}: message {} may have been delivered (connection lost after the data); "
@@ -80,15 +89,15 @@ public final class DirectDelivery {
                 break;
             }
         }
-        DeliveryException failure = lastFailure;
+        // Still owed when the attempts ran out: listed only if the server refused them by reply (4yz to
+        // RCPT); a whole-session failure (421 greeting, timeout, refused connection, 4yz after the data)
+        // refused nobody, and is the exception's kind and text instead.
         for (String address : owed) {
-            refused.add(lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
-                    .orElseGet(() -> new RecipientRejection(address, failure == null ? 0 : failure.replyCode(),
-                            failure == null ? "" : failure.getMessage())));
+            lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst().ifPresent(refused::add);
         }
         if (accepted.isEmpty() && lastFailure != null) {
             throw new DeliveryException(lastFailure.kind(), lastFailure.replyCode(), lastFailure.getMessage(),
-                    refused.isEmpty() ? lastFailure.rejectedRecipients() : refused, lastFailure.possiblyDelivered(), lastFailure);
+                    refused, lastFailure.possiblyDelivered(), lastFailure);
         }
         return new SendResult(prepared.messageId(), lastReply, accepted, refused);
     }
