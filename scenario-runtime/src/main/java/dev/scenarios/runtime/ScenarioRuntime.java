@@ -72,10 +72,25 @@ public final class ScenarioRuntime implements AutoCloseable {
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
+        return start(workspace, events, runScenarios, runScenarios);
+    }
+
+    /**
+     * Starts {@code workspace} to deliver its queue only ({@code scenario run --queue-only}): takes the
+     * workspace's lock and starts the queue's sender, but loads no scenario, so no timer or consumer
+     * runs. Blocks until started.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    public static ScenarioRuntime startQueueOnly(Workspace workspace, SendEvents events) throws Exception {
+        return start(workspace, events, true, false);
+    }
+
+    private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
-        WorkspaceLock lock = runScenarios ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -109,7 +124,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            sender = runScenarios ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
                     QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
             QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     workspace.directory().relativize(workspace.queueDirectory()).toString());

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code delivery: direct}: prepares the message once, then delivers it, retrying transient and
  * ambiguous failures in the calling thread as the policy says, each time with the same bytes and
- * Message-ID and only to the recipients still owed it. Called by the {@code path:} producer; blocks
+ * Message-ID and only to the recipients still owed it, within the policy's overall deadline. Called by the {@code path:} producer; blocks
  * for the attempts and the waits between them.
  */
 public final class DirectDelivery {
@@ -50,6 +50,7 @@ public final class DirectDelivery {
         String lastReply = "";
         DeliveryException lastFailure = null;
         List<RecipientRejection> lastRejections = List.of();
+        long deadline = System.nanoTime() + policy.lifetime().toNanos();
         for (int attempt = 1; ; attempt++) {
             OutcomeClassifier.Verdict v;
             try {
@@ -80,6 +81,13 @@ public final class DirectDelivery {
                 break;
             }
             Duration wait = policy.delayAfter(attempt, ThreadLocalRandom.current());
+            long left = deadline - System.nanoTime();
+            if (!policy.lifetime().isZero() && wait.toNanos() >= left) {
+                // The step's overall deadline: no attempt starts, and no wait ends, after it.
+                LOG.info("path {}: message {} attempt {} of {} failed ({}); the deadline of {} s for all attempts leaves no time for another",
+                        pathName, prepared.messageId(), attempt, policy.attempts(), v.outcome(), policy.lifetime().toSeconds());
+                break;
+            }
             LOG.info("path {}: message {} attempt {} of {} failed ({}); next in {} ms", pathName, prepared.messageId(),
                     attempt, policy.attempts(), v.outcome(), wait.toMillis());
             try {
