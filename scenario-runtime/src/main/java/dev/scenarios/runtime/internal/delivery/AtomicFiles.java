@@ -12,6 +12,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -27,6 +29,7 @@ final class AtomicFiles {
     private static final FileAttribute<?>[] OWNER_FILE = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
             : new FileAttribute<?>[0];
+    private static final ConcurrentHashMap<Path, FolderSync> FOLDER_SYNCS = new ConcurrentHashMap<>();
     private static final FileAttribute<?>[] OWNER_FOLDER = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
             : new FileAttribute<?>[0];
@@ -51,7 +54,47 @@ final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        forceFolder(dir);
+        FOLDER_SYNCS.computeIfAbsent(dir.toAbsolutePath().normalize(), FolderSync::new).force();
+    }
+
+    /**
+     * Whether concurrent writes share their folder's {@code fsync} (group commit). On by default; the
+     * system property {@code dev.scenarios.queue.groupCommit=false} makes every write force the folder
+     * itself, which {@code ./benchmark --queued} measures for comparison.
+     */
+    static boolean groupCommit() {
+        return !"false".equals(System.getProperty("dev.scenarios.queue.groupCommit"));
+    }
+
+    /**
+     * One folder's shared {@code fsync}: a writer whose rename is done takes a ticket; whoever holds the
+     * lock forces the folder for every ticket taken before it started, so writers renaming at the
+     * same time pay one {@code fsync} between them, and none returns before its own rename is durable.
+     */
+    private static final class FolderSync {
+        private final Path dir;
+        private final AtomicLong requested = new AtomicLong();
+        private long synced;
+
+        FolderSync(Path dir) {
+            this.dir = dir;
+        }
+
+        void force() throws IOException {
+            if (!groupCommit()) {
+                forceFolder(dir);
+                return;
+            }
+            long ticket = requested.incrementAndGet();
+            synchronized (this) {
+                if (synced >= ticket) {
+                    return;
+                }
+                long covered = requested.get();
+                forceFolder(dir);
+                synced = covered;
+            }
+        }
     }
 
     /** Appends {@code bytes} to {@code file}, creating it owner-only; not forced to disk (a journal line, not state). Does I/O. */
