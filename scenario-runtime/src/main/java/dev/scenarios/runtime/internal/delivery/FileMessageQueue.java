@@ -154,10 +154,11 @@ public final class FileMessageQueue implements MessageQueue {
         if (!ID.matcher(id).matches()) {
             return false;
         }
-        boolean removed = AtomicFiles.delete(live.resolve(id + ".json")) | AtomicFiles.delete(dead.resolve(id + ".json"))
-                | AtomicFiles.delete(damaged.resolve(id + ".json"));
+        // Content first: a crash in between leaves a state without content (found missing, never sent),
+        // never content without a state, which the next start would adopt and send again.
         AtomicFiles.delete(messages.resolve(id + ".eml"));
-        return removed;
+        return AtomicFiles.delete(live.resolve(id + ".json")) | AtomicFiles.delete(dead.resolve(id + ".json"))
+                | AtomicFiles.delete(damaged.resolve(id + ".json"));
     }
 
     @Override
