@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -48,15 +49,17 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final WorkspaceConnectorContext context;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock) {
+            WorkspaceLock lock, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.context = context;
     }
 
     /**
@@ -69,10 +72,25 @@ public final class ScenarioRuntime implements AutoCloseable {
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
+        return start(workspace, events, runScenarios, runScenarios);
+    }
+
+    /**
+     * Starts {@code workspace} to deliver its queue only ({@code scenario run --queue-only}): takes the
+     * workspace's lock and starts the queue's sender, but loads no scenario, so no timer or consumer
+     * runs. Blocks until started.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    public static ScenarioRuntime startQueueOnly(Workspace workspace, SendEvents events) throws Exception {
+        return start(workspace, events, true, false);
+    }
+
+    private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
-        WorkspaceLock lock = runScenarios ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -106,13 +124,13 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            sender = runScenarios ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
                     QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
             QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
             if (sender != null) {
                 sender.start();
             }
@@ -160,6 +178,15 @@ public final class ScenarioRuntime implements AutoCloseable {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /**
+     * The latest journal write failure of any connection since the start, if any: the journal is
+     * evidence, so a failure never changes a send's outcome; {@code scenario send --json} reports it
+     * as {@code journalError}. Already logged once when it happened.
+     */
+    public Optional<String> journalError() {
+        return context.journalError();
     }
 
     /** The CamelContext the scenarios run in. */

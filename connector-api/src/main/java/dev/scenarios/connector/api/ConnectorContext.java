@@ -55,6 +55,19 @@ public interface ConnectorContext {
     }
 
     /**
+     * Tells the host that connection {@code connection} could not write its journal, e.g. because
+     * {@code journals/} is read-only or the disk is full. A journal is evidence, not state: the
+     * connector goes on and the send or check keeps its real outcome; the host shows the problem
+     * where an operator sees it (the scenario runtime: its log, and {@code journalError} in the
+     * CLI's {@code --json}). Called on the sending thread for every failed write; never throws.
+     *
+     * @param connection the connection's system name
+     * @param problem what failed, naming the file (never a secret)
+     */
+    default void journalFailed(String connection, String problem) {
+    }
+
+    /**
      * A context with only a data directory and the system clock.
      *
      * @param dataDirectory the folder the connector may write in

@@ -9,6 +9,7 @@ import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,18 +52,18 @@ public final class CheckCommand extends WorkspaceCommand {
             return cli.printProblems(own);
         }
         ConnectionDefinition definition = found.get();
-        CheckResult result = check(ws, definition);
+        WorkspaceConnectorContext context = new WorkspaceConnectorContext(ws.dataDirectory(), null);
+        CheckResult result = definition.type().check(definition.configuration(), context);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(CheckJson.of(definition.systemName(), definition.type(), result, locale)));
+            Map<String, Object> out = CheckJson.of(definition.systemName(), definition.type(), result, locale);
+            // The check's outcome stands even when its journal entry could not be written.
+            out.put("journalError", context.journalError().orElse(null));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(out));
         } else {
             print(definition, result, locale);
         }
         cli.out().flush();
         return result.succeeded() ? CliContext.OK : CliContext.FAILED;
-    }
-
-    private static CheckResult check(Workspace ws, ConnectionDefinition definition) {
-        return definition.type().check(definition.configuration(), new WorkspaceConnectorContext(ws.dataDirectory(), null));
     }
 
     private void print(ConnectionDefinition definition, CheckResult result, Locale locale) {

@@ -2,6 +2,8 @@ package dev.scenarios.runtime.cli;
 
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.text.Texts;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
  * Works whether or not a runtime is running on the workspace.
  */
 @Command(name = "queue", mixinStandardHelpOptions = true,
-        description = "List queued messages (pending, deferred, sending, dead), or retry or purge them.")
+        description = "List queued messages (pending, deferred, sending, dead, damaged), or retry or purge them.")
 public final class QueueCommand extends WorkspaceCommand {
 
     @CommandLine.Spec
@@ -42,6 +44,8 @@ public final class QueueCommand extends WorkspaceCommand {
     @Option(names = "--purge", paramLabel = "ID", description = "Remove message ID from the queue: it will not be sent.")
     String purge;
 
+    private FileMessageQueue queue;
+
     public QueueCommand(CliContext cli) {
         super(cli);
     }
@@ -54,16 +58,17 @@ public final class QueueCommand extends WorkspaceCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), Texts.get(locale, "queue.options.exclusive"));
         }
         Workspace ws = load(locale);
-        FileMessageQueue queue = new FileMessageQueue(ws.queueDirectory());
+        queue = new FileMessageQueue(ws.queueDirectory());
         QueueControl control = new QueueControl(queue, new QueueJournal(queue.root()), ws::deliveryPolicy, Clock.systemUTC());
         if (retry != null) {
-            return report(control.retry(retry), retry, "queue.retried", locale);
+            return report(control.retry(retry), retry, runtimeRunning(ws) ? "queue.retried" : "queue.retriedNoRuntime", locale);
         }
         if (purge != null) {
             return report(control.purge(purge), purge, "queue.purged", locale);
         }
         if (retryDead) {
-            cli.out().println(Texts.get(locale, "queue.retriedDead", control.retryDead()));
+            cli.out().println(Texts.get(locale, runtimeRunning(ws) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
+                    control.retryDead(), workspace));
             cli.out().flush();
             return CliContext.OK;
         }
@@ -77,15 +82,35 @@ public final class QueueCommand extends WorkspaceCommand {
         return CliContext.OK;
     }
 
-    private int report(QueueControl.Result result, String id, String doneKey, Locale locale) {
+    /**
+     * Whether a runtime holds the workspace's lock, i.e. sends the queue now: what {@code --retry} may
+     * promise. Takes the lock for an instant when free (it never waits).
+     */
+    private static boolean runtimeRunning(Workspace ws) {
+        try (WorkspaceLock free = WorkspaceLock.acquire(ws.dataDirectory())) {
+            return false;
+        } catch (WorkspaceLock.Held held) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int report(QueueControl.Result result, String id, String doneKey, Locale locale) throws IOException {
         switch (result) {
             case UNKNOWN -> {
                 cli.err().println(Texts.get(locale, "queue.unknown", id));
                 cli.err().flush();
                 return CliContext.FAILED;
             }
+            case CONTENT_DAMAGED -> {
+                String reason = queue.find(id).map(QueuedMessage::deadReason).orElse("");
+                cli.err().println(Texts.get(locale, "queue.contentDamaged", id, reason));
+                cli.err().flush();
+                return CliContext.FAILED;
+            }
             case BEING_SENT -> cli.out().println(Texts.get(locale, "queue.beingSent", id));
-            default -> cli.out().println(Texts.get(locale, doneKey, id));
+            default -> cli.out().println(Texts.get(locale, doneKey, id, workspace));
         }
         cli.out().flush();
         return CliContext.OK;
@@ -103,10 +128,10 @@ public final class QueueCommand extends WorkspaceCommand {
         for (QueuedMessage m : all) {
             counts.merge(m.state(), 1, Integer::sum);
             cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  " + m.messageId());
-            cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", m.owed())
+            cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", QueueListing.recipients(m))
                     + (m.delivered().isEmpty() ? "" : "  (" + Texts.get(locale, "queue.delivered") + ": " + String.join(", ", m.delivered()) + ")"));
             cli.out().println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()
-                    + (m.state() == QueuedMessage.State.DEAD ? "" : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
+                    + (m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED ? "" : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
                     + (m.possibleDuplicate() ? "  " + Texts.get(locale, "queue.possibleDuplicate") : ""));
             if (!m.lastReply().isEmpty()) {
                 cli.out().println("    " + Texts.get(locale, "queue.lastReply") + ": " + m.lastReply());
@@ -117,6 +142,6 @@ public final class QueueCommand extends WorkspaceCommand {
             }
         }
         cli.out().println(Texts.get(locale, "queue.summary", counts.get(QueuedMessage.State.PENDING), counts.get(QueuedMessage.State.DEFERRED),
-                counts.get(QueuedMessage.State.SENDING), counts.get(QueuedMessage.State.DEAD)));
+                counts.get(QueuedMessage.State.SENDING), counts.get(QueuedMessage.State.DEAD), counts.get(QueuedMessage.State.DAMAGED)));
     }
 }

@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scenario run <workspace> [--dev-inbox] [--duration 10s]}: runs the scenarios until stopped
+ * {@code scenario run <workspace> [--dev-inbox] [--duration 10s] [--queue-only]}: runs the scenarios until stopped
  * (Ctrl+C or SIGTERM stop gracefully) or for the duration, printing one line per message sent or failed.
+ * With {@code --queue-only} it only delivers the queue: no scenario starts.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the workspace's scenarios until stopped (Ctrl+C) or for --duration.")
@@ -30,6 +31,10 @@ public final class RunCommand extends WorkspaceCommand {
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long, e.g. 10s or 5m (default: run until stopped).")
     Duration duration;
+
+    @Option(names = "--queue-only", description = "Deliver the queue (delivery: queued) and start no scenario: "
+            + "no timer or consumer runs, nothing new is sent.")
+    boolean queueOnly;
 
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
@@ -64,8 +69,10 @@ public final class RunCommand extends WorkspaceCommand {
             }
         }, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, new Lines(locale), true)) {
-            cli.out().println(Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
+        try (ScenarioRuntime runtime = queueOnly ? ScenarioRuntime.startQueueOnly(ws, new Lines(locale))
+                : ScenarioRuntime.start(ws, new Lines(locale), true)) {
+            cli.out().println(queueOnly ? Texts.get(locale, "run.queueOnly", ws.paths().size())
+                    : Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
             cli.out().flush();
             if (duration == null) {
                 stopped.await();

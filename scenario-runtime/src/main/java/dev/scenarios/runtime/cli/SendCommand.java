@@ -78,11 +78,17 @@ public final class SendCommand extends WorkspaceCommand {
             values.put(recipients.get(), List.copyOf(to));
         }
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
+            return send(runtime, values, locale);
+        }
+    }
+
+    private int send(ScenarioRuntime runtime, Map<String, Object> values, Locale locale) throws Exception {
+        try {
             SendResult result = runtime.send(path, values);
             // A sent message has at least one accepted recipient; none means the path queued it (delivery: queued).
             boolean queued = result.acceptedRecipients().isEmpty();
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(sentJson(result, queued)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(withJournalError(sentJson(result, queued), runtime)));
             } else if (queued) {
                 cli.out().println(Texts.get(locale, "send.queued", path, result.messageId()));
             } else {
@@ -94,7 +100,7 @@ public final class SendCommand extends WorkspaceCommand {
             return CliContext.OK;
         } catch (DeliveryException e) {
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(failedJson(e, locale)));
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(withJournalError(failedJson(e, locale), runtime)));
             } else {
                 cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.message(locale)));
                 printRejected(e.rejectedRecipients(), locale);
@@ -108,6 +114,12 @@ public final class SendCommand extends WorkspaceCommand {
         for (SendResult.Rejection r : rejected) {
             cli.out().println("  " + Texts.get(locale, "send.rejected") + ": " + r.address() + " " + r.reply());
         }
+    }
+
+    /** {@code out} with {@code journalError}: null, or why the connection's journal could not be written (the send's outcome stands). */
+    private static Map<String, Object> withJournalError(Map<String, Object> out, ScenarioRuntime runtime) {
+        out.put("journalError", runtime.journalError().orElse(null));
+        return out;
     }
 
     private Map<String, Object> sentJson(SendResult result, boolean queued) {

@@ -72,7 +72,8 @@ public final class SmtpConnection implements Connection {
         OAuthTokens tokens = settings.oauth() == null ? null
                 : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
-        this.journal = new Journal(context.dataDirectory(), settings.systemName());
+        this.journal = new Journal(context.dataDirectory(), settings.systemName(),
+                problem -> context.journalFailed(settings.systemName(), problem));
         this.fromHeader = fromHeader(settings);
     }
 

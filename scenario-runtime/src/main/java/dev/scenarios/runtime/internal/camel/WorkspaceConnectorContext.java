@@ -3,8 +3,12 @@ package dev.scenarios.runtime.internal.camel;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the runtime lends connectors: the workspace's {@code data/} folder, while scenarios run the
@@ -13,9 +17,13 @@ import org.apache.camel.CamelContext;
  */
 public final class WorkspaceConnectorContext implements ConnectorContext {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceConnectorContext.class);
+
     private final Path dataDirectory;
     private final CamelContext camelContext;
     private final SecretFiles secrets;
+    /** The latest journal failure of each connection; its first one was logged. */
+    private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
     public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
@@ -33,6 +41,22 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     @Override
     public boolean replaceSecret(String connection, String property, String value) {
         return secrets.replace(connection, property, value);
+    }
+
+    /**
+     * Logs the first journal failure of {@code connection} as a warning (later ones would repeat it
+     * for every message) and keeps the latest for {@link #journalError()}. Never throws.
+     */
+    @Override
+    public void journalFailed(String connection, String problem) {
+        if (journalFailures.put(connection, problem) == null) {
+            LOG.warn("connection {}: the journal cannot be written, the send goes on without it: {}", connection, problem);
+        }
+    }
+
+    /** The latest journal failure of any connection since this context was made, for {@code --json}'s {@code journalError}. */
+    public Optional<String> journalError() {
+        return journalFailures.values().stream().findFirst();
     }
 
     @Override

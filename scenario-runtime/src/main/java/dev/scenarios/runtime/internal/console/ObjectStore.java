@@ -96,7 +96,7 @@ final class ObjectStore {
             yaml = YamlComments.carryOver(Files.readString(target, StandardCharsets.UTF_8), yaml);
         }
         // Owner-only, as the files the console wrote before it used the runtime's one atomic writer.
-        AtomicFiles.writeOwnerOnly(target, yaml.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, yaml.getBytes(StandardCharsets.UTF_8));
         return relative;
     }
 

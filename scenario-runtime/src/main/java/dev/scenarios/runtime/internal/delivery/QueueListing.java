@@ -5,9 +5,11 @@ import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,15 +21,37 @@ public final class QueueListing {
     private QueueListing() {
     }
 
-    /** Every live and dead message, oldest first. Reads the state files (not the message bodies). */
+    /**
+     * Every live, dead and damaged message, oldest first. Reads the state files (the message bodies
+     * only for a damaged state); an unreadable state file is set aside as DAMAGED on the way.
+     */
     public static List<QueuedMessage> all(MessageQueue queue) throws IOException {
         List<QueuedMessage> all = new ArrayList<>();
         try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
             live.forEach(all::add);
             dead.forEach(all::add);
         }
+        Set<String> seen = new HashSet<>();
+        all.forEach(m -> seen.add(m.id()));
+        try (Stream<QueuedMessage> damaged = queue.damaged()) {
+            // Set aside while listing live and dead above: already in the list.
+            damaged.filter(m -> seen.add(m.id())).forEach(all::add);
+        }
         all.sort(Comparator.comparing(QueuedMessage::queuedAt).thenComparing(QueuedMessage::id));
         return all;
+    }
+
+    /**
+     * Every recipient the message was addressed to and not delivered yet: the ones still owed and,
+     * for a dead or damaged message, the ones that refused it.
+     */
+    public static List<String> recipients(QueuedMessage m) {
+        if (m.state() != QueuedMessage.State.DEAD && m.state() != QueuedMessage.State.DAMAGED) {
+            return m.owed();
+        }
+        List<String> out = new ArrayList<>(m.owed());
+        m.refused().forEach(r -> out.add(r.address()));
+        return out;
     }
 
     /** One message as a JSON object: state, path, Message-ID, recipients, attempts, times, last reply. */
@@ -37,16 +61,17 @@ public final class QueueListing {
         out.put("state", m.state().name());
         out.put("path", m.path());
         out.put("messageId", m.messageId());
-        out.put("recipients", m.owed());
+        out.put("recipients", recipients(m));
         out.put("delivered", m.delivered());
         out.put("refused", m.refused().stream().map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList());
         out.put("attempts", m.attempts());
         out.put("queuedAt", m.queuedAt().toString());
-        out.put("nextAttemptAt", m.state() == QueuedMessage.State.DEAD ? null : m.nextAttemptAt().toString());
+        boolean stopped = m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED;
+        out.put("nextAttemptAt", stopped ? null : m.nextAttemptAt().toString());
         out.put("expiresAt", m.expiresAt().toString());
         out.put("lastReply", m.lastReply());
         out.put("possibleDuplicate", m.possibleDuplicate());
-        out.put("deadReason", m.state() == QueuedMessage.State.DEAD ? m.deadReason() : null);
+        out.put("deadReason", stopped ? m.deadReason() : null);
         return out;
     }
 }

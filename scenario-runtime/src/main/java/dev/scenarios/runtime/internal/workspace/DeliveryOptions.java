@@ -86,13 +86,10 @@ public final class DeliveryOptions {
                     problems.add(file.problemAt(at, Texts.get(locale, "retry.jitter.invalid", text)));
                 }
             } else {
-                if (mode == Mode.DIRECT) {
-                    problems.add(file.problemAt(at, Texts.get(locale, "retry.lifetime.direct")));
-                } else {
-                    lifetime = duration(String.valueOf(value));
-                    if (lifetime == null || lifetime.isZero()) {
-                        problems.add(file.problemAt(at, Texts.get(locale, "retry.duration.invalid", String.valueOf(value))));
-                    }
+                // Queued: how long the message is kept trying; direct: the step's overall deadline.
+                lifetime = duration(String.valueOf(value));
+                if (lifetime == null || lifetime.isZero()) {
+                    problems.add(file.problemAt(at, Texts.get(locale, "retry.duration.invalid", String.valueOf(value))));
                 }
             }
         }

@@ -45,7 +45,7 @@ public final class SecretFiles {
                 return false;
             }
             Path file = target.get();
-            AtomicFiles.writeOwnerOnly(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
             LOG.info("connection {}: stored the new {} in {}", connection, property, workspace.relativize(file));
             return true;
         } catch (IOException | RuntimeException e) {

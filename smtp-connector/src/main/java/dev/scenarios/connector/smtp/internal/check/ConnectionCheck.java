@@ -83,7 +83,8 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
     public CheckResult run() {
         CheckResult result = runSteps();
         if (settings.journal() == JournalLevel.FULL || (settings.journal() == JournalLevel.ERRORS && !result.succeeded())) {
-            new Journal(context.dataDirectory(), settings.systemName())
+            new Journal(context.dataDirectory(), settings.systemName(),
+                    problem -> context.journalFailed(settings.systemName(), problem))
                     .append(JournalEntries.check(context.clock().instant(), result, recorder.redacted()));
         }
         return result;
