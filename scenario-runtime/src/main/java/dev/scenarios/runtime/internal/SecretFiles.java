@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +18,14 @@ import org.slf4j.LoggerFactory;
  * {@code ${file:relative/path}}: the referenced file inside the workspace is replaced atomically
  * (temporary file, fsync, rename) and readable by its owner only. The YAML file is never rewritten,
  * and a secret given in clear or as {@code ${env:…}} cannot be stored. Used for OAuth2 refresh
- * tokens that the provider rotates.
+ * tokens that the provider rotates. Also stores the secrets typed into the console ({@link #store}),
+ * so that none is ever written into a YAML file.
  */
 public final class SecretFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretFiles.class);
-    private static final Pattern FILE_REFERENCE = Pattern.compile("\\$\\{file:([^}]+)}");
+    /** Where the console stores the secrets typed into it, relative to the workspace. */
+    public static final String SECRETS = "data/secrets";
 
     private final Path workspace;
 
@@ -48,22 +48,64 @@ public final class SecretFiles {
                 return false;
             }
             Path file = target.get();
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                trySetOwnerOnly(temp);
-                Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            write(file, value);
             LOG.info("connection {}: stored the new {} in {}", connection, property, workspace.relativize(file));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("connection {}: the new {} was not stored: {}", connection, property, e.getClass().getSimpleName());
             return false;
+        }
+    }
+
+    /**
+     * Stores {@code value}, typed in the console for secret {@code property} of {@code connection},
+     * and returns the reference the connection file gets instead of the value. When {@code written}
+     * (the property's text in the file now) is a {@code ${file:…}} reference to a file inside the
+     * workspace, that file is rewritten and the reference is kept; otherwise the value goes to
+     * {@code data/secrets/<connection>.<property>}. Files are replaced atomically and readable by
+     * their owner only (folder 700). Does I/O.
+     *
+     * @throws IOException when the file cannot be written (the message names the file, never the value)
+     */
+    public String store(String connection, String property, String written, String value) throws IOException {
+        Optional<ValueResolver.Reference> reference = written == null ? Optional.empty() : ValueResolver.reference(written)
+                .filter(r -> r.kind().equals("file"));
+        if (reference.isPresent()) {
+            Path file = workspace.resolve(reference.get().name()).normalize();
+            if (file.startsWith(workspace) && Files.isRegularFile(file)) {
+                write(file, value);
+                return reference.get().text();
+            }
+        }
+        Path folder = workspace.resolve(SECRETS);
+        createOwnerOnlyFolder(folder.getParent());
+        createOwnerOnlyFolder(folder);
+        String name = connection + "." + property;
+        write(folder.resolve(name), value);
+        return new ValueResolver.Reference("file", SECRETS + "/" + name).text();
+    }
+
+    /** Replaces {@code file} with {@code value} and a line break: temporary file (owner-only), fsync, rename. */
+    private static void write(Path file, String value) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            trySetOwnerOnly(temp);
+            Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void createOwnerOnlyFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own access rules apply.
         }
     }
 
@@ -88,11 +130,11 @@ public final class SecretFiles {
                 if (value == null || !value.isScalar()) {
                     return Optional.empty();
                 }
-                Matcher m = FILE_REFERENCE.matcher(value.text().trim());
-                if (!m.matches()) {
+                Optional<ValueResolver.Reference> reference = ValueResolver.reference(value.text()).filter(r -> r.kind().equals("file"));
+                if (reference.isEmpty()) {
                     return Optional.empty();
                 }
-                Path file = workspace.resolve(m.group(1).trim()).normalize();
+                Path file = workspace.resolve(reference.get().name()).normalize();
                 return file.startsWith(workspace) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
             }
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The connection type {@code smtp}, "Sending e-mail via SMTP": its settings, their validation,
@@ -164,7 +165,16 @@ public final class SmtpConnectionType implements ConnectionType {
         return Journal.read(context.dataDirectory(), systemName);
     }
 
-    /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
+    /**
+     * Where the password, client secret and tokens go: the SMTP server (address, port, encryption,
+     * trusted certificates), how and as whom it is asked, and the OAuth2 token endpoint.
+     */
+    @Override
+    public Set<String> destinationProperties() {
+        return Set.of("server", "port", "encryption", "trustedCertificates", "authentication", "username", "domain",
+                "oauthFlow", "tokenEndpoint", "tenantId", "clientId", "scope");
+    }
+
     /** The English or Russian title of a check step, from the type's texts ({@code step.<name>}). */
     @Override
     public String stepTitle(String step, Locale locale) {
@@ -172,6 +182,7 @@ public final class SmtpConnectionType implements ConnectionType {
         return MESSAGES.has(key, locale) ? MESSAGES.get(key, locale) : step;
     }
 
+    /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
     @Override
     public Map<String, Object> devInboxOverrides(String host, int port) {
         Map<String, Object> overrides = new LinkedHashMap<>();

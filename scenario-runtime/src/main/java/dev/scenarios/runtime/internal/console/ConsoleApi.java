@@ -10,6 +10,7 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.CheckJson;
+import dev.scenarios.runtime.internal.SecretFiles;
 import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
@@ -45,6 +46,7 @@ final class ConsoleApi implements HttpHandler {
     private final AdminToken token;
     private final ObjectStore store;
     private final ObjectEditor editor;
+    private final SecretFiles secrets;
     private final Function<ConnectionType, Map<String, Object>> checkOverrides;
 
     /** An answer other than success, carried to {@link #handle} to be sent. */
@@ -66,6 +68,7 @@ final class ConsoleApi implements HttpHandler {
         this.token = token;
         this.store = new ObjectStore(workspace);
         this.editor = new ObjectEditor(workspace, connectors, environment, store);
+        this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
     }
 
@@ -189,9 +192,11 @@ final class ConsoleApi implements HttpHandler {
         if (ObjectStore.NAME.matcher(name).matches() && store.find(kind, name).isPresent()) {
             throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.exists", name)));
         }
-        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, Map.of()), locale, Map.of());
-        String file = store.write(kind, null, checked.values());
-        HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, checked.values())));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, Map.of());
+        ObjectEditor.Checked checked = valid(kind, merged, locale, Map.of());
+        Map<String, Object> values = storeSecrets(name, merged, checked.values(), Map.of());
+        String file = store.write(kind, null, values);
+        HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, values)));
     }
 
     /** Updates the object; holds the store's lock from reading the stored secrets to the write. */
@@ -210,9 +215,33 @@ final class ConsoleApi implements HttpHandler {
             throw new Refusal(422, List.of(new FieldProblem("systemName", "rename", ConsoleTexts.get(locale, "problem.rename"))));
         }
         String typeId = String.valueOf(body.getOrDefault("type", stored.values().get("type")));
-        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, stored.values()), locale, Map.of());
-        store.write(kind, stored.file(), checked.values());
-        HttpReplies.json(exchange, 200, editor.view(kind, new ObjectStore.Stored(stored.file(), checked.values())));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, stored.values());
+        refuseIf(editor.secretsToRetype(kind, merged, stored.values(), locale));
+        ObjectEditor.Checked checked = valid(kind, merged, locale, Map.of());
+        Map<String, Object> values = storeSecrets(name, merged, checked.values(), stored.values());
+        store.write(kind, stored.file(), values);
+        HttpReplies.json(exchange, 200, editor.view(kind, new ObjectStore.Stored(stored.file(), values)));
+    }
+
+    /**
+     * {@code values} with every secret the client typed replaced by a {@code ${file:…}} reference to
+     * the file it is now stored in ({@link SecretFiles#store}): the console never writes a secret
+     * into a YAML file. Writes the secret files.
+     */
+    private Map<String, Object> storeSecrets(String name, ObjectEditor.Merged merged, Map<String, Object> values, Map<String, Object> stored)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (Map.Entry<String, String> typed : merged.typedSecrets().entrySet()) {
+            Object written = stored.get(typed.getKey());
+            out.put(typed.getKey(), secrets.store(name, typed.getKey(), written == null ? null : String.valueOf(written), typed.getValue()));
+        }
+        return out;
+    }
+
+    private static void refuseIf(List<FieldProblem> problems) throws Refusal {
+        if (!problems.isEmpty()) {
+            throw new Refusal(422, problems);
+        }
     }
 
     private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
@@ -241,17 +270,21 @@ final class ConsoleApi implements HttpHandler {
     private void check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         Optional<ObjectStore.Stored> stored = store.find(ObjectKind.CONNECTION, name);
         Map<String, Object> body = body(exchange, locale);
-        Map<String, Object> values;
+        ObjectEditor.Merged merged;
         if (body.containsKey("values")) {
             Map<String, Object> submitted = values(body, locale);
             String typeId = String.valueOf(body.getOrDefault("type", stored.map(s -> s.values().get("type")).orElse("")));
-            values = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, stored.map(ObjectStore.Stored::values).orElse(Map.of()));
+            Map<String, Object> saved = stored.map(ObjectStore.Stored::values).orElse(Map.of());
+            merged = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, saved);
+            // a saved secret goes only where the saved connection sends it
+            refuseIf(editor.secretsToRetype(ObjectKind.CONNECTION, merged, saved, locale));
         } else {
-            values = stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))).values();
+            merged = new ObjectEditor.Merged(stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))))
+                    .values(), Map.of());
         }
-        ConnectionType type = connectors.connectionType(String.valueOf(values.get("type"))).orElse(null);
+        ConnectionType type = connectors.connectionType(String.valueOf(merged.values().get("type"))).orElse(null);
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
-        ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, values, locale, overrides);
+        ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, merged, locale, overrides);
         CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
         HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
     }
@@ -267,9 +300,9 @@ final class ConsoleApi implements HttpHandler {
         HttpReplies.stream(exchange, "text/plain; charset=utf-8", journal);
     }
 
-    private ObjectEditor.Checked valid(ObjectKind kind, Map<String, Object> values, Locale locale, Map<String, Object> overrides)
+    private ObjectEditor.Checked valid(ObjectKind kind, ObjectEditor.Merged merged, Locale locale, Map<String, Object> overrides)
             throws IOException, Refusal {
-        ObjectEditor.Checked checked = editor.check(kind, values, locale, overrides);
+        ObjectEditor.Checked checked = editor.check(kind, merged, locale, overrides);
         if (!checked.valid()) {
             throw new Refusal(422, checked.problems());
         }
