@@ -55,6 +55,11 @@ async function init() {
   document.title = t('page.title');
   $('title').textContent = t('page.title');
   $('subtitle').textContent = t('page.subtitle');
+  // the server sends this text only when it listens beyond loopback over plain HTTP
+  if (texts['page.exposed']) {
+    $('exposed-warning').textContent = texts['page.exposed'];
+    $('exposed-warning').hidden = false;
+  }
   $('token-title').textContent = t('token.title');
   $('token-help').textContent = t('token.help');
   $('token-submit').textContent = t('token.submit');

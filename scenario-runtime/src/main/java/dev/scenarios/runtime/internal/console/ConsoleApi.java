@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,7 @@ final class ConsoleApi implements HttpHandler {
     private final ObjectEditor editor;
     private final SecretFiles secrets;
     private final Function<ConnectionType, Map<String, Object>> checkOverrides;
+    private final Executor checks;
 
     /** An answer other than success, carried to {@link #handle} to be sent. */
     private static final class Refusal extends Exception {
@@ -62,7 +65,7 @@ final class ConsoleApi implements HttpHandler {
     }
 
     ConsoleApi(Path workspace, Connectors connectors, Map<String, String> environment, AdminToken token,
-            Function<ConnectionType, Map<String, Object>> checkOverrides) {
+            Function<ConnectionType, Map<String, Object>> checkOverrides, Executor checks) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.token = token;
@@ -70,16 +73,18 @@ final class ConsoleApi implements HttpHandler {
         this.editor = new ObjectEditor(workspace, connectors, environment, store);
         this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
+        this.checks = checks;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Locale locale = Locales.of(exchange);
+        boolean deferred = false;
         try {
             if (!authorized(exchange)) {
                 throw new Refusal(401, Map.of("error", ConsoleTexts.get(locale, "error.token")));
             }
-            route(exchange, locale);
+            deferred = route(exchange, locale);
         } catch (Refusal r) {
             HttpReplies.json(exchange, r.status, r.body);
         } catch (RuntimeException | IOException e) {
@@ -87,7 +92,9 @@ final class ConsoleApi implements HttpHandler {
             LOG.warn("console request failed: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
             HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
         } finally {
-            exchange.close();
+            if (!deferred) {
+                exchange.close();
+            }
         }
     }
 
@@ -99,19 +106,20 @@ final class ConsoleApi implements HttpHandler {
         return token.matches(exchange.getRequestHeaders().getFirst("X-Admin-Token"));
     }
 
-    private void route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+    /** Answers the request, or hands it to a check thread that will (then returns true). */
+    private boolean route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
         String method = exchange.getRequestMethod();
         String[] parts = exchange.getRequestURI().getRawPath().substring("/api/".length()).split("/", -1);
         if (parts.length == 1 && parts[0].equals("types")) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, types(locale));
-            return;
+            return false;
         }
         if (parts.length == 1 && parts[0].equals("queue")) {
             allow(method, "GET", locale);
             FileMessageQueue queue = new FileMessageQueue(Workspace.queueDirectory(workspace));
             HttpReplies.json(exchange, 200, QueueListing.all(queue).stream().map(QueueListing::json).toList());
-            return;
+            return false;
         }
         ObjectKind kind = ObjectKind.ofFolder(parts[0]);
         if (kind == null || parts.length > 3) {
@@ -126,7 +134,7 @@ final class ConsoleApi implements HttpHandler {
                 allow(method, "POST", locale);
                 create(exchange, kind, locale);
             }
-            return;
+            return false;
         }
         String name = parts[1];
         if (!ObjectStore.NAME.matcher(name).matches()) {
@@ -134,7 +142,7 @@ final class ConsoleApi implements HttpHandler {
         }
         if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
             allow(method, "POST", locale);
-            check(exchange, name, locale);
+            return check(exchange, name, locale);
         } else if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("journal")) {
             allow(method, "GET", locale);
             journal(exchange, name, locale);
@@ -148,6 +156,7 @@ final class ConsoleApi implements HttpHandler {
         } else {
             throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
         }
+        return false;
     }
 
     private Map<String, Object> types(Locale locale) {
@@ -267,7 +276,7 @@ final class ConsoleApi implements HttpHandler {
      * Checks the stored connection, or the values in the body (the form as it is, not yet saved)
      * merged with the stored secrets. Answers 422 with the problems when they do not validate.
      */
-    private void check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
+    private boolean check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         Optional<ObjectStore.Stored> stored = store.find(ObjectKind.CONNECTION, name);
         Map<String, Object> body = body(exchange, locale);
         ObjectEditor.Merged merged;
@@ -285,8 +294,29 @@ final class ConsoleApi implements HttpHandler {
         ConnectionType type = connectors.connectionType(String.valueOf(merged.values().get("type"))).orElse(null);
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
         ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, merged, locale, overrides);
-        CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
-        HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
+        try {
+            checks.execute(() -> answerCheck(exchange, name, type, checked, locale));
+        } catch (RejectedExecutionException e) {
+            throw new Refusal(503, Map.of("error", ConsoleTexts.get(locale, "error.checksBusy")));
+        }
+        return true;
+    }
+
+    /** Runs the check (network I/O, bounded by the connection's timeouts) on a check thread and answers. */
+    private void answerCheck(HttpExchange exchange, String name, ConnectionType type, ObjectEditor.Checked checked, Locale locale) {
+        try {
+            CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
+            HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
+        } catch (RuntimeException | IOException e) {
+            LOG.warn("console check of {} failed: {}", name, e.getClass().getName());
+            try {
+                HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone or the answer was already started
+            }
+        } finally {
+            exchange.close();
+        }
     }
 
     private void journal(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
