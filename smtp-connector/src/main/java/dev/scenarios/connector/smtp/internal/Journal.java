@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The journal of one connection: {@code <dataDirectory>/journals/<systemName>.log}, rotated by size
  * into {@code .log.1} (newest) … {@code .log.N} (oldest). Appends are synchronized and written
  * through at once, so {@link #read} sees every finished entry. Entries are text the caller has
- * already redacted.
+ * already redacted. The folder is created 700 and the files 600, whatever the umask.
  */
 public final class Journal {
 
@@ -54,13 +56,42 @@ public final class Journal {
         String text = entry.endsWith("\n") ? entry : entry + "\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(file.getParent());
-            if (Files.exists(file) && Files.size(file) + bytes.length > maxBytes) {
+            createOwnerOnly(file);
+            if (Files.size(file) + bytes.length > maxBytes) {
                 rotate();
+                createOwnerOnly(file);
             }
-            Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.write(file, bytes, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file, e);
+        }
+    }
+
+    /**
+     * Creates the journals folder (700) and the file (600) if missing. The modes are set after
+     * creation, so the umask cannot widen them: a journal holds recipients and SMTP dialogues.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            setMode(folder, "rwx------");
+        }
+        if (!Files.exists(file)) {
+            try {
+                Files.createFile(file);
+                setMode(file, "rw-------");
+            } catch (FileAlreadyExistsException e) {
+                // another process created it at the same moment, with these same modes
+            }
+        }
+    }
+
+    private static void setMode(Path path, String mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
         }
     }
 
