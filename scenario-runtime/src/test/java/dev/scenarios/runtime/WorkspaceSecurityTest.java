@@ -117,14 +117,22 @@ class WorkspaceSecurityTest {
                             file: data/console-token
                           - name: f
                             file: files/ok.txt
-                        """));
+                          - name: g
+                            file: secrets/smtp.txt
+                          - name: h
+                            file: connections/mail.yaml
+                        """))
+                .write("secrets/smtp.txt", SECRET + "\n")
+                .write("connections/other.yaml", smtpConnection("authentication: basic\nallowInsecureAuthentication: true\n"
+                        + "username: shop\npassword: ${file:secrets/smtp.txt}\n").replace("systemName: mail", "systemName: other"));
         Files.createSymbolicLink(ws().resolve("files/link.txt"), outside);
 
         List<String> problems = problems(Map.of());
 
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("connections/mail.yaml:8: connection mail trustedCertificates: /etc/passwd must be a file inside the workspace"));
         for (String item : List.of("attachments[0].file: /etc/passwd", "attachments[1].file: ../../../../../etc/passwd",
-                "attachments[2].file: /proc/self/environ", "attachments[3].file: files/link.txt", "attachments[4].file: data/console-token")) {
+                "attachments[2].file: /proc/self/environ", "attachments[3].file: files/link.txt", "attachments[4].file: data/console-token",
+                "attachments[6].file: secrets/smtp.txt", "attachments[7].file: connections/mail.yaml")) {
             assertThat(problems).anySatisfy(p -> assertThat(p).contains("path orders " + item + " must be a file inside the workspace"));
         }
         assertThat(problems).noneSatisfy(p -> assertThat(p).contains("attachments[5]"));

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
  * must lie, after symbolic links are followed, inside the workspace or inside an extra root the
  * operator lists in the environment variable {@value #FILE_ROOTS} (absolute folders separated by
  * {@code File.pathSeparator}); files under the runtime's own {@code data/} folder are refused,
- * except {@code data/secrets/} for {@code ${file:…}}. Reads files; never puts a resolved value into
+ * except {@code data/secrets/} for {@code ${file:…}}, and a FILE property may not name a secret's
+ * file nor a connection or path file. One instance serves one load of a workspace (connections
+ * before paths, so it knows the secrets' files by then). Reads files; never puts a resolved value into
  * a message.
  */
 public final class ValueResolver {
@@ -42,6 +46,8 @@ public final class ValueResolver {
     private final Map<String, String> environment;
     private final Locale locale;
     private final List<Path> roots;
+    /** The files secrets were read from: no FILE property (an attachment) may name one. */
+    private final Set<Path> secretFiles = ConcurrentHashMap.newKeySet();
 
     /** The outcome of a resolution: the value, or the reason there is none. */
     public record Resolved(String value, String problem) {
@@ -108,6 +114,7 @@ public final class ValueResolver {
         if (file.isEmpty()) {
             return Resolved.failed(Texts.get(locale, "secret.file.outside", name, allowedRoots()));
         }
+        secretFiles.add(file.get());
         if (!Files.isRegularFile(file.get())) {
             return Resolved.failed(Texts.get(locale, "file.missing", name));
         }
@@ -130,12 +137,23 @@ public final class ValueResolver {
     }
 
     /**
+     * Remembers that {@code text}, when it is a {@code ${file:…}} reference, names a secret's file,
+     * without reading it, so that {@link #resolveFile} refuses it. For a caller that reads one path
+     * without its connections (the console). Reads the file system (links).
+     */
+    public void reserveSecretFile(String text) {
+        reference(text).filter(r -> r.kind().equals("file")).flatMap(r -> allowed(r.name(), true)).ifPresent(secretFiles::add);
+    }
+
+    /**
      * The absolute, real path of the FILE property value {@code text} (relative to the workspace),
-     * if the file exists inside the allowed roots and outside {@code data/}. Reads the file system.
+     * if the file exists inside the allowed roots, outside {@code data/}, {@code connections/} and
+     * {@code paths/} (an attachment must not mail a secret or the files that name them), and is no
+     * secret's file. Reads the file system.
      */
     public Resolved resolveFile(String text) {
         String name = text.trim();
-        Optional<Path> file = allowed(name, false);
+        Optional<Path> file = allowed(name, false).filter(f -> !secretFiles.contains(f));
         if (file.isEmpty()) {
             return Resolved.failed(Texts.get(locale, "file.outside", name, allowedRoots()));
         }
@@ -159,6 +177,9 @@ public final class ValueResolver {
         Path data = realPath(workspace.resolve("data"));
         if (file.startsWith(data) && !(secret && file.startsWith(data.resolve("secrets")))) {
             // the runtime's own files: the console token, queued mail, journals
+            return Optional.empty();
+        }
+        if (!secret && (file.startsWith(realPath(workspace.resolve("connections"))) || file.startsWith(realPath(workspace.resolve("paths"))))) {
             return Optional.empty();
         }
         return roots.stream().anyMatch(file::startsWith) ? Optional.of(file) : Optional.empty();

@@ -148,8 +148,15 @@ final class ObjectEditor {
         List<String> knownTypes = kind == ObjectKind.CONNECTION
                 ? connectors.connectionTypes().stream().map(ConnectionType::id).toList()
                 : connectors.pathTypes().stream().map(PathType::id).toList();
+        ValueResolver resolver = new ValueResolver(workspace, environment, locale);
+        if (kind == ObjectKind.PATH) {
+            // a path is read without its connections: tell the resolver which files hold their secrets
+            for (ObjectStore.Stored connection : store.list(ObjectKind.CONNECTION)) {
+                connection.values().values().forEach(v -> resolver.reserveSecretFile(String.valueOf(v)));
+            }
+        }
         ObjectFile file = ObjectFile.read(kind.folder + "/" + name + ".yaml", ObjectStore.toYaml(readable), kind.label, descriptorsOf,
-                knownTypes, new ValueResolver(workspace, environment, locale), locale);
+                knownTypes, resolver, locale);
         Optional<List<PropertyDescriptor>> descriptors = descriptorsOf.apply(typeId);
         if (descriptors.isEmpty()) {
             file.problems().forEach(p -> problems.add(new FieldProblem(p.property(), "type", p.message())));

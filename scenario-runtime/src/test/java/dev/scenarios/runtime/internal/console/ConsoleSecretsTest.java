@@ -124,12 +124,40 @@ class ConsoleSecretsTest {
         assertThat(ConsoleFixture.json(console.api("POST", "/api/connections/mail/check", Map.of())).get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
+    /** Finding 3: an operator's secret file inside the workspace cannot be attached either. */
+    @Test
+    void finding3_theConsoleCannotAttachTheFileOfASecret() throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/smtp.txt"), ConsoleFixture.SMTP_PASSWORD + "\n");
+        Map<String, Object> mail = new LinkedHashMap<>(console.smtpValues("mail", null));
+        mail.put("password", "${file:secrets/smtp.txt}");
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("type", "smtp");
+        yaml.putAll(mail);
+        Files.writeString(dir.resolve("connections/mail.yaml"), ObjectStore.toYaml(yaml));
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("name", "a.txt");
+        attachment.put("file", "secrets/smtp.txt");
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("systemName", "orders");
+        path.put("connection", "mail");
+        path.put("subject", "Order");
+        path.put("attachments", List.of(attachment));
+
+        HttpResponse<String> refused = console.api("POST", "/api/paths?lang=en", Map.of("type", "smtp-send", "values", path));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("attachments[0].file").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(dir.resolve("paths/orders.yaml")).doesNotExist();
+    }
+
     /** Finding 3: through PUT /api/paths a console user could attach /etc/shadow and add a bcc. */
     @Test
     void finding3_theConsoleCannotAttachAFileOutsideTheWorkspace() throws Exception {
         saveMail();
         Files.writeString(dir.getParent().resolve("outside-" + dir.getFileName()), "private");
-        for (String file : List.of("/etc/passwd", "../outside-" + dir.getFileName(), "data/secrets/mail.password", "/proc/self/environ")) {
+        for (String file : List.of("/etc/passwd", "../outside-" + dir.getFileName(), "data/secrets/mail.password", "/proc/self/environ",
+                "connections/mail.yaml")) {
             Map<String, Object> attachment = new LinkedHashMap<>();
             attachment.put("name", "a.txt");
             attachment.put("file", file);
