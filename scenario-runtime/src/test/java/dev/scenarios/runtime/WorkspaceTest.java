@@ -84,8 +84,10 @@ class WorkspaceTest {
 
         assertThat(ws.problems()).extracting(Problem::toString).containsExactly(
                 "connections/mail.yaml:5: connection mail password: environment variable MAIL_PASSWORD is not set",
-                "connections/other.yaml:3: connection other server: file not found: secrets/server.txt",
-                "connections/other.yaml:4: connection other password: ${file:../outside.txt} must name a file inside the workspace");
+                "connections/other.yaml:3: connection other server: not a secret property: ${env:…} and ${file:…} work only in secret"
+                        + " properties (password, client secret, tokens); write the value itself",
+                "connections/other.yaml:4: connection other password: ${file:../outside.txt} must name a file inside the workspace"
+                        + " (an operator may list more folders in the environment variable SCENARIO_FILE_ROOTS)");
     }
 
     @Test

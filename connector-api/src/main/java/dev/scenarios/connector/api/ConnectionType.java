@@ -3,6 +3,8 @@ package dev.scenarios.connector.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A kind of connection (e.g. {@code smtp}): what its settings are, how to validate them, how to
@@ -55,5 +57,18 @@ public interface ConnectionType extends ConfigurableType {
      */
     default Map<String, Object> devInboxOverrides(String host, int port) {
         return Map.of();
+    }
+
+    /**
+     * The properties that decide where this type's secrets are sent (server, port, encryption,
+     * user, token endpoint, …). A host that checks unsaved values reuses a saved secret only when
+     * none of these differs from the saved connection, so a changed form cannot send the saved
+     * password to another server. Pure. The default, every property that is not secret, is the
+     * safe choice for a type that does not say.
+     *
+     * @return the names of the properties that make up a secret's destination
+     */
+    default Set<String> destinationProperties() {
+        return properties().stream().filter(p -> !p.secret()).map(PropertyDescriptor::name).collect(Collectors.toUnmodifiableSet());
     }
 }

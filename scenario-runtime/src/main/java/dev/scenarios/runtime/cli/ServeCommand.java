@@ -75,6 +75,10 @@ public final class ServeCommand extends WorkspaceCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides)) {
             cli.out().println(ConsoleTexts.get(locale, "serve.listening", server.url()));
+            if (server.exposed()) {
+                cli.err().println(ConsoleTexts.get(locale, "serve.exposed", server.url()));
+                cli.err().flush();
+            }
             cli.out().println(admin.file().map(f -> ConsoleTexts.get(locale, "serve.tokenFile", f))
                     .orElse(ConsoleTexts.get(locale, "serve.tokenGiven")));
             cli.out().flush();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The connection type {@code smtp}, "Sending e-mail via SMTP": its settings, their validation,
@@ -162,6 +163,16 @@ public final class SmtpConnectionType implements ConnectionType {
             throw new IllegalArgumentException("systemName: required, Latin letters, digits and _ only");
         }
         return Journal.read(context.dataDirectory(), systemName);
+    }
+
+    /**
+     * Where the password, client secret and tokens go: the SMTP server (address, port, encryption,
+     * trusted certificates), how and as whom it is asked, and the OAuth2 token endpoint.
+     */
+    @Override
+    public Set<String> destinationProperties() {
+        return Set.of("server", "port", "encryption", "trustedCertificates", "authentication", "username", "domain",
+                "oauthFlow", "tokenEndpoint", "tenantId", "clientId", "scope");
     }
 
     /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */

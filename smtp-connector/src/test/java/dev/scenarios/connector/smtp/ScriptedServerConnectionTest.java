@@ -327,6 +327,15 @@ class ScriptedServerConnectionTest {
         assertThat(server.received()).contains("EHLO app01.example.com");
     }
 
+    /** Finding 8 of issue #13: почта.пример.рф went out as "?>GB0.?@8<5@.@D". */
+    @Test
+    void finding8_anInternationalizedHeloNameIsAnnouncedInPunycode() throws Exception {
+        try (SmtpConnection connection = type.open(of(config("heloName", "почта.пример.рф")), ConnectorContext.of(data))) {
+            connection.send(message(connection), "orders");
+        }
+        assertThat(server.received()).contains("EHLO xn--80a1acny.xn--e1afmkfd.xn--p1ai");
+    }
+
     /** A type-2 message asking for NTLMv2 (extended session security, target info). */
     private static String type2Challenge() {
         byte[] targetInfo = {2, 0, 8, 0, 'C', 0, 'O', 0, 'R', 0, 'P', 0, 0, 0, 0, 0};

@@ -135,6 +135,25 @@ class SmtpConnectionValidationTest {
         assertThat(validate("testRecipients", null, "checkWithoutSending", "TRUE").problems()).isEmpty();
     }
 
+    /** Finding 8 of issue #13: an RFC 2047 encoded CR/LF in senderName was accepted and sent. */
+    @Test
+    void finding8_anEncodedLineBreakInTheSenderNameIsRefused() {
+        for (String name : new String[] {"=?UTF-8?Q?Evil=0D=0ABcc:_victim@example.com?=", "=?UTF-8?B?RXZpbA0KQmNjOiB2QGV4YW1wbGUuY29t?=",
+                "Shop =?utf-8?q?=0A?= Robot"}) {
+            assertThat(validate("senderName", name).problemsOf("senderName")).as(name).extracting(ValidationResult.Problem::code)
+                    .containsExactly("senderName.invalid");
+        }
+        assertThat(validate("senderName", "=?UTF-8?Q?Caf=C3=A9?=").problems()).isEmpty();
+    }
+
+    /** Finding 8 of issue #13: a heloName that cannot be written in ASCII is refused, an IDN is fine. */
+    @Test
+    void finding8_aHeloNameMustConvertToPunycode() {
+        assertThat(validate("heloName", "почта.пример.рф").problems()).isEmpty();
+        assertThat(validate("heloName", "п".repeat(60) + ".рф").problemsOf("heloName")).extracting(ValidationResult.Problem::code)
+                .containsExactly("heloName.invalid");
+    }
+
     @Test
     void timeoutsAreDurationsGreaterThanZero() {
         assertThat(validate("connectTimeout", "2m", "readTimeout", "PT15S", "writeTimeout", "500ms").problems()).isEmpty();

@@ -58,22 +58,66 @@ final class ObjectEditor {
     }
 
     /**
+     * A submission merged with the stored object: the values to validate and store, and the secrets
+     * the client typed. A typed secret is always literal text (never resolved as a reference, or a
+     * console user could send any environment variable to a server of their choice) and is stored
+     * in a file, never in the YAML; see {@link ConsoleApi}.
+     */
+    record Merged(Map<String, Object> values, Map<String, String> typedSecrets) {
+    }
+
+    /**
      * The values to store for {@code name}: {@code type}, {@code systemName}, then every submitted value
      * that is not empty; a secret left empty or absent keeps {@code stored}'s value (which may be a
      * {@code ${env:…}} reference). Pure.
      */
-    Map<String, Object> merge(ObjectKind kind, String typeId, String name, Map<String, Object> submitted, Map<String, Object> stored) {
+    Merged merge(ObjectKind kind, String typeId, String name, Map<String, Object> submitted, Map<String, Object> stored) {
         Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         out.put("type", typeId);
         out.put("systemName", name);
+        List<PropertyDescriptor> descriptors = descriptors(kind, typeId).orElse(List.of());
         submitted.forEach((key, value) -> {
             if (!key.equals("type") && !key.equals("systemName") && !isEmpty(value)) {
                 out.put(key, value);
+                if (value instanceof String text && descriptors.stream().anyMatch(d -> d.secret() && d.name().equals(key))) {
+                    typed.put(key, text);
+                }
             }
         });
-        for (PropertyDescriptor d : descriptors(kind, typeId).orElse(List.of())) {
+        for (PropertyDescriptor d : descriptors) {
             if (d.secret() && !out.containsKey(d.name()) && !isEmpty(stored.get(d.name()))) {
                 out.put(d.name(), stored.get(d.name()));
+            }
+        }
+        return new Merged(out, typed);
+    }
+
+    /**
+     * The secrets that {@code merged} would take from {@code stored} although the destination (the
+     * connection type's {@link ConnectionType#destinationProperties()}) changed: each must be typed
+     * again, or the saved password would go to whatever server the client names. Empty for paths,
+     * for a new object, or when the destination is unchanged. Pure.
+     */
+    List<Problem> secretsToRetype(ObjectKind kind, Merged merged, Map<String, Object> stored, Locale locale) {
+        if (kind != ObjectKind.CONNECTION || stored.isEmpty()) {
+            return List.of();
+        }
+        String typeId = String.valueOf(merged.values().get("type"));
+        Optional<ConnectionType> type = connectors.connectionType(typeId);
+        if (type.isEmpty()) {
+            return List.of();
+        }
+        Configuration before = Configuration.of(type.get().properties(), stored);
+        Configuration after = Configuration.of(type.get().properties(), merged.values());
+        List<String> changed = type.get().destinationProperties().stream().sorted()
+                .filter(p -> !String.valueOf(before.string(p)).equals(String.valueOf(after.string(p)))).toList();
+        boolean sameType = typeId.equals(String.valueOf(stored.get("type")));
+        List<Problem> out = new ArrayList<>();
+        for (PropertyDescriptor d : type.get().properties()) {
+            boolean kept = d.secret() && !merged.typedSecrets().containsKey(d.name()) && !isEmpty(merged.values().get(d.name()));
+            if (kept && (!changed.isEmpty() || !sameType)) {
+                out.add(new Problem("", 0, "", d.name(), ConsoleTexts.get(locale, "problem.secretRetype", d.label(locale), String.join(", ", sameType ? changed : List.of("type"))), "secret.retype"));
             }
         }
         return out;
@@ -84,6 +128,17 @@ final class ObjectEditor {
      * (the dev inbox's, or empty) are laid over a connection first, as {@code Workspace.load} does.
      */
     Checked check(ObjectKind kind, Map<String, Object> values, Locale locale, Map<String, Object> overrides) throws IOException {
+        return check(kind, new Merged(values, Map.of()), locale, overrides);
+    }
+
+    /**
+     * Validates {@code merged} in {@code locale}: its typed secrets as the literal text typed, the
+     * rest as the workspace would read it. {@code overrides} as in {@link #check(ObjectKind, Map, Locale, Map)}.
+     */
+    Checked check(ObjectKind kind, Merged merged, Locale locale, Map<String, Object> overrides) throws IOException {
+        Map<String, Object> values = merged.values();
+        Map<String, Object> readable = new LinkedHashMap<>(values);
+        merged.typedSecrets().keySet().forEach(readable::remove);
         List<Problem> problems = new ArrayList<>();
         String name = String.valueOf(values.get("systemName"));
         String fileName = kind.folder + "/" + name + ".yaml";
@@ -95,8 +150,15 @@ final class ObjectEditor {
         List<String> knownTypes = kind == ObjectKind.CONNECTION
                 ? connectors.connectionTypes().stream().map(ConnectionType::id).toList()
                 : connectors.pathTypes().stream().map(PathType::id).toList();
-        ObjectFile file = ObjectFile.read(fileName, ObjectStore.toYaml(values), kind.label, descriptorsOf,
-                knownTypes, new ValueResolver(workspace, environment, locale), locale);
+        ValueResolver resolver = new ValueResolver(workspace, environment, locale);
+        if (kind == ObjectKind.PATH) {
+            // a path is read without its connections: tell the resolver which files hold their secrets
+            for (ObjectStore.Stored connection : store.list(ObjectKind.CONNECTION)) {
+                connection.values().values().forEach(v -> resolver.reserveSecretFile(String.valueOf(v)));
+            }
+        }
+        ObjectFile file = ObjectFile.read(fileName, ObjectStore.toYaml(readable), kind.label, descriptorsOf,
+                knownTypes, resolver, locale);
         Optional<List<PropertyDescriptor>> descriptors = descriptorsOf.apply(typeId);
         if (descriptors.isEmpty()) {
             file.problems().forEach(p -> problems.add(p.withCode("type")));
@@ -111,11 +173,18 @@ final class ObjectEditor {
             own = connectors.pathType(typeId).orElseThrow().properties();
         }
         Map<String, Object> effective = new LinkedHashMap<>(file.values());
+        effective.putAll(merged.typedSecrets());
         effective.putAll(overrides);
         Configuration configuration = Configuration.of(own, effective);
         file.forgetUnresolved(property -> overrides.containsKey(property)
                 || configuration.descriptor(property).map(d -> !configuration.isVisible(d)).orElse(false));
         file.problems().forEach(p -> problems.add(p.withCode("reference")));
+        merged.typedSecrets().forEach((property, text) -> {
+            if (ValueResolver.looksLikeReference(text)) {
+                // typed text is never resolved: ${env:…} here would send any variable to any server
+                problems.add(file.problemAt(property, Texts.get(locale, "reference.typed")).withCode("reference"));
+            }
+        });
         for (ValidationResult.Problem p : validate(kind, typeId, configuration).problems()) {
             if (!file.unresolved(p.property())) {
                 problems.add(file.problemAt(p.property(), p.message(locale)).withCode(p.code()));
@@ -150,7 +219,7 @@ final class ObjectEditor {
 
     /**
      * What a client may see of {@code stored}: its name, type, file, every value except secrets,
-     * and the names of the secrets that are set. Pure.
+     * the names of the secrets that are set, and where each is kept (a file or a variable, never the value). Pure.
      */
     Map<String, Object> view(ObjectKind kind, ObjectStore.Stored stored) {
         String typeId = String.valueOf(stored.values().get("type"));
@@ -158,6 +227,7 @@ final class ObjectEditor {
         List<PropertyDescriptor> descriptors = known.orElse(List.of());
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> secretsSet = new ArrayList<>();
+        Map<String, Object> secretSources = new LinkedHashMap<>();
         // of a type no connector declares nothing is known to be secret, so nothing is shown
         Map<String, Object> shown = known.isPresent() ? stored.values() : Map.of();
         shown.forEach((key, value) -> {
@@ -165,6 +235,8 @@ final class ObjectEditor {
             if (secret) {
                 if (!isEmpty(value)) {
                     secretsSet.add(key);
+                    secretSources.put(key, ValueResolver.reference(String.valueOf(value))
+                            .<Map<String, String>>map(r -> Map.of(r.kind(), r.name())).orElse(Map.of("inline", "")));
                 }
             } else if (!key.equals("type")) {
                 values.put(key, value);
@@ -176,6 +248,7 @@ final class ObjectEditor {
         out.put("file", stored.file());
         out.put("values", values);
         out.put("secretsSet", secretsSet);
+        out.put("secretSources", secretSources);
         return out;
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * One connection or path file, read: its {@code type:}, its values as plain Java objects shaped by
- * the type's descriptors (with secrets and FILE paths resolved), the line of every property, and
+ * the type's descriptors (with the references of secret properties and FILE paths resolved), the line of every property, and
  * the problems found while reading. Built by {@link #read}; pure apart from the resolver's file reads.
  */
 public final class ObjectFile {
@@ -124,7 +124,8 @@ public final class ObjectFile {
     }
 
     private Object scalar(String text, PropertyDescriptor d, String path, ValueResolver resolver) {
-        ValueResolver.Resolved resolved = resolver.resolve(text);
+        // Only a secret may be a reference: elsewhere ${env:…} would copy a secret into a header or a journal.
+        ValueResolver.Resolved resolved = d != null && d.secret() ? resolver.resolveSecret(path, text) : resolver.plain(path, text);
         if (resolved.failed()) {
             unresolved.add(path);
             problems.add(problem(path, lines.get(path), resolved.problem()));

@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +16,14 @@ import org.slf4j.LoggerFactory;
  * {@code ${file:relative/path}}: the referenced file inside the workspace is replaced atomically
  * (temporary file, fsync, rename) and readable by its owner only. The YAML file is never rewritten,
  * and a secret given in clear or as {@code ${env:…}} cannot be stored. Used for OAuth2 refresh
- * tokens that the provider rotates.
+ * tokens that the provider rotates. Also stores the secrets typed into the console ({@link #store}),
+ * so that none is ever written into a YAML file.
  */
 public final class SecretFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretFiles.class);
-    private static final Pattern FILE_REFERENCE = Pattern.compile("\\$\\{file:([^}]+)}");
+    /** Where the console stores the secrets typed into it, relative to the workspace. */
+    public static final String SECRETS = "data/secrets";
 
     private final Path workspace;
 
@@ -45,12 +46,54 @@ public final class SecretFiles {
                 return false;
             }
             Path file = target.get();
-            AtomicFiles.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
+            writeSecret(file, value);
             LOG.info("connection {}: stored the new {} in {}", connection, property, workspace.relativize(file));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("connection {}: the new {} was not stored: {}", connection, property, e.getClass().getSimpleName());
             return false;
+        }
+    }
+
+    /**
+     * Stores {@code value}, typed in the console for secret {@code property} of {@code connection},
+     * and returns the reference the connection file gets instead of the value. When {@code written}
+     * (the property's text in the file now) is a {@code ${file:…}} reference to a file inside the
+     * workspace, that file is rewritten and the reference is kept; otherwise the value goes to
+     * {@code data/secrets/<connection>.<property>}. Files are replaced atomically and readable by
+     * their owner only (folder 700). Does I/O.
+     *
+     * @throws IOException when the file cannot be written (the message names the file, never the value)
+     */
+    public String store(String connection, String property, String written, String value) throws IOException {
+        Optional<ValueResolver.Reference> reference = written == null ? Optional.empty() : ValueResolver.reference(written)
+                .filter(r -> r.kind().equals("file"));
+        if (reference.isPresent()) {
+            Path file = workspace.resolve(reference.get().name()).normalize();
+            if (file.startsWith(workspace) && Files.isRegularFile(file)) {
+                writeSecret(file, value);
+                return reference.get().text();
+            }
+        }
+        Path folder = workspace.resolve(SECRETS);
+        createOwnerOnlyFolder(folder.getParent());
+        createOwnerOnlyFolder(folder);
+        String name = connection + "." + property;
+        writeSecret(folder.resolve(name), value);
+        return new ValueResolver.Reference("file", SECRETS + "/" + name).text();
+    }
+
+    /** Replaces {@code file} with {@code value} and a line break, durably and owner-only (the runtime's one atomic writer). */
+    private static void writeSecret(Path file, String value) throws IOException {
+        AtomicFiles.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void createOwnerOnlyFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own access rules apply.
         }
     }
 
@@ -75,11 +118,11 @@ public final class SecretFiles {
                 if (value == null || !value.isScalar()) {
                     return Optional.empty();
                 }
-                Matcher m = FILE_REFERENCE.matcher(value.text().trim());
-                if (!m.matches()) {
+                Optional<ValueResolver.Reference> reference = ValueResolver.reference(value.text()).filter(r -> r.kind().equals("file"));
+                if (reference.isEmpty()) {
                     return Optional.empty();
                 }
-                Path file = workspace.resolve(m.group(1).trim()).normalize();
+                Path file = workspace.resolve(reference.get().name()).normalize();
                 return file.startsWith(workspace) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -15,10 +16,15 @@ import java.util.List;
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their lines. Uses Jackson's YAML
  * parser token by token, taking every scalar's text as written (so YAML 1.1 words such as
- * {@code off} or {@code yes} are not turned into booleans behind the user's back). Pure apart from
+ * {@code off} or {@code yes} are not turned into booleans behind the user's back). Refuses aliases
+ * ({@code *name}, which Jackson would read as the text {@code name}) and documents over
+ * {@link #MAX_CHARS} characters (the parser's cost grows fast with a huge scalar). Pure apart from
  * reading the given text.
  */
 public final class YamlReader {
+
+    /** The largest document read: far above any connection, path or scenario file. */
+    public static final int MAX_CHARS = 1024 * 1024;
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
@@ -42,6 +48,9 @@ public final class YamlReader {
 
     /** Parses {@code text}; an empty document gives a {@link YamlNode.Kind#NULL} node on line 1. */
     public static YamlNode read(String text) throws YamlException {
+        if (text.length() > MAX_CHARS) {
+            throw new YamlException("the file is larger than " + MAX_CHARS / 1024 + " KiB", 1);
+        }
         try (Reader reader = new StringReader(text); JsonParser parser = FACTORY.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -62,6 +71,9 @@ public final class YamlReader {
 
     private static YamlNode readValue(JsonParser parser) throws IOException, YamlException {
         int line = line(parser);
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new YamlException("aliases (*" + parser.getText() + ") are not supported: write the value itself", line);
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {

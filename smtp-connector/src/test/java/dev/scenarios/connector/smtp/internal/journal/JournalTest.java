@@ -27,6 +27,23 @@ class JournalTest {
         assertThat(all.indexOf("entry 8 ")).isLessThan(all.indexOf("entry 9 "));
     }
 
+    /** Finding 7 of issue #13: journals (recipients, SMTP dialogues) were created 644. */
+    @Test
+    void finding7_journalsAreReadableByTheOwnerOnlyAlsoAfterRotation() throws Exception {
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
+        for (int i = 0; i < 5; i++) {
+            journal.append("entry " + i + " " + "x".repeat(30));
+        }
+        assertThat(mode(data.resolve("journals"))).isEqualTo("rwx------");
+        for (String name : new String[] {"relay.log", "relay.log.1", "relay.log.2"}) {
+            assertThat(mode(data.resolve("journals").resolve(name))).as(name).isEqualTo("rw-------");
+        }
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
     @Test
     void noJournalReadsAsEmpty() throws Exception {
         assertThat(Journal.read(data, "never_written").readAllBytes()).isEmpty();
