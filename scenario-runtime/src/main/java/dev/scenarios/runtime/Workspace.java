@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * A workspace folder, loaded and validated: {@code connections/*.yaml}, {@code paths/*.yaml},
- * {@code scenarios/*.yaml} (Camel YAML DSL) and the runtime's data under {@code data/}. Loading
+ * {@code scenarios/*.yaml} (Camel YAML DSL), the optional {@code workspace.yaml} (where the queue lives) and the runtime's data under {@code data/}. Loading
  * finds every problem at once ({@code internal.workspace.WorkspaceLoader} does it); nothing runs
  * until {@link #problems()} is empty. Immutable.
  */
@@ -23,6 +23,7 @@ public final class Workspace {
     private final List<Path> scenarioFiles;
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
+    private final QueueSettings queueSettings;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
@@ -30,7 +31,14 @@ public final class Workspace {
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
+        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, QueueSettings.FILE);
+    }
+
+    /** A loaded workspace with the queue settings of its {@code workspace.yaml}; called by {@code WorkspaceLoader}. */
+    public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies, QueueSettings queueSettings) {
         this.directory = directory;
+        this.queueSettings = queueSettings;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
         this.paths = List.copyOf(paths);
@@ -126,7 +134,12 @@ public final class Workspace {
         return deliveryPolicies.getOrDefault(systemName, DeliveryPolicy.DIRECT);
     }
 
-    /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
+    /** Where the queue lives: {@code workspace.yaml}'s {@code queue:}, the file store when absent. */
+    public QueueSettings queueSettings() {
+        return queueSettings;
+    }
+
+    /** The folder of the file store of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
     public Path queueDirectory() {
         return queueDirectory(directory);
     }
