@@ -6,9 +6,8 @@ import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.nio.file.Path;
@@ -32,9 +31,11 @@ import org.apache.camel.support.ResourceHelper;
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
  * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
- * ({@code <workspace>/data/queue}); such a runtime holds {@code data/runtime.lock}, so a second one on
- * the same workspace refuses to start. {@link #close()} stops the scenarios, then the queue's sender,
- * then closes the connections and releases the lock.
+ * ({@code <workspace>/data/queue}, or PostgreSQL as {@code workspace.yaml} says). With the file store
+ * such a runtime holds {@code data/runtime.lock}, so a second one on the same workspace refuses to
+ * start; with the PostgreSQL store several runtimes share the queue, each claiming messages with a
+ * lease. {@link #close()} stops the scenarios, then the queue's sender, then closes the connections
+ * and the queue's store and releases the lock.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -49,16 +50,18 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final QueueStore store;
     private final WorkspaceConnectorContext context;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, WorkspaceConnectorContext context) {
+            WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.store = store;
         this.context = context;
     }
 
@@ -90,7 +93,8 @@ public final class ScenarioRuntime implements AutoCloseable {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
-        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
+        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -98,6 +102,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
+        QueueStore store = null;
         try {
             camel.start();
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
@@ -116,21 +121,20 @@ public final class ScenarioRuntime implements AutoCloseable {
                 bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
-            FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
-            QueueJournal journal = new QueueJournal(queue.root());
+            store = QueueStore.open(workspace, sendQueue);
             Map<String, PathSender> senders = new LinkedHashMap<>();
             bound.forEach((name, path) -> {
                 if (path.sender() != null) {
                     senders.put(name, path.sender());
                 }
             });
-            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+            sender = sendQueue ? new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
                     QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
-            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
-                    workspace.directory().relativize(workspace.queueDirectory()).toString());
+            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
+                    store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, store, context);
             if (sender != null) {
                 sender.start();
             }
@@ -142,7 +146,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(camel, sender, opened, store, lock);
             throw e;
         }
     }
@@ -205,16 +209,19 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(camel, queueSender, connections, store, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, queue store, lock. */
+    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, QueueStore store, WorkspaceLock lock) {
         camel.stop();
         if (sender != null) {
             sender.close();
         }
         connections.forEach(Connection::close);
+        if (store != null) {
+            store.close();
+        }
         if (lock != null) {
             lock.close();
         }
