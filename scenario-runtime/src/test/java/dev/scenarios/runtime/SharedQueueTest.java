@@ -4,6 +4,7 @@ import static dev.scenarios.testing.ScriptedSmtpServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.internal.delivery.PostgresMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.testing.TestPostgres;
@@ -112,6 +113,37 @@ class SharedQueueTest {
                 assertThat(await(LIMIT, () -> queued(ws).isEmpty())).isTrue();
             }
             assertThat(server.withData()).extracting(ScriptedSmtpServer.Transaction::messageId).containsExactly(first.messageId());
+        }
+    }
+
+    @Test
+    void aMessageLeftSendingByAKilledRuntimeIsSentByAnotherFlaggedWithTheSameMessageId() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+            Workspace ws = workspace(server.port()).load();
+            SendResult queued;
+            try (ScenarioRuntime producer = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
+                queued = producer.send("orders", DeliveryWorkspace.order("C-1", "anna@example.com"));
+            }
+            // A runtime claims it and is killed before it renews its lease: it never sends, never releases.
+            try (PostgresMessageQueue killed = PostgresMessageQueue.open(ws.queueSettings(), "killed-runtime", "app1", Duration.ofMillis(300), false)) {
+                QueuedMessage m = queued(ws).get(0);
+                assertThat(killed.claim(new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
+                        QueuedMessage.State.SENDING, 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, ""))).isTrue();
+            }
+
+            try (ScenarioRuntime survivor = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
+                assertThat(await(LIMIT, () -> queued(ws).isEmpty())).isTrue();
+            }
+
+            assertThat(server.withData()).extracting(ScriptedSmtpServer.Transaction::messageId).containsExactly(queued.messageId());
+            List<String> journal;
+            try (QueueStore store = QueueStore.open(ws, false)) {
+                journal = store.postgres().orElseThrow().journalLines();
+            }
+            assertThat(journal).anySatisfy(line -> assertThat(line).contains(" POSSIBLE_DUPLICATE ").contains(queued.messageId())
+                    .contains("runtime killed-runtime stopped renewing its lease during attempt 1"));
+            assertThat(journal).filteredOn(line -> line.contains(" SENT ")).singleElement()
+                    .satisfies(line -> assertThat(line).contains(queued.messageId()).contains("attempt 2 (possible duplicate)"));
         }
     }
 
