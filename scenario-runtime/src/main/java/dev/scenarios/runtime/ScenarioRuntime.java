@@ -71,7 +71,8 @@ public final class ScenarioRuntime implements AutoCloseable {
      * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
      *
      * @throws IllegalStateException if the workspace has problems, or ({@link WorkspaceLock.Held}) when
-     *     {@code runScenarios} and another runtime already runs this workspace
+     *     {@code runScenarios}, the queue is the file store and another runtime already runs this workspace
+     * @throws java.io.IOException when the queue's database (store: postgresql) cannot be reached or migrated
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {

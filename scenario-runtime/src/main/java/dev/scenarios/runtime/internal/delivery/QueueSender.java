@@ -103,6 +103,8 @@ public final class QueueSender implements AutoCloseable {
      * <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the
      *     same Message-ID.
      * </ul>
+     * With a {@linkplain MessageQueue#shared() shared} store the last two steps are skipped: a message
+     * SENDING there is another runtime's until its lease expires, and the store then offers it again.
      */
     public void start() throws IOException {
         Instant now = clock.instant();
