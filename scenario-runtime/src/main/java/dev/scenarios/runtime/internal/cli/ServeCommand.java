@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!devInbox.enabled) {
             return serve(cli.load(workspace, locale), type -> Map.of(), locale);
         }
-        try (DevInbox inbox = DevInbox.start(cli.out(), locale)) {
+        try (DevInbox inbox = devInbox.start(cli.out(), locale)) {
             cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
             return serve(cli.load(workspace, locale, inbox), type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
         }
