@@ -11,6 +11,7 @@ import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,15 +49,17 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final QueueJournal journal;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock) {
+            WorkspaceLock lock, QueueJournal journal) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.journal = journal;
     }
 
     /**
@@ -95,7 +98,8 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
+                bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                        usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
@@ -112,7 +116,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, journal);
             if (sender != null) {
                 sender.start();
             }
@@ -160,6 +164,11 @@ public final class ScenarioRuntime implements AutoCloseable {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    public long journalWriteErrors() {
+        return journal.writeErrors();
     }
 
     /** The CamelContext the scenarios run in. */

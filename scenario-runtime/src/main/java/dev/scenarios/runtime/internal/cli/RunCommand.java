@@ -6,6 +6,8 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.ops.ManagementServer;
+import dev.scenarios.runtime.internal.ops.RuntimeOps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -37,6 +39,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long, e.g. 10s or 5m (default: run until stopped).")
     Duration duration;
+
+    @Option(names = "--management-port", paramLabel = "PORT",
+            description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port, without a token (0 picks a free one).")
+    Integer managementPort;
+
+    @Option(names = "--management-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address of the management port (default: ${DEFAULT-VALUE}).")
+    String managementHost;
 
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
@@ -74,8 +84,14 @@ public final class RunCommand implements Callable<Integer> {
             }
         }, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, new Lines(locale), true)) {
+        RuntimeOps ops = managementPort == null ? null : RuntimeOps.of(ws);
+        SendEvents events = ops == null ? new Lines(locale) : SendEvents.all(new Lines(locale), ops.events());
+        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, events, true);
+                ManagementServer management = ops == null ? null : ops.serve(runtime, managementHost, managementPort)) {
             cli.out().println(Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
+            if (management != null) {
+                cli.out().println(Texts.get(locale, "run.management", management.url()));
+            }
             cli.out().flush();
             if (duration == null) {
                 stopped.await();

@@ -61,15 +61,15 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
         if (!devInbox.enabled) {
-            return serve(cli.load(workspace, locale), type -> Map.of(), locale);
+            return serve(cli.load(workspace, locale), type -> Map.of(), null, locale);
         }
         try (DevInbox inbox = devInbox.start(cli.out(), locale)) {
             cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
-            return serve(cli.load(workspace, locale, inbox), type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
+            return serve(cli.load(workspace, locale, inbox), type -> type.devInboxOverrides(inbox.host(), inbox.port()), inbox, locale);
         }
     }
 
-    private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, Locale locale) throws Exception {
+    private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, DevInbox inbox, Locale locale) throws Exception {
         AdminToken admin;
         try {
             admin = token != null ? AdminToken.given(token, cli.environment()) : AdminToken.stored(ws.dataDirectory());
@@ -84,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(this::stop, "console-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides)) {
+        try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides, inbox)) {
             cli.out().println(ConsoleTexts.get(locale, "serve.listening", server.url()));
             cli.out().println(admin.file().map(f -> ConsoleTexts.get(locale, "serve.tokenFile", f))
                     .orElse(ConsoleTexts.get(locale, "serve.tokenGiven")));

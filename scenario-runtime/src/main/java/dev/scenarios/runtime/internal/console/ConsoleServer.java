@@ -3,6 +3,8 @@ package dev.scenarios.runtime.internal.console;
 import com.sun.net.httpserver.HttpServer;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.internal.ops.ConsoleOps;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -35,6 +37,17 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
             AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides) throws IOException {
+        return start(workspace, host, port, connectors, environment, token, checkOverrides, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Connectors, Map, AdminToken, Function)}, and serves the
+     * messages of {@code inbox} (null without {@code --dev-inbox}) under {@code /api/dev-inbox}.
+     * Health and metrics ({@code /health/live}, {@code /health/ready}, {@code /metrics}) are
+     * served without the token: they show no secret and no address.
+     */
+    public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
+            AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides, DevInbox inbox) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         // checks block for up to their timeouts: a few workers keep the page answering meanwhile
         ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
@@ -45,6 +58,8 @@ public final class ConsoleServer implements AutoCloseable {
         server.setExecutor(workers);
         Path dir = workspace.toAbsolutePath().normalize();
         server.createContext("/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides));
+        server.createContext("/api/dev-inbox", new DevInboxApi(inbox, token));
+        ConsoleOps.endpoints(dir, inbox).mount(server);
         server.createContext("/", new StaticAssets());
         server.start();
         return new ConsoleServer(server, workers);

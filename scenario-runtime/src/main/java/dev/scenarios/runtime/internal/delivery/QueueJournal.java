@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class QueueJournal {
     private static final Logger LOG = LoggerFactory.getLogger(QueueJournal.class);
 
     private final Path file;
+    private final AtomicLong writeErrors = new AtomicLong();
 
     /** The journal of the queue in {@code queueRoot}. No I/O. */
     public QueueJournal(Path queueRoot) {
@@ -42,7 +44,13 @@ public final class QueueJournal {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
+            writeErrors.incrementAndGet();
             LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
         }
+    }
+
+    /** How many lines could not be written since this journal was created (for the metrics). */
+    public long writeErrors() {
+        return writeErrors.get();
     }
 }

@@ -3,11 +3,15 @@ package dev.scenarios.runtime.internal.delivery;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,30 @@ public final class QueueListing {
         }
         all.sort(Comparator.comparing(QueuedMessage::queuedAt).thenComparing(QueuedMessage::id));
         return all;
+    }
+
+    /**
+     * How many messages are in each state (every state present, 0 when none) and when the oldest
+     * live (not dead) message was queued, empty when none is; for the metrics. Reads the state files once.
+     */
+    public record Depth(Map<QueuedMessage.State, Long> byState, Optional<Instant> oldestLive) {
+    }
+
+    /** The queue's {@link Depth}. */
+    public static Depth depth(MessageQueue queue) throws IOException {
+        Map<QueuedMessage.State, Long> byState = new EnumMap<>(QueuedMessage.State.class);
+        for (QueuedMessage.State state : QueuedMessage.State.values()) {
+            byState.put(state, 0L);
+        }
+        Instant oldest = null;
+        try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
+            for (QueuedMessage m : (Iterable<QueuedMessage>) live::iterator) {
+                byState.merge(m.state(), 1L, Long::sum);
+                oldest = oldest == null || m.queuedAt().isBefore(oldest) ? m.queuedAt() : oldest;
+            }
+            dead.forEach(m -> byState.merge(m.state(), 1L, Long::sum));
+        }
+        return new Depth(Collections.unmodifiableMap(byState), Optional.ofNullable(oldest));
     }
 
     /** One message as a JSON object: state, path, Message-ID, recipients, attempts, times, last reply. */
