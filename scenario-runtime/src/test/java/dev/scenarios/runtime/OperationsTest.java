@@ -167,6 +167,34 @@ class OperationsTest {
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
     }
 
+    @Test
+    void jsonLogFormatPrintsOneObjectPerMessage() throws Exception {
+        TestWorkspace.minimal(dir).write("scenarios/tick.yaml", """
+                - route:
+                    from:
+                      uri: timer:tick?repeatCount=2&delay=0&period=10
+                      steps:
+                        - setBody:
+                            simple: '{"OrderNo": "7", "Customer": "Анна"}'
+                        - to: path:orders
+                """);
+
+        CliRun run = CliRun.of("run", dir.toString(), "--duration", "1s", "--log-format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        java.util.List<JsonNode> messages = new java.util.ArrayList<>();
+        for (String line : run.out().lines().filter(l -> l.startsWith("{")).toList()) {
+            messages.add(JSON.readTree(line));
+        }
+        assertThat(messages).hasSize(2).allSatisfy(m -> {
+            assertThat(m.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)");
+            assertThat(m.get("event").asText()).isEqualTo("sent");
+            assertThat(m.get("path").asText()).isEqualTo("orders");
+            assertThat(m.get("messageId").asText()).startsWith("<fake-");
+        });
+        assertThat(CliRun.of("run", dir.toString(), "--log-format", "xml").err()).contains("expected text or json, got \"xml\"");
+    }
+
     private static long printed(StringWriter out, String marker) {
         return out.toString().lines().filter(l -> l.contains(marker)).count();
     }

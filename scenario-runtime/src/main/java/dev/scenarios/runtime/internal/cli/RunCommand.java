@@ -6,13 +6,16 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.Texts;
+import dev.scenarios.runtime.internal.logging.LogFormat;
 import dev.scenarios.runtime.internal.ops.ManagementServer;
 import dev.scenarios.runtime.internal.ops.RuntimeOps;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language = new LanguageOption();
 
+    @Mixin
+    LogFormatOption logFormat = new LogFormatOption();
+
     public RunCommand(CliContext cli) {
         this.cli = cli;
     }
@@ -66,10 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale));
+        return logFormat.run(format -> devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale, format)));
     }
 
-    private int run(Workspace ws, Locale locale) throws Exception {
+    private int run(Workspace ws, Locale locale, LogFormat format) throws Exception {
         if (!ws.isValid()) {
             return cli.printProblems(ws.problems());
         }
@@ -85,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         RuntimeOps ops = managementPort == null ? null : RuntimeOps.of(ws);
-        SendEvents events = ops == null ? new Lines(locale) : SendEvents.all(new Lines(locale), ops.events());
+        SendEvents events = ops == null ? new Lines(locale, format) : SendEvents.all(new Lines(locale, format), ops.events());
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, events, true);
                 ManagementServer management = ops == null ? null : ops.serve(runtime, managementHost, managementPort)) {
             cli.out().println(Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
@@ -111,22 +117,49 @@ public final class RunCommand implements Callable<Integer> {
         return CliContext.OK;
     }
 
-    /** One line per message: time, path, and the Message-ID or the failure. */
+    /**
+     * One line per message: date, time and offset, path, and the Message-ID or the failure; in JSON
+     * format one object per line with the same facts under fixed names.
+     */
     private final class Lines implements SendEvents {
-        private final Locale locale;
+        // to the second, as an operator reads it; the log's own lines add milliseconds
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-        Lines(Locale locale) {
+        private final Locale locale;
+        private final LogFormat format;
+
+        Lines(Locale locale, LogFormat format) {
             this.locale = locale;
+            this.format = format;
         }
 
         @Override
         public void sent(String path, SendResult result) {
-            print(Texts.get(locale, "run.sent", now(), path, result.messageId(), result.serverReply()));
+            if (format == LogFormat.JSON) {
+                print(json("sent", path, "messageId", result.messageId(), "reply", result.serverReply()));
+            } else {
+                print(Texts.get(locale, "run.sent", now(), path, result.messageId(), result.serverReply()));
+            }
         }
 
         @Override
         public void failed(String path, DeliveryException failure) {
-            print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
+            if (format == LogFormat.JSON) {
+                print(json("failed", path, "kind", failure.kind().name(), "replyCode", failure.replyCode(), "message", failure.message(locale)));
+            } else {
+                print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
+            }
+        }
+
+        private String json(String event, String path, Object... pairs) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("time", OffsetDateTime.now().format(LogFormat.TIME));
+            fields.put("event", event);
+            fields.put("path", path);
+            for (int i = 0; i < pairs.length; i += 2) {
+                fields.put((String) pairs[i], pairs[i + 1]);
+            }
+            return LogFormat.json(fields);
         }
 
         private void print(String line) {
@@ -137,8 +170,7 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         private String now() {
-            // LocalTime.toString() drops ":00" seconds, so a fixed pattern keeps every line the same shape.
-            return LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+            return OffsetDateTime.now().format(TIME);
         }
     }
 }

@@ -48,6 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language = new LanguageOption();
 
+    @Mixin
+    LogFormatOption logFormat = new LogFormatOption();
+
     public ServeCommand(CliContext cli) {
         this.cli = cli;
     }
@@ -60,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
+        return logFormat.run(format -> serve(locale));
+    }
+
+    private int serve(Locale locale) throws Exception {
         if (!devInbox.enabled) {
             return serve(cli.load(workspace, locale), type -> Map.of(), null, locale);
         }
