@@ -66,7 +66,6 @@ public final class DevInbox implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Deque<KeptMessage> kept = new ArrayDeque<>();
     private int arrivals;
-    private int accepted;
 
     private DevInbox(PrintWriter out, Locale locale, int port) {
         this.out = out;
@@ -102,11 +101,10 @@ public final class DevInbox implements AutoCloseable {
 
     private void arrived(MovingMessage message) throws MessagingException {
         List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
-        MessageSummary summary = MessageSummary.of(message.getMessage(), recipients, false);
+        MessageSummary summary = MessageSummary.of(message.getMessage(), recipients);
         String from = message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
         synchronized (this) {
             arrivals++;
-            accepted++;
             out.print(summary.describe(locale, arrivals));
             out.flush();
             kept.addLast(new KeptMessage(arrivals, clock.instant(), from == null ? "" : from, recipients, message.getMessage()));
@@ -156,13 +154,13 @@ public final class DevInbox implements AutoCloseable {
 
     /** How many messages were accepted since the start, including any no longer kept. */
     public synchronized int acceptedCount() {
-        return accepted;
+        return arrivals;
     }
 
     /** Waits up to {@code timeout} until {@code count} messages were accepted; true if they were. */
     public synchronized boolean awaitMessages(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (accepted < count) {
+        while (arrivals < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

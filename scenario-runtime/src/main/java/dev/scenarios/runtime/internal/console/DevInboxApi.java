@@ -72,7 +72,7 @@ final class DevInboxApi implements HttpHandler {
         List<DevInbox.KeptMessage> kept = inbox.kept();
         for (int i = kept.size() - 1; i >= 0; i--) {
             DevInbox.KeptMessage m = kept.get(i);
-            MessageSummary summary = MessageSummary.of(m.message(), m.recipients(), false);
+            MessageSummary summary = MessageSummary.of(m.message(), m.recipients());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", m.id());
             entry.put("receivedAt", m.receivedAt().toString());
