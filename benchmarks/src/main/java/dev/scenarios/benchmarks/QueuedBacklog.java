@@ -10,6 +10,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Memory under a backlog: a scenario hands {@code count} messages to a {@code delivery: queued}
- * path while the background sender delivers them to the embedded discard server. Reports the rate
+ * Acceptance and memory under a backlog: {@value #PRODUCERS} threads hand {@code count} messages to a
+ * {@code delivery: queued} path while the background sender delivers them to the embedded discard
+ * server, once without and once with group commit. Reports the rate
  * of each side, the peak heap used and the largest heap still live after a collection, which is what
  * stays bounded when messages are streamed from the queue rather than held in memory. Run it with a
  * small {@code -Xmx} to make the point: 100 000 messages of 2 KB are 200 MB.
@@ -31,7 +33,26 @@ final class QueuedBacklog {
     private QueuedBacklog() {
     }
 
+    /** How many threads hand messages to the queued path at once, as concurrent scenario steps would. */
+    static final int PRODUCERS = 8;
+
+    /**
+     * Measures acceptance twice in one run, each in a fresh workspace: first with every write forcing
+     * its folder on its own (one {@code fsync} each, as before group commit), then with group commit;
+     * reports both and their ratio, and the memory figures of the second.
+     */
     static String run(DiscardSmtpServer server, int count, int sizeBytes, Path workspace) throws Exception {
+        System.setProperty("dev.scenarios.queue.groupCommit", "false");
+        String single = once(server, count, sizeBytes, Files.createDirectories(workspace.resolve("single")));
+        System.clearProperty("dev.scenarios.queue.groupCommit");
+        String group = once(server, count, sizeBytes, Files.createDirectories(workspace.resolve("group")));
+        double ratio = Double.parseDouble(group.split(" ", 2)[0]) / Double.parseDouble(single.split(" ", 2)[0]);
+        return String.format(Locale.ROOT, "queued backlog, %d producers: one fsync per write: %s%ngroup commit: %s%n"
+                + "group commit accepts %.1fx as fast", PRODUCERS, single.split(" ", 2)[1], group.split(" ", 2)[1], ratio);
+    }
+
+    /** One measurement; the returned text starts with the acceptance rate in msg/s. */
+    private static String once(DiscardSmtpServer server, int count, int sizeBytes, Path workspace) throws Exception {
         write(workspace, server.port());
         Workspace ws = Workspace.load(workspace, Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
         if (!ws.isValid()) {
@@ -47,8 +68,19 @@ final class QueuedBacklog {
         long delivered;
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
             ProducerTemplate producer = runtime.camelContext().createProducerTemplate();
-            for (int i = 0; i < count; i++) {
-                producer.sendBody("direct:send", Map.of("N", i, "Body", Payloads.text(sizeBytes)));
+            AtomicLong next = new AtomicLong();
+            List<Thread> producers = new ArrayList<>();
+            for (int t = 0; t < PRODUCERS; t++) {
+                Thread thread = new Thread(() -> {
+                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        producer.sendBody("direct:send", Map.of("N", i, "Body", Payloads.text(sizeBytes)));
+                    }
+                }, "producer-" + t);
+                thread.start();
+                producers.add(thread);
+            }
+            for (Thread thread : producers) {
+                thread.join();
             }
             enqueued = System.nanoTime() - start;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
@@ -62,10 +94,10 @@ final class QueuedBacklog {
         long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long got = server.received() - before;
         return String.format(Locale.ROOT,
-                "queued backlog: %d messages of %d bytes; queued at %.0f msg/s (%.1f s); all %d delivered after %.1f s (%.0f msg/s);"
+                "%.0f %d messages of %d bytes; queued at %.0f msg/s (%.1f s); all %d delivered after %.1f s (%.0f msg/s);"
                         + " peak heap used %d MiB, largest live after GC %d MiB, -Xmx %d MiB",
-                count, sizeBytes, count / (enqueued / 1e9), enqueued / 1e9, got, delivered / 1e9, got / (delivered / 1e9),
-                peak >> 20, liveAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                count / (enqueued / 1e9), count, sizeBytes, count / (enqueued / 1e9), enqueued / 1e9, got, delivered / 1e9,
+                got / (delivered / 1e9), peak >> 20, liveAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static long usedAfterLastGc() {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
-import dev.scenarios.runtime.ScenarioCommand;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.cli.ScenarioCommand;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

@@ -16,16 +16,18 @@ import java.util.random.RandomGenerator;
  *     the last one repeating
  * @param jitter each wait is varied at random by up to this fraction (0 to 1), so that messages
  *     deferred together do not all come back at the same instant
- * @param lifetime queued only: how long after queuing a message is still tried before it goes dead
+ * @param lifetime queued: how long after queuing a message is still tried before it goes dead; direct: the
+ *     overall deadline of one step, after which no further attempt starts and no wait outlasts it (an
+ *     attempt under way is bounded by the connection's own timeouts)
  */
 public record DeliveryPolicy(Mode mode, int attempts, List<Duration> backoff, double jitter, Duration lifetime) {
 
     /** Where a step's message goes. */
     public enum Mode { DIRECT, QUEUED }
 
-    /** Direct delivery: 3 attempts, waiting 1 s then 2 s: short, because the scenario step waits. */
+    /** Direct delivery: 3 attempts, waiting 1 s then 2 s, all within 2 minutes: short, because the scenario step waits. */
     public static final DeliveryPolicy DIRECT = new DeliveryPolicy(Mode.DIRECT, 3,
-            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), 0.2, Duration.ZERO);
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), 0.2, Duration.ofMinutes(2));
 
     /** Queued delivery: retried after 1, 5, 15 and 30 minutes, then hourly, for 24 hours. */
     public static final DeliveryPolicy QUEUED = new DeliveryPolicy(Mode.QUEUED, Integer.MAX_VALUE,

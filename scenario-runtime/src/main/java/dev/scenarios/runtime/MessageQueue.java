@@ -3,6 +3,7 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.PreparedMessage;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,7 +29,11 @@ public interface MessageQueue {
     /** The state of message {@code id}, or empty if it is not in the queue (delivered or purged). */
     Optional<QueuedMessage> find(String id) throws IOException;
 
-    /** The stored content of {@code message}: the same bytes and Message-ID on every attempt. */
+    /**
+     * The stored content of {@code message}: the same bytes and Message-ID on every attempt.
+     *
+     * @throws DamagedContentException if the stored bytes do not match their stored length and checksum: never send them
+     */
     PreparedMessage content(QueuedMessage message) throws IOException;
 
     /** Replaces the state of {@code message.id()} with {@code message} (moving it to or from the dead letters by its state). */
@@ -45,4 +50,23 @@ public interface MessageQueue {
 
     /** The dead messages, read lazily; close the stream. */
     Stream<QueuedMessage> dead() throws IOException;
+
+    /**
+     * The {@link QueuedMessage.State#DAMAGED} messages: set aside because their state or content could
+     * not be read or failed its checksum, with the reason. Read lazily; close the stream. None by default.
+     */
+    default Stream<QueuedMessage> damaged() throws IOException {
+        return Stream.empty();
+    }
+
+    /**
+     * Tidies the store after a crash, before a sender starts: content without a state written before
+     * {@code before} is adopted as a pending message (when intact) or set aside as damaged, and
+     * leftover temporary files are removed. Nothing by default.
+     *
+     * @return the messages adopted, to be journaled
+     */
+    default List<QueuedMessage> reconcile(Instant before) throws IOException {
+        return List.of();
+    }
 }

@@ -2,9 +2,11 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.PathType;
+import dev.scenarios.connector.api.PropertyDescriptor;
+import dev.scenarios.connector.api.PropertyType;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,12 +19,6 @@ import java.util.Set;
  * @param valid whether no problem was found in it
  */
 public record PathDefinition(String file, String systemName, PathType type, Configuration configuration, boolean valid) {
-
-    /**
-     * The attributes every path receives whatever it declares: recipients, attachments and extra
-     * headers, as the seed's "Send message" action defines them.
-     */
-    public static final List<String> PREDEFINED_ATTRIBUTES = List.of("To", "Cc", "Bcc", "Attachments", "CustomHeaders");
 
     /** The system name of the connection the path sends through. */
     public String connectionName() {
@@ -39,32 +35,29 @@ public record PathDefinition(String file, String systemName, PathType type, Conf
     }
 
     /**
-     * The names a scenario step may fill: {@link #PREDEFINED_ATTRIBUTES} and the names declared
-     * under {@code attributes}. Anything else a step carries never reaches the sender.
+     * The attributes a scenario step may fill, as the path type declares them for this path
+     * ({@link PathType#attributes}). Anything else a step carries never reaches the sender.
      */
+    public List<PropertyDescriptor> attributes() {
+        return type.attributes(configuration);
+    }
+
+    /** The names of {@link #attributes()}. */
     public Set<String> attributeNames() {
-        Set<String> names = new LinkedHashSet<>(PREDEFINED_ATTRIBUTES);
-        if (configuration.descriptor("attributes").isPresent()) {
-            for (Map<String, Object> attribute : configuration.objects("attributes")) {
-                Object name = attribute.get("name");
-                if (name != null && !String.valueOf(name).isBlank()) {
-                    names.add(String.valueOf(name).trim());
-                }
-            }
-        }
+        Set<String> names = new LinkedHashSet<>();
+        attributes().forEach(a -> names.add(a.name()));
         return names;
     }
 
-    /** The declared attributes whose {@code array} flag is set: a JSON array text given for them is read as a list. */
+    /** The attributes that take a list: a JSON array text given for them is read as a list. */
     public Set<String> arrayAttributeNames() {
-        Set<String> names = new LinkedHashSet<>(PREDEFINED_ATTRIBUTES);
-        if (configuration.descriptor("attributes").isPresent()) {
-            for (Map<String, Object> attribute : configuration.objects("attributes")) {
-                if (Boolean.TRUE.equals(attribute.get("array")) || "true".equals(String.valueOf(attribute.get("array")))) {
-                    names.add(String.valueOf(attribute.get("name")).trim());
-                }
-            }
-        }
+        Set<String> names = new LinkedHashSet<>();
+        attributes().stream().filter(PropertyDescriptor::array).forEach(a -> names.add(a.name()));
         return names;
+    }
+
+    /** The attribute that holds the recipients a host adds ({@code send --to}): the first e-mail list, if any. */
+    public Optional<String> recipientsAttribute() {
+        return attributes().stream().filter(a -> a.type() == PropertyType.EMAIL_LIST).map(PropertyDescriptor::name).findFirst();
     }
 }

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param object what the file describes, e.g. {@code connection mail}; empty when the file could not be read
  * @param property the property at fault, e.g. {@code headers[1].value}; empty when the problem is the object's
  * @param message what is wrong, in the language asked for
+ * @param code a stable code for machines, e.g. {@code required} or {@code reference} (an unset
+ *     {@code ${env:…}}), as the console's API returns it next to the field; empty when none
  */
-public record Problem(String file, int line, String object, String property, String message) {
+public record Problem(String file, int line, String object, String property, String message, String code) {
 
     /** Orders problems by file, then line, as a user reads them. */
     public static final Comparator<Problem> IN_FILE_ORDER =
@@ -26,6 +28,17 @@ public record Problem(String file, int line, String object, String property, Str
         object = object == null ? "" : object;
         property = property == null ? "" : property;
         Objects.requireNonNull(message, "message");
+        code = code == null ? "" : code;
+    }
+
+    /** A problem without a code, as {@code scenario validate} prints it. */
+    public Problem(String file, int line, String object, String property, String message) {
+        this(file, line, object, property, message, "");
+    }
+
+    /** This problem with {@code code}; for the console, which answers with codes. */
+    public Problem withCode(String code) {
+        return new Problem(file, line, object, property, message, code);
     }
 
     /** {@code file:line: object property: message}, leaving out what is empty. */

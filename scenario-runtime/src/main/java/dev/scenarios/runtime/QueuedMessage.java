@@ -1,6 +1,6 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +23,10 @@ import java.util.Objects;
  * @param lastReply the last server reply or failure text, empty before the first attempt
  * @param possibleDuplicate whether an attempt may have delivered it already (lost after the final dot,
  *     or the runtime stopped during an attempt): a later delivery may be a duplicate with the same Message-ID
- * @param deadReason why it is dead, empty otherwise
+ * @param deadReason why it is dead or damaged, empty otherwise
  */
 public record QueuedMessage(String id, String path, String messageId, List<String> owed, List<String> delivered,
-        List<RecipientRejection> refused, State state, int attempts, Instant queuedAt, Instant nextAttemptAt, Instant expiresAt,
+        List<SendResult.Rejection> refused, State state, int attempts, Instant queuedAt, Instant nextAttemptAt, Instant expiresAt,
         String lastReply, boolean possibleDuplicate, String deadReason) {
 
     /** Where a queued message stands. */
@@ -38,7 +38,13 @@ public record QueuedMessage(String id, String path, String messageId, List<Strin
         /** An attempt is under way; found in this state after a crash, the message may have been sent. */
         SENDING,
         /** Refused for good, or expired: kept with its reason until retried or purged. */
-        DEAD
+        DEAD,
+        /**
+         * Its stored state or content could not be read or does not match its checksum: never sent
+         * as it is, kept with the reason in {@code deadReason} until retried (possible only when the
+         * content is intact) or purged.
+         */
+        DAMAGED
     }
 
     public QueuedMessage {
@@ -56,6 +62,6 @@ public record QueuedMessage(String id, String path, String messageId, List<Strin
     /** This message in {@code newState}, due at {@code due}. */
     public QueuedMessage with(State newState, Instant due) {
         return new QueuedMessage(id, path, messageId, owed, delivered, refused, newState, attempts, queuedAt, due, expiresAt,
-                lastReply, possibleDuplicate, newState == State.DEAD ? deadReason : "");
+                lastReply, possibleDuplicate, newState == State.DEAD || newState == State.DAMAGED ? deadReason : "");
     }
 }

@@ -4,14 +4,14 @@ import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.SendResult;
-import dev.scenarios.runtime.internal.PathComponent;
-import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
-import dev.scenarios.runtime.internal.WorkspaceLock;
+import dev.scenarios.runtime.internal.camel.PathComponent;
+import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -49,16 +50,18 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final WorkspaceConnectorContext context;
     private final QueueJournal journal;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, QueueJournal journal) {
+            WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.context = context;
         this.journal = journal;
     }
 
@@ -72,10 +75,25 @@ public final class ScenarioRuntime implements AutoCloseable {
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
+        return start(workspace, events, runScenarios, runScenarios);
+    }
+
+    /**
+     * Starts {@code workspace} to deliver its queue only ({@code scenario run --queue-only}): takes the
+     * workspace's lock and starts the queue's sender, but loads no scenario, so no timer or consumer
+     * runs. Blocks until started.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    public static ScenarioRuntime startQueueOnly(Workspace workspace, SendEvents events) throws Exception {
+        return start(workspace, events, true, false);
+    }
+
+    private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
-        WorkspaceLock lock = runScenarios ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -110,13 +128,13 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            sender = runScenarios ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
                     QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
             QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, journal);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context, journal);
             if (sender != null) {
                 sender.start();
             }
@@ -169,6 +187,15 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
     public long journalWriteErrors() {
         return journal.writeErrors();
+    }
+
+    /**
+     * The latest journal write failure of any connection since the start, if any: the journal is
+     * evidence, so a failure never changes a send's outcome; {@code scenario send --json} reports it
+     * as {@code journalError}. Already logged once when it happened.
+     */
+    public Optional<String> journalError() {
+        return context.journalError();
     }
 
     /** The CamelContext the scenarios run in. */

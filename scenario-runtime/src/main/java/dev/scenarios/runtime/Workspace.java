@@ -1,39 +1,19 @@
 package dev.scenarios.runtime;
 
-import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.PathType;
-import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
-import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.runtime.internal.ObjectFile;
-import dev.scenarios.runtime.internal.delivery.DeliveryOptions;
-import dev.scenarios.runtime.internal.EndpointReferences;
-import dev.scenarios.runtime.internal.RouteCheck;
-import dev.scenarios.runtime.internal.Texts;
-import dev.scenarios.runtime.internal.ValueResolver;
-import dev.scenarios.runtime.internal.YamlNode;
-import dev.scenarios.runtime.internal.YamlReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A workspace folder, loaded and validated: {@code connections/*.yaml}, {@code paths/*.yaml},
  * {@code scenarios/*.yaml} (Camel YAML DSL) and the runtime's data under {@code data/}. Loading
- * finds every problem at once; nothing runs until {@link #problems()} is empty. Immutable.
+ * finds every problem at once ({@code internal.workspace.WorkspaceLoader} does it); nothing runs
+ * until {@link #problems()} is empty. Immutable.
  */
 public final class Workspace {
 
@@ -44,7 +24,11 @@ public final class Workspace {
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
 
-    private Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
+    /**
+     * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
+     * Other callers use {@link #load(Path, Connectors, Map, Locale)}.
+     */
+    public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
         this.directory = directory;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
@@ -56,7 +40,8 @@ public final class Workspace {
 
     /** Thrown when {@code directory} is not a workspace at all (missing, or a file). */
     public static final class NotAWorkspaceException extends RuntimeException {
-        NotAWorkspaceException(String message) {
+        /** Called by the loader with a message in the caller's language. */
+        public NotAWorkspaceException(String message) {
             super(message);
         }
     }
@@ -82,184 +67,7 @@ public final class Workspace {
      */
     public static Workspace load(Path directory, Connectors connectors, Map<String, String> environment, Locale locale,
             Function<ConnectionType, Map<String, Object>> connectionOverrides) {
-        Path dir = directory.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new NotAWorkspaceException(Texts.get(locale, "workspace.missing", directory));
-        }
-        ValueResolver resolver = new ValueResolver(dir, environment, locale);
-        List<Problem> problems = new ArrayList<>();
-
-        List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
-                connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
-        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(PathType::properties),
-                connectors.pathTypes().stream().map(PathType::id).toList(), resolver, locale, problems);
-
-        List<ConnectionDefinition> connections = new ArrayList<>();
-        Map<String, ObjectFile> connectionByName = new HashMap<>();
-        for (ObjectFile f : connectionFiles) {
-            claimName(f, connectionByName, locale, problems);
-            connectors.connectionType(f.typeId()).ifPresent(type -> {
-                Map<String, Object> overrides = connectionOverrides.apply(type);
-                Map<String, Object> values = new LinkedHashMap<>(f.values());
-                values.putAll(overrides);
-                Configuration config = Configuration.of(type.properties(), values);
-                f.forgetUnresolved(property -> overrides.containsKey(property)
-                        || config.descriptor(property).map(d -> !config.isVisible(d)).orElse(false));
-                int before = problems.size();
-                report(f, type.validate(config), problems);
-                connections.add(new ConnectionDefinition(f.file(), f.systemName(), type, config,
-                        problems.size() == before && f.problems().isEmpty()));
-            });
-            problems.addAll(f.problems());
-        }
-
-        List<PathDefinition> paths = new ArrayList<>();
-        Map<String, ObjectFile> pathByName = new HashMap<>();
-        Map<String, DeliveryPolicy> policies = new HashMap<>();
-        for (ObjectFile f : pathFiles) {
-            claimName(f, pathByName, locale, problems);
-            connectors.pathType(f.typeId()).ifPresent(type -> {
-                // delivery: and retry: are the runtime's; the path type must not see them.
-                DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
-                if (f.systemName() != null) {
-                    policies.putIfAbsent(f.systemName(), policy);
-                }
-                Configuration config = Configuration.of(type.properties(), f.values());
-                int before = problems.size();
-                report(f, type.validate(config), problems);
-                checkConnection(f, type, config, connectionByName, connections, locale, problems);
-                paths.add(new PathDefinition(f.file(), f.systemName(), type, config, problems.size() == before && f.problems().isEmpty()));
-            });
-            problems.addAll(f.problems());
-        }
-
-        List<Path> scenarioFiles = yamlFiles(dir.resolve("scenarios"));
-        boolean scenariosReadable = true;
-        List<RouteCheck.EndpointAt> endpoints = new ArrayList<>();
-        for (Path file : scenarioFiles) {
-            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems, endpoints);
-        }
-        if (scenariosReadable) {
-            problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
-        }
-        problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
-    }
-
-    private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
-            List<String> knownTypes, ValueResolver resolver, Locale locale, List<Problem> problems) {
-        List<ObjectFile> out = new ArrayList<>();
-        for (Path file : yamlFiles(dir.resolve(folder))) {
-            String name = relative(dir, file);
-            Optional<String> text = readText(file, name, locale, problems);
-            if (text.isPresent()) {
-                out.add(ObjectFile.read(name, text.get(), kind, descriptorsOf, knownTypes, resolver, locale));
-            }
-        }
-        return out;
-    }
-
-    private static void claimName(ObjectFile f, Map<String, ObjectFile> byName, Locale locale, List<Problem> problems) {
-        if (f.systemName() == null || f.systemName().isBlank()) {
-            return;
-        }
-        ObjectFile first = byName.putIfAbsent(f.systemName(), f);
-        if (first != null) {
-            problems.add(f.problemAt("systemName", Texts.get(locale, "name.duplicate", f.systemName(), first.file())));
-        }
-    }
-
-    private static void report(ObjectFile f, ValidationResult result, List<Problem> problems) {
-        for (PropertyProblem p : result.problems()) {
-            if (!f.unresolved(p.property())) {
-                problems.add(f.problemAt(p.property(), p.message(localeOf(f))));
-            }
-        }
-    }
-
-    private static void checkConnection(ObjectFile f, PathType type, Configuration config, Map<String, ObjectFile> connectionByName,
-            List<ConnectionDefinition> connections, Locale locale, List<Problem> problems) {
-        String name = config.string("connection");
-        if (name == null || name.isEmpty()) {
-            return;
-        }
-        ObjectFile target = connectionByName.get(name);
-        if (target == null) {
-            problems.add(f.problemAt("connection", Texts.get(locale, "path.connection.missing", name)));
-            return;
-        }
-        if (!type.connectionTypeId().equals(target.typeId())) {
-            problems.add(f.problemAt("connection", Texts.get(locale, "path.connection.wrongType", name, target.typeId(), type.connectionTypeId())));
-            return;
-        }
-        boolean pathEnabled = !new PathDefinition(f.file(), f.systemName(), type, config, false).disabled();
-        boolean connectionDisabled = connections.stream().filter(c -> c.systemName().equals(name)).anyMatch(ConnectionDefinition::disabled);
-        if (pathEnabled && connectionDisabled) {
-            problems.add(f.problemAt("connection", Texts.get(locale, "path.connection.disabled", name)));
-        }
-    }
-
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems,
-            List<RouteCheck.EndpointAt> endpoints) {
-        String name = relative(dir, file);
-        Optional<String> text = readText(file, name, locale, problems);
-        if (text.isEmpty()) {
-            return false;
-        }
-        String label = Texts.get(locale, "object.scenario") + " " + stem(file);
-        YamlNode document;
-        try {
-            document = YamlReader.read(text.get());
-        } catch (YamlReader.YamlException e) {
-            problems.add(new Problem(name, e.line(), label, "", Texts.get(locale, "yaml.invalid", e.getMessage())));
-            return false;
-        }
-        for (EndpointReferences.Endpoint endpoint : EndpointReferences.in(document)) {
-            endpoints.add(new RouteCheck.EndpointAt(name, label, endpoint));
-            endpoint.pathName().ifPresent(path -> {
-                if (!pathByName.containsKey(path)) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
-                } else if (endpoint.uri().contains("?")) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
-                }
-            });
-        }
-        return true;
-    }
-
-    private static Optional<String> readText(Path file, String name, Locale locale, List<Problem> problems) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.notUtf8")));
-        } catch (IOException e) {
-            problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.unreadable", name)));
-        }
-        return Optional.empty();
-    }
-
-    private static List<Path> yamlFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String relative(Path dir, Path file) {
-        return dir.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static String stem(Path file) {
-        String base = file.getFileName().toString();
-        return base.substring(0, base.lastIndexOf('.'));
-    }
-
-    private static Locale localeOf(ObjectFile f) {
-        return f.locale();
+        return WorkspaceLoader.load(directory, connectors, environment, locale, connectionOverrides);
     }
 
     /** The workspace folder, absolute. */

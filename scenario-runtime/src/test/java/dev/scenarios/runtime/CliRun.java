@@ -1,5 +1,6 @@
 package dev.scenarios.runtime;
 
+import dev.scenarios.runtime.cli.ScenarioCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;

@@ -119,7 +119,7 @@ class CrashRecoveryTest {
     private Process start(DeliveryWorkspace ws, String logName) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", classPath, "dev.scenarios.runtime.ScenarioCommand", "run", ws.files.dir.toString())
+        return new ProcessBuilder(java, "-cp", classPath, "dev.scenarios.runtime.cli.ScenarioCommand", "run", ws.files.dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile()).start();
     }
 

@@ -80,7 +80,6 @@ class DeliveryOptionsTest {
                 "paths/orders.yaml:10: path orders retry.attempts: attempts must be a whole number from 1 to 100, not \"many\"",
                 "paths/orders.yaml:11: path orders retry.backoff[1]: \"soon\" is not a duration such as 500ms, 30s, 5m, 1h or 1d",
                 "paths/orders.yaml:12: path orders retry.jitter: jitter must be a fraction from 0 to 1, e.g. 0.2, not \"2\"",
-                "paths/orders.yaml:13: path orders retry.lifetime: lifetime applies to delivery: queued; a direct step gives up after its attempts",
                 "paths/orders.yaml:14: path orders retry.pause: unknown retry setting \"pause\" (known: attempts, backoff, jitter, lifetime)");
     }
 

@@ -120,4 +120,26 @@ class DirectDeliveryTest {
             assertThat(received.get(1).recipients()).containsExactly("later@example.com");
         }
     }
+
+    /** Issue 14, finding 8: a step's attempts end at its overall deadline (retry.lifetime), whatever the attempt count says. */
+    @Test
+    void theAttemptsOfOneStepEndAtItsOverallDeadline() throws Exception {
+        assertThat(DeliveryPolicy.DIRECT.lifetime()).isEqualTo(java.time.Duration.ofMinutes(2));
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {
+            @Override
+            public String rcpt(int transaction, String address) {
+                return "451 4.7.1 greylisted";
+            }
+        })) {
+            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(),
+                    "delivery: direct\nretry:\n  attempts: 100\n  backoff: [200ms]\n  jitter: 0\n  lifetime: 1s\n");
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, false)) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> runtime.send("orders", DeliveryWorkspace.order("1", "anna@example.com")))
+                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.replyCode()).isEqualTo(451));
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+            }
+            assertThat(server.transactions()).hasSizeBetween(2, 7);
+        }
+    }
 }

@@ -28,11 +28,12 @@ class FullDiskTest {
         DeliveryWorkspace ws = DeliveryWorkspace.create(dir, 2525, "delivery: queued");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String longOrderNumber = "9".repeat(20_000);
+        // words, so that the subject folds within RFC 5322's 998-character line and only the disk refuses
+        String longOrderNumber = "9999 ".repeat(4_000).trim();
 
         // 8 blocks of 1 KiB: larger than any file the JVM writes to start, far smaller than the message.
         Process send = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 8; exec \"$0\" \"$@\"", java, "-cp", classPath,
-                "dev.scenarios.runtime.ScenarioCommand", "send", ws.files.dir.toString(), "orders",
+                "dev.scenarios.runtime.cli.ScenarioCommand", "send", ws.files.dir.toString(), "orders",
                 "--attr", "OrderNo=" + longOrderNumber, "--to", "anna@example.com", "--lang", "en")
                 .redirectErrorStream(true).start();
         String output = new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,10 +119,11 @@ class PathComponentTest {
 
     @Test
     void aFailureReachesDoCatchWithItsKindCodeAndRejectedRecipients() {
-        FakeOutbox.failNext(new DeliveryException(FailureKind.RECIPIENT_REJECTED, 550, "every recipient refused",
-                List.of(new RecipientRejection("nobody@example.com", 550, "550 5.1.1 user unknown")), false, null));
+        FakeOutbox.failNext(DeliveryException.builder(FailureKind.RECIPIENT_REJECTED).replyCode(550).message("every recipient refused")
+                .rejectedRecipients(List.of(new SendResult.Rejection("nobody@example.com", 550, "550 5.1.1 user unknown"))).build());
 
-        Exchange done = template.send("direct:guarded", e -> e.getMessage().setBody(Map.of("OrderNo", 1, "Customer", "Ivan")));
+        Exchange done = template.send("direct:guarded",
+                e -> e.getMessage().setBody(Map.of("OrderNo", 1, "Customer", "Ivan", "To", "nobody@example.com")));
 
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(String.class))

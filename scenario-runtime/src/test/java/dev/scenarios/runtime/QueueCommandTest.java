@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class QueueCommandTest {
         QueuedMessage second = queue.add("orders", message("<b@test>", "boris@example.com", "gone@example.com"), NOW.plusSeconds(1),
                 NOW.plusSeconds(86401));
         dead = new QueuedMessage(second.id(), "orders", "<b@test>", List.of(), List.of("boris@example.com"),
-                List.of(new RecipientRejection("gone@example.com", 550, "550 5.1.1 user unknown")), QueuedMessage.State.DEAD, 1,
+                List.of(new SendResult.Rejection("gone@example.com", 550, "550 5.1.1 user unknown")), QueuedMessage.State.DEAD, 1,
                 second.queuedAt(), second.nextAttemptAt(), second.expiresAt(), "550 5.1.1 user unknown", false, "refused: gone@example.com 550 5.1.1 user unknown");
         queue.update(dead);
     }

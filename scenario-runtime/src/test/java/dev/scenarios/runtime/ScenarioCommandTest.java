@@ -8,16 +8,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.cli.ScenarioCommand;
 import dev.scenarios.runtime.fake.FakeOutbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,7 +205,7 @@ class ScenarioCommandTest {
         assertThat(FakeOutbox.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.subject()).isEqualTo("Order 42 for Иван");
             assertThat(sent.attributes()).isEqualTo(Map.of("OrderNo", "42", "Customer", "Иван",
-                    "To", List.of(Map.of("Address", "a@example.com"), Map.of("Address", "b@example.com"))));
+                    "To", List.of("a@example.com", "b@example.com")));
         });
 
         CliRun journal = CliRun.of("journal", ws(), "mail");
@@ -221,10 +222,10 @@ class ScenarioCommandTest {
     @Test
     void aFailedSendExitsOneAndJsonCarriesTheFailure() throws IOException {
         TestWorkspace.minimal(dir);
-        FakeOutbox.failNext(new DeliveryException(FailureKind.RECIPIENT_REJECTED, 550, "every recipient refused",
-                List.of(new RecipientRejection("x@example.com", 550, "550 5.1.1 unknown")), false, null));
+        FakeOutbox.failNext(DeliveryException.builder(FailureKind.RECIPIENT_REJECTED).replyCode(550).message("every recipient refused")
+                .rejectedRecipients(List.of(new SendResult.Rejection("x@example.com", 550, "550 5.1.1 unknown"))).build());
 
-        CliRun run = CliRun.of("send", ws(), "orders", "--attr", "OrderNo=1", "--json");
+        CliRun run = CliRun.of("send", ws(), "orders", "--attr", "OrderNo=1", "--to", "x@example.com", "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out());
@@ -239,6 +240,21 @@ class ScenarioCommandTest {
         assertThat(sent.get("status").asText()).isEqualTo("SENT");
         assertThat(sent.get("messageId").asText()).matches("<fake-\\d+@test>");
         assertThat(sent.get("serverReply").asText()).isEqualTo("250 2.0.0 Ok: queued");
+    }
+
+    @Test
+    void sendJsonCallsTransientOnlyWhatTheRetryLoopRetries() throws IOException {
+        TestWorkspace.minimal(dir);
+        // STARTTLS refused with a 4yz: the retry loop does not retry a TLS failure, so it is not transient.
+        FakeOutbox.failNext(DeliveryException.builder(FailureKind.TLS).replyCode(454).message("TLS not available").build());
+
+        CliRun run = CliRun.of("send", ws(), "orders", "--attr", "OrderNo=1", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.get("failureKind").asText()).isEqualTo("TLS");
+        assertThat(result.get("transient").asBoolean()).isFalse();
+        assertThat(FakeOutbox.sent()).isEmpty();
     }
 
     @Test
@@ -337,5 +353,28 @@ class ScenarioCommandTest {
         assertThat(schemas.get("connectionTypes").get(0).get("$id").asText()).isEqualTo("urn:scenario-connectors:connection:fake");
         assertThat(schemas.get("connectionTypes").get(0).get("properties").get("password").get("writeOnly").asBoolean()).isTrue();
         assertThat(schemas.get("pathTypes").get(0).get("$id").asText()).isEqualTo("urn:scenario-connectors:path:fake-send");
+    }
+
+    @Test
+    void typesShowTheRuntimesOwnPathSettingsAfterTheTypesOwn() throws IOException {
+        CliRun en = CliRun.of("types", "--lang", "en");
+        assertThat(en.out()).contains("    delivery (enum: direct|queued, default direct) Delivery — ")
+                .contains("    retry (object) Retry — ").contains("      backoff (duration) Backoff — ");
+
+        JsonNode path = JSON.readTree(CliRun.of("types", "--json").out()).get("pathTypes").get(0);
+        assertThat(path.at("/properties/delivery/default").asText()).isEqualTo("direct");
+        assertThat(path.at("/properties/retry/properties/backoff/type").asText()).isEqualTo("array");
+        assertThat(path.at("/properties/retry/properties/backoff/items/pattern").asText()).isNotEmpty();
+    }
+
+    @Test
+    void validateReportsABadRuntimeSettingWithFileAndLine() {
+        TestWorkspace.minimal(dir).write("paths/orders.yaml", TestWorkspace.PATH + "delivery: sometimes\nretry:\n  backoff: [1m, soon]\n");
+
+        CliRun run = CliRun.of("validate", ws(), "--lang", "en");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("paths/orders.yaml:8: path orders delivery: must be direct or queued, not \"sometimes\"")
+                .contains("paths/orders.yaml:10: path orders retry.backoff[1]: \"soon\" is not a duration");
     }
 }

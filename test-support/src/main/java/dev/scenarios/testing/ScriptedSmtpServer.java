@@ -89,7 +89,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         /** Reads the message up to the final dot and then says nothing (the client times out: ambiguous). */
         STALL,
         /** Closes the connection on the DATA command, before any message byte (transient). */
-        DROP_AT_DATA
+        DROP_AT_DATA,
+        /** Reads the message and refuses it for good: {@code 554 5.6.0 message refused}. */
+        REFUSE,
+        /** Reads the message and refuses it for now: {@code 451 4.3.0 try again later}. */
+        DEFER
     }
 
     /** The server's behaviour where the reply table has no entry; every method has the well-behaved default. */
@@ -377,7 +381,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 return false;
             }
-            send("250 2.0.0 Ok: queued as SCRIPTED1");
+            if (end == DataEnd.REFUSE) {
+                send("554 5.6.0 message refused");
+            } else if (end == DataEnd.DEFER) {
+                send("451 4.3.0 try again later");
+            } else {
+                send("250 2.0.0 Ok: queued as SCRIPTED1");
+            }
             return true;
         }
 

@@ -1,6 +1,6 @@
 package dev.scenarios.connector.api;
 
-import dev.scenarios.connector.api.internal.Durations;
+import dev.scenarios.connector.api.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,33 +39,62 @@ public final class Configuration {
         this.values = Collections.unmodifiableMap(copy);
     }
 
-    /** The configuration {@code values} of a type with {@code descriptors}. Null values count as absent. */
+    /**
+     * The values of a type's settings.
+     *
+     * @param descriptors the type's descriptors (or a host's superset of them), in declaration order
+     * @param values the values as written; null values count as absent
+     * @return an immutable configuration
+     */
     public static Configuration of(List<PropertyDescriptor> descriptors, Map<String, ?> values) {
         return new Configuration(descriptors, values);
     }
 
-    /** The descriptors, in declaration order. */
+    /**
+     * The descriptors, in declaration order.
+     *
+     * @return the descriptors the configuration was made with
+     */
     public List<PropertyDescriptor> descriptors() {
         return descriptors;
     }
 
-    /** The descriptor of {@code name}, if the type declares it. */
+    /**
+     * The descriptor of a property.
+     *
+     * @param name the property's name
+     * @return the descriptor, or empty if the type does not declare the property
+     */
     public Optional<PropertyDescriptor> descriptor(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** The values as given, without defaults. Contains secrets: do not log. */
+    /**
+     * The values as given, without defaults. Contains secrets: do not log.
+     *
+     * @return the values, insertion-ordered, nulls left out
+     */
     public Map<String, Object> givenValues() {
         return values;
     }
 
-    /** Whether a non-blank value was given for {@code name}. */
+    /**
+     * Whether a non-blank value was given for a property.
+     *
+     * @param name the property's name
+     * @return true if a value other than blank text was given
+     */
     public boolean isSet(String name) {
         Object v = values.get(name);
         return v != null && !(v instanceof String s && s.isBlank());
     }
 
-    /** The given value of {@code name}, else its default (dependent defaults first), else null. */
+    /**
+     * The effective value of a property.
+     *
+     * @param name the property's name
+     * @return the given value, else its default (dependent defaults first), else null
+     */
     public Object value(String name) {
         if (isSet(name)) {
             return values.get(name);
@@ -82,22 +111,44 @@ public final class Configuration {
         return d.defaultValue().orElse(null);
     }
 
-    /** Whether {@code descriptor}'s visibility condition holds (always true if it has none). */
+    /**
+     * Whether a descriptor's visibility condition holds.
+     *
+     * @param descriptor one of {@link #descriptors()}
+     * @return true if the condition holds or there is none
+     */
     public boolean isVisible(PropertyDescriptor descriptor) {
         return descriptor.visibleWhen().map(c -> c.isMet(this)).orElse(true);
     }
 
-    /** The value as text, trimmed, or null. */
+    /**
+     * The value as text.
+     *
+     * @param name the property's name
+     * @return the effective value as trimmed text, or null if absent
+     */
     public String string(String name) {
         Object v = value(name);
         return v == null ? null : String.valueOf(v).trim();
     }
 
+    /**
+     * The value as text, when there is some.
+     *
+     * @param name the property's name
+     * @return the trimmed text, or empty if absent or blank
+     */
     public Optional<String> optionalString(String name) {
         return Optional.ofNullable(string(name)).filter(s -> !s.isEmpty());
     }
 
-    /** The value as a boolean; {@code false} if absent. */
+    /**
+     * The value as a boolean.
+     *
+     * @param name the property's name
+     * @return the value; {@code false} if absent
+     * @throws IllegalArgumentException if the value is not {@code true} or {@code false}
+     */
     public boolean bool(String name) {
         Object v = value(name);
         if (v == null) {
@@ -113,7 +164,13 @@ public final class Configuration {
         throw new IllegalArgumentException(name + ": not a boolean");
     }
 
-    /** The value as an integer, or null if absent. */
+    /**
+     * The value as an integer.
+     *
+     * @param name the property's name
+     * @return the value, or null if absent
+     * @throws IllegalArgumentException if the value is not a whole number
+     */
     public Integer integer(String name) {
         Object v = value(name);
         if (v == null) {
@@ -129,7 +186,13 @@ public final class Configuration {
         }
     }
 
-    /** The value as a duration ({@code 15s}, {@code 2m}, {@code PT15S}), or null if absent. */
+    /**
+     * The value as a duration in the grammar of {@link dev.scenarios.connector.api.support.Durations}.
+     *
+     * @param name the property's name
+     * @return the value ({@code 15s}, {@code 2m}, {@code PT15S}), or null if absent
+     * @throws IllegalArgumentException if the value is not a duration
+     */
     public Duration duration(String name) {
         Object v = value(name);
         if (v == null) {
@@ -138,7 +201,12 @@ public final class Configuration {
         return Durations.parse(String.valueOf(v)).orElseThrow(() -> new IllegalArgumentException(name + ": not a duration"));
     }
 
-    /** The value as a list of texts: a YAML list, or a comma-separated string. Empty if absent. */
+    /**
+     * The value as a list of texts: a YAML list, or a comma-separated string.
+     *
+     * @param name the property's name
+     * @return the trimmed texts; empty if absent
+     */
     public List<String> strings(String name) {
         Object v = value(name);
         List<String> out = new ArrayList<>();
@@ -154,7 +222,13 @@ public final class Configuration {
         return out;
     }
 
-    /** The value of an {@link PropertyType#OBJECT_LIST}: each object as a map. Empty if absent. */
+    /**
+     * The value of an {@link PropertyType#OBJECT_LIST}: each object as a map.
+     *
+     * @param name the property's name
+     * @return the objects, unmodifiable; empty if absent
+     * @throws IllegalArgumentException if the value is not a list of objects
+     */
     public List<Map<String, Object>> objects(String name) {
         Object v = value(name);
         if (v == null) {

@@ -6,10 +6,18 @@ package dev.scenarios.connector.api;
  */
 public interface Connection extends AutoCloseable {
 
-    /** The id of the {@link ConnectionType} that opened this connection. */
+    /**
+     * The id of the {@link ConnectionType} that opened this connection.
+     *
+     * @return e.g. {@code smtp}
+     */
     String typeId();
 
-    /** The connection's system name. */
+    /**
+     * The connection's system name.
+     *
+     * @return the name written as {@code systemName:} in the connection's file
+     */
     String systemName();
 
     /** Closes network sessions and flushes the journal. Never throws. */

@@ -11,15 +11,29 @@ import java.util.Optional;
  */
 public interface ConnectorContext {
 
-    /** A folder the connector may create files in; journals go to {@code journals/} inside it. */
+    /**
+     * A folder the connector may create files in; journals go to {@code journals/} inside it.
+     *
+     * @return the folder; it may not exist yet
+     */
     Path dataDirectory();
 
-    /** The clock for timestamps in journals and test messages. */
+    /**
+     * The clock for timestamps in journals and test messages.
+     *
+     * @return the system clock unless the host gives another
+     */
     default Clock clock() {
         return Clock.systemDefaultZone();
     }
 
-    /** A service the host offers, e.g. its CamelContext, or empty. */
+    /**
+     * A service the host offers, e.g. its CamelContext.
+     *
+     * @param <T> the service's type
+     * @param type the service's class
+     * @return the service, or empty when the host offers none of that type (the default)
+     */
     default <T> Optional<T> service(Class<T> type) {
         return Optional.empty();
     }
@@ -31,13 +45,34 @@ public interface ConnectorContext {
      * whether it can: the scenario runtime stores a secret written as a {@code ${file:…}} reference
      * by rewriting that file, and nothing else. Does I/O; never throws.
      *
+     * @param connection the connection's system name
+     * @param property the secret property, e.g. {@code refreshToken}
+     * @param value the new secret; never logged
      * @return whether the new value was stored; false by default
      */
     default boolean replaceSecret(String connection, String property, String value) {
         return false;
     }
 
-    /** A context with only a data directory and the system clock. */
+    /**
+     * Tells the host that connection {@code connection} could not write its journal, e.g. because
+     * {@code journals/} is read-only or the disk is full. A journal is evidence, not state: the
+     * connector goes on and the send or check keeps its real outcome; the host shows the problem
+     * where an operator sees it (the scenario runtime: its log, and {@code journalError} in the
+     * CLI's {@code --json}). Called on the sending thread for every failed write; never throws.
+     *
+     * @param connection the connection's system name
+     * @param problem what failed, naming the file (never a secret)
+     */
+    default void journalFailed(String connection, String problem) {
+    }
+
+    /**
+     * A context with only a data directory and the system clock.
+     *
+     * @param dataDirectory the folder the connector may write in
+     * @return the context
+     */
     static ConnectorContext of(Path dataDirectory) {
         return () -> dataDirectory;
     }

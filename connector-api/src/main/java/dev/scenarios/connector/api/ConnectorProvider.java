@@ -17,20 +17,40 @@ public interface ConnectorProvider {
     /** The version of this SPI. A host refuses a provider whose {@link #apiVersion()} is newer. */
     int API_VERSION = 1;
 
-    /** A stable identifier of the connector, e.g. {@code smtp}. */
+    /**
+     * A stable identifier of the connector.
+     *
+     * @return e.g. {@code smtp}
+     */
     String id();
 
-    /** The connector's own version, for display and support. */
+    /**
+     * The connector's own version, for display and support.
+     *
+     * @return e.g. {@code 0.1.0}
+     */
     String version();
 
-    /** The SPI version the connector was built against; {@link #API_VERSION} unless overridden. */
+    /**
+     * The SPI version the connector was built against.
+     *
+     * @return {@link #API_VERSION} unless overridden
+     */
     default int apiVersion() {
         return API_VERSION;
     }
 
-    /** The connection types this connector adds. Never null; ids unique across all providers. */
+    /**
+     * The connection types this connector adds.
+     *
+     * @return the types, ids unique across all providers
+     */
     List<ConnectionType> connectionTypes();
 
-    /** The data transfer path types this connector adds. Never null; ids unique across all providers. */
+    /**
+     * The data transfer path types this connector adds.
+     *
+     * @return the types, ids unique across all providers
+     */
     List<PathType> pathTypes();
 }

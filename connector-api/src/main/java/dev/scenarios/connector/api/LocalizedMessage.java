@@ -20,12 +20,21 @@ public final class LocalizedMessage {
         this.args = args.clone();
     }
 
-    /** The message key, e.g. {@code problem.required}: stable, for hosts that map it to their own texts. */
+    /**
+     * The message key: stable, for hosts that map it to their own texts.
+     *
+     * @return e.g. {@code problem.required}
+     */
     public String key() {
         return key;
     }
 
-    /** The text in {@code locale}. */
+    /**
+     * The text in a language.
+     *
+     * @param locale the reader's language; any other than Russian gets English
+     * @return the formatted text
+     */
     public String in(Locale locale) {
         return messages.get(key, locale, args);
     }

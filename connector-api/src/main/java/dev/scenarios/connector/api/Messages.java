@@ -23,12 +23,25 @@ public final class Messages {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
-    /** The bundle family {@code baseName} (e.g. {@code dev.scenarios.connector.smtp.messages}) loaded by {@code owner}'s class loader. */
+    /**
+     * A bundle family.
+     *
+     * @param baseName e.g. {@code dev.scenarios.connector.smtp.messages}
+     * @param owner a class whose class loader sees the bundle's files
+     * @return the texts; files are read lazily
+     */
     public static Messages of(String baseName, Class<?> owner) {
         return new Messages(baseName, owner.getClassLoader());
     }
 
-    /** The text for {@code key} in {@code locale}, formatted with {@code args}; the key itself if missing. */
+    /**
+     * A text, formatted with {@link java.text.MessageFormat}.
+     *
+     * @param key the text's key
+     * @param locale the reader's language
+     * @param args the arguments; never a secret
+     * @return the text, or the key itself if missing
+     */
     public String get(String key, Locale locale, Object... args) {
         ResourceBundle bundle = bundle(locale);
         if (bundle == null || !bundle.containsKey(key)) {
@@ -38,13 +51,25 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(args);
     }
 
-    /** Whether {@code key} exists in {@code locale}'s own bundle (no fallback to another language). */
+    /**
+     * Whether a key exists in a language's own bundle (no fallback to another language).
+     *
+     * @param key the text's key
+     * @param locale the language
+     * @return true if that bundle has the key
+     */
     public boolean has(String key, Locale locale) {
         ResourceBundle bundle = bundle(locale);
         return bundle != null && bundle.containsKey(key);
     }
 
-    /** A message for later rendering in whatever language the reader wants. */
+    /**
+     * A message for later rendering in whatever language the reader wants.
+     *
+     * @param key the text's key
+     * @param args the arguments; never a secret
+     * @return the message
+     */
     public LocalizedMessage message(String key, Object... args) {
         return new LocalizedMessage(this, key, args);
     }

@@ -9,13 +9,19 @@ import java.util.Map;
  */
 public interface PathSender {
 
-    /** The path's system name. */
+    /**
+     * The path's system name.
+     *
+     * @return the name written as {@code systemName:} in the path's file
+     */
     String systemName();
 
     /**
-     * Builds one message from {@code attributes} (keys are the path's declared attribute names;
-     * other keys are ignored) and delivers it. Blocks until the server's final reply or a timeout.
+     * Builds one message from {@code attributes} and delivers it. Blocks until the server's final
+     * reply or a timeout.
      *
+     * @param attributes the values a scenario step supplies; keys are the path's
+     *     {@linkplain PathType#attributes attribute} names, other keys are ignored
      * @return what the server said, when every recipient was accepted or some were rejected but at
      *     least one got the message (see {@link SendResult#rejectedRecipients()})
      * @throws DeliveryException when nothing was delivered, or the attributes are invalid
@@ -28,24 +34,21 @@ public interface PathSender {
      * attributes happens here. No network I/O. A runtime that queues or retries calls this once
      * and {@link #deliver} as often as needed.
      *
-     * <p>Added in API version 1 as a default so that existing path types keep compiling; a path
-     * type that does not override it cannot be queued or retried by the runtime.
-     *
+     * @param attributes the values a scenario step supplies, as for {@link #send}
+     * @return the message, with its Message-ID and envelope recipients fixed
      * @throws DeliveryException {@link FailureKind#CONFIGURATION} for bad attributes, {@link FailureKind#DISABLED}
-     * @throws UnsupportedOperationException if the path type cannot prepare messages
      */
-    default PreparedMessage prepare(Map<String, ?> attributes) throws DeliveryException {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot prepare messages");
-    }
+    PreparedMessage prepare(Map<String, ?> attributes) throws DeliveryException;
 
     /**
      * Delivers a {@linkplain #prepare prepared} message, unchanged (same Message-ID), to
-     * {@code recipients} — all of {@link PreparedMessage#recipients()}, or the ones still owed the
-     * message after a partial rejection. Blocks like {@link #send}.
+     * {@code recipients}. Blocks like {@link #send}.
      *
-     * @throws UnsupportedOperationException if the path type cannot prepare messages
+     * @param message a message this sender prepared
+     * @param recipients all of {@link PreparedMessage#recipients()}, or the ones still owed the
+     *     message after a partial rejection
+     * @return what the server said, as for {@link #send}
+     * @throws DeliveryException when nothing was delivered
      */
-    default SendResult deliver(PreparedMessage message, List<String> recipients) throws DeliveryException {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot deliver prepared messages");
-    }
+    SendResult deliver(PreparedMessage message, List<String> recipients) throws DeliveryException;
 }

@@ -1,40 +1,42 @@
 package dev.scenarios.connector.api;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A kind of data transfer path (e.g. {@code smtp-send}): a template bound to one connection that
  * turns the attributes a scenario step supplies into one outgoing message.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. Every path type has the properties
+ * {@code systemName}, {@code connection}, {@code disabled} and {@code description}.
  */
-public interface PathType {
-
-    /** The type id written as {@code type:} in a path file, e.g. {@code smtp-send}. */
-    String id();
-
-    /** The id of the connection type this path must be bound to, e.g. {@code smtp}. */
-    String connectionTypeId();
-
-    /** The type's display name in {@code locale}. */
-    String name(Locale locale);
-
-    /** A one-paragraph description of the type in {@code locale}. */
-    String description(Locale locale);
-
-    /** The settings, in form order. Every type has {@code systemName}, {@code connection}, {@code disabled}, {@code description}. */
-    List<PropertyDescriptor> properties();
+public interface PathType extends ConfigurableType {
 
     /**
-     * Pure and fast; returns every problem at once, in declaration order. Template problems (a
-     * placeholder naming an undeclared attribute) are reported against the template's property.
+     * The id of the connection type this path must be bound to.
+     *
+     * @return e.g. {@code smtp}
      */
-    ValidationResult validate(Configuration configuration);
+    String connectionTypeId();
+
+    /**
+     * The attributes a scenario step may supply to a path with {@code configuration}: those every
+     * path of the type has (for {@code smtp-send}: {@code To}, {@code Cc}, …) followed by those the
+     * configuration declares. Hosts pass only these names to the sender. {@link PropertyDescriptor#array()}
+     * marks an attribute that takes a list (a host may parse a JSON array text for it); the first
+     * attribute of type {@link PropertyType#EMAIL_LIST} holds the recipients a host may add on its
+     * own (the CLI's {@code send --to}). Pure; tolerates an invalid configuration (returns what it can read).
+     *
+     * @param configuration the path's values
+     * @return the attributes, in the order a form shows them; none when the type takes none
+     */
+    List<PropertyDescriptor> attributes(Configuration configuration);
 
     /**
      * Binds a validated path to an opened connection of type {@link #connectionTypeId()}. No I/O.
      *
+     * @param configuration the path's values, valid
+     * @param connection an open connection of type {@link #connectionTypeId()}
+     * @return the sender for this path
      * @throws IllegalArgumentException if {@code configuration} does not validate or
      *     {@code connection} is of another type
      */

@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public record PreparedMessage(String messageId, List<String> recipients, byte[] content) {
 
+    /**
+     * Copies the recipients; the content is kept as given (the caller does not change it).
+     *
+     * @param messageId the Message-ID
+     * @param recipients the envelope recipients
+     * @param content the message bytes
+     */
     public PreparedMessage {
         Objects.requireNonNull(messageId, "messageId");
         recipients = List.copyOf(recipients);

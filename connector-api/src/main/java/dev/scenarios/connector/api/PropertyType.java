@@ -21,5 +21,7 @@ public enum PropertyType {
     /** A path to a file, relative to the workspace. */
     FILE,
     /** A list of objects, each described by {@link PropertyDescriptor#items()}. */
-    OBJECT_LIST
+    OBJECT_LIST,
+    /** One object (a YAML mapping) whose fields {@link PropertyDescriptor#items()} describe, e.g. a group of retry settings. */
+    OBJECT
 }

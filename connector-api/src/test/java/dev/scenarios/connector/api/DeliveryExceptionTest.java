@@ -2,7 +2,6 @@ package dev.scenarios.connector.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +11,8 @@ class DeliveryExceptionTest {
 
     @Test
     void aLocalizedFailureIsEnglishAsAnExceptionAndInAnyLanguageOnRequest() {
-        DeliveryException e = new DeliveryException(FailureKind.UNREACHABLE, 0, SampleConnectionType.MESSAGES.message("type.name"),
-                "ConnectException: Connection refused", List.of(), false, null);
+        DeliveryException e = DeliveryException.builder(FailureKind.UNREACHABLE)
+                .message(SampleConnectionType.MESSAGES.message("type.name")).detail("ConnectException: Connection refused").build();
 
         assertThat(e.getMessage()).isEqualTo("Sample [ConnectException: Connection refused]");
         assertThat(e.message(Locale.ENGLISH)).isEqualTo(e.getMessage());
@@ -22,11 +21,11 @@ class DeliveryExceptionTest {
 
     @Test
     void aWrapperWithTheSameTextKeepsTheLanguagesAndAPlainOneIsAsWritten() {
-        DeliveryException inner = new DeliveryException(FailureKind.TIMEOUT, 0, SampleConnectionType.MESSAGES.message("type.name"),
-                "", List.of(), false, null);
-        DeliveryException sameText = new DeliveryException(FailureKind.TIMEOUT, 0, inner.getMessage(), List.of(), false, inner);
-        DeliveryException otherText = new DeliveryException(FailureKind.TIMEOUT, 0, "after 3 attempts: " + inner.getMessage(),
-                List.of(), false, inner);
+        DeliveryException inner = DeliveryException.builder(FailureKind.TIMEOUT).message(SampleConnectionType.MESSAGES.message("type.name")).build();
+        DeliveryException sameText = DeliveryException.builder(FailureKind.TIMEOUT).message(inner.getMessage())
+                .cause(inner).build();
+        DeliveryException otherText = DeliveryException.builder(FailureKind.TIMEOUT)
+                .message("after 3 attempts: " + inner.getMessage()).cause(inner).build();
 
         assertThat(inner.getMessage()).isEqualTo("Sample");
         assertThat(sameText.message(RUSSIAN)).isEqualTo("Пример");

@@ -2,6 +2,7 @@ package dev.scenarios.connector.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarios.connector.api.support.JsonSchemas;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.scenarios.connector.api;
 
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -43,11 +44,6 @@ final class SampleConnectionType implements ConnectionType {
     @Override
     public List<PropertyDescriptor> properties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public ValidationResult validate(Configuration configuration) {
-        return DescriptorValidation.check(configuration).build(PROPERTIES);
     }
 
     @Override

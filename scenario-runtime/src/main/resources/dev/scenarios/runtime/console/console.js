@@ -7,7 +7,7 @@ const lang = (navigator.language || 'en').toLowerCase().startsWith('ru') ? 'ru' 
 const TOKEN_KEY = 'scenarioConsoleToken';
 let texts = {};
 let types = [];
-let current = null; // {existing, systemName, type, values, secretsSet}
+let current = null; // {existing, systemName, type, values, secretsSet, secretSources}
 
 const $ = id => document.getElementById(id);
 
@@ -15,6 +15,21 @@ function t(key, ...args) {
   let s = texts[key] || key;
   args.forEach((a, i) => { s = s.split('{' + i + '}').join(String(a)); });
   return s;
+}
+
+// Where a saved secret is kept (a file, a variable), never its value: the API does not return it.
+function secretPlaceholder(object, name) {
+  if (!object.secretsSet.includes(name)) {
+    return '';
+  }
+  const source = (object.secretSources || {})[name] || {};
+  if (source.file !== undefined) {
+    return t('form.secretInFile', source.file);
+  }
+  if (source.env !== undefined) {
+    return t('form.secretInEnv', source.env);
+  }
+  return t('form.secretKept');
 }
 
 async function api(method, path, body) {
@@ -40,6 +55,11 @@ async function init() {
   document.title = t('page.title');
   $('title').textContent = t('page.title');
   $('subtitle').textContent = t('page.subtitle');
+  // the server sends this text only when it listens beyond loopback over plain HTTP
+  if (texts['page.exposed']) {
+    $('exposed-warning').textContent = texts['page.exposed'];
+    $('exposed-warning').hidden = false;
+  }
   $('token-title').textContent = t('token.title');
   $('token-help').textContent = t('token.help');
   $('token-submit').textContent = t('token.submit');
@@ -171,6 +191,11 @@ function field(name, property, object) {
     input = document.createElement('input');
     input.type = 'checkbox';
     input.checked = value !== undefined ? String(value) === 'true' : property.default === true;
+  } else if (structured(property)) {
+    // Objects and lists (retry:, attributes:) are edited as JSON text, which is also valid YAML.
+    input = document.createElement('textarea');
+    input.rows = 3;
+    input.value = value !== undefined ? JSON.stringify(value) : '';
   } else if (property['x-format'] === 'multiline') {
     input = document.createElement('textarea');
     input.rows = 3;
@@ -180,7 +205,7 @@ function field(name, property, object) {
     input.type = property.format === 'password' ? 'password' : (property.type === 'integer' ? 'number' : 'text');
     if (property.format === 'password') {
       input.autocomplete = 'new-password';
-      input.placeholder = object.secretsSet.includes(name) ? t('form.secretKept') : '';
+      input.placeholder = secretPlaceholder(object, name);
     } else {
       input.value = value !== undefined ? String(value) : '';
       input.placeholder = property.default !== undefined ? String(property.default) : '';
@@ -198,6 +223,19 @@ function field(name, property, object) {
   error.hidden = true;
   wrap.append(label, input, error);
   return wrap;
+}
+
+function structured(property) {
+  return property.type === 'object' || property.type === 'array';
+}
+
+// JSON text as a value; text that is not JSON goes as written, for the server to report.
+function parsed(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return text;
+  }
 }
 
 function option(value, title) {
@@ -250,6 +288,8 @@ function collect() {
     }
     if (input.type === 'checkbox') {
       values[name] = input.checked;
+    } else if (input.value !== '' && structured(property)) {
+      values[name] = parsed(input.value);
     } else if (input.value !== '') {
       values[name] = property.type === 'integer' && /^-?\d+$/.test(input.value) ? Number(input.value) : input.value;
     }

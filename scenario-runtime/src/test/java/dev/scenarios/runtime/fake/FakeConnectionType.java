@@ -3,14 +3,12 @@ package dev.scenarios.runtime.fake;
 import static dev.scenarios.runtime.fake.FakeConnector.MESSAGES;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
-import dev.scenarios.connector.api.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
-import dev.scenarios.connector.api.DescriptorValidation;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
@@ -67,18 +65,8 @@ final class FakeConnectionType implements ConnectionType {
     }
 
     @Override
-    public String stepTitle(String step, Locale locale) {
-        return MESSAGES.has("step." + step, locale) ? MESSAGES.get("step." + step, locale) : step;
-    }
-
-    @Override
     public List<PropertyDescriptor> properties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public ValidationResult validate(Configuration configuration) {
-        return DescriptorValidation.check(configuration).build(PROPERTIES);
     }
 
     /** Connects over TCP with a 2 s timeout and reads one greeting line. */
@@ -94,12 +82,12 @@ final class FakeConnectionType implements ConnectionType {
             socket.connect(new InetSocketAddress(server, port), 2000);
             socket.setSoTimeout(2000);
             String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            CheckStep step = new CheckStep("connect", CheckStep.Status.PASSED, Duration.ofNanos(System.nanoTime() - start), "greeting: " + greeting);
+            CheckResult.Step step = new CheckResult.Step("connect", MESSAGES.message("step.connect"), CheckResult.Step.Status.PASSED, Duration.ofNanos(System.nanoTime() - start), "greeting: " + greeting);
             return CheckResult.succeeded(MESSAGES.message("check.ok", server + ":" + port), greeting, List.of(step));
         } catch (IOException e) {
-            CheckStep step = new CheckStep("connect", CheckStep.Status.FAILED, Duration.ofNanos(System.nanoTime() - start), e.getClass().getSimpleName());
+            CheckResult.Step step = new CheckResult.Step("connect", MESSAGES.message("step.connect"), CheckResult.Step.Status.FAILED, Duration.ofNanos(System.nanoTime() - start), e.getClass().getSimpleName());
             return CheckResult.failed(FailureKind.UNREACHABLE, MESSAGES.message("check.unreachable", server + ":" + port),
-                    e.getClass().getSimpleName(), List.of(step, new CheckStep("send", CheckStep.Status.SKIPPED, Duration.ZERO, "")));
+                    e.getClass().getSimpleName(), List.of(step, new CheckResult.Step("send", MESSAGES.message("step.send"), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "")));
         }
     }
 

@@ -25,7 +25,7 @@ public final class FakeOutbox {
         FAILURES.clear();
     }
 
-    /** The next send fails with {@code failure} instead of sending. */
+    /** The next message fails with {@code failure} on every delivery attempt instead of being sent. */
     public static synchronized void failNext(DeliveryException failure) {
         FAILURES.add(failure);
     }
@@ -34,11 +34,12 @@ public final class FakeOutbox {
         return List.copyOf(SENT);
     }
 
-    static synchronized void record(Sent sent) throws DeliveryException {
-        DeliveryException failure = FAILURES.poll();
-        if (failure != null) {
-            throw failure;
-        }
+    /** The failure the next prepared message is told to raise, or null; called once per message. */
+    static synchronized DeliveryException takeFailure() {
+        return FAILURES.poll();
+    }
+
+    static synchronized void record(Sent sent) {
         SENT.add(sent);
     }
 }

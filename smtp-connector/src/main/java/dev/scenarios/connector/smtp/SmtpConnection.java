@@ -72,7 +72,8 @@ public final class SmtpConnection implements Connection {
         OAuthTokens tokens = settings.oauth() == null ? null
                 : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
-        this.journal = new Journal(context.dataDirectory(), settings.systemName());
+        this.journal = new Journal(context.dataDirectory(), settings.systemName(),
+                problem -> context.journalFailed(settings.systemName(), problem));
         this.fromHeader = fromHeader(settings);
     }
 
@@ -128,7 +129,7 @@ public final class SmtpConnection implements Connection {
         if (badHeader != null) {
             LocalizedMessage text = messages.message("fail.headers", badHeader);
             refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, text, "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(text).build();
         }
         return deliver(message, pathName);
     }
@@ -143,15 +144,15 @@ public final class SmtpConnection implements Connection {
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, messages.message("fail.headers", badHeader), "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(messages.message("fail.headers", badHeader)).build();
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             return new PreparedMessage(message.getMessageID(), recipients(message), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    "the message cannot be written: " + e.getClass().getSimpleName(), List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the message cannot be written: " + e.getClass().getSimpleName())
+                    .cause(e).build();
         }
     }
 
@@ -165,8 +166,8 @@ public final class SmtpConnection implements Connection {
         try {
             message = new PreparedMime(session, prepared, recipients);
         } catch (MessagingException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    "the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName(), List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName())
+                    .cause(e).build();
         }
         return deliver(message, pathName);
     }
@@ -179,7 +180,7 @@ public final class SmtpConnection implements Connection {
         if (settings.disabled()) {
             LocalizedMessage text = messages.message("check.disabled", settings.systemName());
             refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw new DeliveryException(FailureKind.DISABLED, 0, text, "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.DISABLED).message(text).build();
         }
         Attempt attempt = sender.deliver(message);
         journal(pathName, message, attempt);
@@ -187,7 +188,8 @@ public final class SmtpConnection implements Connection {
             return attempt.result();
         }
         Failure f = attempt.failure();
-        throw new DeliveryException(f.kind(), f.replyCode(), f.message(), f.detail(), f.rejected(), f.possiblyDelivered(), null);
+        throw DeliveryException.builder(f.kind()).replyCode(f.replyCode()).message(f.message()).detail(f.detail())
+                .rejectedRecipients(f.rejected()).possiblyDelivered(f.possiblyDelivered()).build();
     }
 
     private void journal(String pathName, MimeMessage message, Attempt attempt) {

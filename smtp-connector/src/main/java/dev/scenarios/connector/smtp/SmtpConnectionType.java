@@ -1,16 +1,16 @@
 package dev.scenarios.connector.smtp;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.Condition;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
-import dev.scenarios.connector.api.DescriptorValidation;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.smtp.internal.check.ConnectionCheck;
 import dev.scenarios.connector.smtp.internal.journal.Journal;
 import dev.scenarios.connector.smtp.internal.settings.ConnectionRules;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The connection type {@code smtp}, "Sending e-mail via SMTP": its settings, their validation,
@@ -113,7 +114,7 @@ public final class SmtpConnectionType implements ConnectionType {
     @Override
     public ValidationResult validate(Configuration configuration) {
         Configuration normalized = SmtpSettings.normalize(configuration);
-        ValidationResult.Builder out = DescriptorValidation.check(normalized);
+        ValidationResult.Builder out = Descriptors.validate(normalized);
         ConnectionRules.check(normalized, MESSAGES, out);
         return out.build(PROPERTIES);
     }
@@ -164,14 +165,17 @@ public final class SmtpConnectionType implements ConnectionType {
         return Journal.read(context.dataDirectory(), systemName);
     }
 
-    /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
-    /** The English or Russian title of a check step, from the type's texts ({@code step.<name>}). */
+    /**
+     * Where the password, client secret and tokens go: the SMTP server (address, port, encryption,
+     * trusted certificates), how and as whom it is asked, and the OAuth2 token endpoint.
+     */
     @Override
-    public String stepTitle(String step, Locale locale) {
-        String key = "step." + step;
-        return MESSAGES.has(key, locale) ? MESSAGES.get(key, locale) : step;
+    public Set<String> destinationProperties() {
+        return Set.of("server", "port", "encryption", "trustedCertificates", "authentication", "username", "domain",
+                "oauthFlow", "tokenEndpoint", "tenantId", "clientId", "scope");
     }
 
+    /** Points the connection at a plain unauthenticated server on {@code host}:{@code port}. Pure. */
     @Override
     public Map<String, Object> devInboxOverrides(String host, int port) {
         Map<String, Object> overrides = new LinkedHashMap<>();

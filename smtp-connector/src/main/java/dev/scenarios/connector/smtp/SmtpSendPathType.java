@@ -9,9 +9,12 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.PropertyType;
 import dev.scenarios.connector.api.ValidationResult;
 import dev.scenarios.connector.smtp.internal.mime.PathTexts;
+import dev.scenarios.connector.smtp.internal.template.AttributeType;
+import dev.scenarios.connector.smtp.internal.template.DeclaredAttribute;
 import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import dev.scenarios.connector.smtp.internal.template.SendPathValidation;
 import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,6 +95,43 @@ public final class SmtpSendPathType implements PathType {
     @Override
     public ValidationResult validate(Configuration configuration) {
         return SendPathValidation.validate(configuration);
+    }
+
+    /** The attributes every smtp-send path has; texts under {@code attribute.<name>}. */
+    private static final List<PropertyDescriptor> PREDEFINED_ATTRIBUTES = List.of(
+            PropertyDescriptor.builder("To", "attribute.To", PropertyType.EMAIL_LIST, MESSAGES).array().build(),
+            PropertyDescriptor.builder("Cc", "attribute.Cc", PropertyType.EMAIL_LIST, MESSAGES).array().build(),
+            PropertyDescriptor.builder("Bcc", "attribute.Bcc", PropertyType.EMAIL_LIST, MESSAGES).array().build(),
+            PropertyDescriptor.builder("Attachments", "attribute.Attachments", PropertyType.OBJECT_LIST, MESSAGES).array()
+                    .item("Name", PropertyType.STRING, b -> b.required())
+                    .item("Content", PropertyType.TEXT, b -> b.required())
+                    .item("ContentType", PropertyType.STRING, b -> b)
+                    .item("Extension", PropertyType.STRING, b -> b).build(),
+            PropertyDescriptor.builder("CustomHeaders", "attribute.CustomHeaders", PropertyType.OBJECT_LIST, MESSAGES).array()
+                    .item("Name", PropertyType.STRING, b -> b.required())
+                    .item("Value", PropertyType.STRING, b -> b).build());
+
+    /**
+     * {@code To}, {@code Cc}, {@code Bcc} (recipients: address strings or {@code {Name, Address}}
+     * objects), {@code Attachments} and {@code CustomHeaders}, then the well-formed attributes
+     * declared under {@code attributes} (texts under {@code attribute.declared}). Pure.
+     */
+    @Override
+    public List<PropertyDescriptor> attributes(Configuration configuration) {
+        List<PropertyDescriptor> out = new ArrayList<>(PREDEFINED_ATTRIBUTES);
+        for (DeclaredAttribute a : SendPathValidation.declaredAttributes(configuration)) {
+            // Numbers and date-times are written as text in a form; the sender checks their syntax.
+            PropertyType type = a.type() == AttributeType.BOOLEAN ? PropertyType.BOOLEAN : PropertyType.STRING;
+            PropertyDescriptor.Builder b = PropertyDescriptor.builder(a.name(), "attribute.declared", type, MESSAGES);
+            if (a.required()) {
+                b.required();
+            }
+            if (a.array()) {
+                b.array();
+            }
+            out.add(b.build());
+        }
+        return List.copyOf(out);
     }
 
     /**

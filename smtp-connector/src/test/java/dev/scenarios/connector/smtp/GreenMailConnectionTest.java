@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
@@ -151,10 +150,10 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(wrong), context());
         assertThat(check.failureKind()).contains(FailureKind.AUTHENTICATION);
         assertThat(check.message(RU)).contains("аутентификация не прошла для пользователя alice");
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).contains(
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckStep.Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckStep.Status.SKIPPED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
+                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED),
+                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED));
     }
 
     @Test
@@ -170,9 +169,9 @@ class GreenMailConnectionTest {
         }
         CheckResult check = type.check(of(with(config, "checkWithoutSending", true)), context());
         assertThat(check.succeeded()).as(check.toString()).isTrue();
-        assertThat(check.steps()).extracting(CheckStep::name)
+        assertThat(check.steps()).extracting(CheckResult.Step::name)
                 .containsExactly("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "rset-quit");
-        assertThat(check.steps()).allSatisfy(s -> assertThat(s.status()).isEqualTo(CheckStep.Status.PASSED));
+        assertThat(check.steps()).allSatisfy(s -> assertThat(s.status()).isEqualTo(CheckResult.Step.Status.PASSED));
         assertThat(check.steps().get(2).detail()).contains("TLSv1.", "CN=localhost", "expires");
     }
 
@@ -196,9 +195,9 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(config), context());
         assertThat(check.failureKind()).contains(FailureKind.TLS);
         assertThat(check.message(Locale.ENGLISH)).isEqualTo("certificate not trusted: add it to trustedCertificates");
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).contains(
-                org.assertj.core.groups.Tuple.tuple("connect", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckStep.Status.FAILED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
+                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -210,8 +209,8 @@ class GreenMailConnectionTest {
         assertThat(System.nanoTime() - start).isLessThan(4_000_000_000L);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
         assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1s", "choose encryption ssl");
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).contains(
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckStep.Status.FAILED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
+                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -230,15 +229,15 @@ class GreenMailConnectionTest {
         Map<String, Object> config = with(plain(server.getSmtp().getPort()), "checkWithoutSending", true);
         CheckResult check = type.check(of(config), context());
         assertThat(check.succeeded()).as(check.toString()).isTrue();
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("rset-quit", CheckStep.Status.PASSED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("rset-quit", CheckResult.Step.Status.PASSED));
         assertThat(check.steps().get(2).detail()).startsWith("220");
         assertThat(check.steps().get(3).detail()).contains("AUTH");
         assertThat(check.steps().get(6).detail()).startsWith("250");
@@ -253,7 +252,7 @@ class GreenMailConnectionTest {
         assertThat(check.succeeded()).as(check.toString()).isTrue();
         assertThat(check.steps()).last().satisfies(s -> {
             assertThat(s.name()).isEqualTo("send-test");
-            assertThat(s.status()).isEqualTo(CheckStep.Status.PASSED);
+            assertThat(s.status()).isEqualTo(CheckResult.Step.Status.PASSED);
         });
         assertThat(check.message(Locale.ENGLISH)).contains("test_relay", "admin@example.com");
         assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();

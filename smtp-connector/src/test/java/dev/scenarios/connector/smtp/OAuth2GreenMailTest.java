@@ -13,9 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.SendResult;
@@ -206,13 +205,13 @@ class OAuth2GreenMailTest {
         endpoint.issue(TOKEN, 3599, null);
         CheckResult result = type.check(of(clientCredentialsConfig()), clock.context(data));
         assertThat(result.succeeded()).as(result.detail()).isTrue();
-        assertThat(result.steps()).extracting(CheckStep::name)
+        assertThat(result.steps()).extracting(CheckResult.Step::name)
                 .containsExactly("token", "resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "send-test");
-        CheckStep token = result.steps().get(0);
-        assertThat(token.status()).isEqualTo(CheckStep.Status.PASSED);
+        CheckResult.Step token = result.steps().get(0);
+        assertThat(token.status()).isEqualTo(CheckResult.Step.Status.PASSED);
         assertThat(token.detail()).contains("POST " + endpoint.url(), "expires in 3599s", "2026-11-27T10:59:59Z")
                 .doesNotContain(TOKEN);
-        assertThat(result.steps().get(6).status()).isEqualTo(CheckStep.Status.PASSED);
+        assertThat(result.steps().get(6).status()).isEqualTo(CheckResult.Step.Status.PASSED);
         assertThat(type.name(Locale.ENGLISH)).isNotBlank();
         assertThat(SmtpConnectionType.MESSAGES.get("step.token", RU)).isEqualTo("Токен доступа OAuth2");
     }
@@ -228,8 +227,8 @@ class OAuth2GreenMailTest {
         assertThat(result.message(Locale.ENGLISH)).contains("AADSTS7000215", "secret VALUE", "Invalid client secret provided")
                 .doesNotContain("Trace ID");
         assertThat(result.message(RU)).contains("AADSTS7000215", "ЗНАЧЕНИЕ секрета");
-        assertThat(result.steps().get(0)).extracting(CheckStep::name, CheckStep::status).containsExactly("token", CheckStep.Status.FAILED);
-        assertThat(result.steps().subList(1, result.steps().size())).allMatch(s -> s.status() == CheckStep.Status.SKIPPED);
+        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
+        assertThat(result.steps().subList(1, result.steps().size())).allMatch(s -> s.status() == CheckResult.Step.Status.SKIPPED);
         assertThat(result.detail()).contains("HTTP 401 invalid_client");
         try (SmtpConnection connection = type.open(of(clientCredentialsConfig()), clock.context(data))) {
             MimeMessage m = message(connection, "never");
@@ -248,7 +247,7 @@ class OAuth2GreenMailTest {
         Map<String, Object> config = with(clientCredentialsConfig(), "tokenEndpoint", "https://localhost:" + closedPort + "/token");
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(result.failureKind()).contains(FailureKind.UNREACHABLE);
-        assertThat(result.steps().get(0)).extracting(CheckStep::name, CheckStep::status).containsExactly("token", CheckStep.Status.FAILED);
+        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
         assertThat(result.message(Locale.ENGLISH)).contains("token endpoint https://localhost:" + closedPort + "/token is unreachable");
         assertThat(result.message(RU)).contains("недоступен");
         try (SmtpConnection connection = type.open(of(config), clock.context(data))) {
@@ -267,7 +266,7 @@ class OAuth2GreenMailTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result.failureKind()).contains(FailureKind.TIMEOUT);
         assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1s");
-        assertThat(result.steps().get(0)).extracting(CheckStep::name, CheckStep::status).containsExactly("token", CheckStep.Status.FAILED);
+        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
     }
 
     @Test
@@ -275,7 +274,7 @@ class OAuth2GreenMailTest {
         Map<String, Object> config = with(clientCredentialsConfig(), "trustedCertificates", GreenMailServers.certificatePem().toString());
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(result.failureKind()).contains(FailureKind.TLS);
-        assertThat(result.steps().get(0).status()).isEqualTo(CheckStep.Status.FAILED);
+        assertThat(result.steps().get(0).status()).isEqualTo(CheckResult.Step.Status.FAILED);
         assertThat(endpoint.requests()).isEmpty();
     }
 

@@ -7,7 +7,6 @@ import static dev.scenarios.testing.ScriptedSmtpServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.smtp.testing.TestClock;
 import dev.scenarios.connector.smtp.testing.TokenEndpoint;
@@ -83,7 +82,7 @@ class OAuth2ProviderErrorsTest {
         assertThat(result.message().key()).isEqualTo(key);
         assertThat(result.message(Locale.ENGLISH)).contains(english, description);
         assertThat(result.message(RU)).contains(russian, description);
-        assertThat(result.steps().get(0)).extracting(CheckStep::name, CheckStep::status).containsExactly("token", CheckStep.Status.FAILED);
+        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
         assertThat(smtp.connections()).as("no SMTP session without a token").isZero();
     }
 
@@ -111,9 +110,9 @@ class OAuth2ProviderErrorsTest {
         assertThat(result.message(Locale.ENGLISH)).contains(english);
         assertThat(result.message(RU)).contains(russian).containsPattern("\\p{IsCyrillic}");
         assertThat(result.steps()).filteredOn(s -> s.name().equals("token")).singleElement()
-                .extracting(CheckStep::status).isEqualTo(CheckStep.Status.PASSED);
+                .extracting(CheckResult.Step::status).isEqualTo(CheckResult.Step.Status.PASSED);
         assertThat(result.steps()).filteredOn(s -> s.name().equals("auth")).singleElement()
-                .extracting(CheckStep::status).isEqualTo(CheckStep.Status.FAILED);
+                .extracting(CheckResult.Step::status).isEqualTo(CheckResult.Step.Status.FAILED);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static dev.scenarios.connector.smtp.testing.Configs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.Locale;
 import java.util.Map;
@@ -54,45 +53,45 @@ class OAuth2ValidationTest {
 
     @Test
     void microsoftPresetNeedsAValidTenant() {
-        assertThat(validate(microsoft("tenantId", null)).problemsOf("tenantId")).extracting(PropertyProblem::code).containsExactly("required");
+        assertThat(validate(microsoft("tenantId", null)).problemsOf("tenantId")).extracting(ValidationResult.Problem::code).containsExactly("required");
         assertThat(validate(microsoft("tenantId", "contoso.onmicrosoft.com/../x?")).problemsOf("tenantId"))
-                .extracting(PropertyProblem::code).containsExactly("tenantId.invalid");
+                .extracting(ValidationResult.Problem::code).containsExactly("tenantId.invalid");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://login.example.com/token", "ftp://x/token", "login.example.com/token"})
     void tokenEndpointMustBeHttpsOrAPreset(String endpoint) {
         ValidationResult result = validate(microsoft("tokenEndpoint", endpoint));
-        assertThat(result.problemsOf("tokenEndpoint")).extracting(PropertyProblem::code).containsExactly("tokenEndpoint.https");
+        assertThat(result.problemsOf("tokenEndpoint")).extracting(ValidationResult.Problem::code).containsExactly("tokenEndpoint.https");
         assertThat(result.problemsOf("tokenEndpoint").get(0).message(Locale.ENGLISH)).contains("microsoft, google or an https:// URL");
     }
 
     @Test
     void tokenEndpointWithCredentialsInsideIsRefused() {
         assertThat(validate(microsoft("tokenEndpoint", "https://user:pw@idp.example.com/token")).problemsOf("tokenEndpoint"))
-                .extracting(PropertyProblem::code).containsExactly("tokenEndpoint.invalid");
+                .extracting(ValidationResult.Problem::code).containsExactly("tokenEndpoint.invalid");
     }
 
     @Test
     void eachFlowRequiresItsOwnValues() {
-        assertThat(validate(microsoft("oauthFlow", null)).problemsOf("oauthFlow")).extracting(PropertyProblem::code).containsExactly("required");
-        assertThat(validate(microsoft("clientSecret", null)).problemsOf("clientSecret")).extracting(PropertyProblem::code)
+        assertThat(validate(microsoft("oauthFlow", null)).problemsOf("oauthFlow")).extracting(ValidationResult.Problem::code).containsExactly("required");
+        assertThat(validate(microsoft("clientSecret", null)).problemsOf("clientSecret")).extracting(ValidationResult.Problem::code)
                 .containsExactly("required");
-        assertThat(validate(microsoft("oauthFlow", "refresh_token")).problemsOf("refreshToken")).extracting(PropertyProblem::code)
+        assertThat(validate(microsoft("oauthFlow", "refresh_token")).problemsOf("refreshToken")).extracting(ValidationResult.Problem::code)
                 .containsExactly("required");
-        assertThat(validate(microsoft("oauthFlow", "static_token")).problemsOf("accessToken")).extracting(PropertyProblem::code)
+        assertThat(validate(microsoft("oauthFlow", "static_token")).problemsOf("accessToken")).extracting(ValidationResult.Problem::code)
                 .containsExactly("required");
-        assertThat(validate(microsoft("clientId", null)).problemsOf("clientId")).extracting(PropertyProblem::code).containsExactly("required");
-        assertThat(validate(microsoft("username", null)).problemsOf("username")).extracting(PropertyProblem::code).containsExactly("required");
-        assertThat(validate(microsoft("oauthFlow", "device_code")).problemsOf("oauthFlow")).extracting(PropertyProblem::code)
+        assertThat(validate(microsoft("clientId", null)).problemsOf("clientId")).extracting(ValidationResult.Problem::code).containsExactly("required");
+        assertThat(validate(microsoft("username", null)).problemsOf("username")).extracting(ValidationResult.Problem::code).containsExactly("required");
+        assertThat(validate(microsoft("oauthFlow", "device_code")).problemsOf("oauthFlow")).extracting(ValidationResult.Problem::code)
                 .containsExactly("type.enum");
     }
 
     @Test
     void controlCharactersCannotReachTheXoauth2Payload() {
         assertThat(validate(microsoft("username", "robot@contoso.com\u0001auth=Bearer x")).problemsOf("username"))
-                .extracting(PropertyProblem::code).containsExactly("username.control");
-        assertThat(validate(microsoft("scope", "a\r\nb")).problemsOf("scope")).extracting(PropertyProblem::code).containsExactly("scope.control");
+                .extracting(ValidationResult.Problem::code).containsExactly("username.control");
+        assertThat(validate(microsoft("scope", "a\r\nb")).problemsOf("scope")).extracting(ValidationResult.Problem::code).containsExactly("scope.control");
     }
 
     @Test

@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.testing.ScriptedSmtpServer;
 import jakarta.mail.Message;
@@ -117,9 +115,9 @@ class ScriptedServerConnectionTest {
 
         CheckResult check = type.check(of(config), ConnectorContext.of(data));
         assertThat(check.failureKind()).contains(FailureKind.AUTHENTICATION);
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).contains(
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckStep.Status.FAILED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
+                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -129,15 +127,15 @@ class ScriptedServerConnectionTest {
         CheckResult check = type.check(of(config()), ConnectorContext.of(data));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckStep.Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckStep.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("send-test", CheckStep.Status.SKIPPED));
+        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED),
+                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("send-test", CheckResult.Step.Status.SKIPPED));
         DeliveryException e = sendFails(config());
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(e.transientFailure()).isTrue();
@@ -170,7 +168,7 @@ class ScriptedServerConnectionTest {
         assertThat(e.getMessage()).contains(replyText);
         assertThat(e.possiblyDelivered()).isFalse();
         if (kind == FailureKind.RECIPIENT_REJECTED) {
-            assertThat(e.rejectedRecipients()).extracting(RecipientRejection::address, RecipientRejection::replyCode)
+            assertThat(e.rejectedRecipients()).extracting(SendResult.Rejection::address, SendResult.Rejection::replyCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("bob@example.com", code));
         }
         if (kind == FailureKind.SENDER_REJECTED && code == 553) {
@@ -201,7 +199,7 @@ class ScriptedServerConnectionTest {
         assertThat(check.message(Locale.ENGLISH)).contains("nobody@example.com: 550 5.1.1");
         assertThat(check.steps()).last().satisfies(s -> {
             assertThat(s.name()).isEqualTo("send-test");
-            assertThat(s.status()).isEqualTo(CheckStep.Status.FAILED);
+            assertThat(s.status()).isEqualTo(CheckResult.Step.Status.FAILED);
         });
     }
 
@@ -230,7 +228,7 @@ class ScriptedServerConnectionTest {
         CheckResult unknown = type.check(of(config("server", "no-such-host.invalid", "connectTimeout", "3s")), ConnectorContext.of(data));
         assertThat(unknown.failureKind()).contains(FailureKind.UNREACHABLE);
         assertThat(unknown.message(Locale.ENGLISH)).startsWith("the host name no-such-host.invalid does not resolve");
-        assertThat(unknown.steps().get(0).status()).isEqualTo(CheckStep.Status.FAILED);
+        assertThat(unknown.steps().get(0).status()).isEqualTo(CheckResult.Step.Status.FAILED);
     }
 
     private void closedPortIsUnreachable(int port) {
@@ -238,9 +236,9 @@ class ScriptedServerConnectionTest {
         assertThat(refused.failureKind()).contains(FailureKind.UNREACHABLE);
         assertThat(refused.message(Locale.ENGLISH)).isEqualTo("nothing accepts connections on 127.0.0.1 port " + port
                 + ": check server and port");
-        assertThat(refused.steps()).extracting(CheckStep::name, CheckStep::status).startsWith(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckStep.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckStep.Status.FAILED));
+        assertThat(refused.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).startsWith(
+                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -327,6 +325,15 @@ class ScriptedServerConnectionTest {
             connection.send(message(connection), "orders");
         }
         assertThat(server.received()).contains("EHLO app01.example.com");
+    }
+
+    /** Finding 8 of issue #13: почта.пример.рф went out as "?>GB0.?@8<5@.@D". */
+    @Test
+    void finding8_anInternationalizedHeloNameIsAnnouncedInPunycode() throws Exception {
+        try (SmtpConnection connection = type.open(of(config("heloName", "почта.пример.рф")), ConnectorContext.of(data))) {
+            connection.send(message(connection), "orders");
+        }
+        assertThat(server.received()).contains("EHLO xn--80a1acny.xn--e1afmkfd.xn--p1ai");
     }
 
     /** A type-2 message asking for NTLMv2 (extended session security, target info). */

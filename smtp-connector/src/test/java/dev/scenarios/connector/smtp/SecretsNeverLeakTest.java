@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
@@ -105,7 +104,7 @@ class SecretsNeverLeakTest {
             CheckResult check = type.check(of(config), ConnectorContext.of(data));
             seen.append(check).append(check.message(Locale.ENGLISH)).append(check.message(Locale.forLanguageTag("ru")))
                     .append(check.detail()).append('\n');
-            check.steps().stream().map(CheckStep::toString).forEach(s -> seen.append(s).append('\n'));
+            check.steps().stream().map(CheckResult.Step::toString).forEach(s -> seen.append(s).append('\n'));
             n++;
         }
         return n;

@@ -1,6 +1,9 @@
 package dev.scenarios.connector.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.scenarios.connector.api.ConnectionType;
+import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.contract.ConnectionTypeContract;
 import dev.scenarios.connector.smtp.testing.Configs;
 import java.util.Locale;
@@ -22,13 +25,12 @@ class SmtpConnectionTypeContractTest extends ConnectionTypeContract {
 
     @Test
     void checkStepsHaveTitlesInEnglishAndRussian() {
-        SmtpConnectionType type = new SmtpConnectionType();
+        Messages messages = SmtpConnectionType.MESSAGES;
         for (String step : new String[] {"token", "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit", "send-test"}) {
-            org.assertj.core.api.Assertions.assertThat(type.stepTitle(step, Locale.ENGLISH)).as(step).isNotEqualTo(step);
-            org.assertj.core.api.Assertions.assertThat(type.stepTitle(step, Locale.forLanguageTag("ru"))).as(step).isNotEqualTo(step);
+            assertThat(messages.has("step." + step, Locale.ENGLISH)).as(step).isTrue();
+            assertThat(messages.has("step." + step, Locale.forLanguageTag("ru"))).as(step).isTrue();
         }
-        org.assertj.core.api.Assertions.assertThat(type.stepTitle("mail-from", Locale.ENGLISH)).isEqualTo("Sender accepted (MAIL FROM)");
-        org.assertj.core.api.Assertions.assertThat(type.stepTitle("connect", Locale.forLanguageTag("ru"))).isEqualTo("TCP-подключение");
-        org.assertj.core.api.Assertions.assertThat(type.stepTitle("no-such-step", Locale.ENGLISH)).isEqualTo("no-such-step");
+        assertThat(messages.message("step.mail-from").in(Locale.ENGLISH)).isEqualTo("Sender accepted (MAIL FROM)");
+        assertThat(messages.message("step.connect").in(Locale.forLanguageTag("ru"))).isEqualTo("TCP-подключение");
     }
 }

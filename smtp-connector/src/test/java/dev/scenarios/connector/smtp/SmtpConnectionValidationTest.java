@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,8 @@ class SmtpConnectionValidationTest {
 
     @Test
     void portIsBetween1And65535WithDefaultsByEncryption() {
-        assertThat(validate("port", 0).problemsOf("port")).extracting(PropertyProblem::code).containsExactly("range");
-        assertThat(validate("port", 65536).problemsOf("port")).extracting(PropertyProblem::code).containsExactly("range");
+        assertThat(validate("port", 0).problemsOf("port")).extracting(ValidationResult.Problem::code).containsExactly("range");
+        assertThat(validate("port", 65536).problemsOf("port")).extracting(ValidationResult.Problem::code).containsExactly("range");
         assertThat(validate("port", 65535).problems()).isEmpty();
         Map<String, Object> noPort = with(plain(25), "port", null);
         assertThat(of(with(noPort, "encryption", "none")).value("port")).isEqualTo(25);
@@ -101,7 +100,7 @@ class SmtpConnectionValidationTest {
     @Test
     void credentialsAreRequiredOnlyWithAuthenticationAndDomainOnlyWithWindows() {
         ValidationResult result = validate("authentication", "windows", "encryption", "ssl");
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code)
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("username", "required"),
                         org.assertj.core.groups.Tuple.tuple("password", "required"));
         Configuration basic = of(with(plain(25), "authentication", "basic"));
@@ -116,34 +115,53 @@ class SmtpConnectionValidationTest {
             assertThat(validate("journal", level).problems()).as(level).isEmpty();
         }
         assertThat(validate("journal", false).problems()).as("YAML 1.1 reads off as false").isEmpty();
-        assertThat(validate("journal", "verbose").problemsOf("journal")).extracting(PropertyProblem::code).containsExactly("type.enum");
+        assertThat(validate("journal", "verbose").problemsOf("journal")).extracting(ValidationResult.Problem::code).containsExactly("type.enum");
         assertThat(of(with(plain(25), "journal", null)).value("journal")).isEqualTo("errors");
     }
 
     @Test
     void systemNameSenderAndRecipientsAreCheckedStrictly() {
-        assertThat(validate("systemName", "relay-1").problemsOf("systemName")).extracting(PropertyProblem::code)
+        assertThat(validate("systemName", "relay-1").problemsOf("systemName")).extracting(ValidationResult.Problem::code)
                 .containsExactly("systemName.pattern");
         assertThat(validate("senderAddress", "robot@").problemsOf("senderAddress")).isNotEmpty();
         assertThat(validate("senderAddress", "Robot <robot@example.com>").problemsOf("senderAddress"))
-                .extracting(PropertyProblem::code).containsExactly("senderAddress.personal");
+                .extracting(ValidationResult.Problem::code).containsExactly("senderAddress.personal");
         assertThat(validate("senderName", "Robot\r\nBcc: victim@example.com").problemsOf("senderName"))
-                .extracting(PropertyProblem::code).containsExactly("senderName.invalid");
+                .extracting(ValidationResult.Problem::code).containsExactly("senderName.invalid");
         assertThat(validate("testRecipients", "a@example.com, not an address").problemsOf("testRecipients")).isNotEmpty();
-        assertThat(validate("testRecipients", null).problemsOf("testRecipients")).extracting(PropertyProblem::code)
+        assertThat(validate("testRecipients", null).problemsOf("testRecipients")).extracting(ValidationResult.Problem::code)
                 .containsExactly("required");
         assertThat(validate("testRecipients", null, "checkWithoutSending", true).problems()).isEmpty();
         assertThat(validate("testRecipients", null, "checkWithoutSending", "TRUE").problems()).isEmpty();
     }
 
+    /** Finding 8 of issue #13: an RFC 2047 encoded CR/LF in senderName was accepted and sent. */
+    @Test
+    void finding8_anEncodedLineBreakInTheSenderNameIsRefused() {
+        for (String name : new String[] {"=?UTF-8?Q?Evil=0D=0ABcc:_victim@example.com?=", "=?UTF-8?B?RXZpbA0KQmNjOiB2QGV4YW1wbGUuY29t?=",
+                "Shop =?utf-8?q?=0A?= Robot"}) {
+            assertThat(validate("senderName", name).problemsOf("senderName")).as(name).extracting(ValidationResult.Problem::code)
+                    .containsExactly("senderName.invalid");
+        }
+        assertThat(validate("senderName", "=?UTF-8?Q?Caf=C3=A9?=").problems()).isEmpty();
+    }
+
+    /** Finding 8 of issue #13: a heloName that cannot be written in ASCII is refused, an IDN is fine. */
+    @Test
+    void finding8_aHeloNameMustConvertToPunycode() {
+        assertThat(validate("heloName", "почта.пример.рф").problems()).isEmpty();
+        assertThat(validate("heloName", "п".repeat(60) + ".рф").problemsOf("heloName")).extracting(ValidationResult.Problem::code)
+                .containsExactly("heloName.invalid");
+    }
+
     @Test
     void timeoutsAreDurationsGreaterThanZero() {
         assertThat(validate("connectTimeout", "2m", "readTimeout", "PT15S", "writeTimeout", "500ms").problems()).isEmpty();
-        assertThat(validate("readTimeout", "0s").problemsOf("readTimeout")).extracting(PropertyProblem::code)
+        assertThat(validate("readTimeout", "0s").problemsOf("readTimeout")).extracting(ValidationResult.Problem::code)
                 .containsExactly("readTimeout.range");
-        assertThat(validate("readTimeout", "soon").problemsOf("readTimeout")).extracting(PropertyProblem::code)
+        assertThat(validate("readTimeout", "soon").problemsOf("readTimeout")).extracting(ValidationResult.Problem::code)
                 .containsExactly("type.duration");
-        assertThat(validate("heloName", "bad name!").problemsOf("heloName")).extracting(PropertyProblem::code)
+        assertThat(validate("heloName", "bad name!").problemsOf("heloName")).extracting(ValidationResult.Problem::code)
                 .containsExactly("heloName.invalid");
     }
 
@@ -151,7 +169,7 @@ class SmtpConnectionValidationTest {
     void allProblemsAreReportedAtOnceInDeclarationOrderWithoutTheSecret() {
         ValidationResult result = validate("systemName", "bad name", "server", "smtp://x", "port", 0,
                 "authentication", "basic", "username", "alice", "password", "Pa55-secret", "senderAddress", "nope");
-        assertThat(result.problems()).extracting(PropertyProblem::property)
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property)
                 .containsExactly("systemName", "server", "port", "authentication", "senderAddress");
         assertThat(result.describe(Locale.ENGLISH)).doesNotContain("Pa55-secret");
         assertThat(result.describe(RU)).doesNotContain("Pa55-secret");

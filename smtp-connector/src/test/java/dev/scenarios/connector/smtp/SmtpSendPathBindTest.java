@@ -11,7 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.JsonSchemas;
+import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
 import java.nio.file.Files;

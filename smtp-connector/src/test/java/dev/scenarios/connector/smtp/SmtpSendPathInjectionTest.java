@@ -80,6 +80,32 @@ class SmtpSendPathInjectionTest {
         assertOnlyTheControlMessageArrives(delivery, sender);
     }
 
+    /** Finding 8 of issue #13: a 100 KB subject broke RFC 5322's 998-character line; attribute values had no limit. */
+    @org.junit.jupiter.api.Test
+    void finding8_aSubjectLineOrAnAttributeOverTheLimitIsRefusedAndNothingIsSent() throws Exception {
+        GreenMailDelivery delivery = new GreenMailDelivery(GREEN_MAIL);
+        SmtpPathSender sender = delivery.sender(path());
+
+        assertThatThrownBy(() -> sender.send(Map.of("Customer", "x".repeat(1_000), "To", "anna@example.com")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+                    assertThat(e.getMessage()).startsWith("subject is too long: after encoding a header line would have 1001 characters,"
+                            + " more than the 998 RFC 5322 allows");
+                });
+        assertThatThrownBy(() -> sender.send(Map.of("Customer", "Anna", "Ref", "y".repeat(70_000), "To", "anna@example.com")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.getMessage())
+                        .startsWith("attribute Ref is 70000 characters long, more than the 65536 accepted"));
+        assertThat(delivery.deliveries()).isZero();
+
+        // a long subject that encodes into words is folded into short lines and arrives whole
+        String cyrillic = "ж".repeat(600);
+        sender.send(Map.of("Customer", cyrillic, "To", "anna@example.com"));
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Order for " + cyrillic);
+        assertThat(SmtpSendPathMessageTest.raw(received).lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+    }
+
     @ParameterizedTest(name = "custom header {0}")
     @MethodSource("forbiddenHeaders")
     void aScenarioCannotSetAddressingOrStructureHeaders(String name) throws Exception {

@@ -6,7 +6,6 @@ import static dev.scenarios.connector.smtp.PathConfigurations.object;
 import static dev.scenarios.connector.smtp.PathConfigurations.orderPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarios.connector.api.PropertyProblem;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ class SmtpSendPathValidationTest {
         return PathConfigurations.TYPE.validate(configuration(values));
     }
 
-    private static PropertyProblem onlyProblem(ValidationResult result) {
+    private static ValidationResult.Problem onlyProblem(ValidationResult result) {
         assertThat(result.problems()).hasSize(1);
         return result.problems().get(0);
     }
@@ -38,7 +37,7 @@ class SmtpSendPathValidationTest {
         values.put("subject", "Order {OrderNo} for {Customer}");
         values.put("attributes", List.of(attribute("Customer", "string", true, false), attribute("Total", "number", false, false)));
 
-        PropertyProblem problem = onlyProblem(validate(values));
+        ValidationResult.Problem problem = onlyProblem(validate(values));
 
         assertThat(problem.property()).isEqualTo("subject");
         assertThat(problem.code()).isEqualTo("placeholder.undeclared");
@@ -54,7 +53,7 @@ class SmtpSendPathValidationTest {
         values.put("subject", "Hello");
         values.put("body", "Dear {Customer}");
 
-        PropertyProblem problem = onlyProblem(validate(values));
+        ValidationResult.Problem problem = onlyProblem(validate(values));
 
         assertThat(problem.property()).isEqualTo("body");
         assertThat(problem.message(EN)).isEqualTo("placeholder {Customer} names no declared attribute (no attributes are declared)");
@@ -72,7 +71,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code).containsExactly(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("htmlBody", "placeholder.undeclared"),
                 org.assertj.core.groups.Tuple.tuple("headers[2].value", "placeholder.undeclared"));
         assertThat(result.problemsOf("headers[2].value").get(0).message(EN)).startsWith("placeholder {Sum} names no declared attribute");
@@ -83,7 +82,7 @@ class SmtpSendPathValidationTest {
         Map<String, Object> values = orderPath();
         values.put("subject", "For {To}");
 
-        PropertyProblem problem = onlyProblem(validate(values));
+        ValidationResult.Problem problem = onlyProblem(validate(values));
 
         assertThat(problem.code()).isEqualTo("placeholder.predefined");
         assertThat(problem.message(EN)).contains("{To}", "predefined attribute To");
@@ -98,7 +97,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::code).containsExactly("template.syntax", "template.syntax");
+        assertThat(result.problems()).extracting(ValidationResult.Problem::code).containsExactly("template.syntax", "template.syntax");
         assertThat(result.problemsOf("subject").get(0).message(EN))
                 .isEqualTo("the brace at line 1, column 7 is never closed; write {{ for a literal brace");
         assertThat(result.problemsOf("body").get(0).message(EN))
@@ -119,7 +118,7 @@ class SmtpSendPathValidationTest {
         Map<String, Object> values = orderPath();
         values.remove("body");
 
-        PropertyProblem problem = onlyProblem(validate(values));
+        ValidationResult.Problem problem = onlyProblem(validate(values));
 
         assertThat(problem.property()).isEqualTo("body");
         assertThat(problem.code()).isEqualTo("body.missing");
@@ -142,7 +141,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code).containsExactlyInAnyOrder(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("attributes[1].name", "attribute.duplicate"),
                 org.assertj.core.groups.Tuple.tuple("attributes[2].name", "attribute.name"),
                 org.assertj.core.groups.Tuple.tuple("attributes[3].name", "attribute.predefined"),
@@ -164,8 +163,8 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property).containsExactly("headers[2].name", "headers[3].name");
-        assertThat(result.problems()).extracting(PropertyProblem::code).containsOnly("header.forbidden");
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property).containsExactly("headers[2].name", "headers[3].name");
+        assertThat(result.problems()).extracting(ValidationResult.Problem::code).containsOnly("header.forbidden");
         assertThat(result.problemsOf("headers[2].name").get(0).message(EN)).startsWith("header Bcc cannot be set by a path; allowed: X-…");
         assertThat(result.problemsOf("headers[2].name").get(0).message(RU)).startsWith("заголовок Bcc нельзя задавать в пути");
     }
@@ -178,7 +177,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code).containsExactly(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("subject", "linebreak"),
                 org.assertj.core.groups.Tuple.tuple("headers[0].value", "linebreak"));
     }
@@ -195,7 +194,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property, PropertyProblem::code).containsExactly(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property, ValidationResult.Problem::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("attachments[0]", "attachment.source"),
                 org.assertj.core.groups.Tuple.tuple("attachments[1]", "attachment.source"),
                 org.assertj.core.groups.Tuple.tuple("attachments[2].content", "attachment.base64"),
@@ -212,7 +211,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::property).containsExactly("systemName", "connection");
+        assertThat(result.problems()).extracting(ValidationResult.Problem::property).containsExactly("systemName", "connection");
         assertThat(result.problems().get(0).message(EN)).isEqualTo("systemName may contain only Latin letters, digits and _");
         assertThat(result.problems().get(0).message(RU)).isEqualTo("systemName: допустимы только латинские буквы, цифры и _");
     }
@@ -231,7 +230,7 @@ class SmtpSendPathValidationTest {
 
         ValidationResult result = validate(values);
 
-        assertThat(result.problems()).extracting(PropertyProblem::code).containsExactly(
+        assertThat(result.problems()).extracting(ValidationResult.Problem::code).containsExactly(
                 "name.pattern", "attribute.predefined", "template.syntax", "body.missing", "type.email",
                 "header.forbidden", "placeholder.undeclared", "attachment.source", "unknown");
     }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
@@ -72,10 +71,10 @@ class StartTlsConnectionTest {
 
             CheckResult check = type.check(of(with(tls(server.port(), localhostPem), "checkWithoutSending", true)), ConnectorContext.of(data));
             assertThat(check.succeeded()).as(check.toString()).isTrue();
-            assertThat(check.steps()).extracting(CheckStep::name).containsExactly(
+            assertThat(check.steps()).extracting(CheckResult.Step::name).containsExactly(
                     "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit");
-            CheckStep tls = check.steps().get(4);
-            assertThat(tls.status()).isEqualTo(CheckStep.Status.PASSED);
+            CheckResult.Step tls = check.steps().get(4);
+            assertThat(tls.status()).isEqualTo(CheckResult.Step.Status.PASSED);
             assertThat(tls.detail()).contains("TLSv1.", "CN=localhost", "expires", "EHLO after TLS", "AUTH");
             assertThat(check.steps().get(3).detail()).contains("STARTTLS");
         }
@@ -114,8 +113,8 @@ class StartTlsConnectionTest {
             assertThat(check.failureKind()).contains(FailureKind.TLS);
             assertThat(check.message(Locale.ENGLISH)).startsWith("the server does not offer STARTTLS");
             assertThat(check.message(Locale.forLanguageTag("ru"))).startsWith("сервер не предлагает STARTTLS");
-            assertThat(check.steps()).extracting(CheckStep::name, CheckStep::status).contains(
-                    tuple("ehlo", CheckStep.Status.PASSED), tuple("tls", CheckStep.Status.FAILED), tuple("auth", CheckStep.Status.SKIPPED));
+            assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
+                    tuple("ehlo", CheckResult.Step.Status.PASSED), tuple("tls", CheckResult.Step.Status.FAILED), tuple("auth", CheckResult.Step.Status.SKIPPED));
             assertThat(server.logins()).as("no credentials sent in plain text").isZero();
             assertThat(server.nothingReceived()).isTrue();
         }

@@ -1,11 +1,7 @@
 package dev.scenarios.connector.api.contract;
 
-import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.PropertyDescriptor;
-import dev.scenarios.connector.api.ValidationResult;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What every {@link ConnectionType} must satisfy: ids and names in both languages, the common
@@ -14,35 +10,7 @@ import java.util.Locale;
  * never in {@code toString()} or problems. A connector's test extends this class, names its type and
  * a valid configuration; shipped in connector-api's test-jar.
  */
-public abstract class ConnectionTypeContract extends TypeContract {
-
-    /** The type under test. */
-    protected abstract ConnectionType type();
-
-    @Override
-    final String typeId() {
-        return type().id();
-    }
-
-    @Override
-    final String typeName(Locale locale) {
-        return type().name(locale);
-    }
-
-    @Override
-    final String typeDescription(Locale locale) {
-        return type().description(locale);
-    }
-
-    @Override
-    final List<PropertyDescriptor> properties() {
-        return type().properties();
-    }
-
-    @Override
-    final ValidationResult validate(Configuration configuration) {
-        return type().validate(configuration);
-    }
+public abstract class ConnectionTypeContract extends ConfigurableTypeContract<ConnectionType> {
 
     @Override
     final List<String> commonProperties() {

@@ -5,14 +5,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.ConnectionType;
-import dev.scenarios.connector.api.JsonSchemas;
 import dev.scenarios.connector.api.PathType;
+import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.CheckJson;
-import dev.scenarios.runtime.internal.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.text.CheckJson;
+import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
+import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.text.CheckJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +51,9 @@ final class ConsoleApi implements HttpHandler {
     private final AdminToken token;
     private final ObjectStore store;
     private final ObjectEditor editor;
+    private final SecretFiles secrets;
     private final Function<ConnectionType, Map<String, Object>> checkOverrides;
+    private final Executor checks;
 
     /** An answer other than success, carried to {@link #handle} to be sent. */
     private static final class Refusal extends Exception {
@@ -60,23 +68,26 @@ final class ConsoleApi implements HttpHandler {
     }
 
     ConsoleApi(Path workspace, Connectors connectors, Map<String, String> environment, AdminToken token,
-            Function<ConnectionType, Map<String, Object>> checkOverrides) {
+            Function<ConnectionType, Map<String, Object>> checkOverrides, Executor checks) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.token = token;
         this.store = new ObjectStore(workspace);
         this.editor = new ObjectEditor(workspace, connectors, environment, store);
+        this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
+        this.checks = checks;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Locale locale = Locales.of(exchange);
+        boolean deferred = false;
         try {
             if (!authorized(exchange)) {
                 throw new Refusal(401, Map.of("error", ConsoleTexts.get(locale, "error.token")));
             }
-            route(exchange, locale);
+            deferred = route(exchange, locale);
         } catch (Refusal r) {
             HttpReplies.json(exchange, r.status, r.body);
         } catch (RuntimeException | IOException e) {
@@ -84,7 +95,9 @@ final class ConsoleApi implements HttpHandler {
             LOG.warn("console request failed: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
             HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
         } finally {
-            exchange.close();
+            if (!deferred) {
+                exchange.close();
+            }
         }
     }
 
@@ -92,19 +105,20 @@ final class ConsoleApi implements HttpHandler {
         return token.authorizes(exchange.getRequestHeaders());
     }
 
-    private void route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+    /** Answers the request, or hands it to a check thread that will (then returns true). */
+    private boolean route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
         String method = exchange.getRequestMethod();
         String[] parts = exchange.getRequestURI().getRawPath().substring("/api/".length()).split("/", -1);
         if (parts.length == 1 && parts[0].equals("types")) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, types(locale));
-            return;
+            return false;
         }
         if (parts.length == 1 && parts[0].equals("queue")) {
             allow(method, "GET", locale);
             FileMessageQueue queue = new FileMessageQueue(Workspace.queueDirectory(workspace));
             HttpReplies.json(exchange, 200, QueueListing.all(queue).stream().map(QueueListing::json).toList());
-            return;
+            return false;
         }
         ObjectKind kind = ObjectKind.ofFolder(parts[0]);
         if (kind == null || parts.length > 3) {
@@ -119,7 +133,7 @@ final class ConsoleApi implements HttpHandler {
                 allow(method, "POST", locale);
                 create(exchange, kind, locale);
             }
-            return;
+            return false;
         }
         String name = parts[1];
         if (!ObjectStore.NAME.matcher(name).matches()) {
@@ -127,7 +141,7 @@ final class ConsoleApi implements HttpHandler {
         }
         if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
             allow(method, "POST", locale);
-            check(exchange, name, locale);
+            return check(exchange, name, locale);
         } else if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("journal")) {
             allow(method, "GET", locale);
             journal(exchange, name, locale);
@@ -141,6 +155,7 @@ final class ConsoleApi implements HttpHandler {
         } else {
             throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
         }
+        return false;
     }
 
     private Map<String, Object> types(Locale locale) {
@@ -152,7 +167,7 @@ final class ConsoleApi implements HttpHandler {
         List<Object> pathTypes = new ArrayList<>();
         for (PathType type : connectors.pathTypes()) {
             Map<String, Object> t = typeEntry(type.id(), type.name(locale),
-                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), type.properties(), locale));
+                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale));
             t.put("connectionType", type.connectionTypeId());
             pathTypes.add(t);
         }
@@ -185,9 +200,11 @@ final class ConsoleApi implements HttpHandler {
         if (ObjectStore.NAME.matcher(name).matches() && store.find(kind, name).isPresent()) {
             throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.exists", name)));
         }
-        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, Map.of()), locale, Map.of());
-        String file = store.write(kind, null, checked.values());
-        HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, checked.values())));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, Map.of());
+        ObjectEditor.Checked checked = valid(kind, merged, locale, Map.of());
+        Map<String, Object> values = storeSecrets(name, merged, checked.values(), Map.of());
+        String file = store.write(kind, null, values);
+        HttpReplies.json(exchange, 201, editor.view(kind, new ObjectStore.Stored(file, values)));
     }
 
     /** Updates the object; holds the store's lock from reading the stored secrets to the write. */
@@ -203,12 +220,36 @@ final class ConsoleApi implements HttpHandler {
         Map<String, Object> submitted = values(body, locale);
         Object renamed = submitted.get("systemName");
         if (renamed != null && !String.valueOf(renamed).trim().equals(name)) {
-            throw new Refusal(422, List.of(new FieldProblem("systemName", "rename", ConsoleTexts.get(locale, "problem.rename"))));
+            throw new Refusal(422, fields(List.of(new Problem(stored.file(), 1, "", "systemName", ConsoleTexts.get(locale, "problem.rename"), "rename"))));
         }
         String typeId = String.valueOf(body.getOrDefault("type", stored.values().get("type")));
-        ObjectEditor.Checked checked = valid(kind, editor.merge(kind, typeId, name, submitted, stored.values()), locale, Map.of());
-        store.write(kind, stored.file(), checked.values());
-        HttpReplies.json(exchange, 200, editor.view(kind, new ObjectStore.Stored(stored.file(), checked.values())));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, stored.values());
+        refuseIf(editor.secretsToRetype(kind, merged, stored.values(), locale));
+        ObjectEditor.Checked checked = valid(kind, merged, locale, Map.of());
+        Map<String, Object> values = storeSecrets(name, merged, checked.values(), stored.values());
+        store.write(kind, stored.file(), values);
+        HttpReplies.json(exchange, 200, editor.view(kind, new ObjectStore.Stored(stored.file(), values)));
+    }
+
+    /**
+     * {@code values} with every secret the client typed replaced by a {@code ${file:…}} reference to
+     * the file it is now stored in ({@link SecretFiles#store}): the console never writes a secret
+     * into a YAML file. Writes the secret files.
+     */
+    private Map<String, Object> storeSecrets(String name, ObjectEditor.Merged merged, Map<String, Object> values, Map<String, Object> stored)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (Map.Entry<String, String> typed : merged.typedSecrets().entrySet()) {
+            Object written = stored.get(typed.getKey());
+            out.put(typed.getKey(), secrets.store(name, typed.getKey(), written == null ? null : String.valueOf(written), typed.getValue()));
+        }
+        return out;
+    }
+
+    private static void refuseIf(List<Problem> problems) throws Refusal {
+        if (!problems.isEmpty()) {
+            throw new Refusal(422, problems);
+        }
     }
 
     private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
@@ -234,22 +275,47 @@ final class ConsoleApi implements HttpHandler {
      * Checks the stored connection, or the values in the body (the form as it is, not yet saved)
      * merged with the stored secrets. Answers 422 with the problems when they do not validate.
      */
-    private void check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
+    private boolean check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         Optional<ObjectStore.Stored> stored = store.find(ObjectKind.CONNECTION, name);
         Map<String, Object> body = body(exchange, locale);
-        Map<String, Object> values;
+        ObjectEditor.Merged merged;
         if (body.containsKey("values")) {
             Map<String, Object> submitted = values(body, locale);
             String typeId = String.valueOf(body.getOrDefault("type", stored.map(s -> s.values().get("type")).orElse("")));
-            values = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, stored.map(ObjectStore.Stored::values).orElse(Map.of()));
+            Map<String, Object> saved = stored.map(ObjectStore.Stored::values).orElse(Map.of());
+            merged = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, saved);
+            // a saved secret goes only where the saved connection sends it
+            refuseIf(editor.secretsToRetype(ObjectKind.CONNECTION, merged, saved, locale));
         } else {
-            values = stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))).values();
+            merged = new ObjectEditor.Merged(stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))))
+                    .values(), Map.of());
         }
-        ConnectionType type = connectors.connectionType(String.valueOf(values.get("type"))).orElse(null);
+        ConnectionType type = connectors.connectionType(String.valueOf(merged.values().get("type"))).orElse(null);
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
-        ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, values, locale, overrides);
-        CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
-        HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
+        ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, merged, locale, overrides);
+        try {
+            checks.execute(() -> answerCheck(exchange, name, type, checked, locale));
+        } catch (RejectedExecutionException e) {
+            throw new Refusal(503, Map.of("error", ConsoleTexts.get(locale, "error.checksBusy")));
+        }
+        return true;
+    }
+
+    /** Runs the check (network I/O, bounded by the connection's timeouts) on a check thread and answers. */
+    private void answerCheck(HttpExchange exchange, String name, ConnectionType type, ObjectEditor.Checked checked, Locale locale) {
+        try {
+            CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
+            HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
+        } catch (RuntimeException | IOException e) {
+            LOG.warn("console check of {} failed: {}", name, e.getClass().getName());
+            try {
+                HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone or the answer was already started
+            }
+        } finally {
+            exchange.close();
+        }
     }
 
     private void journal(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
@@ -263,13 +329,29 @@ final class ConsoleApi implements HttpHandler {
         HttpReplies.stream(exchange, "text/plain; charset=utf-8", journal);
     }
 
-    private ObjectEditor.Checked valid(ObjectKind kind, Map<String, Object> values, Locale locale, Map<String, Object> overrides)
+    private ObjectEditor.Checked valid(ObjectKind kind, ObjectEditor.Merged merged, Locale locale, Map<String, Object> overrides)
             throws IOException, Refusal {
-        ObjectEditor.Checked checked = editor.check(kind, values, locale, overrides);
+        ObjectEditor.Checked checked = editor.check(kind, merged, locale, overrides);
         if (!checked.valid()) {
-            throw new Refusal(422, checked.problems());
+            throw new Refusal(422, fields(checked.problems()));
         }
         return checked;
+    }
+
+    /**
+     * Problems as the API answers them (HTTP 422) and the page shows them next to their fields:
+     * {@code [{property, code, message}]}; the message is in the request's language and never a secret.
+     */
+    private static List<Map<String, Object>> fields(List<Problem> problems) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("property", p.property());
+            field.put("code", p.code());
+            field.put("message", p.message());
+            out.add(field);
+        }
+        return out;
     }
 
     private ObjectStore.Stored existing(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {

@@ -4,28 +4,50 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.internal.io.HttpRequestDeadline;
 import dev.scenarios.runtime.internal.ops.ConsoleOps;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * The admin console of one workspace: the page and its API, served by the JDK's HTTP server on
  * {@code host}:{@code port}. Started by {@code scenario serve} and by tests; {@link #close()} stops it.
+ *
+ * <p>Slow and hostile clients: a request's line, headers and body must arrive within
+ * {@link #REQUEST_SECONDS} seconds or the JDK server closes the connection (its
+ * {@code sun.net.httpserver.maxReqTime}, set here unless the operator set it), requests are served
+ * by {@link #WORKERS} threads, and checks, which wait for mail servers, run on a pool of their own
+ * ({@link #CHECKS} at a time, a few more queued, the rest refused with 503), so they never hold a
+ * request thread.
  */
 public final class ConsoleServer implements AutoCloseable {
 
+    /** Seconds a client has to send a whole request. */
+    static final int REQUEST_SECONDS = HttpRequestDeadline.SECONDS;
+    static final int WORKERS = 16;
+    static final int CHECKS = 4;
+
+    static {
+        // read once, when the JDK's server first starts: set before any HttpServer exists
+        HttpRequestDeadline.apply();
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ExecutorService checks;
 
-    private ConsoleServer(HttpServer server, ExecutorService workers) {
+    private ConsoleServer(HttpServer server, ExecutorService workers, ExecutorService checks) {
         this.server = server;
         this.workers = workers;
+        this.checks = checks;
     }
 
     /**
@@ -49,20 +71,40 @@ public final class ConsoleServer implements AutoCloseable {
     public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
             AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides, DevInbox inbox) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        // checks block for up to their timeouts: a few workers keep the page answering meanwhile
-        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "console-http");
+        ExecutorService workers = pool(WORKERS, 1000, "console-http");
+        ExecutorService checks = pool(CHECKS, CHECKS * 2, "console-check");
+        server.setExecutor(workers);
+        Path dir = workspace.toAbsolutePath().normalize();
+        boolean exposed = exposed(server.getAddress().getAddress());
+        server.createContext("/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides, checks));
+        server.createContext("/api/dev-inbox", new DevInboxApi(inbox, token));
+        ConsoleOps.endpoints(dir, inbox).mount(server);
+        server.createContext("/", new StaticAssets(exposed));
+        server.start();
+        return new ConsoleServer(server, workers, checks);
+    }
+
+    /** {@code threads} daemon threads with a queue of {@code queued}; beyond it, execute throws RejectedExecutionException. */
+    private static ExecutorService pool(int threads, int queued, String name) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued), r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
-        Path dir = workspace.toAbsolutePath().normalize();
-        server.createContext("/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides));
-        server.createContext("/api/dev-inbox", new DevInboxApi(inbox, token));
-        ConsoleOps.endpoints(dir, inbox).mount(server);
-        server.createContext("/", new StaticAssets());
-        server.start();
-        return new ConsoleServer(server, workers);
+    }
+
+    /**
+     * Whether the console listens beyond loopback: it speaks plain HTTP, so the token and every
+     * value typed into the page cross the network readable. {@code scenario serve} warns on stderr
+     * and the page shows a warning.
+     */
+    public boolean exposed() {
+        return exposed(server.getAddress().getAddress());
+    }
+
+    /** Whether listening on {@code address} reaches beyond this machine (the wildcard address does). Pure. */
+    static boolean exposed(InetAddress address) {
+        return !address.isLoopbackAddress();
     }
 
     /** The port the server listens on. */
@@ -80,6 +122,7 @@ public final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        checks.shutdownNow();
         workers.shutdown();
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);

@@ -3,7 +3,7 @@ package dev.scenarios.runtime.internal.console;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.runtime.DevInbox;
-import dev.scenarios.runtime.internal.MessageSummary;
+import dev.scenarios.runtime.internal.text.MessageSummary;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

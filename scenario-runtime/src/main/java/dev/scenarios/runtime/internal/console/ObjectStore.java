@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * The connection and path files of one workspace, as the console reads and writes them: values
  * exactly as written (a {@code ${env:…}} reference stays that text), one file per object. Writes
- * go to a temporary file in the same folder that is then renamed over the target, so a reader
- * (a running scenario, {@code scenario validate}) sees the old file or the new one, never half.
+ * go through {@link AtomicFiles}, so a reader (a running scenario, {@code scenario validate}) sees
+ * the old file or the new one, never half.
  * Does file I/O; methods are synchronized so two requests never interleave their writes.
  */
 final class ObjectStore {
@@ -92,21 +91,12 @@ final class ObjectStore {
             throw new IllegalArgumentException("file outside " + kind.folder + ": " + relative);
         }
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".console-", ".tmp");
-        try {
-            String yaml = toYaml(values);
-            if (Files.isRegularFile(target)) {
-                yaml = YamlComments.carryOver(Files.readString(target, StandardCharsets.UTF_8), yaml);
-            }
-            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        String yaml = toYaml(values);
+        if (Files.isRegularFile(target)) {
+            yaml = YamlComments.carryOver(Files.readString(target, StandardCharsets.UTF_8), yaml);
         }
+        // Owner-only, as the files the console wrote before it used the runtime's one atomic writer.
+        AtomicFiles.write(target, yaml.getBytes(StandardCharsets.UTF_8));
         return relative;
     }
 

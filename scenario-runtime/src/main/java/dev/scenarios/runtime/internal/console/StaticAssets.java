@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} from the class path,
  * and {@code /texts?lang=} (its labels). Needs no token: it holds no data, and the page asks for
- * the token before it calls the API. Reads class path resources.
+ * the token before it calls the API. When the console listens beyond loopback (plain HTTP), the
+ * texts carry {@code page.exposed}, which the page shows as a warning. Reads class path resources.
  */
 final class StaticAssets implements HttpHandler {
 
@@ -20,6 +22,12 @@ final class StaticAssets implements HttpHandler {
             "/console.js", "console.js",
             "/console.css", "console.css");
 
+    private final boolean exposed;
+
+    StaticAssets(boolean exposed) {
+        this.exposed = exposed;
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
@@ -27,7 +35,12 @@ final class StaticAssets implements HttpHandler {
             if (!exchange.getRequestMethod().equals("GET")) {
                 HttpReplies.error(exchange, 405, "GET only");
             } else if (path.equals("/texts")) {
-                HttpReplies.json(exchange, 200, ConsoleTexts.all(Locales.of(exchange)));
+                Map<String, String> texts = new LinkedHashMap<>(ConsoleTexts.all(Locales.of(exchange)));
+                if (!exposed) {
+                    // the page shows this text as a warning only when the console is reachable beyond this machine
+                    texts.remove("page.exposed");
+                }
+                HttpReplies.json(exchange, 200, texts);
             } else if (FILES.containsKey(path)) {
                 String file = FILES.get(path);
                 try (InputStream in = StaticAssets.class.getResourceAsStream(ROOT + file)) {

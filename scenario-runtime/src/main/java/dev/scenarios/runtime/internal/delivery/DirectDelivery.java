@@ -1,9 +1,9 @@
 package dev.scenarios.runtime.internal.delivery;
 
 import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code delivery: direct}: prepares the message once, then delivers it, retrying transient and
  * ambiguous failures in the calling thread as the policy says, each time with the same bytes and
- * Message-ID and only to the recipients still owed it. Called by the {@code path:} producer; blocks
+ * Message-ID and only to the recipients still owed it, within the policy's overall deadline. Called by the {@code path:} producer; blocks
  * for the attempts and the waits between them.
  */
 public final class DirectDelivery {
@@ -28,26 +28,23 @@ public final class DirectDelivery {
     }
 
     /**
-     * Sends {@code attributes} through {@code sender} under {@code policy}. A path type that cannot
-     * prepare messages is sent once, without retries.
+     * Sends {@code attributes} through {@code sender} under {@code policy}: prepares the message once
+     * and delivers it as often as the policy allows.
      *
-     * @return the accepted recipients of every attempt, and the ones refused (5yz, or still 4yz when the attempts ran out)
+     * @return the accepted recipients of every attempt, and the ones the server refused by reply (5yz to RCPT or
+     *     after the data, or still 4yz to RCPT when the attempts ran out)
      * @throws DeliveryException the last attempt's failure (with every refusal collected) when nobody got the message
      */
     public static SendResult send(String pathName, PathSender sender, Map<String, ?> attributes, DeliveryPolicy policy)
             throws DeliveryException {
-        PreparedMessage prepared;
-        try {
-            prepared = sender.prepare(attributes);
-        } catch (UnsupportedOperationException e) {
-            return sender.send(attributes);
-        }
+        PreparedMessage prepared = sender.prepare(attributes);
         List<String> owed = prepared.recipients();
         List<String> accepted = new ArrayList<>();
-        List<RecipientRejection> refused = new ArrayList<>();
+        List<SendResult.Rejection> refused = new ArrayList<>();
         String lastReply = "";
         DeliveryException lastFailure = null;
-        List<RecipientRejection> lastRejections = List.of();
+        List<SendResult.Rejection> lastRejections = List.of();
+        long deadline = System.nanoTime() + policy.lifetime().toNanos();
         for (int attempt = 1; ; attempt++) {
             OutcomeClassifier.Verdict v;
             try {
@@ -62,6 +59,13 @@ public final class DirectDelivery {
             }
             accepted.addAll(v.accepted());
             refused.addAll(v.refused());
+            if (v.outcome() == Outcome.PERMANENT && v.refused().isEmpty() && lastFailure != null && lastFailure.replyCode() / 100 == 5
+                    && lastFailure.kind() == FailureKind.MESSAGE_REJECTED) {
+                // A 5yz after the data refuses the message for every recipient of this attempt, by reply.
+                for (String address : owed) {
+                    refused.add(new SendResult.Rejection(address, lastFailure.replyCode(), lastFailure.getMessage()));
+                }
+            }
             owed = v.owed();
             if (v.outcome() == Outcome.AMBIGUOUS) {
                 LOG.warn("path {}: message {} may have been delivered (connection lost after the data); "
@@ -71,6 +75,13 @@ public final class DirectDelivery {
                 break;
             }
             Duration wait = policy.delayAfter(attempt, ThreadLocalRandom.current());
+            long left = deadline - System.nanoTime();
+            if (!policy.lifetime().isZero() && wait.toNanos() >= left) {
+                // The step's overall deadline: no attempt starts, and no wait ends, after it.
+                LOG.info("path {}: message {} attempt {} of {} failed ({}); the deadline of {} s for all attempts leaves no time for another",
+                        pathName, prepared.messageId(), attempt, policy.attempts(), v.outcome(), policy.lifetime().toSeconds());
+                break;
+            }
             LOG.info("path {}: message {} attempt {} of {} failed ({}); next in {} ms", pathName, prepared.messageId(),
                     attempt, policy.attempts(), v.outcome(), wait.toMillis());
             try {
@@ -80,15 +91,15 @@ public final class DirectDelivery {
                 break;
             }
         }
-        DeliveryException failure = lastFailure;
+        // Still owed when the attempts ran out: listed only if the server refused them by reply (4yz to
+        // RCPT); a whole-session failure (421 greeting, timeout, refused connection, 4yz after the data)
+        // refused nobody, and is the exception's kind and text instead.
         for (String address : owed) {
-            refused.add(lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
-                    .orElseGet(() -> new RecipientRejection(address, failure == null ? 0 : failure.replyCode(),
-                            failure == null ? "" : failure.getMessage())));
+            lastRejections.stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst().ifPresent(refused::add);
         }
         if (accepted.isEmpty() && lastFailure != null) {
-            throw new DeliveryException(lastFailure.kind(), lastFailure.replyCode(), lastFailure.getMessage(),
-                    refused.isEmpty() ? lastFailure.rejectedRecipients() : refused, lastFailure.possiblyDelivered(), lastFailure);
+            throw DeliveryException.builder(lastFailure.kind()).replyCode(lastFailure.replyCode()).message(lastFailure.getMessage())
+                    .rejectedRecipients(refused).possiblyDelivered(lastFailure.possiblyDelivered()).cause(lastFailure).build();
         }
         return new SendResult(prepared.messageId(), lastReply, accepted, refused);
     }

@@ -3,25 +3,37 @@ package dev.scenarios.runtime.internal.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,22 +41,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue as a folder: {@code messages/<id>.eml} holds each message's bytes (written once),
+ * The queue as a folder: {@code messages/<id>.eml} holds each message's bytes (written once, after a
+ * one-line envelope: path, Message-ID, recipients, times, length and SHA-256 of the content),
  * {@code live/<id>.json} the state of each message still to deliver, {@code dead/<id>.json} the
- * dead letters. Every write is a durable atomic replace ({@link AtomicFiles}); the content is
- * written before the state that points at it, so a crash never leaves a state without content.
- * One runtime per workspace sends from it; the {@code scenario queue} command edits it alongside.
+ * dead letters, {@code damaged/<id>.json} what could not be read. Every write is a durable atomic
+ * replace ({@link AtomicFiles}); the content is written before the state that points at it, so a
+ * crash never leaves a state without content, and the envelope lets a lost or damaged state be
+ * rebuilt. One runtime per workspace sends from it; the {@code scenario queue} command edits it alongside.
  */
 public final class FileMessageQueue implements MessageQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileMessageQueue.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[0-9a-z]{1,16}-[0-9a-f]{4,8}");
+    /** The first line of every content file written since issue 14; older files hold the bare content. */
+    private static final byte[] ENVELOPE = "#scenario-queue-message 1 ".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern MESSAGE_ID_HEADER = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\r\\n]+>)");
 
     private final Path root;
     private final Path messages;
     private final Path live;
     private final Path dead;
+    private final Path damaged;
+    /** State files that could not be set aside (e.g. read-only disk): warned about once, not at every scan. */
+    private final Set<Path> unmovable = ConcurrentHashMap.newKeySet();
 
     /** A queue in {@code root} (e.g. {@code <workspace>/data/queue}); folders are created on first write. No I/O. */
     public FileMessageQueue(Path root) {
@@ -52,6 +72,7 @@ public final class FileMessageQueue implements MessageQueue {
         this.messages = root.resolve("messages");
         this.live = root.resolve("live");
         this.dead = root.resolve("dead");
+        this.damaged = root.resolve("damaged");
     }
 
     /** The queue's folder. */
@@ -61,18 +82,38 @@ public final class FileMessageQueue implements MessageQueue {
 
     @Override
     public QueuedMessage add(String path, PreparedMessage message, Instant now, Instant expiresAt) throws IOException {
-        Files.createDirectories(messages);
-        Files.createDirectories(live);
+        AtomicFiles.createFolder(root);
+        AtomicFiles.createFolder(messages);
+        AtomicFiles.createFolder(live);
         String id;
         do {
             // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
             id = Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
         } while (Files.exists(messages.resolve(id + ".eml")));
-        AtomicFiles.write(messages.resolve(id + ".eml"), message.content());
         QueuedMessage queued = new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(),
-                QueuedMessage.State.PENDING, 0, now, now, expiresAt, "", false, "");
+                State.PENDING, 0, now, now, expiresAt, "", false, "");
+        AtomicFiles.write(messages.resolve(id + ".eml"), stored(queued, message.content()));
         AtomicFiles.write(live.resolve(id + ".json"), toJson(queued));
         return queued;
+    }
+
+    /** The content file's bytes: the envelope line, then the content. */
+    static byte[] stored(QueuedMessage m, byte[] content) throws IOException {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("path", m.path());
+        envelope.put("messageId", m.messageId());
+        envelope.put("recipients", m.owed());
+        envelope.put("queuedAt", m.queuedAt().toString());
+        envelope.put("expiresAt", m.expiresAt().toString());
+        envelope.put("length", content.length);
+        envelope.put("sha256", sha256(content));
+        byte[] line = JSON.writeValueAsBytes(envelope);
+        byte[] out = new byte[ENVELOPE.length + line.length + 1 + content.length];
+        System.arraycopy(ENVELOPE, 0, out, 0, ENVELOPE.length);
+        System.arraycopy(line, 0, out, ENVELOPE.length, line.length);
+        out[ENVELOPE.length + line.length] = '\n';
+        System.arraycopy(content, 0, out, ENVELOPE.length + line.length + 1, content.length);
+        return out;
     }
 
     @Override
@@ -80,23 +121,33 @@ public final class FileMessageQueue implements MessageQueue {
         if (!ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        Optional<QueuedMessage> found = read(live.resolve(id + ".json"));
-        return found.isPresent() ? found : read(dead.resolve(id + ".json"));
+        Optional<QueuedMessage> found = readOrQuarantine(live.resolve(id + ".json"));
+        if (found.isEmpty()) {
+            found = read(dead.resolve(id + ".json"));
+        }
+        return found.isPresent() ? found : readDamaged(damaged.resolve(id + ".json"));
     }
 
     @Override
     public PreparedMessage content(QueuedMessage message) throws IOException {
-        return new PreparedMessage(message.messageId(), message.owed(), Files.readAllBytes(messages.resolve(message.id() + ".eml")));
+        return new PreparedMessage(message.messageId(), message.owed(), Content.read(messages.resolve(message.id() + ".eml")).verified());
     }
 
     @Override
     public void update(QueuedMessage message) throws IOException {
-        boolean isDead = message.state() == QueuedMessage.State.DEAD;
-        Path to = (isDead ? dead : live).resolve(message.id() + ".json");
-        Files.createDirectories(to.getParent());
+        Path to = folderOf(message.state()).resolve(message.id() + ".json");
+        AtomicFiles.createFolder(to.getParent());
         AtomicFiles.write(to, toJson(message));
-        // Written to its new place first: a crash in between leaves it in both, and find() prefers live.
-        AtomicFiles.delete((isDead ? live : dead).resolve(message.id() + ".json"));
+        // Written to its new place first: a crash in between leaves it in two, and find() prefers live, then dead.
+        for (Path folder : List.of(live, dead, damaged)) {
+            if (!folder.equals(to.getParent())) {
+                AtomicFiles.delete(folder.resolve(message.id() + ".json"));
+            }
+        }
+    }
+
+    private Path folderOf(State state) {
+        return state == State.DEAD ? dead : state == State.DAMAGED ? damaged : live;
     }
 
     @Override
@@ -104,22 +155,83 @@ public final class FileMessageQueue implements MessageQueue {
         if (!ID.matcher(id).matches()) {
             return false;
         }
-        boolean removed = AtomicFiles.delete(live.resolve(id + ".json")) | AtomicFiles.delete(dead.resolve(id + ".json"));
+        // Content first: a crash in between leaves a state without content (found missing, never sent),
+        // never content without a state, which the next start would adopt and send again.
         AtomicFiles.delete(messages.resolve(id + ".eml"));
-        return removed;
+        return AtomicFiles.delete(live.resolve(id + ".json")) | AtomicFiles.delete(dead.resolve(id + ".json"))
+                | AtomicFiles.delete(damaged.resolve(id + ".json"));
     }
 
     @Override
     public Stream<QueuedMessage> live() throws IOException {
-        return stream(live);
+        return stream(live, this::readOrQuarantine);
     }
 
     @Override
     public Stream<QueuedMessage> dead() throws IOException {
-        return stream(dead);
+        return stream(dead, file -> {
+            try {
+                return read(file);
+            } catch (IOException | RuntimeException e) {
+                // A dead letter is never sent: set it aside with the others that cannot be read.
+                return quarantine(file, e);
+            }
+        });
     }
 
-    private Stream<QueuedMessage> stream(Path folder) throws IOException {
+    @Override
+    public Stream<QueuedMessage> damaged() throws IOException {
+        return stream(damaged, this::readDamaged);
+    }
+
+    /**
+     * Adopts content files with no state that are older than {@code before} (a crash came between the
+     * content and its state, or the state was deleted): intact ones become PENDING again, others are set
+     * aside as DAMAGED; deletes temporary files older than {@code before}. Younger files may belong to a
+     * {@code scenario send} writing right now, and are left alone. Does I/O.
+     */
+    @Override
+    public List<QueuedMessage> reconcile(Instant before) throws IOException {
+        List<QueuedMessage> adopted = new ArrayList<>();
+        for (Path folder : List.of(messages, live, dead, damaged)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
+                for (Path temp : temps) {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+                        LOG.info("removing the temporary file {} a crash left behind", temp);
+                        AtomicFiles.delete(temp);
+                    }
+                }
+            }
+        }
+        if (!Files.isDirectory(messages)) {
+            return adopted;
+        }
+        try (DirectoryStream<Path> contents = Files.newDirectoryStream(messages, "*.eml")) {
+            for (Path file : contents) {
+                String id = file.getFileName().toString().replaceFirst("\\.eml$", "");
+                if (!ID.matcher(id).matches() || Files.exists(live.resolve(id + ".json")) || Files.exists(dead.resolve(id + ".json"))
+                        || Files.exists(damaged.resolve(id + ".json")) || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    continue;
+                }
+                Content content = Content.read(file);
+                QueuedMessage rebuilt = content.rebuild(id, before);
+                try {
+                    content.verified();
+                    QueuedMessage pending = rebuilt.with(State.PENDING, before);
+                    update(pending);
+                    adopted.add(pending);
+                } catch (DamagedContentException e) {
+                    update(damagedState(rebuilt, "content without a state that cannot be used: " + e.getMessage()));
+                }
+            }
+        }
+        return adopted;
+    }
+
+    private Stream<QueuedMessage> stream(Path folder, Reader reader) throws IOException {
         if (!Files.isDirectory(folder)) {
             return Stream.empty();
         }
@@ -133,10 +245,9 @@ public final class FileMessageQueue implements MessageQueue {
                 while (next == null && names.hasNext()) {
                     Path file = names.next();
                     try {
-                        next = read(file).orElse(null);
+                        next = reader.read(file).orElse(null);
                     } catch (IOException | RuntimeException e) {
-                        // One damaged state file (edited by hand) must not stop every other message.
-                        LOG.warn("skipping unreadable queue state {}: {}", file, e.toString());
+                        LOG.warn("cannot read the queue file {}: {}", file, e.toString());
                     }
                 }
                 return next != null;
@@ -160,6 +271,88 @@ public final class FileMessageQueue implements MessageQueue {
                 });
     }
 
+    @FunctionalInterface
+    private interface Reader {
+        Optional<QueuedMessage> read(Path file) throws IOException;
+    }
+
+    /** The live state in {@code file}; one that cannot be read is moved to {@code damaged/} and returned as DAMAGED. */
+    private Optional<QueuedMessage> readOrQuarantine(Path file) throws IOException {
+        try {
+            return read(file);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof NoSuchFileException) {
+                return Optional.empty();
+            }
+            return quarantine(file, e);
+        }
+    }
+
+    /**
+     * Moves the unreadable state {@code file} to {@code damaged/}, where the sender never looks and
+     * {@code scenario queue} lists it; its bytes are kept as found, for the operator. When it cannot be
+     * moved (read-only disk) it is still listed as DAMAGED, and the sender skips it.
+     */
+    private Optional<QueuedMessage> quarantine(Path file, Exception why) throws IOException {
+        Path to = damaged.resolve(file.getFileName());
+        try {
+            AtomicFiles.createFolder(damaged);
+            AtomicFiles.move(file, to);
+            LOG.warn("queue state {} cannot be read ({}): set aside as DAMAGED in {}", file, describe(why), damaged);
+            return readDamaged(to);
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            if (unmovable.add(file)) {
+                LOG.warn("queue state {} cannot be read ({}) nor set aside ({}): it is skipped", file, describe(why), e.toString());
+            }
+            return Optional.of(unreadableState(file, why));
+        }
+    }
+
+    /** A file of {@code damaged/}: its state if still readable (content damaged), else what the content's envelope says. */
+    private Optional<QueuedMessage> readDamaged(Path file) throws IOException {
+        try {
+            Optional<QueuedMessage> m = read(file);
+            return m.map(found -> found.state() == State.DAMAGED ? found
+                    : damagedState(found, "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(unreadableState(file, e));
+        }
+    }
+
+    private QueuedMessage unreadableState(Path stateFile, Exception why) {
+        String id = stateFile.getFileName().toString().replaceFirst("\\.json$", "");
+        String reason = "the state file " + root.relativize(stateFile) + " cannot be read: " + describe(why);
+        QueuedMessage m;
+        try {
+            Content content = Content.read(messages.resolve(id + ".eml"));
+            content.verified();
+            QueuedMessage rebuilt = content.rebuild(id, Instant.EPOCH);
+            // The lost state may have said some recipients got it already: a retry may duplicate.
+            m = new QueuedMessage(id, rebuilt.path(), rebuilt.messageId(), rebuilt.owed(), List.of(), List.of(), State.DAMAGED, 0,
+                    rebuilt.queuedAt(), rebuilt.queuedAt(), rebuilt.expiresAt(), "", true, "");
+            reason += "; the content is intact: --retry sends it again to every recipient (a possible duplicate)";
+        } catch (IOException | RuntimeException e) {
+            m = new QueuedMessage(id, "", "", List.of(), List.of(), List.of(), State.DAMAGED, 0, Instant.EPOCH, Instant.EPOCH,
+                    Instant.EPOCH, "", false, "");
+            reason += "; the content cannot be used either: " + describe(e);
+        }
+        return damagedState(m, reason);
+    }
+
+    private static QueuedMessage damagedState(QueuedMessage m, String reason) {
+        return new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.DAMAGED, m.attempts(),
+                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+    }
+
+    private static String describe(Exception e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return text.replaceAll("\\s+", " ");
+    }
+
     /** The state in {@code file}; empty when it vanished meanwhile (delivered, purged). */
     private static Optional<QueuedMessage> read(Path file) throws IOException {
         byte[] bytes;
@@ -167,6 +360,9 @@ public final class FileMessageQueue implements MessageQueue {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+        if (bytes.length == 0) {
+            throw new IOException("the file is empty");
         }
         return Optional.of(fromJson(JSON.readTree(bytes)));
     }
@@ -190,19 +386,120 @@ public final class FileMessageQueue implements MessageQueue {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
     }
 
-    private static QueuedMessage fromJson(JsonNode n) {
-        List<RecipientRejection> refused = new ArrayList<>();
-        n.path("refused").forEach(r -> refused.add(new RecipientRejection(r.path("address").asText(), r.path("replyCode").asInt(), r.path("reply").asText())));
-        return new QueuedMessage(n.path("id").asText(), n.path("path").asText(), n.path("messageId").asText(), strings(n.path("owed")),
-                strings(n.path("delivered")), refused, QueuedMessage.State.valueOf(n.path("state").asText()), n.path("attempts").asInt(),
-                Instant.parse(n.path("queuedAt").asText()), Instant.parse(n.path("nextAttemptAt").asText()),
-                Instant.parse(n.path("expiresAt").asText()), n.path("lastReply").asText(), n.path("possibleDuplicate").asBoolean(),
+    /** Strict: a missing or wrong field is an error naming it, never a default that would send the wrong thing. */
+    private static QueuedMessage fromJson(JsonNode n) throws IOException {
+        if (n == null || !n.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        List<SendResult.Rejection> refused = new ArrayList<>();
+        n.path("refused").forEach(r -> refused.add(new SendResult.Rejection(r.path("address").asText(), r.path("replyCode").asInt(), r.path("reply").asText())));
+        State state = parse(n, "state", State::valueOf);
+        return new QueuedMessage(text(n, "id"), text(n, "path"), text(n, "messageId"), strings(n.path("owed")),
+                strings(n.path("delivered")), refused, state, n.path("attempts").asInt(),
+                parse(n, "queuedAt", Instant::parse), parse(n, "nextAttemptAt", Instant::parse),
+                parse(n, "expiresAt", Instant::parse), n.path("lastReply").asText(), n.path("possibleDuplicate").asBoolean(),
                 n.path("deadReason").asText());
+    }
+
+    private static String text(JsonNode n, String field) throws IOException {
+        JsonNode value = n.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IOException("\"" + field + "\" is missing");
+        }
+        return value.asText();
+    }
+
+    private static <T> T parse(JsonNode n, String field, Function<String, T> parser) throws IOException {
+        String text = text(n, field);
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw new IOException("\"" + field + "\" is not valid: " + text);
+        }
     }
 
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(item -> out.add(item.asText()));
         return out;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** A content file as read: its envelope (null for files written before there was one) and the content after it. */
+    private record Content(Path file, JsonNode envelope, byte[] content, String problem) {
+
+        static Content read(Path file) throws IOException {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new DamagedContentException("the stored content " + file.getFileName() + " is missing");
+            }
+            if (bytes.length < ENVELOPE.length || !Arrays.equals(bytes, 0, ENVELOPE.length, ENVELOPE, 0, ENVELOPE.length)) {
+                // Written before content files had an envelope: nothing to check it against, but never empty.
+                return new Content(file, null, bytes, bytes.length == 0 ? "the stored content is empty" : null);
+            }
+            int end = ENVELOPE.length;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            try {
+                JsonNode envelope = JSON.readTree(Arrays.copyOfRange(bytes, ENVELOPE.length, end));
+                if (end >= bytes.length || envelope == null || !envelope.path("length").isNumber() || !envelope.path("sha256").isTextual()) {
+                    return new Content(file, null, new byte[0], "its envelope is cut short");
+                }
+                return new Content(file, envelope, Arrays.copyOfRange(bytes, end + 1, bytes.length), null);
+            } catch (IOException e) {
+                return new Content(file, null, new byte[0], "its envelope cannot be read");
+            }
+        }
+
+        /** The content, checked against the envelope's length and SHA-256. */
+        byte[] verified() throws DamagedContentException {
+            String name = "the stored content " + file.getFileName();
+            if (problem != null) {
+                throw new DamagedContentException(name + " is damaged: " + problem);
+            }
+            if (envelope != null) {
+                long length = envelope.path("length").asLong();
+                if (length != content.length) {
+                    throw new DamagedContentException(name + " is damaged: " + content.length + " bytes instead of " + length);
+                }
+                if (!sha256(content).equals(envelope.path("sha256").asText())) {
+                    throw new DamagedContentException(name + " is damaged: its SHA-256 checksum does not match");
+                }
+            }
+            return content;
+        }
+
+        /** The message as the envelope describes it (a file without one gives only what its headers say). */
+        QueuedMessage rebuild(String id, Instant now) {
+            String path = envelope == null ? "" : envelope.path("path").asText();
+            String messageId = envelope != null ? envelope.path("messageId").asText() : headerMessageId();
+            Instant queuedAt = envelope == null ? now : instant(envelope.path("queuedAt").asText(), now);
+            Instant expiresAt = envelope == null ? now : instant(envelope.path("expiresAt").asText(), now);
+            return new QueuedMessage(id, path, messageId, envelope == null ? List.of() : strings(envelope.path("recipients")), List.of(),
+                    List.of(), State.PENDING, 0, queuedAt, now, expiresAt, "", false, "");
+        }
+
+        private String headerMessageId() {
+            Matcher m = MESSAGE_ID_HEADER.matcher(new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1));
+            return m.find() ? m.group(1) : "";
+        }
+
+        private static Instant instant(String text, Instant fallback) {
+            try {
+                return Instant.parse(text);
+            } catch (RuntimeException e) {
+                return fallback;
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.scenarios.runtime.internal.delivery;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ public final class OutcomeClassifier {
      * @param reply the server's final reply, or the failure's text
      * @param failure the exception of a failed attempt, else null
      */
-    public record Verdict(Outcome outcome, List<String> accepted, List<String> owed, List<RecipientRejection> refused,
+    public record Verdict(Outcome outcome, List<String> accepted, List<String> owed, List<SendResult.Rejection> refused,
             String reply, DeliveryException failure) {
     }
 
@@ -60,7 +59,7 @@ public final class OutcomeClassifier {
     /** The verdict on an attempt to deliver to {@code attempted} that returned {@code result}. */
     public static Verdict judge(List<String> attempted, SendResult result) {
         List<String> owed = new ArrayList<>();
-        List<RecipientRejection> refused = new ArrayList<>();
+        List<SendResult.Rejection> refused = new ArrayList<>();
         split(result.rejectedRecipients(), owed, refused);
         return new Verdict(owed.isEmpty() ? Outcome.SENT : Outcome.TRANSIENT, result.acceptedRecipients(), owed, refused,
                 result.serverReply(), null);
@@ -71,7 +70,7 @@ public final class OutcomeClassifier {
         Outcome outcome = classify(e);
         if (e.kind() == FailureKind.RECIPIENT_REJECTED && !e.rejectedRecipients().isEmpty() && outcome != Outcome.AMBIGUOUS) {
             List<String> owed = new ArrayList<>();
-            List<RecipientRejection> refused = new ArrayList<>();
+            List<SendResult.Rejection> refused = new ArrayList<>();
             split(e.rejectedRecipients(), owed, refused);
             // Recipients the server did not mention were never accepted either: they stay owed.
             Set<String> mentioned = new HashSet<>();
@@ -85,8 +84,8 @@ public final class OutcomeClassifier {
         return new Verdict(outcome, List.of(), attempted, List.of(), e.getMessage(), e);
     }
 
-    private static void split(List<RecipientRejection> rejections, List<String> owed, List<RecipientRejection> refused) {
-        for (RecipientRejection r : rejections) {
+    private static void split(List<SendResult.Rejection> rejections, List<String> owed, List<SendResult.Rejection> refused) {
+        for (SendResult.Rejection r : rejections) {
             if (r.replyCode() / 100 == 4) {
                 owed.add(r.address());
             } else {

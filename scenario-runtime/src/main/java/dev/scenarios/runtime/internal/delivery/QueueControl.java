@@ -1,10 +1,11 @@
 package dev.scenarios.runtime.internal.delivery;
 
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 public final class QueueControl {
 
     /** What became of a request about one message. */
-    public enum Result { DONE, UNKNOWN, BEING_SENT }
+    public enum Result { DONE, UNKNOWN, BEING_SENT, CONTENT_DAMAGED }
 
     private final MessageQueue queue;
     private final QueueJournal journal;
@@ -38,7 +39,8 @@ public final class QueueControl {
 
     /**
      * Makes message {@code id} due now. A dead one comes back to life with a fresh lifetime, owing
-     * again the recipients that refused it (never the ones that got it).
+     * again the recipients that refused it (never the ones that got it). A DAMAGED one does too, but
+     * only when its content is intact (else {@link Result#CONTENT_DAMAGED}, nothing changed).
      */
     public Result retry(String id) throws IOException {
         Optional<QueuedMessage> found = queue.find(id);
@@ -49,12 +51,22 @@ public final class QueueControl {
         if (m.state() == State.SENDING) {
             return Result.BEING_SENT;
         }
+        if (m.state() == State.DAMAGED) {
+            try {
+                if (m.path().isEmpty()) {
+                    return Result.CONTENT_DAMAGED;
+                }
+                queue.content(m);
+            } catch (DamagedContentException e) {
+                return Result.CONTENT_DAMAGED;
+            }
+        }
         Instant now = clock.instant();
-        if (m.state() != State.DEAD) {
+        if (m.state() != State.DEAD && m.state() != State.DAMAGED) {
             queue.update(m.with(m.state(), now));
         } else {
             List<String> owed = new ArrayList<>(m.owed());
-            m.refused().stream().map(RecipientRejection::address).forEach(owed::add);
+            m.refused().stream().map(SendResult.Rejection::address).forEach(owed::add);
             Instant expires = now.plus(QueueSender.queuedPolicy(policies.apply(m.path())).lifetime());
             queue.update(new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), List.of(),
                     m.attempts() == 0 ? State.PENDING : State.DEFERRED, m.attempts(), m.queuedAt(), now, expires, m.lastReply(),

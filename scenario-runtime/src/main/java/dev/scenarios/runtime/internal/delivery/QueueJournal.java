@@ -1,21 +1,26 @@
 package dev.scenarios.runtime.internal.delivery;
 
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The queue's history, one line per event in {@code <queue>/events.log} and in the log:
  * {@code 2026-11-27T18:20:00Z QUEUED mwzb1rvw-8d77e0a1 <Message-ID> path=orders ...}. Events: QUEUED,
- * SENT, DEFERRED, POSSIBLE_DUPLICATE, DEAD, RETRY, PURGED. Never holds message content or secrets.
+ * SENT, DEFERRED, POSSIBLE_DUPLICATE, DEAD, DAMAGED, RETRY, PURGED. Never holds message content or secrets.
  * Thread-safe; a journal that cannot be written is logged and otherwise ignored (it is evidence,
  * not state).
  */
@@ -25,27 +30,56 @@ public final class QueueJournal {
 
     private final Path file;
     private final AtomicLong writeErrors = new AtomicLong();
+    private boolean failing;
 
     /** The journal of the queue in {@code queueRoot}. No I/O. */
     public QueueJournal(Path queueRoot) {
         this.file = queueRoot.resolve("events.log");
     }
 
+    /**
+     * Which of {@code ids} the journal records as SENT: after a crash between journaling a delivery
+     * and removing its files, the message must be neither sent again nor journaled twice. Reads the
+     * whole journal (only at start, and only when messages were left SENDING). Does I/O.
+     */
+    public synchronized Set<String> sent(Set<String> ids) {
+        Set<String> found = new HashSet<>();
+        if (ids.isEmpty() || !Files.exists(file)) {
+            return found;
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                String[] words = line.split(" ", 4);
+                if (words.length >= 3 && words[1].equals("SENT") && ids.contains(words[2])) {
+                    found.add(words[2]);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot read the queue journal {}: {}", file, e.toString());
+        }
+        return found;
+    }
+
     /** Appends {@code event} about {@code message} with {@code detail} (one line; line breaks are flattened). Does I/O. */
     public synchronized void record(Instant at, String event, QueuedMessage message, String detail) {
         String line = at.truncatedTo(ChronoUnit.MILLIS) + " " + event + " " + message.id() + " " + message.messageId()
                 + " path=" + message.path() + (detail.isEmpty() ? "" : " " + detail.replaceAll("[\\r\\n]+", " "));
-        if (event.equals("DEAD") || event.equals("POSSIBLE_DUPLICATE")) {
+        if (event.equals("DEAD") || event.equals("DAMAGED") || event.equals("POSSIBLE_DUPLICATE")) {
             LOG.warn(line);
         } else {
             LOG.info(line);
         }
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            AtomicFiles.createFolder(file.getParent());
+            AtomicFiles.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
+            failing = false;
         } catch (IOException e) {
             writeErrors.incrementAndGet();
-            LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
+            // Once per failing spell, not once per message: the events themselves are still logged above.
+            if (!failing) {
+                LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
+            }
+            failing = true;
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,12 +25,21 @@ public final class QueueListing {
     private QueueListing() {
     }
 
-    /** Every live and dead message, oldest first. Reads the state files (not the message bodies). */
+    /**
+     * Every live, dead and damaged message, oldest first. Reads the state files (the message bodies
+     * only for a damaged state); an unreadable state file is set aside as DAMAGED on the way.
+     */
     public static List<QueuedMessage> all(MessageQueue queue) throws IOException {
         List<QueuedMessage> all = new ArrayList<>();
         try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
             live.forEach(all::add);
             dead.forEach(all::add);
+        }
+        Set<String> seen = new HashSet<>();
+        all.forEach(m -> seen.add(m.id()));
+        try (Stream<QueuedMessage> damaged = queue.damaged()) {
+            // Set aside while listing live and dead above: already in the list.
+            damaged.filter(m -> seen.add(m.id())).forEach(all::add);
         }
         all.sort(Comparator.comparing(QueuedMessage::queuedAt).thenComparing(QueuedMessage::id));
         return all;
@@ -36,7 +47,8 @@ public final class QueueListing {
 
     /**
      * How many messages are in each state (every state present, 0 when none) and when the oldest
-     * live (not dead) message was queued, empty when none is; for the metrics. Reads the state files once.
+     * live (neither dead nor damaged) message was queued, empty when none is; for the metrics.
+     * Reads the state files once.
      */
     public record Depth(Map<QueuedMessage.State, Long> byState, Optional<Instant> oldestLive) {
     }
@@ -48,14 +60,25 @@ public final class QueueListing {
             byState.put(state, 0L);
         }
         Instant oldest = null;
-        try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
-            for (QueuedMessage m : (Iterable<QueuedMessage>) live::iterator) {
-                byState.merge(m.state(), 1L, Long::sum);
-                oldest = oldest == null || m.queuedAt().isBefore(oldest) ? m.queuedAt() : oldest;
-            }
-            dead.forEach(m -> byState.merge(m.state(), 1L, Long::sum));
+        for (QueuedMessage m : all(queue)) {
+            byState.merge(m.state(), 1L, Long::sum);
+            boolean live = m.state() != QueuedMessage.State.DEAD && m.state() != QueuedMessage.State.DAMAGED;
+            oldest = live && (oldest == null || m.queuedAt().isBefore(oldest)) ? m.queuedAt() : oldest;
         }
         return new Depth(Collections.unmodifiableMap(byState), Optional.ofNullable(oldest));
+    }
+
+    /**
+     * Every recipient the message was addressed to and not delivered yet: the ones still owed and,
+     * for a dead or damaged message, the ones that refused it.
+     */
+    public static List<String> recipients(QueuedMessage m) {
+        if (m.state() != QueuedMessage.State.DEAD && m.state() != QueuedMessage.State.DAMAGED) {
+            return m.owed();
+        }
+        List<String> out = new ArrayList<>(m.owed());
+        m.refused().forEach(r -> out.add(r.address()));
+        return out;
     }
 
     /** One message as a JSON object: state, path, Message-ID, recipients, attempts, times, last reply. */
@@ -65,16 +88,17 @@ public final class QueueListing {
         out.put("state", m.state().name());
         out.put("path", m.path());
         out.put("messageId", m.messageId());
-        out.put("recipients", m.owed());
+        out.put("recipients", recipients(m));
         out.put("delivered", m.delivered());
         out.put("refused", m.refused().stream().map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList());
         out.put("attempts", m.attempts());
         out.put("queuedAt", m.queuedAt().toString());
-        out.put("nextAttemptAt", m.state() == QueuedMessage.State.DEAD ? null : m.nextAttemptAt().toString());
+        boolean stopped = m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED;
+        out.put("nextAttemptAt", stopped ? null : m.nextAttemptAt().toString());
         out.put("expiresAt", m.expiresAt().toString());
         out.put("lastReply", m.lastReply());
         out.put("possibleDuplicate", m.possibleDuplicate());
-        out.put("deadReason", m.state() == QueuedMessage.State.DEAD ? m.deadReason() : null);
+        out.put("deadReason", stopped ? m.deadReason() : null);
         return out;
     }
 }

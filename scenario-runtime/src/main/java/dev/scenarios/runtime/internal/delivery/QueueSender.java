@@ -4,12 +4,12 @@ import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PreparedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
+import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.SendEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,11 @@ public final class QueueSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
     private static final int BACKLOG_PER_WORKER = 256;
+    /**
+     * Content without a state younger than this may belong to a {@code scenario send} writing it right
+     * now; older, it is a crash's leftover (a write takes milliseconds).
+     */
+    static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
 
     private final MessageQueue queue;
     private final QueueJournal journal;
@@ -88,16 +94,31 @@ public final class QueueSender implements AutoCloseable {
     }
 
     /**
-     * Marks messages left {@link State#SENDING} by a crash as possible duplicates, due now, then
-     * starts scanning. Does I/O.
+     * Reconciles the queue after a crash, then starts scanning. Does I/O:
+     * <ul>
+     * <li>content with no state, older than a minute (a crash between the two writes), is adopted as
+     *     PENDING and journaled QUEUED, or set aside as DAMAGED; leftover temporary files are removed;
+     * <li>a message left {@link State#SENDING} whose SENT line is in the journal (a crash between
+     *     journaling and removing it) is removed without being sent again;
+     * <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the
+     *     same Message-ID.
+     * </ul>
      */
     public void start() throws IOException {
+        Instant now = clock.instant();
+        for (QueuedMessage adopted : queue.reconcile(now.minus(ORPHAN_AGE))) {
+            journal.record(now, "QUEUED", adopted, "adopted at start: its content was stored but its state was not (a crash)");
+        }
         List<QueuedMessage> interrupted = new ArrayList<>();
         try (Stream<QueuedMessage> live = queue.live()) {
             live.filter(m -> m.state() == State.SENDING).forEach(interrupted::add);
         }
-        Instant now = clock.instant();
+        Set<String> sent = journal.sent(interrupted.stream().map(QueuedMessage::id).collect(Collectors.toSet()));
         for (QueuedMessage m : interrupted) {
+            if (sent.contains(m.id())) {
+                queue.remove(m.id());
+                continue;
+            }
             QueuedMessage recovered = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
                     State.DEFERRED, m.attempts(), m.queuedAt(), now, m.expiresAt(), m.lastReply(), true, "");
             queue.update(recovered);
@@ -167,7 +188,7 @@ public final class QueueSender implements AutoCloseable {
             Iterator<QueuedMessage> it = live.iterator();
             while (it.hasNext() && running) {
                 QueuedMessage m = it.next();
-                if (m.state() == State.SENDING || inProgress.contains(m.id())) {
+                if (m.state() == State.SENDING || m.state() == State.DAMAGED || inProgress.contains(m.id())) {
                     continue;
                 }
                 Instant due = coolingOff.getOrDefault(m.id(), m.nextAttemptAt());
@@ -191,7 +212,8 @@ public final class QueueSender implements AutoCloseable {
     void attempt(String id) {
         try {
             QueuedMessage m = queue.find(id).orElse(null);
-            if (m == null || m.state() == State.DEAD || m.state() == State.SENDING || m.nextAttemptAt().isAfter(clock.instant())) {
+            if (m == null || m.state() == State.DEAD || m.state() == State.DAMAGED || m.state() == State.SENDING
+                    || m.nextAttemptAt().isAfter(clock.instant())) {
                 return;
             }
             PathSender sender = senders.get(m.path());
@@ -205,8 +227,9 @@ public final class QueueSender implements AutoCloseable {
             PreparedMessage content;
             try {
                 content = queue.content(sending);
-            } catch (java.nio.file.NoSuchFileException e) {
-                dead(m, m.owed(), "the stored message content is missing", null);
+            } catch (DamagedContentException e) {
+                // Never transmit bytes that are not what the step stored.
+                damaged(m, e.getMessage());
                 return;
             }
             queue.update(sending);
@@ -215,9 +238,11 @@ public final class QueueSender implements AutoCloseable {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));
             } catch (DeliveryException e) {
                 v = OutcomeClassifier.judge(sending.owed(), e);
-            } catch (UnsupportedOperationException e) {
-                v = OutcomeClassifier.judge(sending.owed(), new DeliveryException(FailureKind.CONFIGURATION, 0,
-                        "the path type of " + m.path() + " cannot deliver queued messages"));
+            } catch (RuntimeException e) {
+                // A connector bug, not the queue's disk: the attempt may have sent the message, so it is
+                // retried as a possible duplicate rather than left SENDING and sent again at every start.
+                v = OutcomeClassifier.judge(sending.owed(), DeliveryException.builder(FailureKind.OTHER)
+                        .message("the connector failed unexpectedly: " + e).possiblyDelivered(true).cause(e).build());
             }
             settle(sending, v);
         } catch (IOException | RuntimeException e) {
@@ -239,7 +264,7 @@ public final class QueueSender implements AutoCloseable {
             return;
         }
         List<String> delivered = concat(m.delivered(), v.accepted());
-        List<RecipientRejection> refused = concat(m.refused(), v.refused());
+        List<SendResult.Rejection> refused = concat(m.refused(), v.refused());
         boolean duplicate = m.possibleDuplicate() || v.outcome() == Outcome.AMBIGUOUS;
         if (v.outcome() == Outcome.AMBIGUOUS) {
             journal.record(now, "POSSIBLE_DUPLICATE", m, "attempt " + m.attempts() + ": " + v.reply());
@@ -247,8 +272,10 @@ public final class QueueSender implements AutoCloseable {
         QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), v.owed(), delivered, refused, State.DEFERRED,
                 m.attempts(), m.queuedAt(), now, m.expiresAt(), v.reply(), duplicate, "");
         if (v.outcome() == Outcome.SENT && refused.isEmpty()) {
-            queue.remove(m.id());
+            // Journaled before the files go: a crash in between leaves a SENDING message whose SENT line
+            // start() finds, so it is neither sent again nor left out of the journal.
             journal.record(now, "SENT", m, "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
+            queue.remove(m.id());
             events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
             return;
         }
@@ -282,6 +309,15 @@ public final class QueueSender implements AutoCloseable {
         events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
     }
 
+    /** Sets {@code m} aside as DAMAGED with {@code reason}: never sent as it is; an operator may retry (if intact) or purge it. */
+    private void damaged(QueuedMessage m, String reason) throws IOException {
+        QueuedMessage damaged = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.DAMAGED,
+                m.attempts(), m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+        queue.update(damaged);
+        journal.record(clock.instant(), "DAMAGED", damaged, reason);
+        events.failed(m.path(), new DeliveryException(FailureKind.OTHER, 0, "queued message " + m.id() + " not sent: " + reason));
+    }
+
     /** {@code policy}, or the queued defaults when the path is no longer queued (its file changed since the message was queued). */
     static DeliveryPolicy queuedPolicy(DeliveryPolicy policy) {
         return policy.mode() == DeliveryPolicy.Mode.QUEUED ? policy : DeliveryPolicy.QUEUED;
@@ -292,7 +328,7 @@ public final class QueueSender implements AutoCloseable {
         return e == null ? v.reply() : e.kind() + " " + e.replyCode() + ": " + e.getMessage();
     }
 
-    private static String rejections(List<RecipientRejection> refused) {
+    private static String rejections(List<SendResult.Rejection> refused) {
         return String.join("; ", refused.stream().map(r -> r.address() + " " + r.reply()).toList());
     }
 

@@ -41,26 +41,18 @@ public final class QueuedDelivery {
     /**
      * Queues {@code attributes} for path {@code pathName}; returns once the message is on disk.
      *
-     * @throws DeliveryException what {@code prepare} throws (e.g. CONFIGURATION), CONFIGURATION when the
-     *     path type cannot prepare messages, or OTHER when the queue cannot be written: nothing was queued then
+     * @throws DeliveryException what {@code prepare} throws (e.g. CONFIGURATION), or OTHER when the queue cannot be written: nothing was queued then
      */
     public QueuedMessage enqueue(String pathName, PathSender sender, Map<String, ?> attributes, DeliveryPolicy policy)
             throws DeliveryException {
-        PreparedMessage prepared;
-        try {
-            prepared = sender.prepare(attributes);
-        } catch (UnsupportedOperationException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    "path " + pathName + ": its type cannot queue messages; use delivery: direct");
-        }
+        PreparedMessage prepared = sender.prepare(attributes);
         Instant now = clock.instant();
         QueuedMessage queued;
         try {
             queued = queue.add(pathName, prepared, now, now.plus(policy.lifetime()));
         } catch (IOException | RuntimeException e) {
-            throw new DeliveryException(FailureKind.OTHER, 0, "path " + pathName + ": the message was NOT queued, the queue "
-                    + queueLabel + " cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                    List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.OTHER).message("path " + pathName + ": the message was NOT queued, the queue " + queueLabel + " cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
+                    .cause(e).build();
         }
         journal.record(now, "QUEUED", queued, "to " + queued.owed().size() + " recipients");
         wakeSender.run();

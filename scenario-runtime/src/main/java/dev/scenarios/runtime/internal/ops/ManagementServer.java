@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.ops;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.scenarios.runtime.internal.io.HttpRequestDeadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -10,9 +11,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The management port of {@code scenario run --management-port N}: health and metrics
  * ({@link OpsEndpoints}) on the JDK's HTTP server, without the console. Binds loopback unless told
- * otherwise; {@link #close()} stops it.
+ * otherwise; a request must arrive within {@link HttpRequestDeadline#SECONDS}; {@link #close()} stops it.
  */
 public final class ManagementServer implements AutoCloseable {
+
+    static {
+        // the JDK reads the request deadline when its first server starts, which may be this one
+        HttpRequestDeadline.apply();
+    }
 
     private final HttpServer server;
     private final ExecutorService workers;

@@ -113,41 +113,65 @@ class ConsoleApiTest {
         assertThat(ConsoleFixture.json(created).get("secretsSet").toString()).isEqualTo("[\"password\"]");
         assertThat(ConsoleFixture.json(created).get("file").asText()).isEqualTo("connections/mail.yaml");
 
+        // the typed password went to a file of its own, the YAML names that file
+        String reference = "password: \"${file:data/secrets/mail.password}\"";
+        assertThat(console.file("connections/mail.yaml")).contains(reference).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(console.file("data/secrets/mail.password")).isEqualTo(ConsoleFixture.SMTP_PASSWORD + "\n");
+        assertThat(ConsoleFixture.json(created).at("/secretSources/password/file").asText()).isEqualTo("data/secrets/mail.password");
+
         Map<String, Object> edited = console.smtpValues("mail", "");
-        edited.put("server", "localhost");
+        edited.put("description", "shop mail");
         HttpResponse<String> updated = console.api("PUT", "/api/connections/mail", Map.of("values", edited));
         assertThat(updated.statusCode()).isEqualTo(200);
-        assertThat(console.file("connections/mail.yaml")).contains("server: localhost").contains("password: " + ConsoleFixture.SMTP_PASSWORD);
+        assertThat(console.file("connections/mail.yaml")).contains("description: shop mail").contains(reference);
 
         edited.remove("password");
+        edited.put("server", "localhost");
+        edited.put("password", ConsoleFixture.SMTP_PASSWORD);
         assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited)).statusCode()).isEqualTo(200);
-        assertThat(console.file("connections/mail.yaml")).contains("password: " + ConsoleFixture.SMTP_PASSWORD);
+        assertThat(console.file("connections/mail.yaml")).contains("server: localhost").contains(reference);
 
         for (String path : List.of("/api/connections", "/api/connections/mail")) {
             HttpResponse<String> read = console.api("GET", path, null);
             assertThat(read.statusCode()).isEqualTo(200);
-            assertThat(read.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD).doesNotContain("\"password\":");
+            assertThat(read.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         }
+        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null)).at("/values/password").isMissingNode()).isTrue();
         assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null)).at("/values/server").asText()).isEqualTo("localhost");
     }
 
     @Test
-    void aSecretGivenAsAnEnvironmentReferenceIsStoredAsThatText() throws Exception {
-        HttpResponse<String> created = console.api("POST", "/api/connections",
+    void aSecretTypedAsAReferenceIsRefusedNotResolved() throws Exception {
+        HttpResponse<String> refused = console.api("POST", "/api/connections",
                 Map.of("type", "smtp", "values", console.smtpValues("mail", "${env:SMTP_PASSWORD}")));
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(console.file("connections/mail.yaml")).containsPattern("password: \"?\\$\\{env:SMTP_PASSWORD}\"?\n").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
-        assertThat(created.body()).doesNotContain("SMTP_PASSWORD");
-        // the file the console wrote is one the runtime reads without a problem
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(refused), "property", "password").get("code").asText()).isEqualTo("reference");
+        assertThat(refused.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aReferenceTheOperatorWroteIsKeptShownByNameAndReadByTheRuntime() throws Exception {
+        Files.writeString(dir.resolve("connections/mail.yaml"), ObjectStore.toYaml(withType(console.smtpValues("mail", "${env:SMTP_PASSWORD}"))));
+
+        JsonNode view = ConsoleFixture.json(console.api("GET", "/api/connections/mail", null));
+        assertThat(view.at("/secretSources/password/env").asText()).isEqualTo("SMTP_PASSWORD");
+
+        Map<String, Object> edited = console.smtpValues("mail", "");
+        edited.put("description", "kept");
+        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited)).statusCode()).isEqualTo(200);
+        assertThat(console.file("connections/mail.yaml")).containsPattern("password: \"?\\$\\{env:SMTP_PASSWORD}\"?\n");
         Workspace ws = Workspace.load(dir, Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", ConsoleFixture.SMTP_PASSWORD), Locale.ENGLISH);
         assertThat(ws.problems()).isEmpty();
         assertThat(ws.connection("mail").orElseThrow().configuration().string("password")).isEqualTo(ConsoleFixture.SMTP_PASSWORD);
+    }
 
-        Map<String, Object> unset = console.smtpValues("other", "${env:NOT_SET_ANYWHERE}");
-        HttpResponse<String> refused = console.api("POST", "/api/connections", Map.of("type", "smtp", "values", unset));
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(find(ConsoleFixture.json(refused), "property", "password").get("code").asText()).isEqualTo("reference");
+    private static Map<String, Object> withType(Map<String, Object> values) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("type", "smtp");
+        out.putAll(values);
+        return out;
     }
 
     @Test
@@ -214,6 +238,32 @@ class ConsoleApiTest {
         try (Stream<Path> files = Stream.concat(Files.list(dir.resolve("connections")), Files.list(dir.resolve("paths")))) {
             assertThat(files).as("no temporary file is left behind").isEmpty();
         }
+    }
+
+    @Test
+    void aPathWithTheRuntimesDeliveryAndRetrySettingsSavesAndIsReadBackAsScenarioValidateSeesIt() throws Exception {
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values",
+                Map.of("systemName", "orders", "connection", "mail", "subject", "Order", "body", "Hello"))).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> queued = console.api("PUT", "/api/paths/orders", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "delivery", "queued", "retry", Map.of("backoff", List.of("1m", "1d"), "lifetime", "2d"))));
+
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("delivery: queued").contains("lifetime: 2d");
+        JsonNode stored = ConsoleFixture.json(console.api("GET", "/api/paths/orders", null));
+        assertThat(stored.at("/values/delivery").asText()).isEqualTo("queued");
+        assertThat(stored.at("/values/retry/backoff/1").asText()).isEqualTo("1d");
+
+        HttpResponse<String> bad = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "delivery", "sometimes")));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(find(ConsoleFixture.json(bad), "property", "delivery").get("message").asText()).contains("direct or queued");
+
+        JsonNode types = ConsoleFixture.json(console.api("GET", "/api/types?lang=en", null));
+        JsonNode send = find(types.get("pathTypes"), "id", "smtp-send");
+        assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText()).isEqualTo("queued");
+        assertThat(send.at("/schema/properties/retry/type").asText()).isEqualTo("object");
     }
 
     @Test

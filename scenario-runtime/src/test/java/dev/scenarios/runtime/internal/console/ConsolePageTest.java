@@ -129,9 +129,10 @@ class ConsolePageTest {
         type("senderAddress", "shop@example.com");
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to connections/mail.yaml"));
-        assertThat(console.file("connections/mail.yaml")).contains("password: " + ConsoleFixture.SMTP_PASSWORD);
+        assertThat(console.file("connections/mail.yaml")).contains("password: \"${file:data/secrets/mail.password}\"")
+                .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(field("password").getAttribute("value")).isEmpty();
-        assertThat(field("password").getAttribute("placeholder")).isEqualTo("set; leave empty to keep");
+        assertThat(field("password").getAttribute("placeholder")).isEqualTo("stored in file data/secrets/mail.password; leave empty to keep");
         assertThat(browser.findElement(By.cssSelector("#connection-list li[data-name=mail]")).getText()).isEqualTo("mail");
 
         browser.findElement(By.id("check")).click();

@@ -3,10 +3,11 @@ package dev.scenarios.runtime.internal.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scenarios.runtime.internal.YamlNode;
-import dev.scenarios.runtime.internal.YamlReader;
+import dev.scenarios.runtime.internal.workspace.YamlNode;
+import dev.scenarios.runtime.internal.workspace.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,7 @@ class ObjectStoreTest {
         try (var files = Files.list(dir.resolve("connections"))) {
             assertThat(files).containsExactly(dir.resolve("connections/mail.yaml"));
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("connections/mail.yaml")))).isEqualTo("rw-------");
         assertThatThrownBy(() -> store.write(ObjectKind.CONNECTION, null, Map.of("type", "smtp", "systemName", "../paths/x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("systemName");
         assertThatThrownBy(() -> store.write(ObjectKind.CONNECTION, "paths/x.yaml", Map.of("type", "smtp", "systemName", "x")))

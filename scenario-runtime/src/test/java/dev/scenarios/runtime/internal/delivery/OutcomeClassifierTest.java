@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OutcomeClassifierTest {
 
@@ -36,7 +35,8 @@ class OutcomeClassifierTest {
             "PROTOCOL, 0, true, AMBIGUOUS",
     })
     void classifiesEveryFailure(FailureKind kind, int code, boolean possiblyDelivered, Outcome expected) {
-        DeliveryException e = new DeliveryException(kind, code, "failure", List.of(), possiblyDelivered, null);
+        DeliveryException e = DeliveryException.builder(kind).replyCode(code).message("failure")
+                .possiblyDelivered(possiblyDelivered).build();
 
         assertThat(OutcomeClassifier.classify(e)).isEqualTo(expected);
     }
@@ -44,31 +44,32 @@ class OutcomeClassifierTest {
     @Test
     void aPartialRejectionOwesThe4yzRecipientsAndRefusesThe5yzOnes() {
         SendResult result = new SendResult("<m@test>", "250 ok", List.of("a@test"),
-                List.of(new RecipientRejection("b@test", 451, "451 later"), new RecipientRejection("c@test", 550, "550 unknown")));
+                List.of(new SendResult.Rejection("b@test", 451, "451 later"), new SendResult.Rejection("c@test", 550, "550 unknown")));
 
         OutcomeClassifier.Verdict v = OutcomeClassifier.judge(List.of("a@test", "b@test", "c@test"), result);
 
         assertThat(v.outcome()).isEqualTo(Outcome.TRANSIENT);
         assertThat(v.accepted()).containsExactly("a@test");
         assertThat(v.owed()).containsExactly("b@test");
-        assertThat(v.refused()).extracting(RecipientRejection::address).containsExactly("c@test");
+        assertThat(v.refused()).extracting(SendResult.Rejection::address).containsExactly("c@test");
     }
 
     @Test
     void everyRecipientRefusedMixedIsTransientForThe4yzOnesOnly() {
-        DeliveryException e = new DeliveryException(FailureKind.RECIPIENT_REJECTED, 550, "refused",
-                List.of(new RecipientRejection("b@test", 550, "550 unknown"), new RecipientRejection("c@test", 452, "452 full")), false, null);
+        DeliveryException e = DeliveryException.builder(FailureKind.RECIPIENT_REJECTED).replyCode(550).message("refused")
+                .rejectedRecipients(List.of(new SendResult.Rejection("b@test", 550, "550 unknown"), new SendResult.Rejection("c@test", 452, "452 full"))).build();
 
         OutcomeClassifier.Verdict v = OutcomeClassifier.judge(List.of("b@test", "c@test"), e);
 
         assertThat(v.outcome()).isEqualTo(Outcome.TRANSIENT);
         assertThat(v.owed()).containsExactly("c@test");
-        assertThat(v.refused()).extracting(RecipientRejection::replyCode).containsExactly(550);
+        assertThat(v.refused()).extracting(SendResult.Rejection::replyCode).containsExactly(550);
     }
 
     @Test
     void anAmbiguousFailureOwesEveryoneAgain() {
-        DeliveryException e = new DeliveryException(FailureKind.TIMEOUT, 0, "no reply after data", List.of(), true, null);
+        DeliveryException e = DeliveryException.builder(FailureKind.TIMEOUT).message("no reply after data")
+                .possiblyDelivered(true).build();
 
         OutcomeClassifier.Verdict v = OutcomeClassifier.judge(List.of("a@test", "b@test"), e);
 

@@ -1,6 +1,7 @@
 package dev.scenarios.connector.smtp.internal.check;
 
-import dev.scenarios.connector.api.CheckStep;
+import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.Set;
  */
 final class CheckProgress {
 
+    private final Messages messages;
     private final List<String> plan;
     private final Set<String> notApplicable;
-    private final List<CheckStep> steps = new ArrayList<>();
+    private final List<CheckResult.Step> steps = new ArrayList<>();
     private int current;
     private long started = System.nanoTime();
 
-    CheckProgress(List<String> plan, Set<String> notApplicable) {
+    /** {@code messages} hold each step's title under {@code step.<name>}. */
+    CheckProgress(Messages messages, List<String> plan, Set<String> notApplicable) {
+        this.messages = messages;
         this.plan = List.copyOf(plan);
         this.notApplicable = Set.copyOf(notApplicable);
         skipNotApplicable();
@@ -35,7 +39,7 @@ final class CheckProgress {
         if (!step.equals(current())) {
             return false;
         }
-        steps.add(new CheckStep(step, CheckStep.Status.PASSED, elapsed(), detail));
+        steps.add(step(step, CheckResult.Step.Status.PASSED, elapsed(), detail));
         current++;
         started = System.nanoTime();
         skipNotApplicable();
@@ -45,24 +49,28 @@ final class CheckProgress {
     /** Fails the current step and skips the rest. */
     void fail(String detail) {
         if (current() != null) {
-            steps.add(new CheckStep(current(), CheckStep.Status.FAILED, elapsed(), detail));
+            steps.add(step(current(), CheckResult.Step.Status.FAILED, elapsed(), detail));
             current++;
         }
         while (current() != null) {
-            steps.add(new CheckStep(current(), CheckStep.Status.SKIPPED, Duration.ZERO, "not reached"));
+            steps.add(step(current(), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "not reached"));
             current++;
         }
     }
 
-    List<CheckStep> steps() {
+    List<CheckResult.Step> steps() {
         return List.copyOf(steps);
     }
 
     private void skipNotApplicable() {
         while (current() != null && notApplicable.contains(current())) {
-            steps.add(new CheckStep(current(), CheckStep.Status.SKIPPED, Duration.ZERO, "not configured"));
+            steps.add(step(current(), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "not configured"));
             current++;
         }
+    }
+
+    private CheckResult.Step step(String name, CheckResult.Step.Status status, Duration elapsed, String detail) {
+        return new CheckResult.Step(name, messages.message("step." + name), status, elapsed, detail);
     }
 
     private Duration elapsed() {

@@ -76,14 +76,15 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         if (!settings.authenticates()) {
             notApplicable.add("auth");
         }
-        this.progress = new CheckProgress(plan, notApplicable);
+        this.progress = new CheckProgress(messages, plan, notApplicable);
     }
 
     /** Runs the check and journals it (per the journal level). Never throws for user or network errors. */
     public CheckResult run() {
         CheckResult result = runSteps();
         if (settings.journal() == JournalLevel.FULL || (settings.journal() == JournalLevel.ERRORS && !result.succeeded())) {
-            new Journal(context.dataDirectory(), settings.systemName())
+            new Journal(context.dataDirectory(), settings.systemName(),
+                    problem -> context.journalFailed(settings.systemName(), problem))
                     .append(JournalEntries.check(context.clock().instant(), result, recorder.redacted()));
         }
         return result;

@@ -1,7 +1,6 @@
 package dev.scenarios.connector.smtp.internal.journal;
 
 import dev.scenarios.connector.api.CheckResult;
-import dev.scenarios.connector.api.CheckStep;
 import dev.scenarios.connector.smtp.internal.outcome.Attempt;
 import dev.scenarios.connector.smtp.internal.outcome.Failure;
 import java.time.Instant;
@@ -55,7 +54,7 @@ public final class JournalEntries {
         if (!result.detail().isEmpty()) {
             out.append("detail: ").append(result.detail()).append('\n');
         }
-        for (CheckStep step : result.steps()) {
+        for (CheckResult.Step step : result.steps()) {
             out.append("step ").append(step.name()).append(": ").append(step.status()).append(' ')
                     .append(step.elapsed().toMillis()).append(" ms ").append(step.detail()).append('\n');
         }

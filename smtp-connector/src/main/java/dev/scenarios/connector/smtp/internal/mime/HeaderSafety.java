@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The two rules that keep scenario data from rewriting a message's header: which custom header
- * names a path may set, and that no header value carries a line break. Pure.
+ * The rules that keep scenario data from rewriting a message's header: which custom header
+ * names a path may set, that no header value carries a line break, and that no header line
+ * grows past RFC 5322's limit. Pure.
  */
 public final class HeaderSafety {
 
@@ -26,6 +27,9 @@ public final class HeaderSafety {
      * lenient readers decode those too, so they must be checked as well.
      */
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[BbQq]\\?[^?\\s]*\\?=");
+
+    /** RFC 5322 2.1.1: a line of a message is at most 998 characters, without its CRLF. */
+    static final int MAX_LINE = 998;
 
     private HeaderSafety() {
     }
@@ -78,6 +82,31 @@ public final class HeaderSafety {
     public static void requireSingleLine(String field, String value) throws DeliveryException {
         if (containsLineBreak(value)) {
             throw PathTexts.configurationError("send.linebreak", field);
+        }
+    }
+
+    /**
+     * Fails when header {@code header} with {@code value}, RFC 2047 encoded in UTF-8 and folded as
+     * Jakarta Mail writes it, would have a line over the 998 characters RFC 5322 allows (a long
+     * word without spaces cannot be folded). The message names {@code field} and the length. Pure.
+     *
+     * @throws DeliveryException CONFIGURATION
+     */
+    public static void requireShortLines(String field, String header, String value) throws DeliveryException {
+        String folded;
+        try {
+            folded = MimeUtility.fold(header.length() + 2, MimeUtility.encodeText(value, "UTF-8", null));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+        int longest = 0;
+        int first = header.length() + 2;
+        for (String line : folded.split("\r\n")) {
+            longest = Math.max(longest, first + line.length());
+            first = 0;
+        }
+        if (longest > MAX_LINE) {
+            throw PathTexts.configurationError("send.header.tooLong", field, longest, MAX_LINE);
         }
     }
 

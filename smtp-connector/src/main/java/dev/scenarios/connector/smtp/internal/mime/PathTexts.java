@@ -18,6 +18,6 @@ public final class PathTexts {
 
     /** A {@link FailureKind#CONFIGURATION} failure with the text of {@code key} in every language (English as its message). */
     public static DeliveryException configurationError(String key, Object... args) {
-        return new DeliveryException(FailureKind.CONFIGURATION, 0, MESSAGES.message(key, args), "", List.of(), false, null);
+        return DeliveryException.builder(FailureKind.CONFIGURATION).message(MESSAGES.message(key, args)).build();
     }
 }

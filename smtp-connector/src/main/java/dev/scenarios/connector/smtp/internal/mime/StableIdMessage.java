@@ -1,7 +1,9 @@
 package dev.scenarios.connector.smtp.internal.mime;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,10 +52,23 @@ public final class StableIdMessage extends MimeMessage {
     private record FormattedDate(long epochSecond, ZoneId zone, String text) {
     }
 
+    /** Mints a Message-ID ({@link MessageIds}: 128 random bits) only when none is set, with the sender's domain. */
     @Override
     protected void updateMessageID() throws MessagingException {
         if (getHeader("Message-ID", null) == null) {
-            super.updateMessageID();
+            setHeader("Message-ID", MessageIds.mint(senderDomain()));
         }
+    }
+
+    private String senderDomain() throws MessagingException {
+        Address[] from = getFrom();
+        if (from != null && from.length > 0 && from[0] instanceof InternetAddress address && address.getAddress() != null) {
+            String text = address.getAddress();
+            int at = text.lastIndexOf('@');
+            if (at >= 0 && at < text.length() - 1) {
+                return text.substring(at + 1);
+            }
+        }
+        return "localhost";
     }
 }

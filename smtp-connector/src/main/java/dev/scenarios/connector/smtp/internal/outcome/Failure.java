@@ -2,7 +2,7 @@ package dev.scenarios.connector.smtp.internal.outcome;
 
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Set;
  * reply code (0 when none), the refused recipients, and whether the message may have been
  * delivered. {@code detail} is for support: exception class and server reply, never a secret.
  */
-public record Failure(FailureKind kind, LocalizedMessage message, int replyCode, List<RecipientRejection> rejected,
+public record Failure(FailureKind kind, LocalizedMessage message, int replyCode, List<SendResult.Rejection> rejected,
         boolean possiblyDelivered, String detail) {
 
     public Failure {

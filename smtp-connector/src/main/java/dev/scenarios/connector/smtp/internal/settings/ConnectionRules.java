@@ -3,10 +3,12 @@ package dev.scenarios.connector.smtp.internal.settings;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.ValidationResult;
-import dev.scenarios.connector.api.internal.Durations;
+import dev.scenarios.connector.api.support.Durations;
+import dev.scenarios.connector.smtp.internal.mime.HeaderSafety;
 import dev.scenarios.connector.smtp.internal.mime.HeaderValues;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.IDN;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public final class ConnectionRules {
             }
         }
         c.optionalString("heloName").filter(s -> !out.hasProblem("heloName"))
-                .filter(s -> !HOST_NAME.matcher(s).matches() && !ADDRESS_LITERAL.matcher(s).matches())
+                .filter(s -> !(HOST_NAME.matcher(s).matches() && heloAscii(s).isPresent()) && !ADDRESS_LITERAL.matcher(s).matches())
                 .ifPresent(s -> out.add("heloName", "heloName.invalid", messages.message("problem.heloName.invalid", s)));
         boolean credentials = !"none".equals(c.string("authentication"));
         boolean oauth2 = "oauth2".equals(c.string("authentication"));
@@ -59,7 +61,7 @@ public final class ConnectionRules {
         if (oauth2) {
             OAuthRules.check(c, messages, out);
         }
-        c.optionalString("senderName").filter(s -> !out.hasProblem("senderName")).filter(HeaderValues::hasForbiddenCharacter)
+        c.optionalString("senderName").filter(s -> !out.hasProblem("senderName")).filter(HeaderSafety::containsLineBreak)
                 .ifPresent(s -> out.add("senderName", "senderName.invalid", messages.message("problem.senderName.invalid")));
         c.optionalString("senderAddress").filter(s -> !out.hasProblem("senderAddress")).ifPresent(s -> checkSender(s, messages, out));
         if (!out.hasProblem("testRecipients")) {
@@ -67,6 +69,21 @@ public final class ConnectionRules {
                 strictProblem(recipient).ifPresent(reason -> out.add("testRecipients", "testRecipients.invalid",
                         messages.message("problem.testRecipients.invalid", recipient, reason)));
             }
+        }
+    }
+
+    /**
+     * {@code heloName} as sent in EHLO: an internationalized name in punycode (EHLO is ASCII; Angus
+     * would mangle other characters), or empty when it cannot be converted. Pure.
+     */
+    public static Optional<String> heloAscii(String heloName) {
+        if (ADDRESS_LITERAL.matcher(heloName).matches()) {
+            return Optional.of(heloName);
+        }
+        try {
+            return Optional.of(IDN.toASCII(heloName, IDN.ALLOW_UNASSIGNED));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record DeclaredAttribute(String name, AttributeType type, boolean required, boolean array) {
 
+    /** The longest text an attribute may render to: room for any real value, not for a flood. */
+    public static final int MAX_CHARS = 65_536;
+
     public DeclaredAttribute {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -24,7 +27,8 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
      * with {@code ", "}. An array attribute also accepts a single value. Pure.
      *
      * @throws DeliveryException CONFIGURATION naming the attribute when it is required and absent,
-     *     or the value is not of the declared type (the value itself is not echoed)
+     *     or the value is not of the declared type, or longer than {@link #MAX_CHARS} (the value
+     *     itself is not echoed)
      */
     public String render(Object value) throws DeliveryException {
         if (value == null) {
@@ -61,6 +65,10 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
                 throw PathTexts.configurationError(type == AttributeType.DATETIME ? "send.attribute.datetime" : "send.attribute.type", name, type.id());
             }
         }
-        return String.join(", ", texts);
+        String text = String.join(", ", texts);
+        if (text.length() > MAX_CHARS) {
+            throw PathTexts.configurationError("send.attribute.tooLong", name, text.length(), MAX_CHARS);
+        }
+        return text;
     }
 }

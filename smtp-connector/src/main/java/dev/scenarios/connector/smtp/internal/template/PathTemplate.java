@@ -135,6 +135,7 @@ public final class PathTemplate {
         }
         String renderedSubject = subject.render(values::get);
         HeaderSafety.requireSingleLine("subject", renderedSubject);
+        HeaderSafety.requireShortLines("subject", "Subject", renderedSubject);
         List<MailHeader> renderedHeaders = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             String value = headers.get(i).value().render(values::get);

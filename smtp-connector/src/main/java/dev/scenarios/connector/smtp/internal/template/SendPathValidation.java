@@ -1,8 +1,8 @@
 package dev.scenarios.connector.smtp.internal.template;
 
 import dev.scenarios.connector.api.Configuration;
-import dev.scenarios.connector.api.DescriptorValidation;
 import dev.scenarios.connector.api.ValidationResult;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.smtp.internal.mime.HeaderSafety;
 import dev.scenarios.connector.smtp.internal.mime.MailAttachment;
 import dev.scenarios.connector.smtp.internal.mime.PathTexts;
@@ -39,7 +39,7 @@ public final class SendPathValidation {
      * not parsed), so that {@link PathTemplate#compile} need not parse them again.
      */
     static ValidationResult validate(Configuration configuration, BiConsumer<String, Template> parsed) {
-        ValidationResult.Builder out = DescriptorValidation.check(configuration);
+        ValidationResult.Builder out = Descriptors.validate(configuration);
         checkSystemName(configuration, "systemName", out);
         checkSystemName(configuration, "connection", out);
         Set<String> declared = checkAttributes(configuration, out);

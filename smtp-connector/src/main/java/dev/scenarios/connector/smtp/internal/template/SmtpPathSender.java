@@ -76,7 +76,8 @@ public final class SmtpPathSender implements PathSender {
     /** The connection, or DISABLED when the path is disabled: the one place this path's switch is read. */
     private SmtpConnection enabledConnection() throws DeliveryException {
         if (disabled) {
-            throw new DeliveryException(FailureKind.DISABLED, 0, PathTexts.MESSAGES.message("send.disabled", systemName), "", List.of(), false, null);
+            throw DeliveryException.builder(FailureKind.DISABLED)
+                    .message(PathTexts.MESSAGES.message("send.disabled", systemName)).build();
         }
         return connection;
     }
@@ -87,8 +88,8 @@ public final class SmtpPathSender implements PathSender {
         try {
             MimeMessages.fill(message, mail);
         } catch (MessagingException e) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0,
-                    PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()), "", List.of(), false, e);
+            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()))
+                    .cause(e).build();
         }
         return message;
     }

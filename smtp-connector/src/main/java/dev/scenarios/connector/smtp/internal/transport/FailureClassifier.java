@@ -3,7 +3,7 @@ package dev.scenarios.connector.smtp.internal.transport;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
-import dev.scenarios.connector.api.RecipientRejection;
+import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.outcome.Failure;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
@@ -120,7 +120,7 @@ public final class FailureClassifier {
             return failure(FailureKind.SENDER_REJECTED, msg("fail.sender.rejected", reply(transport.getLastServerResponse())),
                     lastCode, List.of(), false, detail);
         }
-        List<RecipientRejection> rejected = rejections(chain);
+        List<SendResult.Rejection> rejected = rejections(chain);
         SendFailedException send = find(chain, SendFailedException.class);
         // Every recipient refused, or (in a check, where Angus reports it as an exception) some of them.
         if (send != null && !rejected.isEmpty() && (empty(send.getValidSentAddresses()) || lastCode / 100 == 2)) {
@@ -204,11 +204,11 @@ public final class FailureClassifier {
     }
 
     /** The rejected recipients found in the exception chain (Angus chains one exception per address). */
-    static List<RecipientRejection> rejections(List<Throwable> chain) {
-        List<RecipientRejection> out = new ArrayList<>();
+    static List<SendResult.Rejection> rejections(List<Throwable> chain) {
+        List<SendResult.Rejection> out = new ArrayList<>();
         for (Throwable t : chain) {
             if (t instanceof SMTPAddressFailedException a) {
-                out.add(new RecipientRejection(a.getAddress().getAddress(), a.getReturnCode(), reply(a.getMessage())));
+                out.add(new SendResult.Rejection(a.getAddress().getAddress(), a.getReturnCode(), reply(a.getMessage())));
             }
         }
         return out;
@@ -251,7 +251,7 @@ public final class FailureClassifier {
         return messages.message(key, args);
     }
 
-    private static Failure failure(FailureKind kind, LocalizedMessage m, int code, List<RecipientRejection> rejected,
+    private static Failure failure(FailureKind kind, LocalizedMessage m, int code, List<SendResult.Rejection> rejected,
             boolean possiblyDelivered, String detail) {
         return new Failure(kind, m, code, rejected, possiblyDelivered, detail);
     }

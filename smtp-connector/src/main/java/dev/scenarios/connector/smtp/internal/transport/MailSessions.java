@@ -1,5 +1,6 @@
 package dev.scenarios.connector.smtp.internal.transport;
 
+import dev.scenarios.connector.smtp.internal.settings.ConnectionRules;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Authentication;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
@@ -60,7 +61,8 @@ public final class MailSessions {
         // A pooled session's liveness check before reuse is RSET rather than NOOP: one round trip that
         // also clears any transaction state the previous message left.
         put(p, "userset", "true");
-        settings.heloName().ifPresent(name -> put(p, "localhost", name));
+        // EHLO is ASCII: an internationalized name goes as punycode (validation refused any other)
+        settings.heloName().flatMap(ConnectionRules::heloAscii).ifPresent(name -> put(p, "localhost", name));
         put(p, "auth", String.valueOf(settings.authenticates()));
         if (settings.authentication() == Authentication.BASIC) {
             put(p, "auth.mechanisms", "PLAIN LOGIN");

@@ -2,7 +2,6 @@ package dev.scenarios.connector.smtp.internal.transport;
 
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
-import dev.scenarios.connector.api.RecipientRejection;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.mime.PreparedMime;
 import dev.scenarios.connector.smtp.internal.oauth.AccessToken;
@@ -134,7 +133,7 @@ public final class SmtpSender implements AutoCloseable {
                     throw e;
                 }
                 // Some recipients were refused, the message went to the others: the session is still healthy.
-                List<RecipientRejection> rejected = FailureClassifier.rejections(Failure.chain(e));
+                List<SendResult.Rejection> rejected = FailureClassifier.rejections(Failure.chain(e));
                 result = new SendResult(message.getMessageID(), reply(s.transport), addresses(e.getValidSentAddresses()), rejected);
             }
             s.messages++;

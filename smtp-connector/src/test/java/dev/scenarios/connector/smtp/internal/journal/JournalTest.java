@@ -15,7 +15,7 @@ class JournalTest {
 
     @Test
     void rotatesBySizeKeepsTheNewestFilesAndReadsOldestFirst() throws Exception {
-        Journal journal = new Journal(data, "relay", 100, 2);
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
         for (int i = 0; i < 10; i++) {
             journal.append("entry " + i + " " + "x".repeat(30));
         }
@@ -27,6 +27,23 @@ class JournalTest {
         assertThat(all.indexOf("entry 8 ")).isLessThan(all.indexOf("entry 9 "));
     }
 
+    /** Finding 7 of issue #13: journals (recipients, SMTP dialogues) were created 644. */
+    @Test
+    void finding7_journalsAreReadableByTheOwnerOnlyAlsoAfterRotation() throws Exception {
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
+        for (int i = 0; i < 5; i++) {
+            journal.append("entry " + i + " " + "x".repeat(30));
+        }
+        assertThat(mode(data.resolve("journals"))).isEqualTo("rwx------");
+        for (String name : new String[] {"relay.log", "relay.log.1", "relay.log.2"}) {
+            assertThat(mode(data.resolve("journals").resolve(name))).as(name).isEqualTo("rw-------");
+        }
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
     @Test
     void noJournalReadsAsEmpty() throws Exception {
         assertThat(Journal.read(data, "never_written").readAllBytes()).isEmpty();
@@ -34,7 +51,7 @@ class JournalTest {
 
     @Test
     void concurrentAppendsKeepEntriesWhole() throws Exception {
-        Journal journal = new Journal(data, "relay");
+        Journal journal = new Journal(data, "relay", problem -> { });
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
             int id = t;
@@ -50,5 +67,24 @@ class JournalTest {
         }
         String all = new String(Journal.read(data, "relay").readAllBytes(), StandardCharsets.UTF_8);
         assertThat(all.lines()).hasSize(200).allMatch(l -> l.matches("thread \\d entry \\d+ end"));
+    }
+
+    /** Issue 13 item 7: journals hold addresses and dialogues; owner-only whatever the umask. */
+    @Test
+    void journalFilesAreOwnerOnly() throws Exception {
+        new Journal(data, "relay", problem -> { }).append("entry");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("journals/relay.log"))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("journals"))))
+                .isEqualTo("rwx------");
+    }
+
+    /** Issue 14 finding 1: a journal that cannot be written tells its listener and never throws. */
+    @Test
+    void aWriteThatFailsIsReportedNotThrown() throws Exception {
+        Files.writeString(data.resolve("journals"), "a file where the folder should be");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        new Journal(data, "relay", problems::add).append("entry");
+        assertThat(problems).singleElement().asString().contains("cannot write the journal").contains("relay.log");
     }
 }

@@ -1,0 +1,147 @@
+package dev.scenarios.runtime.cli;
+
+import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.text.Texts;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
+import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.internal.delivery.QueueControl;
+import dev.scenarios.runtime.internal.delivery.QueueJournal;
+import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.text.Texts;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID]}: the
+ * messages of {@code delivery: queued} paths not delivered yet, and what an operator can do about
+ * them. Exit codes: 0 done, 1 no message with that id, 2 wrong arguments or not a workspace.
+ * Works whether or not a runtime is running on the workspace.
+ */
+@Command(name = "queue", mixinStandardHelpOptions = true,
+        description = "List queued messages (pending, deferred, sending, dead, damaged), or retry or purge them.")
+public final class QueueCommand extends WorkspaceCommand {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the list as JSON.")
+    boolean json;
+
+    @Option(names = "--retry", paramLabel = "ID", description = "Try message ID again now (a dead one gets a fresh lifetime).")
+    String retry;
+
+    @Option(names = "--retry-dead", description = "Try every dead message again now.")
+    boolean retryDead;
+
+    @Option(names = "--purge", paramLabel = "ID", description = "Remove message ID from the queue: it will not be sent.")
+    String purge;
+
+    private FileMessageQueue queue;
+
+    public QueueCommand(CliContext cli) {
+        super(cli);
+    }
+
+    /** Reads the queue even when the workspace has problems: listing and purging send nothing. */
+    @Override
+    public Integer call() throws IOException {
+        Locale locale = locale();
+        if ((retry != null ? 1 : 0) + (retryDead ? 1 : 0) + (purge != null ? 1 : 0) > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Texts.get(locale, "queue.options.exclusive"));
+        }
+        Workspace ws = load(locale);
+        queue = new FileMessageQueue(ws.queueDirectory());
+        QueueControl control = new QueueControl(queue, new QueueJournal(queue.root()), ws::deliveryPolicy, Clock.systemUTC());
+        if (retry != null) {
+            return report(control.retry(retry), retry, runtimeRunning(ws) ? "queue.retried" : "queue.retriedNoRuntime", locale);
+        }
+        if (purge != null) {
+            return report(control.purge(purge), purge, "queue.purged", locale);
+        }
+        if (retryDead) {
+            cli.out().println(Texts.get(locale, runtimeRunning(ws) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
+                    control.retryDead(), workspace));
+            cli.out().flush();
+            return CliContext.OK;
+        }
+        List<QueuedMessage> all = QueueListing.all(queue);
+        if (json) {
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(QueueListing::json).toList()));
+        } else {
+            print(all, locale);
+        }
+        cli.out().flush();
+        return CliContext.OK;
+    }
+
+    /**
+     * Whether a runtime holds the workspace's lock, i.e. sends the queue now: what {@code --retry} may
+     * promise. Takes the lock for an instant when free (it never waits).
+     */
+    private static boolean runtimeRunning(Workspace ws) {
+        try (WorkspaceLock free = WorkspaceLock.acquire(ws.dataDirectory())) {
+            return false;
+        } catch (WorkspaceLock.Held held) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int report(QueueControl.Result result, String id, String doneKey, Locale locale) throws IOException {
+        switch (result) {
+            case UNKNOWN -> {
+                cli.err().println(Texts.get(locale, "queue.unknown", id));
+                cli.err().flush();
+                return CliContext.FAILED;
+            }
+            case CONTENT_DAMAGED -> {
+                String reason = queue.find(id).map(QueuedMessage::deadReason).orElse("");
+                cli.err().println(Texts.get(locale, "queue.contentDamaged", id, reason));
+                cli.err().flush();
+                return CliContext.FAILED;
+            }
+            case BEING_SENT -> cli.out().println(Texts.get(locale, "queue.beingSent", id));
+            default -> cli.out().println(Texts.get(locale, doneKey, id, workspace));
+        }
+        cli.out().flush();
+        return CliContext.OK;
+    }
+
+    private void print(List<QueuedMessage> all, Locale locale) {
+        if (all.isEmpty()) {
+            cli.out().println(Texts.get(locale, "queue.empty"));
+            return;
+        }
+        Map<QueuedMessage.State, Integer> counts = new LinkedHashMap<>();
+        for (QueuedMessage.State s : QueuedMessage.State.values()) {
+            counts.put(s, 0);
+        }
+        for (QueuedMessage m : all) {
+            counts.merge(m.state(), 1, Integer::sum);
+            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  " + m.messageId());
+            cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", QueueListing.recipients(m))
+                    + (m.delivered().isEmpty() ? "" : "  (" + Texts.get(locale, "queue.delivered") + ": " + String.join(", ", m.delivered()) + ")"));
+            cli.out().println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()
+                    + (m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED ? "" : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
+                    + (m.possibleDuplicate() ? "  " + Texts.get(locale, "queue.possibleDuplicate") : ""));
+            if (!m.lastReply().isEmpty()) {
+                cli.out().println("    " + Texts.get(locale, "queue.lastReply") + ": " + m.lastReply());
+            }
+            m.refused().forEach(r -> cli.out().println("    " + Texts.get(locale, "queue.refused") + ": " + r.address() + " " + r.reply()));
+            if (!m.deadReason().isEmpty()) {
+                cli.out().println("    " + Texts.get(locale, "queue.deadReason") + ": " + m.deadReason());
+            }
+        }
+        cli.out().println(Texts.get(locale, "queue.summary", counts.get(QueuedMessage.State.PENDING), counts.get(QueuedMessage.State.DEFERRED),
+                counts.get(QueuedMessage.State.SENDING), counts.get(QueuedMessage.State.DEAD), counts.get(QueuedMessage.State.DAMAGED)));
+    }
+}

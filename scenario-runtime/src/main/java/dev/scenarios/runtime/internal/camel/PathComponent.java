@@ -1,0 +1,65 @@
+package dev.scenarios.runtime.internal.camel;
+
+import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.runtime.PathDefinition;
+import dev.scenarios.runtime.SendEvents;
+import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The Camel component {@code path}: {@code to: path:<systemName>} sends one message through that
+ * data transfer path. Registered by the runtime with the senders it bound at startup; an unknown
+ * name fails when the route starts (validation reports it earlier).
+ */
+public final class PathComponent extends DefaultComponent {
+
+    /** A path ready to send; {@code sender} is null when the path or its connection is disabled. */
+    public record BoundPath(PathDefinition definition, PathSender sender) {
+    }
+
+    /** The exchange property carrying the {@link dev.scenarios.connector.api.SendResult} of a successful step. */
+    public static final String RESULT_PROPERTY = PathProducer.RESULT_PROPERTY;
+
+    private final Map<String, BoundPath> paths;
+    private final SendEvents events;
+    private final Function<String, DeliveryPolicy> policies;
+    private final QueuedDelivery queued;
+
+    /** Paths that all deliver directly with the default policy; {@code delivery: queued} is refused. */
+    public PathComponent(Map<String, BoundPath> paths, SendEvents events) {
+        this(paths, events, name -> DeliveryPolicy.DIRECT, null);
+    }
+
+    /**
+     * @param policies each path's delivery policy, by system name
+     * @param queued where {@code delivery: queued} steps put their messages; null when there is no queue
+     */
+    public PathComponent(Map<String, BoundPath> paths, SendEvents events, Function<String, DeliveryPolicy> policies, QueuedDelivery queued) {
+        this.paths = Map.copyOf(paths);
+        this.events = events;
+        this.policies = policies;
+        this.queued = queued;
+    }
+
+    /** The endpoint of path {@code name}, for sending outside a route (the CLI's {@code send}). */
+    public Endpoint endpoint(String name) {
+        if (!paths.containsKey(name)) {
+            throw new IllegalArgumentException("no path named \"" + name + "\" in this workspace");
+        }
+        return getCamelContext().getEndpoint("path:" + name);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        String name = remaining.startsWith("//") ? remaining.substring(2) : remaining;
+        BoundPath path = paths.get(name);
+        if (path == null) {
+            throw new IllegalArgumentException("no path named \"" + name + "\" in this workspace");
+        }
+        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.scenarios.runtime.internal.camel;
+
+import dev.scenarios.connector.api.DeliveryException;
+import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.runtime.PathDefinition;
+import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.internal.delivery.DirectDelivery;
+import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.SendEvents;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Sends one message per exchange through a bound path: directly (retrying transient failures as
+ * the path's policy says, see {@link DirectDelivery}) or, with {@code delivery: queued}, by storing
+ * it durably in the queue ({@link QueuedDelivery}). On success sets the exchange variables
+ * {@code messageId}, {@code queued} and then either {@code serverReply} and {@code rejectedRecipients}
+ * (direct) or {@code queueId} (queued); on failure sets
+ * {@code failureKind}, {@code replyCode}, {@code failureMessage} and {@code rejectedRecipients} and
+ * fails the exchange with the {@link DeliveryException}, so {@code doTry}/{@code onException} see it.
+ * The body is left as it was.
+ */
+final class PathProducer extends DefaultProducer {
+
+    /** The exchange property carrying the {@link SendResult}, for the CLI's {@code send}. */
+    static final String RESULT_PROPERTY = "dev.scenarios.runtime.sendResult";
+
+    private static final List<String> RESULT_VARIABLES =
+            List.of("messageId", "serverReply", "rejectedRecipients", "failureKind", "replyCode", "failureMessage", "queued", "queueId");
+
+    private final PathComponent.BoundPath path;
+    private final SendEvents events;
+    private final DeliveryPolicy policy;
+    private final QueuedDelivery queued;
+    /** The path's attribute names, worked out once: the definition does not change while the producer lives. */
+    private final Set<String> attributeNames;
+    private final Set<String> arrayAttributeNames;
+
+    PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy, QueuedDelivery queued) {
+        super(endpoint);
+        this.path = path;
+        this.events = events;
+        this.policy = policy;
+        this.queued = queued;
+        this.attributeNames = path.definition().attributeNames();
+        this.arrayAttributeNames = path.definition().arrayAttributeNames();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws DeliveryException {
+        PathDefinition definition = path.definition();
+        RESULT_VARIABLES.forEach(exchange::removeVariable);
+        try {
+            if (path.sender() == null) {
+                throw new DeliveryException(FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
+            }
+            Map<String, Object> attributes = StepAttributes.collect(exchange, attributeNames, arrayAttributeNames);
+            if (policy.mode() == DeliveryPolicy.Mode.QUEUED) {
+                enqueue(exchange, definition, attributes);
+                return;
+            }
+            SendResult result = DirectDelivery.send(definition.systemName(), path.sender(), attributes, policy);
+            exchange.setVariable("messageId", result.messageId());
+            exchange.setVariable("queued", false);
+            exchange.setVariable("serverReply", result.serverReply());
+            exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(result.rejectedRecipients()));
+            exchange.setProperty(RESULT_PROPERTY, result);
+            events.sent(definition.systemName(), result);
+        } catch (DeliveryException e) {
+            exchange.setVariable("failureKind", e.kind().name());
+            exchange.setVariable("replyCode", e.replyCode());
+            exchange.setVariable("failureMessage", e.getMessage());
+            exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
+            events.failed(definition.systemName(), e);
+            throw e;
+        }
+    }
+
+    /** The step's half of queued delivery: the message is on disk when this returns; the sender reports the outcome. */
+    private void enqueue(Exchange exchange, PathDefinition definition, Map<String, Object> attributes) throws DeliveryException {
+        if (queued == null) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, "path " + definition.systemName()
+                    + " is set to delivery: queued, but this runtime has no queue");
+        }
+        QueuedMessage message = queued.enqueue(definition.systemName(), path.sender(), attributes, policy);
+        exchange.setVariable("messageId", message.messageId());
+        exchange.setVariable("queued", true);
+        exchange.setVariable("queueId", message.id());
+        exchange.setProperty(RESULT_PROPERTY, new SendResult(message.messageId(), "queued as " + message.id() + ", not sent yet",
+                List.of(), List.of()));
+    }
+}
