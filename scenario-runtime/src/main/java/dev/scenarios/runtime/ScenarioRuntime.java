@@ -189,6 +189,11 @@ public final class ScenarioRuntime implements AutoCloseable {
         return journal.writeErrors();
     }
 
+    /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
+    public long journalWriteErrors(String connection) {
+        return context.journalFailures(connection);
+    }
+
     /**
      * The latest journal write failure of any connection since the start, if any: the journal is
      * evidence, so a failure never changes a send's outcome; {@code scenario send --json} reports it

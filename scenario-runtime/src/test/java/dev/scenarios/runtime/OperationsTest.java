@@ -67,6 +67,7 @@ class OperationsTest {
         return """
                 type: smtp
                 systemName: %s
+                journal: full
                 server: 127.0.0.1
                 port: %d
                 encryption: none
@@ -119,7 +120,9 @@ class OperationsTest {
                 .write("paths/orders.yaml", path("orders", "mail"))
                 .write("paths/alerts.yaml", path("alerts", "backup"))
                 .write("scenarios/orders.yaml", timer("orders", "orders", 3))
-                .write("scenarios/alerts.yaml", timer("alerts", "alerts", 2));
+                .write("scenarios/alerts.yaml", timer("alerts", "alerts", 2))
+                // a file where the connections' journal folder belongs: every journal write fails, every send goes on
+                .write("data/journals", "not a folder");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine line = ScenarioCommand.commandLine(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -157,10 +160,12 @@ class OperationsTest {
             assertThat(sample(text, "scenario_messages_total{connection=\"mail\",outcome=\"failed\",path=\"orders\"}")).isZero();
             assertThat(sample(text, "scenario_smtp_replies_total{class=\"2xx\",connection=\"mail\"}")).isEqualTo(3);
             assertThat(sample(text, "scenario_smtp_replies_total{class=\"none\",connection=\"backup\"}")).isEqualTo(2);
+            assertThat(sample(text, "scenario_journal_write_errors_total{connection=\"mail\",journal=\"connection\"}")).isPositive();
             assertThat(sample(text, "scenario_send_duration_seconds_count{connection=\"mail\",outcome=\"success\",path=\"orders\"}")).isEqualTo(3);
             assertThat(text).contains("scenario_send_duration_seconds_bucket{connection=\"mail\",outcome=\"success\",path=\"orders\",le=\"1.0\"}")
                     .contains("scenario_queue_messages{state=\"dead\"} 0").contains("scenario_queue_oldest_age_seconds 0")
-                    .contains("scenario_journal_write_errors_total 0")
+                    .contains("scenario_journal_write_errors_total{connection=\"\",journal=\"queue\"} 0")
+
                     .doesNotContain("@").doesNotContain("anna");
         } finally {
             run.stop();

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.ServiceStatus;
 
 /**
@@ -21,11 +23,15 @@ import org.apache.camel.ServiceStatus;
  */
 public final class RuntimeOps {
 
+    private static final String JOURNAL_ERRORS = "Journal lines that could not be written: the queue's (data/queue/events.log) or a connection's";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SendMetrics metrics;
     private final ConnectionHealth health;
+    private final Set<String> connections;
 
     private RuntimeOps(Map<String, String> connectionOfPath, Workspace workspace) {
+        this.connections = new TreeSet<>(connectionOfPath.values());
         this.metrics = new SendMetrics(registry, connectionOfPath);
         this.health = new ConnectionHealth(connectionOfPath, Clock.systemUTC());
         QueueGauges.register(registry, new FileMessageQueue(workspace.queueDirectory()), Clock.systemUTC());
@@ -56,7 +62,11 @@ public final class RuntimeOps {
      */
     public ManagementServer serve(ScenarioRuntime runtime, String host, int port) throws IOException {
         FunctionCounter.builder("scenario.journal.write.errors", runtime, ScenarioRuntime::journalWriteErrors)
-                .description("Lines the queue's journal (data/queue/events.log) could not write").register(registry);
+                .description(JOURNAL_ERRORS).tag("journal", "queue").tag("connection", "").register(registry);
+        for (String connection : connections) {
+            FunctionCounter.builder("scenario.journal.write.errors", runtime, r -> r.journalWriteErrors(connection))
+                    .description(JOURNAL_ERRORS).tag("journal", "connection").tag("connection", connection).register(registry);
+        }
         return ManagementServer.start(host, port, new OpsEndpoints(registry,
                 () -> new OpsEndpoints.Health(status(runtime) != ServiceStatus.Stopped, Map.of("scenarios", status(runtime).name())),
                 () -> {
