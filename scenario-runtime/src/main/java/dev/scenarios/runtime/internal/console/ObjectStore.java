@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.console;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 final class ObjectStore {
 
     /** A system name the console accepts: it is also the file name, so it can never leave its folder. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private static final ObjectMapper PLAIN_YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
@@ -82,7 +81,7 @@ final class ObjectStore {
      */
     synchronized String write(ObjectKind kind, String file, Map<String, Object> values) throws IOException {
         String name = String.valueOf(values.get("systemName"));
-        if (!NAME.matcher(name).matches()) {
+        if (!Descriptors.isSystemName(name)) {
             throw new IllegalArgumentException("systemName: Latin letters, digits and _ only");
         }
         String relative = file != null ? file : kind.folder + "/" + name + ".yaml";
