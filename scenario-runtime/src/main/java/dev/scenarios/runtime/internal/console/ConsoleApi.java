@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.console;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -136,7 +137,7 @@ final class ConsoleApi implements HttpHandler {
             return false;
         }
         String name = parts[1];
-        if (!ObjectStore.NAME.matcher(name).matches()) {
+        if (!Descriptors.isSystemName(name)) {
             throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "problem.name")));
         }
         if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
@@ -197,7 +198,7 @@ final class ConsoleApi implements HttpHandler {
         Map<String, Object> submitted = values(body, locale);
         String typeId = String.valueOf(body.getOrDefault("type", ""));
         String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
-        if (ObjectStore.NAME.matcher(name).matches() && store.find(kind, name).isPresent()) {
+        if (Descriptors.isSystemName(name) && store.find(kind, name).isPresent()) {
             throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.exists", name)));
         }
         ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, Map.of());
