@@ -6,9 +6,11 @@ import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,9 +54,10 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final WorkspaceLock lock;
     private final QueueStore store;
     private final WorkspaceConnectorContext context;
+    private final QueueJournal journal;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
+            WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context, QueueJournal journal) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
@@ -63,6 +66,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         this.lock = lock;
         this.store = store;
         this.context = context;
+        this.journal = journal;
     }
 
     /**
@@ -119,7 +123,8 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
+                bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                        usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             store = QueueStore.open(workspace, sendQueue);
@@ -135,7 +140,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                     store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, store, context);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, store, context, store.journal());
             if (sender != null) {
                 sender.start();
             }
@@ -183,6 +188,16 @@ public final class ScenarioRuntime implements AutoCloseable {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    public long journalWriteErrors() {
+        return journal.writeErrors();
+    }
+
+    /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
+    public long journalWriteErrors(String connection) {
+        return context.journalFailures(connection);
     }
 
     /**

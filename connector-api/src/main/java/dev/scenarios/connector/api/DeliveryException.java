@@ -107,12 +107,24 @@ public class DeliveryException extends Exception {
     }
 
     /**
-     * Whether retrying the same message later may succeed.
+     * Whether sending the same message again later may succeed, and nothing was delivered this time:
+     * the one rule a host's retry loop, its queue and its {@code --json} output share. A failure that
+     * {@linkplain #possiblyDelivered() may have delivered} the message is not transient (a retry may
+     * duplicate it); nor are configuration, disabled and TLS failures whatever their reply code, nor
+     * any 5yz reply. A 4yz reply is transient, and so is a failure without a reply code when the
+     * server was unreachable, timed out, or dropped the session before the data ended.
      *
-     * @return true for 4yz replies and network failures
+     * @return true when a retry is safe and may succeed
      */
     public boolean transientFailure() {
-        return replyCode / 100 == 4 || kind == FailureKind.UNREACHABLE || kind == FailureKind.TIMEOUT;
+        if (possiblyDelivered || kind == FailureKind.CONFIGURATION || kind == FailureKind.DISABLED || kind == FailureKind.TLS) {
+            return false;
+        }
+        int replyClass = replyCode / 100;
+        if (replyClass == 4 || replyClass == 5) {
+            return replyClass == 4;
+        }
+        return kind == FailureKind.UNREACHABLE || kind == FailureKind.TIMEOUT || kind == FailureKind.PROTOCOL;
     }
 
     /**

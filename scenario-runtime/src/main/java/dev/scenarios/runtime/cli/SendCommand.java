@@ -6,8 +6,6 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.RejectedRecipients;
-import dev.scenarios.runtime.internal.delivery.Outcome;
-import dev.scenarios.runtime.internal.delivery.OutcomeClassifier;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +143,7 @@ public final class SendCommand extends WorkspaceCommand {
         out.put("replyCode", e.replyCode());
         out.put("message", e.message(locale));
         // The retry loop's rule (README, "How every attempt is judged"), so "transient" here means what the runtime retries.
-        out.put("transient", OutcomeClassifier.classify(e) == Outcome.TRANSIENT);
+        out.put("transient", e.transientFailure());
         out.put("possiblyDelivered", e.possiblyDelivered());
         out.put("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
         return out;

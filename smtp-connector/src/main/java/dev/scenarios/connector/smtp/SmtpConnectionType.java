@@ -159,7 +159,7 @@ public final class SmtpConnectionType implements ConnectionType {
     @Override
     public InputStream openJournal(Configuration configuration, ConnectorContext context) throws IOException {
         String systemName = SmtpSettings.normalize(configuration).string("systemName");
-        if (systemName == null || !systemName.matches("[A-Za-z0-9_]+")) {
+        if (!Descriptors.isSystemName(systemName)) {
             throw new IllegalArgumentException("systemName: required, Latin letters, digits and _ only");
         }
         return Journal.read(context.dataDirectory(), systemName);

@@ -8,6 +8,7 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The checks every type shares, driven by its descriptors: unknown properties, required values
@@ -20,7 +21,24 @@ public final class Descriptors {
 
     private static final Messages MESSAGES = Messages.of("dev.scenarios.connector.api.messages", Descriptors.class);
 
+    /**
+     * The one rule for a system name (a connection's or a path's {@code systemName}, and a path's
+     * {@code connection}): Latin letters, digits and {@code _}. Names become file names, journal
+     * names and Camel endpoint names, so nothing else is allowed.
+     */
+    private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_]+");
+
     private Descriptors() {
+    }
+
+    /**
+     * Whether {@code name} is a valid system name. Pure.
+     *
+     * @param name the name to test, possibly null
+     * @return true for a non-empty name of Latin letters, digits and {@code _}
+     */
+    public static boolean isSystemName(String name) {
+        return name != null && SYSTEM_NAME.matcher(name).matches();
     }
 
     /**

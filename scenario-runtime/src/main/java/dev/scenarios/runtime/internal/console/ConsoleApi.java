@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.console;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -107,11 +108,7 @@ final class ConsoleApi implements HttpHandler {
     }
 
     private boolean authorized(HttpExchange exchange) {
-        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
-        if (bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return token.matches(bearer.substring(7));
-        }
-        return token.matches(exchange.getRequestHeaders().getFirst("X-Admin-Token"));
+        return token.authorizes(exchange.getRequestHeaders());
     }
 
     /** Answers the request, or hands it to a check thread that will (then returns true). */
@@ -148,7 +145,7 @@ final class ConsoleApi implements HttpHandler {
             return false;
         }
         String name = parts[1];
-        if (!ObjectStore.NAME.matcher(name).matches()) {
+        if (!Descriptors.isSystemName(name)) {
             throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "problem.name")));
         }
         if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
@@ -209,7 +206,7 @@ final class ConsoleApi implements HttpHandler {
         Map<String, Object> submitted = values(body, locale);
         String typeId = String.valueOf(body.getOrDefault("type", ""));
         String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
-        if (ObjectStore.NAME.matcher(name).matches() && store.find(kind, name).isPresent()) {
+        if (Descriptors.isSystemName(name) && store.find(kind, name).isPresent()) {
             throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.exists", name)));
         }
         ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, Map.of());

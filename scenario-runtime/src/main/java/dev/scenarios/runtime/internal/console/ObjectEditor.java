@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.console;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
@@ -142,7 +143,7 @@ final class ObjectEditor {
         List<Problem> problems = new ArrayList<>();
         String name = String.valueOf(values.get("systemName"));
         String fileName = kind.folder + "/" + name + ".yaml";
-        if (!ObjectStore.NAME.matcher(name).matches()) {
+        if (!Descriptors.isSystemName(name)) {
             problems.add(new Problem(fileName, 1, "", "systemName", ConsoleTexts.get(locale, "problem.name"), "name"));
         }
         String typeId = String.valueOf(values.get("type"));

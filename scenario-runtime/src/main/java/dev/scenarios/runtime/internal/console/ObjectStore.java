@@ -1,10 +1,12 @@
 package dev.scenarios.runtime.internal.console;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.scenarios.runtime.internal.io.AtomicFiles;
+import dev.scenarios.runtime.internal.workspace.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 final class ObjectStore {
 
     /** A system name the console accepts: it is also the file name, so it can never leave its folder. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private static final ObjectMapper PLAIN_YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
@@ -82,7 +82,7 @@ final class ObjectStore {
      */
     synchronized String write(ObjectKind kind, String file, Map<String, Object> values) throws IOException {
         String name = String.valueOf(values.get("systemName"));
-        if (!NAME.matcher(name).matches()) {
+        if (!Descriptors.isSystemName(name)) {
             throw new IllegalArgumentException("systemName: Latin letters, digits and _ only");
         }
         String relative = file != null ? file : kind.folder + "/" + name + ".yaml";
@@ -119,9 +119,16 @@ final class ObjectStore {
 
     private static Optional<Map<String, Object>> read(Path file) {
         try {
-            Map<String, Object> values = PLAIN_YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), MAP);
+            if (Files.size(file) > YamlReader.MAX_BYTES) {
+                return Optional.empty();
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // The workspace's own reader first: it refuses what Jackson would silently accept (an
+            // alias read as the text of its name, a repeated key), so the form never shows it as a value.
+            YamlReader.read(text);
+            Map<String, Object> values = PLAIN_YAML.readValue(text, MAP);
             return Optional.ofNullable(values);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | YamlReader.YamlException e) {
             return Optional.empty();
         }
     }

@@ -32,28 +32,16 @@ public final class OutcomeClassifier {
             String reply, DeliveryException failure) {
     }
 
-    /** How a failure with no per-recipient detail is classified; see the README's fault table. */
+    /**
+     * How a failure with no per-recipient detail is classified; see the README's fault table. The
+     * transient rule is the SPI's own ({@link DeliveryException#transientFailure()}), so scenarios
+     * reading {@code ${exception.transientFailure}}, {@code send --json} and the retry loops agree.
+     */
     public static Outcome classify(DeliveryException e) {
         if (e.possiblyDelivered()) {
             return Outcome.AMBIGUOUS;
         }
-        FailureKind kind = e.kind();
-        if (kind == FailureKind.CONFIGURATION || kind == FailureKind.DISABLED || kind == FailureKind.TLS) {
-            return Outcome.PERMANENT;
-        }
-        int replyClass = e.replyCode() / 100;
-        if (replyClass == 4) {
-            return Outcome.TRANSIENT;
-        }
-        if (replyClass == 5) {
-            return Outcome.PERMANENT;
-        }
-        // No reply code: the network failed. A session lost before the data ended (PROTOCOL, code 0)
-        // delivered nothing, so it is as safe to retry as a refused connection.
-        return switch (kind) {
-            case UNREACHABLE, TIMEOUT, PROTOCOL -> Outcome.TRANSIENT;
-            default -> Outcome.PERMANENT;
-        };
+        return e.transientFailure() ? Outcome.TRANSIENT : Outcome.PERMANENT;
     }
 
     /** The verdict on an attempt to deliver to {@code attempted} that returned {@code result}. */

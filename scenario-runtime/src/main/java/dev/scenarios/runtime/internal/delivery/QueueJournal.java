@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class QueueJournal {
     }
 
     private final Sink sink;
+    private final AtomicLong writeErrors = new AtomicLong();
     private boolean failing;
 
     /** The journal of the file queue in {@code queueRoot}: {@code events.log}. No I/O. */
@@ -81,12 +83,18 @@ public final class QueueJournal {
             sink.append(at, event, message.id(), line);
             failing = false;
         } catch (IOException | RuntimeException e) {
+            writeErrors.incrementAndGet();
             // Once per failing spell, not once per message: the events themselves are still logged above.
             if (!failing) {
                 LOG.warn("cannot write the queue journal {}: {}", sink.describe(), e.toString());
             }
             failing = true;
         }
+    }
+
+    /** How many lines could not be written since this journal was created (for the metrics). */
+    public long writeErrors() {
+        return writeErrors.get();
     }
 
     /** The journal line of {@code event} about {@code message} with {@code detail}, line breaks flattened. Pure. */

@@ -197,6 +197,11 @@ public final class WorkspaceLoader {
 
     private static Optional<String> readText(Path file, String name, Locale locale, List<Problem> problems) {
         try {
+            // Refused before it is read: a huge file would otherwise cost its size in memory first.
+            if (Files.size(file) > YamlReader.MAX_BYTES) {
+                problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.tooLarge", YamlReader.MAX_BYTES / (1024 * 1024))));
+                return Optional.empty();
+            }
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
         } catch (CharacterCodingException e) {
             problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.notUtf8")));

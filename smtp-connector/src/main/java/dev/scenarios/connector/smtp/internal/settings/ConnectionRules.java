@@ -1,5 +1,6 @@
 package dev.scenarios.connector.smtp.internal.settings;
 
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.ValidationResult;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class ConnectionRules {
 
-    private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     private static final Pattern HOST_PORT = Pattern.compile("^([^:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):(\\d*)$");
     private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
@@ -36,7 +36,7 @@ public final class ConnectionRules {
 
     /** Adds the problems of {@code c} (already {@link SmtpSettings#normalize normalized}) to {@code out}. */
     public static void check(Configuration c, Messages messages, ValidationResult.Builder out) {
-        c.optionalString("systemName").filter(s -> !out.hasProblem("systemName") && !SYSTEM_NAME.matcher(s).matches())
+        c.optionalString("systemName").filter(s -> !out.hasProblem("systemName") && !Descriptors.isSystemName(s))
                 .ifPresent(s -> out.add("systemName", "systemName.pattern", messages.message("problem.systemName.pattern", s)));
         c.optionalString("server").filter(s -> !out.hasProblem("server")).ifPresent(s -> checkServer(s, messages, out));
         for (String name : List.of("connectTimeout", "readTimeout", "writeTimeout", "idleTimeout")) {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * The rules of an {@code smtp-send} path beyond what its descriptors check: names, declared
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class SendPathValidation {
 
-    private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private SendPathValidation() {
     }
@@ -76,7 +74,7 @@ public final class SendPathValidation {
 
     private static void checkSystemName(Configuration configuration, String property, ValidationResult.Builder out) {
         if (configuration.isSet(property) && !out.hasProblem(property)
-                && !SYSTEM_NAME.matcher(configuration.string(property)).matches()) {
+                && !Descriptors.isSystemName(configuration.string(property))) {
             out.add(property, "name.pattern", PathTexts.MESSAGES.message("problem.name.pattern", property));
         }
     }
