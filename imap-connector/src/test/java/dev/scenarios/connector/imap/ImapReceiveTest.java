@@ -177,6 +177,55 @@ class ImapReceiveTest {
         }
     }
 
+    @Test
+    void aMailOverMaxMessageSizeGoesToErrorsUnread() throws Exception {
+        GreenMailUser user = GreenMailImap.user(GREEN_MAIL);
+        GreenMailImap.deliver(user, "Огромное письмо", "x".repeat(5000));
+        GreenMailImap.deliver(user, "Обычное", "y");
+        BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of("maxMessageSize", 2000))) {
+            source.start(handed::add);
+            ReceivedItem item = next(handed);
+            assertThat(item.attributes()).as("the large mail is never handed").containsEntry("Subject", "Обычное");
+            item.succeeded(Map.of());
+        }
+        assertThat(GreenMailImap.count(GREEN_MAIL, "Errors")).isEqualTo(1);
+        assertThat(journal()).containsPattern("UID=1 has \\d+ bytes, more than maxMessageSize 2000; moved to Errors");
+    }
+
+    @Test
+    void afterSuccessDeleteExpungesTheMail() throws Exception {
+        GreenMailImap.deliver(GreenMailImap.user(GREEN_MAIL), "Удалить после обработки", "z");
+        BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of("afterSuccess", "delete"))) {
+            source.start(handed::add);
+            next(handed).succeeded(Map.of());
+        }
+        assertThat(GreenMailImap.count(GREEN_MAIL, "INBOX")).isZero();
+        assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isZero();
+    }
+
+    @Test
+    void aNewUidValidityHandsTheMailsLeftAsPossibleDuplicates() throws Exception {
+        GreenMailUser user = GreenMailImap.user(GREEN_MAIL);
+        // The state of a folder whose UIDs meant other mails: the server recreated it (new UIDVALIDITY).
+        Files.createDirectories(data.resolve("imap"));
+        Files.writeString(data.resolve("imap/support_requests.state"), "uidValidity=1\nlastUid=7\n");
+        GreenMailImap.deliver(user, "После пересоздания папки", "1");
+        BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+            source.start(handed::add);
+            ReceivedItem item = next(handed);
+            assertThat(item.attributes()).containsEntry("Subject", "После пересоздания папки");
+            assertThat(item.possibleDuplicate()).isTrue();
+            item.succeeded(Map.of());
+        }
+        assertThat(journal()).contains("UIDVALIDITY of INBOX changed from 1 to ");
+        assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(1);
+    }
+
     /** A mail as a Russian mail client of the 2000s writes it: every text in one legacy charset, RFC 2047 and RFC 2231 labels. */
     private static jakarta.mail.internet.MimeMessage raw(String charset, String subject, String text, String fileName) throws Exception {
         String mime = "From: =?" + charset + "?B?" + b64("Отдел продаж", charset) + "?= <sales@example.org>\r\n"

@@ -172,10 +172,11 @@ public final class FolderReceiver implements PathSource {
                 journal.write(false, "path " + settings.systemName() + ": " + id + " processed before, still in the folder; moved again");
                 continue;
             }
-            if (message.getSize() > settings.maxMessageSize()) {
-                moveTo(store, folder, message, settings.failureFolder());
+            int size = message.getSize();
+            if (size > settings.maxMessageSize()) {
+                moveTo(store, folder, message, settings.failureFolder()); // the message is gone from the folder after this
                 state.setAside(uid);
-                journal.write(true, "path " + settings.systemName() + ": " + id + " has " + message.getSize() + " bytes, more than maxMessageSize "
+                journal.write(true, "path " + settings.systemName() + ": " + id + " has " + size + " bytes, more than maxMessageSize "
                         + settings.maxMessageSize() + "; moved to " + settings.failureFolder());
                 continue;
             }
