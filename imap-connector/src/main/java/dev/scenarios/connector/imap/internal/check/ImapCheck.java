@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ public final class ImapCheck {
     private CheckResult failConnect(MessagingException e) {
         Throwable cause = rootCause(e);
         String text = String.valueOf(e.getMessage());
-        if (cause instanceof SSLException || text.contains("STARTTLS")) {
+        if (inChain(e, SSLException.class) || inChain(e, GeneralSecurityException.class) || text.contains("STARTTLS")) {
             pass("greeting", "");
             pass("capabilities", "");
             String key = text.contains("STARTTLS") ? "check.tls.notOffered" : "check.tls.failed";
@@ -150,6 +151,16 @@ public final class ImapCheck {
             steps.add(new Step(later, messages.message("step." + later), Step.Status.SKIPPED, Duration.ZERO, ""));
         }
         return CheckResult.failed(kind, message, detail, steps);
+    }
+
+    /** Whether {@code e} or a cause is a {@code type}: a PKIX failure arrives as a bare certificate-path exception, not as an SSLException. */
+    private static boolean inChain(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
