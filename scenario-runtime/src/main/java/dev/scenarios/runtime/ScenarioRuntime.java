@@ -3,6 +3,7 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
@@ -116,8 +117,13 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p,
-                        usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                if (p.type().direction() == PathType.Direction.RECEIVE) {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
+                            usable ? () -> p.type().source(p.configuration(), connection, context) : null));
+                } else {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());

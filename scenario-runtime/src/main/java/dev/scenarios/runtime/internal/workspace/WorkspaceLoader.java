@@ -20,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -81,10 +83,14 @@ public final class WorkspaceLoader {
 
         List<PathDefinition> paths = new ArrayList<>();
         Map<String, ObjectFile> pathByName = new HashMap<>();
+        Set<String> receivingPaths = new HashSet<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
+                if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
+                    receivingPaths.add(f.systemName());
+                }
                 // delivery: and retry: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
                 if (f.systemName() != null) {
@@ -103,7 +109,7 @@ public final class WorkspaceLoader {
         boolean scenariosReadable = true;
         List<RouteCheck.EndpointAt> endpoints = new ArrayList<>();
         for (Path file : scenarioFiles) {
-            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems, endpoints);
+            scenariosReadable &= checkScenario(dir, file, pathByName, receivingPaths, locale, problems, endpoints);
         }
         if (scenariosReadable) {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
@@ -165,7 +171,8 @@ public final class WorkspaceLoader {
         }
     }
 
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems,
+    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Set<String> receivingPaths, Locale locale,
+            List<Problem> problems,
             List<RouteCheck.EndpointAt> endpoints) {
         String name = relative(dir, file);
         Optional<String> text = readText(file, name, locale, problems);
@@ -187,6 +194,10 @@ public final class WorkspaceLoader {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
                 } else if (endpoint.uri().contains("?")) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
+                } else if (endpoint.consumer() && !receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
+                } else if (!endpoint.consumer() && receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
                 }
             });
         }
