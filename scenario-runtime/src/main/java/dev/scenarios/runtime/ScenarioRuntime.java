@@ -43,7 +43,9 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** How soon the sender notices queue changes made from outside, e.g. {@code scenario queue --retry}. */
     private static final Duration QUEUE_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final DefaultCamelContext camel;
+    private final CamelContext camel;
+    /** False when the CamelContext is the host's ({@link PathCamelComponent}): then the host starts and stops it. */
+    private final boolean ownsCamel;
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
@@ -51,9 +53,10 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final WorkspaceLock lock;
     private final WorkspaceConnectorContext context;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, WorkspaceConnectorContext context) {
+    private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
+            QueueSender queueSender, WorkspaceLock lock, WorkspaceConnectorContext context) {
         this.camel = camel;
+        this.ownsCamel = ownsCamel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
@@ -86,20 +89,38 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(workspace, events, true, false);
     }
 
+    /**
+     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}:
+     * takes the workspace's lock and sends its queue like {@code scenario run}, but loads no scenario
+     * (the host has its own routes) and neither starts nor stops {@code camel}. Blocks until bound.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    static ScenarioRuntime startIn(CamelContext camel, Workspace workspace, SendEvents events) throws Exception {
+        return start(camel, false, workspace, events, true, false);
+    }
+
     private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
-        if (!workspace.isValid()) {
-            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
-        }
-        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        return start(camel, true, workspace, events, sendQueue, runScenarios);
+    }
+
+    private static ScenarioRuntime start(CamelContext camel, boolean ownsCamel, Workspace workspace, SendEvents events, boolean sendQueue,
+            boolean runScenarios) throws Exception {
+        if (!workspace.isValid()) {
+            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+        }
+        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
         try {
-            camel.start();
+            if (ownsCamel) {
+                camel.start();
+            }
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
@@ -129,8 +150,12 @@ public final class ScenarioRuntime implements AutoCloseable {
             QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
-            camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
+            if (ownsCamel) {
+                camel.addComponent("path", component);
+            } else {
+                component.setCamelContext(camel);
+            }
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, context);
             if (sender != null) {
                 sender.start();
             }
@@ -142,7 +167,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(ownsCamel ? camel : null, sender, opened, lock);
             throw e;
         }
     }
@@ -158,7 +183,6 @@ public final class ScenarioRuntime implements AutoCloseable {
         properties.setProperty("workspace.data", workspace.dataDirectory().toString());
         return properties;
     }
-
     /**
      * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
      * would, with {@code attributes} as the body. Blocks until the server's final reply (after the
@@ -205,12 +229,22 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(ownsCamel ? camel : null, queueSender, connections, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
-        camel.stop();
+    /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
+    PathComponent pathComponent() {
+        return component;
+    }
+
+    /**
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender,
+     * connections, lock; {@code camel} is null when it is the host's.
+     */
+    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+        if (camel != null) {
+            camel.stop();
+        }
         if (sender != null) {
             sender.close();
         }
