@@ -10,7 +10,12 @@ import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +28,7 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -106,6 +112,11 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace.directory());
+        if (libraries != null) {
+            camel.setApplicationContextClassLoader(libraries);
+            camel.addService(new ClassLoaderCloser(libraries));
+        }
         return start(camel, true, workspace, events, sendQueue, runScenarios);
     }
 
@@ -175,14 +186,23 @@ public final class ScenarioRuntime implements AutoCloseable {
     /**
      * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
      * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
-     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     * since a relative {@code file:} would depend on the folder the runtime was started from; and
+     * every key of the workspace's {@code application.properties} (the two above win).
+     *
+     * @throws UncheckedIOException if {@code application.properties} exists but cannot be read
      */
     public static Properties placeholders(Workspace workspace) {
-        Properties properties = new Properties();
-        properties.setProperty("workspace", workspace.directory().toString());
-        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        Properties properties;
+        try {
+            properties = ApplicationProperties.read(workspace.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(ApplicationProperties.FILE + ": " + e.getMessage(), e);
+        }
+        properties.setProperty(ApplicationProperties.WORKSPACE, workspace.directory().toString());
+        properties.setProperty(ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
         return properties;
     }
+
     /**
      * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
      * would, with {@code attributes} as the body. Blocks until the server's final reply (after the
@@ -235,6 +255,18 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
     PathComponent pathComponent() {
         return component;
+    }
+
+    /** Closes the workspace's {@code lib/} class loader when the runtime's own CamelContext stops. */
+    private record ClassLoaderCloser(URLClassLoader libraries) implements Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+            WorkspaceLibraries.close(libraries);
+        }
     }
 
     /**
