@@ -12,7 +12,12 @@ import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
+import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +30,7 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -45,7 +51,9 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** How soon the sender notices queue changes made from outside, e.g. {@code scenario queue --retry}. */
     private static final Duration QUEUE_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final DefaultCamelContext camel;
+    private final CamelContext camel;
+    /** False when the CamelContext is the host's ({@link PathCamelComponent}): then the host starts and stops it. */
+    private final boolean ownsCamel;
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
@@ -54,9 +62,10 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final WorkspaceConnectorContext context;
     private final QueueJournal journal;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
+    private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
+            QueueSender queueSender, WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
         this.camel = camel;
+        this.ownsCamel = ownsCamel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
@@ -90,20 +99,43 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(workspace, events, true, false);
     }
 
+    /**
+     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}:
+     * takes the workspace's lock and sends its queue like {@code scenario run}, but loads no scenario
+     * (the host has its own routes) and neither starts nor stops {@code camel}. Blocks until bound.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    static ScenarioRuntime startIn(CamelContext camel, Workspace workspace, SendEvents events) throws Exception {
+        return start(camel, false, workspace, events, true, false);
+    }
+
     private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
-        if (!workspace.isValid()) {
-            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
-        }
-        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace.directory());
+        if (libraries != null) {
+            camel.setApplicationContextClassLoader(libraries);
+            camel.addService(new ClassLoaderCloser(libraries));
+        }
+        return start(camel, true, workspace, events, sendQueue, runScenarios);
+    }
+
+    private static ScenarioRuntime start(CamelContext camel, boolean ownsCamel, Workspace workspace, SendEvents events, boolean sendQueue,
+            boolean runScenarios) throws Exception {
+        if (!workspace.isValid()) {
+            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+        }
+        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
         try {
-            camel.start();
+            if (ownsCamel) {
+                camel.start();
+            }
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
@@ -139,8 +171,12 @@ public final class ScenarioRuntime implements AutoCloseable {
             QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
-            camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context, journal);
+            if (ownsCamel) {
+                camel.addComponent("path", component);
+            } else {
+                component.setCamelContext(camel);
+            }
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, context, journal);
             if (sender != null) {
                 sender.start();
             }
@@ -152,7 +188,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(ownsCamel ? camel : null, sender, opened, lock);
             throw e;
         }
     }
@@ -160,12 +196,20 @@ public final class ScenarioRuntime implements AutoCloseable {
     /**
      * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
      * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
-     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     * since a relative {@code file:} would depend on the folder the runtime was started from; and
+     * every key of the workspace's {@code application.properties} (the two above win).
+     *
+     * @throws UncheckedIOException if {@code application.properties} exists but cannot be read
      */
     public static Properties placeholders(Workspace workspace) {
-        Properties properties = new Properties();
-        properties.setProperty("workspace", workspace.directory().toString());
-        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        Properties properties;
+        try {
+            properties = ApplicationProperties.read(workspace.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(ApplicationProperties.FILE + ": " + e.getMessage(), e);
+        }
+        properties.setProperty(ApplicationProperties.WORKSPACE, workspace.directory().toString());
+        properties.setProperty(ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
         return properties;
     }
 
@@ -225,12 +269,34 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(ownsCamel ? camel : null, queueSender, connections, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
-        camel.stop();
+    /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
+    PathComponent pathComponent() {
+        return component;
+    }
+
+    /** Closes the workspace's {@code lib/} class loader when the runtime's own CamelContext stops. */
+    private record ClassLoaderCloser(URLClassLoader libraries) implements Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+            WorkspaceLibraries.close(libraries);
+        }
+    }
+
+    /**
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender,
+     * connections, lock; {@code camel} is null when it is the host's.
+     */
+    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+        if (camel != null) {
+            camel.stop();
+        }
         if (sender != null) {
             sender.close();
         }

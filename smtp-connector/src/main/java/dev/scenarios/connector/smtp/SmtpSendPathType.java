@@ -145,7 +145,9 @@ public final class SmtpSendPathType implements PathType {
     @Override
     public PathSender bind(Configuration configuration, Connection connection) {
         String systemName = configuration.string("systemName");
-        PathTemplate.Compilation compiled = PathTemplate.compile(configuration);
+        // Attachment files relative to the host's base folder; without an smtp connection the check below refuses anyway.
+        PathTemplate.Compilation compiled = connection instanceof SmtpConnection smtp
+                ? PathTemplate.compile(configuration, smtp.context()::resolveFile) : PathTemplate.compile(configuration);
         if (!compiled.problems().isValid()) {
             throw new IllegalArgumentException("path " + systemName + " is invalid:\n" + compiled.problems().describe(Locale.ENGLISH));
         }

@@ -65,6 +65,16 @@ public final class PathComponent extends DefaultComponent {
         return getCamelContext().getEndpoint("path:" + name);
     }
 
+    /**
+     * Makes the endpoint of {@code remaining} ({@code <systemName>}) for a component that delegates to
+     * this one ({@code dev.scenarios.runtime.PathCamelComponent}), which then sets {@code parameters}.
+     *
+     * @throws IllegalArgumentException if no path has that name
+     */
+    public Endpoint delegatedEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        return createEndpoint(uri, remaining, parameters);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
         String name = remaining.startsWith("//") ? remaining.substring(2) : remaining;

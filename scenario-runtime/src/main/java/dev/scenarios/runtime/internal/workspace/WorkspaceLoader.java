@@ -113,6 +113,7 @@ public final class WorkspaceLoader {
         }
         if (scenariosReadable) {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
+            checkPlaceholders(dir, scenarioFiles, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
         return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
@@ -202,6 +203,32 @@ public final class WorkspaceLoader {
             });
         }
         return true;
+    }
+
+    /**
+     * Reports each {@code {{key}}} of a scenario that neither {@code application.properties} nor the
+     * runtime defines: Camel would refuse it only when the route starts. Called once every scenario
+     * was read as UTF-8.
+     */
+    private static void checkPlaceholders(Path dir, List<Path> scenarioFiles, Locale locale, List<Problem> problems) {
+        Set<String> known = new HashSet<>(ApplicationProperties.builtIn());
+        try {
+            known.addAll(ApplicationProperties.read(dir).stringPropertyNames());
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(new Problem(ApplicationProperties.FILE, 1, "", "", Texts.get(locale, "properties.unreadable", e.getMessage())));
+            return;
+        }
+        for (Path file : scenarioFiles) {
+            String name = relative(dir, file);
+            String label = Texts.get(locale, "object.scenario") + " " + stem(file);
+            readText(file, name, locale, problems).ifPresent(text -> {
+                for (ApplicationProperties.Use use : ApplicationProperties.uses(text)) {
+                    if (!known.contains(use.key())) {
+                        problems.add(new Problem(name, use.line(), label, "", Texts.get(locale, "scenario.placeholder.unknown", use.key())));
+                    }
+                }
+            });
+        }
     }
 
     private static Optional<String> readText(Path file, String name, Locale locale, List<Problem> problems) {
