@@ -5,6 +5,7 @@ import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.camel.Endpoint;
@@ -12,7 +13,7 @@ import org.apache.camel.support.DefaultComponent;
 
 /**
  * The Camel component {@code path}: {@code to: path:<systemName>} sends one message through that
- * data transfer path. Registered by the runtime with the senders it bound at startup; an unknown
+ * data transfer path; {@code ?messageVariable=…&ignoreErrors=true…} are the step's {@link PathStepOptions}. Registered by the runtime with the senders it bound at startup; an unknown
  * name fails when the route starts (validation reports it earlier).
  */
 public final class PathComponent extends DefaultComponent {
@@ -60,6 +61,8 @@ public final class PathComponent extends DefaultComponent {
         if (path == null) {
             throw new IllegalArgumentException("no path named \"" + name + "\" in this workspace");
         }
-        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued);
+        // Taken here, not by Camel's property binding, so that validate and the runtime refuse the same options alike.
+        PathStepOptions options = PathStepOptions.take(parameters);
+        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued, options);
     }
 }

@@ -3,22 +3,25 @@ package dev.scenarios.runtime.internal.camel;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** The endpoint {@code path:<systemName>}: produce only, one message per exchange. */
+/** The endpoint {@code path:<systemName>[?options]}: produce only, one message per exchange; options as {@link PathStepOptions}. */
 public final class PathEndpoint extends DefaultEndpoint {
 
     private final PathComponent.BoundPath path;
     private final SendEvents events;
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
+    private final PathStepOptions options;
 
     PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
-            QueuedDelivery queued) {
+            QueuedDelivery queued, PathStepOptions options) {
         super(uri, component);
+        this.options = options;
         this.path = path;
         this.events = events;
         this.policy = policy;
@@ -27,7 +30,7 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new PathProducer(this, path, events, policy, queued);
+        return new PathProducer(this, path, events, policy, queued, options);
     }
 
     @Override

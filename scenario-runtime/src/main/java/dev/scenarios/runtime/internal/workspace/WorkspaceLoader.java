@@ -185,8 +185,13 @@ public final class WorkspaceLoader {
             endpoint.pathName().ifPresent(path -> {
                 if (!pathByName.containsKey(path)) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
-                } else if (endpoint.uri().contains("?")) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
+                } else {
+                    try {
+                        PathStepOptions.ofUri(endpoint.uri());
+                    } catch (PathStepOptions.Invalid e) {
+                        problems.add(new Problem(name, endpoint.line(), label, "",
+                                Texts.get(locale, "scenario.path.options", e.message(locale), endpoint.uri())));
+                    }
                 }
             });
         }
