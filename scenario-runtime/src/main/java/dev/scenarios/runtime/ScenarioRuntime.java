@@ -113,7 +113,8 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
+                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null,
+                        workspace.stepResponses(p.systemName())));
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());

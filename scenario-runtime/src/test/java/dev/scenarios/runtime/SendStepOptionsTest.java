@@ -141,6 +141,82 @@ class SendStepOptionsTest {
         }
     }
 
+    private static final String SHAPES = """
+            retry:
+              attempts: 1
+            response:
+              - name: Id
+                from: messageId
+              - name: Code
+                from: replyCode
+            errorResponse:
+              - name: Kind
+                from: failureKind
+              - name: Refused
+                from: rejectedRecipients
+            """;
+
+    @Test
+    void theDeclaredResponseShapesTheResponseVariable() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), SHAPES);
+            ws.files.write("scenarios/orders.yaml", SCENARIO);
+            Exchange done;
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
+                done = runtime.camelContext().createProducerTemplate().send("direct:fromVariable",
+                        e -> e.setVariable("order", DeliveryWorkspace.order("A-10", "anna@example.com")));
+            }
+
+            assertThat(done.getException()).isNull();
+            assertThat(done.getVariable("response")).isEqualTo(Map.of("Id", server.withData().get(0).messageId(), "Code", 250));
+        }
+    }
+
+    @Test
+    void theDeclaredErrorResponseShapesTheErrorVariable() throws Exception {
+        ScriptedSmtpServer.Script refusing = new ScriptedSmtpServer.Script() {
+            @Override
+            public String rcpt(int transaction, String address) {
+                return "550 5.1.1 <" + address + ">: user unknown";
+            }
+        };
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(refusing)) {
+            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), SHAPES);
+            ws.files.write("scenarios/orders.yaml", SCENARIO);
+            try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
+                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:ignoring",
+                        e -> e.getMessage().setBody(DeliveryWorkspace.order("A-11", "nobody@example.com")));
+
+                assertThat(done.getException()).isNull();
+                assertThat(done.getVariable("error")).isEqualTo(Map.of("Kind", "RECIPIENT_REJECTED", "Refused", List.of(Map.of(
+                        "address", "nobody@example.com", "replyCode", 550, "reply", "550 5.1.1 <nobody@example.com>: user unknown"))));
+            }
+        }
+    }
+
+    @Test
+    void validateRefusesBadResponseDeclarationsWithFileAndLine() {
+        DeliveryWorkspace ws = DeliveryWorkspace.create(dir, 25, """
+                response:
+                  - name: Id
+                    from: messageID
+                  - name: 2nd
+                    from: replyCode
+                errorResponse:
+                  - name: Kind
+                    from: failureKind
+                    type: string
+                """);
+
+        Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of(), java.util.Locale.ENGLISH);
+
+        assertThat(loaded.problems()).extracting(Problem::toString).containsExactly(
+                "paths/orders.yaml:6: path orders response[0].from: there is no field \"messageID\"; the fields are messageId, replyCode, "
+                        + "replyText, rejectedRecipients, queued, queueId",
+                "paths/orders.yaml:7: path orders response[1].name: the name \"2nd\" is not a name: letters, digits and _, not starting with a digit",
+                "paths/orders.yaml:12: path orders errorResponse[0].type: an item of a response has only name and from, not \"type\"");
+    }
+
     @Test
     void validateRefusesUnknownOptionsAndWrongValuesWithFileAndLine() {
         DeliveryWorkspace ws = workspace(25);

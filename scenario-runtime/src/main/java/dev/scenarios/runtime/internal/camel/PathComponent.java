@@ -6,6 +6,7 @@ import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.camel.Endpoint;
@@ -18,8 +19,16 @@ import org.apache.camel.support.DefaultComponent;
  */
 public final class PathComponent extends DefaultComponent {
 
-    /** A path ready to send; {@code sender} is null when the path or its connection is disabled. */
-    public record BoundPath(PathDefinition definition, PathSender sender) {
+    /**
+     * A path ready to send; {@code sender} is null when the path or its connection is disabled;
+     * {@code responses} shape its steps' response and error variables.
+     */
+    public record BoundPath(PathDefinition definition, PathSender sender, StepResponses responses) {
+
+        /** A path whose file declares no {@code response:} / {@code errorResponse:}. */
+        public BoundPath(PathDefinition definition, PathSender sender) {
+            this(definition, sender, StepResponses.NONE);
+        }
     }
 
     /** The exchange property carrying the {@link dev.scenarios.connector.api.SendResult} of a successful step. */
@@ -63,6 +72,6 @@ public final class PathComponent extends DefaultComponent {
         }
         // Taken here, not by Camel's property binding, so that validate and the runtime refuse the same options alike.
         PathStepOptions options = PathStepOptions.take(parameters);
-        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued, options);
+        return new PathEndpoint(uri, this, path, events, policies.apply(name), queued, options, path.responses());
     }
 }

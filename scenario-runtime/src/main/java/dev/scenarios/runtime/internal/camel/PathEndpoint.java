@@ -4,6 +4,7 @@ import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -17,11 +18,13 @@ public final class PathEndpoint extends DefaultEndpoint {
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
     private final PathStepOptions options;
+    private final StepResponses responses;
 
     PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
-            QueuedDelivery queued, PathStepOptions options) {
+            QueuedDelivery queued, PathStepOptions options, StepResponses responses) {
         super(uri, component);
         this.options = options;
+        this.responses = responses;
         this.path = path;
         this.events = events;
         this.policy = policy;
@@ -30,7 +33,7 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new PathProducer(this, path, events, policy, queued, options);
+        return new PathProducer(this, path, events, policy, queued, options, responses);
     }
 
     @Override

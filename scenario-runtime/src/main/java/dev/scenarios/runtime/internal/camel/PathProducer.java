@@ -9,6 +9,7 @@ import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.internal.delivery.DirectDelivery;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.SendEvents;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.apache.camel.support.DefaultProducer;
  *
  * <p>The step's {@linkplain PathStepOptions options} change that: {@code messageVariable} reads the
  * attributes from one variable; {@code responseVariable} / {@code errorVariable} also receive the
- * outcome as a map ({@link StepResults}); {@code ignoreErrors} lets the route go on after a failure;
+ * outcome as a map ({@link StepResults}, shaped by the path's {@link StepResponses}); {@code ignoreErrors} lets the route go on after a failure;
  * {@code async} hands the message to the queue as {@code delivery: queued} does, whatever the path's mode.
  */
 final class PathProducer extends DefaultProducer {
@@ -44,14 +45,16 @@ final class PathProducer extends DefaultProducer {
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
     private final PathStepOptions options;
+    private final StepResponses responses;
     /** The path's attribute names, worked out once: the definition does not change while the producer lives. */
     private final Set<String> attributeNames;
     private final Set<String> arrayAttributeNames;
 
     PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy, QueuedDelivery queued,
-            PathStepOptions options) {
+            PathStepOptions options, StepResponses responses) {
         super(endpoint);
         this.options = options;
+        this.responses = responses;
         this.path = path;
         this.events = events;
         this.policy = policy;
@@ -95,7 +98,7 @@ final class PathProducer extends DefaultProducer {
             exchange.setVariable("failureMessage", e.getMessage());
             exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
             if (options.errorVariable() != null) {
-                exchange.setVariable(options.errorVariable(), StepResults.failed(e));
+                exchange.setVariable(options.errorVariable(), StepResponses.shape(responses.errorResponse(), StepResults.failed(e)));
             }
             events.failed(definition.systemName(), e);
             if (!options.ignoreErrors()) {
@@ -106,7 +109,7 @@ final class PathProducer extends DefaultProducer {
 
     private void respond(Exchange exchange, Map<String, Object> response) {
         if (options.responseVariable() != null) {
-            exchange.setVariable(options.responseVariable(), response);
+            exchange.setVariable(options.responseVariable(), StepResponses.shape(responses.response(), response));
         }
     }
 

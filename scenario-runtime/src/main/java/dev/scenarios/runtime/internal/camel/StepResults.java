@@ -2,21 +2,17 @@ package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a {@code path:} step puts into its {@code responseVariable} and {@code errorVariable}: the
- * result fields as maps (docs/scenario-actions.md lists them). Pure.
+ * outcome's fields ({@link StepResponses#RESPONSE_FIELDS}, {@link StepResponses#ERROR_FIELDS}) as maps,
+ * before the path's {@code response:} / {@code errorResponse:} shape them. Pure.
  */
 public final class StepResults {
-
-    /** The fields of a success response, in order. */
-    public static final List<String> RESPONSE_FIELDS = List.of("messageId", "replyCode", "replyText", "rejectedRecipients", "queued", "queueId");
-
-    /** The fields of an error response, in order. */
-    public static final List<String> ERROR_FIELDS = List.of("failureKind", "replyCode", "replyText", "rejectedRecipients");
 
     private StepResults() {
     }

@@ -32,6 +32,11 @@ public record PathStepOptions(String messageVariable, String responseVariable, S
     /** A name Camel's simple language can reach as {@code ${variable.<name>}}. */
     private static final String VARIABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
+    /** Whether {@code text} is a name a step's variable or a response field may have: letters, digits and {@code _}, not starting with a digit. */
+    public static boolean isName(String text) {
+        return text.matches(VARIABLE_NAME);
+    }
+
     /** An option that cannot be taken; {@link #message(Locale)} says which and why. */
     public static final class Invalid extends IllegalArgumentException {
         private final String key;

@@ -82,13 +82,16 @@ public final class WorkspaceLoader {
         List<PathDefinition> paths = new ArrayList<>();
         Map<String, ObjectFile> pathByName = new HashMap<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
+        Map<String, StepResponses> responses = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
-                // delivery: and retry: are the runtime's; the path type must not see them.
+                // delivery:, retry:, response: and errorResponse: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
+                StepResponses shapes = StepResponses.take(f, locale, problems);
                 if (f.systemName() != null) {
                     policies.putIfAbsent(f.systemName(), policy);
+                    responses.putIfAbsent(f.systemName(), shapes);
                 }
                 Configuration config = Configuration.of(type.properties(), f.values());
                 int before = problems.size();
@@ -109,7 +112,7 @@ public final class WorkspaceLoader {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
