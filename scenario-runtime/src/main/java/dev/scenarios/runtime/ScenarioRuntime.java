@@ -7,6 +7,7 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
@@ -151,10 +152,11 @@ public final class ScenarioRuntime implements AutoCloseable {
                 boolean usable = !p.disabled() && connection != null;
                 if (p.type().direction() == PathType.Direction.RECEIVE) {
                     bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
-                            usable ? () -> p.type().source(p.configuration(), connection, context) : null));
+                            usable ? () -> p.type().source(p.configuration(), connection, context) : null, StepResponses.NONE));
                 } else {
                     bound.put(p.systemName(), new PathComponent.BoundPath(p,
-                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null,
+                            null, workspace.stepResponses(p.systemName())));
                 }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.

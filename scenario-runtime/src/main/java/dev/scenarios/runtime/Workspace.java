@@ -2,6 +2,7 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLoader;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,17 @@ public final class Workspace {
     private final List<Path> scenarioFiles;
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
+    private final Map<String, StepResponses> stepResponses;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
      * Other callers use {@link #load(Path, Connectors, Map, Locale)}.
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
-            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses) {
         this.directory = directory;
+        this.stepResponses = Map.copyOf(stepResponses);
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
         this.paths = List.copyOf(paths);
@@ -124,6 +128,11 @@ public final class Workspace {
      */
     public DeliveryPolicy deliveryPolicy(String systemName) {
         return deliveryPolicies.getOrDefault(systemName, DeliveryPolicy.DIRECT);
+    }
+
+    /** What path {@code systemName}'s {@code response:} and {@code errorResponse:} declare; none for a path not in the workspace. */
+    public StepResponses stepResponses(String systemName) {
+        return stepResponses.getOrDefault(systemName, StepResponses.NONE);
     }
 
     /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */

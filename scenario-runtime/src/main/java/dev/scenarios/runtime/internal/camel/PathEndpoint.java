@@ -4,14 +4,17 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathStepOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * The endpoint {@code path:<systemName>}: for a sending path a producer (one message per exchange),
- * for a receiving path a consumer (one exchange per received item).
+ * The endpoint {@code path:<systemName>[?options]}: for a sending path a producer (one message per
+ * exchange, options as {@link PathStepOptions}), for a receiving path a consumer (one exchange per
+ * received item).
  */
 public final class PathEndpoint extends DefaultEndpoint {
 
@@ -19,10 +22,14 @@ public final class PathEndpoint extends DefaultEndpoint {
     private final SendEvents events;
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
+    private final PathStepOptions options;
+    private final StepResponses responses;
 
     PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
-            QueuedDelivery queued) {
+            QueuedDelivery queued, PathStepOptions options, StepResponses responses) {
         super(uri, component);
+        this.options = options;
+        this.responses = responses;
         this.path = path;
         this.events = events;
         this.policy = policy;
@@ -31,7 +38,7 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new PathProducer(this, path, events, policy, queued);
+        return new PathProducer(this, path, events, policy, queued, options, responses);
     }
 
     @Override

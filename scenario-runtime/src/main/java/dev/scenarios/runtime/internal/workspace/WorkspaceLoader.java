@@ -85,16 +85,19 @@ public final class WorkspaceLoader {
         Map<String, ObjectFile> pathByName = new HashMap<>();
         Set<String> receivingPaths = new HashSet<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
+        Map<String, StepResponses> responses = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
                 if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
                     receivingPaths.add(f.systemName());
                 }
-                // delivery: and retry: are the runtime's; the path type must not see them.
+                // delivery:, retry:, response: and errorResponse: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
+                StepResponses shapes = StepResponses.take(f, locale, problems);
                 if (f.systemName() != null) {
                     policies.putIfAbsent(f.systemName(), policy);
+                    responses.putIfAbsent(f.systemName(), shapes);
                 }
                 Configuration config = Configuration.of(type.properties(), f.values());
                 int before = problems.size();
@@ -116,7 +119,7 @@ public final class WorkspaceLoader {
             checkPlaceholders(dir, scenarioFiles, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
@@ -193,12 +196,17 @@ public final class WorkspaceLoader {
             endpoint.pathName().ifPresent(path -> {
                 if (!pathByName.containsKey(path)) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
-                } else if (endpoint.uri().contains("?")) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
                 } else if (endpoint.consumer() && !receivingPaths.contains(path)) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
                 } else if (!endpoint.consumer() && receivingPaths.contains(path)) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
+                } else if (!endpoint.consumer()) {
+                    try {
+                        PathStepOptions.ofUri(endpoint.uri());
+                    } catch (PathStepOptions.Invalid e) {
+                        problems.add(new Problem(name, endpoint.line(), label, "",
+                                Texts.get(locale, "scenario.path.options", e.message(locale), endpoint.uri())));
+                    }
                 }
             });
         }

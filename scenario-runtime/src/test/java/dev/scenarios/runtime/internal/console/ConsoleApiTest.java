@@ -264,6 +264,16 @@ class ConsoleApiTest {
         JsonNode send = find(types.get("pathTypes"), "id", "smtp-send");
         assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText()).isEqualTo("queued");
         assertThat(send.at("/schema/properties/retry/type").asText()).isEqualTo("object");
+
+        HttpResponse<String> shaped = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "errorResponse", List.of(Map.of("name", "Kind", "from", "failureKind")))));
+        assertThat(shaped.statusCode()).as(shaped.body()).isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("errorResponse:").contains("from: failureKind");
+        HttpResponse<String> badShape = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "response", List.of(Map.of("name", "Id", "from", "messageID")))));
+        assertThat(badShape.statusCode()).isEqualTo(422);
+        assertThat(badShape.body()).contains("there is no field \\\"messageID\\\"");
+        assertThat(send.at("/schema/properties/errorResponse/items/properties/name/type").asText()).isEqualTo("string");
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class PathTemplate {
         Map<String, ?> given = attributes == null ? Map.of() : attributes;
         Map<String, String> values = new HashMap<>();
         for (DeclaredAttribute a : declared.values()) {
-            values.put(a.name(), a.render(given.get(a.name())));
+            a.renderInto(given.get(a.name()), values);
         }
         String renderedSubject = subject.render(values::get);
         HeaderSafety.requireSingleLine("subject", renderedSubject);
