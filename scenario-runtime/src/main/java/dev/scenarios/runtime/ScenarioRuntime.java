@@ -8,9 +8,8 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
@@ -41,9 +40,11 @@ import org.apache.camel.support.ResourceHelper;
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
  * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
- * ({@code <workspace>/data/queue}); such a runtime holds {@code data/runtime.lock}, so a second one on
- * the same workspace refuses to start. {@link #close()} stops the scenarios, then the queue's sender,
- * then closes the connections and releases the lock.
+ * ({@code <workspace>/data/queue}, or PostgreSQL as {@code workspace.yaml} says). With the file store
+ * such a runtime holds {@code data/runtime.lock}, so a second one on the same workspace refuses to
+ * start; with the PostgreSQL store several runtimes share the queue, each claiming messages with a
+ * lease. {@link #close()} stops the scenarios, then the queue's sender, then closes the connections
+ * and the queue's store and releases the lock.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -60,11 +61,11 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final ProducerTemplate template;
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
+    private final QueueStore store;
     private final WorkspaceConnectorContext context;
-    private final QueueJournal journal;
 
     private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
-            QueueSender queueSender, WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
+            QueueSender queueSender, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.connections = connections;
@@ -72,8 +73,8 @@ public final class ScenarioRuntime implements AutoCloseable {
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
         this.lock = lock;
+        this.store = store;
         this.context = context;
-        this.journal = journal;
     }
 
     /**
@@ -82,7 +83,8 @@ public final class ScenarioRuntime implements AutoCloseable {
      * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
      *
      * @throws IllegalStateException if the workspace has problems, or ({@link WorkspaceLock.Held}) when
-     *     {@code runScenarios} and another runtime already runs this workspace
+     *     {@code runScenarios}, the queue is the file store and another runtime already runs this workspace
+     * @throws java.io.IOException when the queue's database (store: postgresql) cannot be reached or migrated
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
@@ -130,9 +132,11 @@ public final class ScenarioRuntime implements AutoCloseable {
         if (!workspace.isValid()) {
             throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
-        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
+        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
+        QueueStore store = null;
         try {
             if (ownsCamel) {
                 camel.start();
@@ -160,25 +164,24 @@ public final class ScenarioRuntime implements AutoCloseable {
                 }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
-            FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
-            QueueJournal journal = new QueueJournal(queue.root());
+            store = QueueStore.open(workspace, sendQueue);
             Map<String, PathSender> senders = new LinkedHashMap<>();
             bound.forEach((name, path) -> {
                 if (path.sender() != null) {
                     senders.put(name, path.sender());
                 }
             });
-            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+            sender = sendQueue ? new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
                     QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
-            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
-                    workspace.directory().relativize(workspace.queueDirectory()).toString());
+            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
+                    store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             if (ownsCamel) {
                 camel.addComponent("path", component);
             } else {
                 component.setCamelContext(camel);
             }
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, context, journal);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, store, context);
             if (sender != null) {
                 sender.start();
             }
@@ -190,7 +193,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(ownsCamel ? camel : null, sender, opened, lock);
+            stop(ownsCamel ? camel : null, sender, opened, store, lock);
             throw e;
         }
     }
@@ -236,9 +239,9 @@ public final class ScenarioRuntime implements AutoCloseable {
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
     }
 
-    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    /** How many lines the queue's journal ({@code data/queue/events.log}, or the shared store's table) could not write since the start, e.g. for a full disk. */
     public long journalWriteErrors() {
-        return journal.writeErrors();
+        return store.journal().writeErrors();
     }
 
     /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
@@ -271,7 +274,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(ownsCamel ? camel : null, queueSender, connections, lock);
+        stop(ownsCamel ? camel : null, queueSender, connections, store, lock);
     }
 
     /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
@@ -293,9 +296,9 @@ public final class ScenarioRuntime implements AutoCloseable {
 
     /**
      * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender,
-     * connections, lock; {@code camel} is null when it is the host's.
+     * connections, queue store, lock; {@code camel} is null when it is the host's.
      */
-    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, QueueStore store, WorkspaceLock lock) {
         if (camel != null) {
             camel.stop();
         }
@@ -303,6 +306,9 @@ public final class ScenarioRuntime implements AutoCloseable {
             sender.close();
         }
         connections.forEach(Connection::close);
+        if (store != null) {
+            store.close();
+        }
         if (lock != null) {
             lock.close();
         }

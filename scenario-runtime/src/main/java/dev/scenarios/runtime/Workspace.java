@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A workspace folder, loaded and validated: {@code connections/*.yaml}, {@code paths/*.yaml},
- * {@code scenarios/*.yaml} (Camel YAML DSL) and the runtime's data under {@code data/}. Loading
+ * {@code scenarios/*.yaml} (Camel YAML DSL), the optional {@code workspace.yaml} (where the queue lives) and the runtime's data under {@code data/}. Loading
  * finds every problem at once ({@code internal.workspace.WorkspaceLoader} does it); nothing runs
  * until {@link #problems()} is empty. Immutable.
  */
@@ -25,6 +25,7 @@ public final class Workspace {
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
     private final Map<String, StepResponses> stepResponses;
+    private final QueueSettings queueSettings;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
@@ -33,8 +34,16 @@ public final class Workspace {
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
             Map<String, StepResponses> stepResponses) {
+        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, stepResponses, QueueSettings.FILE);
+    }
+
+    /** A loaded workspace with the queue settings of its {@code workspace.yaml}; called by {@code WorkspaceLoader}. */
+    public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses, QueueSettings queueSettings) {
         this.directory = directory;
         this.stepResponses = Map.copyOf(stepResponses);
+        this.queueSettings = queueSettings;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
         this.paths = List.copyOf(paths);
@@ -135,7 +144,12 @@ public final class Workspace {
         return stepResponses.getOrDefault(systemName, StepResponses.NONE);
     }
 
-    /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
+    /** Where the queue lives: {@code workspace.yaml}'s {@code queue:}, the file store when absent. */
+    public QueueSettings queueSettings() {
+        return queueSettings;
+    }
+
+    /** The folder of the file store of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
     public Path queueDirectory() {
         return queueDirectory(directory);
     }

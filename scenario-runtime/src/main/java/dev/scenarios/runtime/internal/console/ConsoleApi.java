@@ -15,7 +15,10 @@ import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.QueueSettings;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
+import dev.scenarios.runtime.internal.workspace.ValueResolver;
+import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import java.io.IOException;
@@ -49,6 +52,7 @@ final class ConsoleApi implements HttpHandler {
 
     private final Path workspace;
     private final Connectors connectors;
+    private final Map<String, String> environment;
     private final AdminToken token;
     private final ObjectStore store;
     private final ObjectEditor editor;
@@ -72,6 +76,7 @@ final class ConsoleApi implements HttpHandler {
             Function<ConnectionType, Map<String, Object>> checkOverrides, Executor checks) {
         this.workspace = workspace;
         this.connectors = connectors;
+        this.environment = Map.copyOf(environment);
         this.token = token;
         this.store = new ObjectStore(workspace);
         this.editor = new ObjectEditor(workspace, connectors, environment, store);
@@ -117,8 +122,11 @@ final class ConsoleApi implements HttpHandler {
         }
         if (parts.length == 1 && parts[0].equals("queue")) {
             allow(method, "GET", locale);
-            FileMessageQueue queue = new FileMessageQueue(Workspace.queueDirectory(workspace));
-            HttpReplies.json(exchange, 200, QueueListing.all(queue).stream().map(QueueListing::json).toList());
+            // workspace.yaml read at each request, like the other files: the console edits a workspace, not a running one.
+            QueueSettings settings = WorkspaceSettings.read(workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
+            try (QueueStore queue = QueueStore.open(workspace, settings, false)) {
+                HttpReplies.json(exchange, 200, QueueListing.all(queue.queue()).stream().map(QueueListing::json).toList());
+            }
             return false;
         }
         ObjectKind kind = ObjectKind.ofFolder(parts[0]);

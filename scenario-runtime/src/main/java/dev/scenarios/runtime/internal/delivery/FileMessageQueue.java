@@ -87,14 +87,19 @@ public final class FileMessageQueue implements MessageQueue {
         AtomicFiles.createFolder(live);
         String id;
         do {
-            // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
-            id = Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            id = newId(now);
         } while (Files.exists(messages.resolve(id + ".eml")));
         QueuedMessage queued = new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(),
                 State.PENDING, 0, now, now, expiresAt, "", false, "");
         AtomicFiles.write(messages.resolve(id + ".eml"), stored(queued, message.content()));
         AtomicFiles.write(live.resolve(id + ".json"), toJson(queued));
         return queued;
+    }
+
+    /** A new queue id, e.g. {@code mwzb1rvw-8d77e0a1}, for both stores. Pure but random. */
+    static String newId(Instant now) {
+        // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
+        return Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
     /** The content file's bytes: the envelope line, then the content. */

@@ -103,6 +103,8 @@ public final class QueueSender implements AutoCloseable {
      * <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the
      *     same Message-ID.
      * </ul>
+     * With a {@linkplain MessageQueue#shared() shared} store the last two steps are skipped: a message
+     * SENDING there is another runtime's until its lease expires, and the store then offers it again.
      */
     public void start() throws IOException {
         Instant now = clock.instant();
@@ -110,6 +112,11 @@ public final class QueueSender implements AutoCloseable {
             journal.record(now, "QUEUED", adopted, "adopted at start: its content was stored but its state was not (a crash)");
         }
         List<QueuedMessage> interrupted = new ArrayList<>();
+        if (queue.shared()) {
+            // Another runtime's SENDING message is its own until its lease expires; the store then offers it again.
+            scanner.start();
+            return;
+        }
         try (Stream<QueuedMessage> live = queue.live()) {
             live.filter(m -> m.state() == State.SENDING).forEach(interrupted::add);
         }
@@ -232,7 +239,10 @@ public final class QueueSender implements AutoCloseable {
                 damaged(m, e.getMessage());
                 return;
             }
-            queue.update(sending);
+            if (!queue.claim(sending)) {
+                // Another runtime holds it, or it changed since it was read: its next scan shows where it stands.
+                return;
+            }
             OutcomeClassifier.Verdict v;
             try {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));

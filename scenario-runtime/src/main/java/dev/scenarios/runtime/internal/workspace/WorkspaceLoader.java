@@ -10,6 +10,7 @@ import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads and validates a workspace folder into a {@link Workspace}: {@code connections/*.yaml},
- * {@code paths/*.yaml} and {@code scenarios/*.yaml}. Called by {@link Workspace#load}; does file I/O.
+ * {@code paths/*.yaml}, {@code scenarios/*.yaml} and {@code workspace.yaml}. Called by {@link Workspace#load}; does file I/O.
  */
 public final class WorkspaceLoader {
 
@@ -56,6 +57,7 @@ public final class WorkspaceLoader {
         }
         ValueResolver resolver = new ValueResolver(dir, environment, locale);
         List<Problem> problems = new ArrayList<>();
+        QueueSettings queueSettings = WorkspaceSettings.read(dir, resolver, locale, problems);
 
         List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
                 connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
@@ -119,7 +121,7 @@ public final class WorkspaceLoader {
             checkPlaceholders(dir, scenarioFiles, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, queueSettings);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,

@@ -296,6 +296,28 @@ class ConsoleApiTest {
         assertThat(console.api("POST", "/api/queue", Map.of()).statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void theQueueViewReadsThePostgresqlQueueThatWorkspaceYamlNames() throws Exception {
+        String schema = dev.scenarios.runtime.testing.TestPostgres.newSchema();
+        java.nio.file.Files.writeString(dir.resolve("workspace.yaml"), dev.scenarios.runtime.testing.TestPostgres.workspaceYaml(schema));
+        java.time.Instant now = java.time.Instant.now();
+        String id;
+        try (var queue = dev.scenarios.runtime.internal.delivery.PostgresMessageQueue.open(new dev.scenarios.runtime.QueueSettings(
+                dev.scenarios.runtime.QueueSettings.Store.POSTGRESQL, dev.scenarios.runtime.testing.TestPostgres.url(), "postgres", "", schema),
+                "test", "test-host", java.time.Duration.ofSeconds(30), false)) {
+            id = queue.add("orders", new dev.scenarios.connector.api.PreparedMessage("<pg1@example.com>", List.of("anna@example.com"),
+                    "Subject: q\r\n\r\nhi\r\n".getBytes()), now, now.plusSeconds(3600)).id();
+        }
+
+        HttpResponse<String> listed = console.api("GET", "/api/queue", null);
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode message = find(ConsoleFixture.json(listed), "id", id);
+        assertThat(message.get("messageId").asText()).isEqualTo("<pg1@example.com>");
+        assertThat(message.get("state").asText()).isEqualTo("PENDING");
+        assertThat(java.nio.file.Files.exists(dir.resolve("data/queue"))).isFalse();
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (value.equals(node.path(field).asText())) {

@@ -3,6 +3,7 @@ package dev.scenarios.runtime.internal.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +16,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileMessageQueueTest {
-
-    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+class FileMessageQueueTest extends MessageQueueContract {
 
     @TempDir
     Path dir;
 
-    private static PreparedMessage message(int n) {
-        return new PreparedMessage("<" + n + "@test>", List.of("a@test"), ("Message-ID: <" + n + "@test>\r\n\r\nbody " + n + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+    @Override
+    MessageQueue newQueue() {
+        return new FileMessageQueue(dir.resolve("contract"));
     }
 
     @Test
