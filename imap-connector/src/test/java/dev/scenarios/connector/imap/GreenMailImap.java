@@ -26,7 +26,17 @@ final class GreenMailImap {
     }
 
     static GreenMailExtension extension() {
-        return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "imap"));
+        return extension("imap");
+    }
+
+    /**
+     * GreenMail on 127.0.0.1 for {@code protocol}, with 10 s to start instead of its 2 s: an IMAPS
+     * server generating its key on a loaded 2-core machine took longer than 2 s.
+     */
+    static GreenMailExtension extension(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(10_000);
+        return new GreenMailExtension(setup);
     }
 
     static GreenMailUser user(GreenMailExtension greenMail) {

@@ -3,7 +3,6 @@ package dev.scenarios.connector.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectorContext;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImapTlsCheckTest {
 
     @RegisterExtension
-    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "imaps"));
+    static final GreenMailExtension GREEN_MAIL = GreenMailImap.extension("imaps");
 
     @TempDir
     Path data;
