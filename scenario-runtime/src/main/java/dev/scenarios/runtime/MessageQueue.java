@@ -69,4 +69,11 @@ public interface MessageQueue {
     default List<QueuedMessage> reconcile(Instant before) throws IOException {
         return List.of();
     }
+
+    /**
+     * Frees what the queue keeps only for messages that have left it, untouched since {@code before}
+     * (e.g. a log of accepted messages). Called by the sender at start and from time to time. Nothing by default.
+     */
+    default void compact(Instant before) throws IOException {
+    }
 }

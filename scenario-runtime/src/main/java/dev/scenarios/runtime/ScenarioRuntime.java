@@ -48,16 +48,18 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final PathComponent component;
     private final ProducerTemplate template;
     private final QueueSender queueSender;
+    private final FileMessageQueue queue;
     private final WorkspaceLock lock;
     private final WorkspaceConnectorContext context;
 
     private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, WorkspaceConnectorContext context) {
+            FileMessageQueue queue, WorkspaceLock lock, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
         this.queueSender = queueSender;
+        this.queue = queue;
         this.lock = lock;
         this.context = context;
     }
@@ -98,6 +100,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
+        FileMessageQueue queue = null;
         try {
             camel.start();
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
@@ -116,7 +119,7 @@ public final class ScenarioRuntime implements AutoCloseable {
                 bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
-            FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
+            queue = new FileMessageQueue(workspace.queueDirectory());
             QueueJournal journal = new QueueJournal(queue.root());
             Map<String, PathSender> senders = new LinkedHashMap<>();
             bound.forEach((name, path) -> {
@@ -130,8 +133,9 @@ public final class ScenarioRuntime implements AutoCloseable {
                     workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, queue, lock, context);
             if (sender != null) {
+                queue.whenLaidOut(sender::wake);
                 sender.start();
             }
             if (runScenarios) {
@@ -142,7 +146,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(camel, queue, sender, opened, lock);
             throw e;
         }
     }
@@ -205,12 +209,17 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(camel, queue, queueSender, connections, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, the queue's intake (laid out), queue sender, connections, lock. */
+    private static void stop(DefaultCamelContext camel, FileMessageQueue queue, QueueSender sender, List<Connection> connections,
+            WorkspaceLock lock) {
         camel.stop();
+        if (queue != null) {
+            // What the steps queued is durable already; this makes it visible before the process ends.
+            queue.close();
+        }
         if (sender != null) {
             sender.close();
         }
