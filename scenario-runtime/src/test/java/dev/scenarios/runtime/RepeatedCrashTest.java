@@ -94,7 +94,7 @@ class RepeatedCrashTest {
                 runtime.destroyForcibly();
                 assertThat(runtime.waitFor(20, TimeUnit.SECONDS)).isTrue();
                 accepted.addAll(accepted(read(log)));
-                story.append(round).append(" killed after ").append(delay).append(" ms; accepted so far ").append(accepted.size())
+                story.append(round).append(" at ").append(Instant.now()).append(" killed after ").append(delay).append(" ms; accepted so far ").append(accepted.size())
                         .append(", received ").append(sink.getReceivedMessages().length).append('\n');
             }
 
@@ -103,6 +103,7 @@ class RepeatedCrashTest {
             ws.connectTo(sinkPort, "5s");
             Files.deleteIfExists(dir.resolve("scenarios/orders.yaml"));
             olderByTwoMinutes(dir.resolve("data/queue"));
+            story.append("drain from ").append(Instant.now()).append('\n');
             Process drain = start(ws, "drain.log", "--queue-only");
             try {
                 boolean drained = await(Duration.ofSeconds(90), () -> !drain.isAlive() || ws.queued().isEmpty() && sentLines(ws) > 0
@@ -114,6 +115,7 @@ class RepeatedCrashTest {
                 assertThat(drain.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
 
+            story.append("drained at ").append(Instant.now()).append('\n');
             Map<String, Integer> copies = received(sink);
             Map<String, Set<String>> idsByOrder = new HashMap<>();
             for (MimeMessage m : sink.getReceivedMessages()) {
