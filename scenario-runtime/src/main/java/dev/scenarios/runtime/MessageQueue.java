@@ -71,9 +71,10 @@ public interface MessageQueue {
     }
 
     /**
-     * Frees what the queue keeps only for messages that have left it, untouched since {@code before}
-     * (e.g. a log of accepted messages). Called by the sender at start and from time to time. Nothing by default.
+     * Finishes what a stopped process left half done and frees what the queue keeps only for messages
+     * that have left it (e.g. a log of accepted messages). Called by the sender from time to time.
+     * Nothing by default.
      */
-    default void compact(Instant before) throws IOException {
+    default void compact() throws IOException {
     }
 }

@@ -257,7 +257,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     @Override
     public List<QueuedMessage> reconcile(Instant before) throws IOException {
         List<QueuedMessage> adopted = new ArrayList<>();
-        compact(before);
+        recoverIntake(true);
         for (Path folder : List.of(messages, live, dead, damaged)) {
             if (!Files.isDirectory(folder)) {
                 continue;
@@ -297,13 +297,17 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Recovers the intake log's segments no live writer holds: messages accepted but not laid out
-     * before a crash are laid out now, files a power cut left empty are restored, and segments whose
-     * messages have all left {@code live/} are retired. Called at start and by the sender from time
-     * to time. Does I/O.
+     * Recovers the intake log's segments no live writer holds: messages accepted but not laid out by a
+     * process that stopped are laid out now, and segments whose messages have all left {@code live/}
+     * are retired. Called by the sender from time to time. Does I/O.
      */
     @Override
-    public void compact(Instant before) throws IOException {
+    public void compact() throws IOException {
+        recoverIntake(false);
+    }
+
+    /** As {@link #compact}; {@code atStart} also restores the files a power cut left empty (reads every record). */
+    private void recoverIntake(boolean atStart) throws IOException {
         intake.recover(new IntakeLog.Recovery() {
             @Override
             public Set<String> delivered(Set<String> ids) {
@@ -343,7 +347,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             public List<Path> filesOf(String id) {
                 return List.of(messages.resolve(id + ".eml"), dead.resolve(id + ".json"), damaged.resolve(id + ".json"));
             }
-        });
+        }, atStart);
     }
 
     /**

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * laid out), so recovery touches only the segments of writers that are gone. A segment is used for
  * at most {@link #SEGMENT_AGE} or {@link #SEGMENT_BYTES}; one no writer holds whose messages have
  * all left {@code live/} is retired (the files still there are forced first). Memory: at most
- * {@link #MAX_AWAITING_LAYOUT} messages wait for layout; producers beyond that wait. Record:
+ * {@link #MAX_AWAITING_LAYOUT} messages or {@link #MAX_AWAITING_BYTES} of content wait for layout;
+ * producers beyond that wait. Record:
  * {@code #scenario-queue-record 1 <id> <length>\n} + the content file's bytes + {@code \n};
  * marker: {@code #scenario-queue-laid-out 1 <id>\n}; a record cut short by a crash ends its segment.
  */
@@ -57,6 +58,7 @@ final class IntakeLog implements AutoCloseable {
     static final Duration SEGMENT_AGE = Duration.ofSeconds(30);
     static final long SEGMENT_BYTES = 64L << 20;
     static final int MAX_AWAITING_LAYOUT = 4096;
+    static final long MAX_AWAITING_BYTES = 16L << 20;
 
     /** How the queue lays out a bulk of durable messages; calls {@link #markLaidOut} once their state files are written. */
     @FunctionalInterface
@@ -138,6 +140,8 @@ final class IntakeLog implements AutoCloseable {
     private final List<Segment> rotated = new ArrayList<>();
     /** Guarded by {@link #pending}: durable messages awaiting layout. */
     private final Deque<Entry> pending = new ArrayDeque<>();
+    /** Guarded by {@link #pending}: the content bytes it holds. */
+    private long pendingBytes;
     private Thread writer;
     private boolean closed;
 
@@ -154,7 +158,7 @@ final class IntakeLog implements AutoCloseable {
      */
     void commit(Entry entry) throws IOException {
         synchronized (pending) {
-            while (pending.size() >= MAX_AWAITING_LAYOUT && !closed) {
+            while (!pending.isEmpty() && (pending.size() >= MAX_AWAITING_LAYOUT || pendingBytes >= MAX_AWAITING_BYTES) && !closed) {
                 try {
                     pending.wait();
                 } catch (InterruptedException e) {
@@ -180,6 +184,7 @@ final class IntakeLog implements AutoCloseable {
                     append(entries);
                     synchronized (pending) {
                         pending.addAll(entries);
+                        entries.forEach(e -> pendingBytes += e.stored.length);
                         startWriter();
                         pending.notifyAll();
                     }
@@ -308,7 +313,7 @@ final class IntakeLog implements AutoCloseable {
             }
             synchronized (pending) {
                 for (int i = 0; i < bulk.size(); i++) {
-                    pending.poll();
+                    pendingBytes -= pending.poll().stored.length;
                 }
                 pending.notifyAll();
             }
@@ -381,10 +386,11 @@ final class IntakeLog implements AutoCloseable {
 
     /**
      * Recovers the segments no live writer holds (a crash, or writers that have finished): lays out
-     * again each message without a marker and marks it, has every marked one checked, then retires the
+     * again each message without a marker and marks it, has every marked one checked if
+     * {@code checkLaidOut} (at start: reads every record), then retires the
      * segment when none of its messages is still live. Called at start and from time to time. Does I/O.
      */
-    void recover(Recovery recovery) throws IOException {
+    void recover(Recovery recovery, boolean checkLaidOut) throws IOException {
         for (Path s : segments()) {
             synchronized (leader) {
                 if (current != null && current.file.equals(s) || rotated.stream().anyMatch(r -> r.file.equals(s))) {
@@ -401,14 +407,14 @@ final class IntakeLog implements AutoCloseable {
                 if (lock == null) {
                     continue;
                 }
-                recover(s, channel, recovery);
+                recover(s, channel, recovery, checkLaidOut);
             } catch (NoSuchFileException gone) {
                 // Retired meanwhile.
             }
         }
     }
 
-    private void recover(Path s, FileChannel channel, Recovery recovery) throws IOException {
+    private void recover(Path s, FileChannel channel, Recovery recovery, boolean checkLaidOut) throws IOException {
         Set<String> marked = new HashSet<>();
         List<String> ids = new ArrayList<>();
         long end = read(s, (id, stored) -> ids.add(id), marked::add, false);
@@ -421,14 +427,16 @@ final class IntakeLog implements AutoCloseable {
         Set<String> unmarked = new HashSet<>(ids);
         unmarked.removeAll(marked);
         Set<String> delivered = unmarked.isEmpty() ? Set.of() : recovery.delivered(unmarked);
-        read(s, (id, stored) -> {
-            if (marked.contains(id)) {
-                recovery.check(id, stored);
-            } else {
-                recovery.layOutAgain(id, stored, delivered.contains(id));
-                laidOutAgain.add(id);
-            }
-        }, id -> { }, true);
+        if (checkLaidOut || !unmarked.isEmpty()) {
+            read(s, (id, stored) -> {
+                if (!marked.contains(id)) {
+                    recovery.layOutAgain(id, stored, delivered.contains(id));
+                    laidOutAgain.add(id);
+                } else if (checkLaidOut) {
+                    recovery.check(id, stored);
+                }
+            }, id -> { }, true);
+        }
         for (String id : laidOutAgain) {
             writeFully(channel.position(channel.size()), marker(id));
             markedAny = true;

@@ -69,7 +69,7 @@ public final class QueueSender implements AutoCloseable {
     private volatile boolean running = true;
     /** When the scanner last compacted the queue ({@link MessageQueue#compact}); read and written by the scanner only. */
     private Instant compacted = Instant.MIN;
-    /** Whether a message was handed to a worker since the last compaction; scanner only. */
+    /** Whether a scan found the queue not empty since the last compaction; scanner only. */
     private boolean busySinceCompacted;
 
     /**
@@ -211,11 +211,12 @@ public final class QueueSender implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot read the message queue: {}", e.toString());
         }
-        busySinceCompacted |= !backlog.isEmpty();
+        // Anything live counts, in progress too: the scan that finds the queue drained then compacts it.
+        busySinceCompacted |= !empty;
         if ((empty && busySinceCompacted) || now.isAfter(compacted.plus(ORPHAN_AGE))) {
             // When the queue has just drained, and at least once per orphan age: what delivered messages leave behind goes.
             try {
-                queue.compact(now.minus(ORPHAN_AGE));
+                queue.compact();
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("cannot compact the message queue: {}", e.toString());
             }

@@ -68,7 +68,7 @@ class IntakeLogTest {
 
         // Delivered: the next compaction retires the segment; nothing is laid out again.
         queue.remove("mwzb1rvw-00000001");
-        queue.compact(NOW);
+        queue.compact();
         queue.reconcile(NOW);
         try (Stream<Path> segments = Files.list(dir.resolve("intake")); Stream<QueuedMessage> live = queue.live()) {
             assertThat(segments).isEmpty();
