@@ -183,6 +183,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, store, context);
             if (sender != null) {
+                store.whenLaidOut(sender::wake);
                 sender.start();
             }
             if (runScenarios) {

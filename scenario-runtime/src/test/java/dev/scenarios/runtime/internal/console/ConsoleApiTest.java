@@ -280,9 +280,11 @@ class ConsoleApiTest {
     void theQueueIsListedWithEachMessagesStateAndNeedsTheToken() throws Exception {
         assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
         java.time.Instant now = java.time.Instant.now();
-        var queued = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue")).add("orders",
+        var queue = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue"));
+        var queued = queue.add("orders",
                 new dev.scenarios.connector.api.PreparedMessage("<q1@example.com>", List.of("anna@example.com"), "Subject: q\r\n\r\nhi\r\n".getBytes()),
                 now, now.plusSeconds(3600));
+        queue.close();
 
         HttpResponse<String> listed = console.api("GET", "/api/queue", null);
 
