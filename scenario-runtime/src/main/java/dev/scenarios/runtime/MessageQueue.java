@@ -96,4 +96,12 @@ public interface MessageQueue {
     default List<QueuedMessage> reconcile(Instant before) throws IOException {
         return List.of();
     }
+
+    /**
+     * Finishes what a stopped process left half done and frees what the queue keeps only for messages
+     * that have left it (e.g. a log of accepted messages). Called by the sender from time to time.
+     * Nothing by default.
+     */
+    default void compact() throws IOException {
+    }
 }

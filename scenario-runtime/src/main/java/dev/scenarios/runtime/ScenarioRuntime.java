@@ -3,15 +3,21 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
+import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +30,7 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -46,7 +53,9 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** How soon the sender notices queue changes made from outside, e.g. {@code scenario queue --retry}. */
     private static final Duration QUEUE_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final DefaultCamelContext camel;
+    private final CamelContext camel;
+    /** False when the CamelContext is the host's ({@link PathCamelComponent}): then the host starts and stops it. */
+    private final boolean ownsCamel;
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
@@ -54,11 +63,11 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final WorkspaceLock lock;
     private final QueueStore store;
     private final WorkspaceConnectorContext context;
-    private final QueueJournal journal;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context, QueueJournal journal) {
+    private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
+            QueueSender queueSender, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
         this.camel = camel;
+        this.ownsCamel = ownsCamel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
@@ -66,7 +75,6 @@ public final class ScenarioRuntime implements AutoCloseable {
         this.lock = lock;
         this.store = store;
         this.context = context;
-        this.journal = journal;
     }
 
     /**
@@ -94,22 +102,45 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(workspace, events, true, false);
     }
 
+    /**
+     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}:
+     * takes the workspace's lock and sends its queue like {@code scenario run}, but loads no scenario
+     * (the host has its own routes) and neither starts nor stops {@code camel}. Blocks until bound.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    static ScenarioRuntime startIn(CamelContext camel, Workspace workspace, SendEvents events) throws Exception {
+        return start(camel, false, workspace, events, true, false);
+    }
+
     private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
-        if (!workspace.isValid()) {
-            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
-        }
-        // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
-        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace.directory());
+        if (libraries != null) {
+            camel.setApplicationContextClassLoader(libraries);
+            camel.addService(new ClassLoaderCloser(libraries));
+        }
+        return start(camel, true, workspace, events, sendQueue, runScenarios);
+    }
+
+    private static ScenarioRuntime start(CamelContext camel, boolean ownsCamel, Workspace workspace, SendEvents events, boolean sendQueue,
+            boolean runScenarios) throws Exception {
+        if (!workspace.isValid()) {
+            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+        }
+        // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
+        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
         QueueSender sender = null;
         QueueStore store = null;
         try {
-            camel.start();
+            if (ownsCamel) {
+                camel.start();
+            }
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
@@ -123,8 +154,14 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p,
-                        usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                if (p.type().direction() == PathType.Direction.RECEIVE) {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
+                            usable ? () -> p.type().source(p.configuration(), connection, context) : null, StepResponses.NONE));
+                } else {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null,
+                            null, workspace.stepResponses(p.systemName())));
+                }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             store = QueueStore.open(workspace, sendQueue);
@@ -139,9 +176,14 @@ public final class ScenarioRuntime implements AutoCloseable {
             QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
                     store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
-            camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, store, context, store.journal());
+            if (ownsCamel) {
+                camel.addComponent("path", component);
+            } else {
+                component.setCamelContext(camel);
+            }
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, store, context);
             if (sender != null) {
+                store.whenLaidOut(sender::wake);
                 sender.start();
             }
             if (runScenarios) {
@@ -152,7 +194,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, store, lock);
+            stop(ownsCamel ? camel : null, sender, opened, store, lock);
             throw e;
         }
     }
@@ -160,12 +202,20 @@ public final class ScenarioRuntime implements AutoCloseable {
     /**
      * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
      * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
-     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     * since a relative {@code file:} would depend on the folder the runtime was started from; and
+     * every key of the workspace's {@code application.properties} (the two above win).
+     *
+     * @throws UncheckedIOException if {@code application.properties} exists but cannot be read
      */
     public static Properties placeholders(Workspace workspace) {
-        Properties properties = new Properties();
-        properties.setProperty("workspace", workspace.directory().toString());
-        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        Properties properties;
+        try {
+            properties = ApplicationProperties.read(workspace.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(ApplicationProperties.FILE + ": " + e.getMessage(), e);
+        }
+        properties.setProperty(ApplicationProperties.WORKSPACE, workspace.directory().toString());
+        properties.setProperty(ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
         return properties;
     }
 
@@ -190,9 +240,9 @@ public final class ScenarioRuntime implements AutoCloseable {
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
     }
 
-    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    /** How many lines the queue's journal ({@code data/queue/events.log}, or the shared store's table) could not write since the start, e.g. for a full disk. */
     public long journalWriteErrors() {
-        return journal.writeErrors();
+        return store.journal().writeErrors();
     }
 
     /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
@@ -225,12 +275,34 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, store, lock);
+        stop(ownsCamel ? camel : null, queueSender, connections, store, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, queue store, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, QueueStore store, WorkspaceLock lock) {
-        camel.stop();
+    /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
+    PathComponent pathComponent() {
+        return component;
+    }
+
+    /** Closes the workspace's {@code lib/} class loader when the runtime's own CamelContext stops. */
+    private record ClassLoaderCloser(URLClassLoader libraries) implements Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+            WorkspaceLibraries.close(libraries);
+        }
+    }
+
+    /**
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender,
+     * connections, queue store, lock; {@code camel} is null when it is the host's.
+     */
+    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, QueueStore store, WorkspaceLock lock) {
+        if (camel != null) {
+            camel.stop();
+        }
         if (sender != null) {
             sender.close();
         }

@@ -2,6 +2,7 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLoader;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class Workspace {
     private final List<Path> scenarioFiles;
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
+    private final Map<String, StepResponses> stepResponses;
     private final QueueSettings queueSettings;
 
     /**
@@ -30,14 +32,17 @@ public final class Workspace {
      * Other callers use {@link #load(Path, Connectors, Map, Locale)}.
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
-            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
-        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, QueueSettings.FILE);
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses) {
+        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, stepResponses, QueueSettings.FILE);
     }
 
     /** A loaded workspace with the queue settings of its {@code workspace.yaml}; called by {@code WorkspaceLoader}. */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
-            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies, QueueSettings queueSettings) {
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses, QueueSettings queueSettings) {
         this.directory = directory;
+        this.stepResponses = Map.copyOf(stepResponses);
         this.queueSettings = queueSettings;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
@@ -132,6 +137,11 @@ public final class Workspace {
      */
     public DeliveryPolicy deliveryPolicy(String systemName) {
         return deliveryPolicies.getOrDefault(systemName, DeliveryPolicy.DIRECT);
+    }
+
+    /** What path {@code systemName}'s {@code response:} and {@code errorResponse:} declare; none for a path not in the workspace. */
+    public StepResponses stepResponses(String systemName) {
+        return stepResponses.getOrDefault(systemName, StepResponses.NONE);
     }
 
     /** Where the queue lives: {@code workspace.yaml}'s {@code queue:}, the file store when absent. */

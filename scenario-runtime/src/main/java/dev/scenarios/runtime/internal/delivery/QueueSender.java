@@ -67,6 +67,10 @@ public final class QueueSender implements AutoCloseable {
     private final Thread scanner;
     private boolean woken;
     private volatile boolean running = true;
+    /** When the scanner last compacted the queue ({@link MessageQueue#compact}); read and written by the scanner only. */
+    private Instant compacted = Instant.MIN;
+    /** Whether a scan found the queue not empty since the last compaction; scanner only. */
+    private boolean busySinceCompacted;
 
     /**
      * @param senders the bound sender of each path that may send (disabled paths are absent)
@@ -191,10 +195,12 @@ public final class QueueSender implements AutoCloseable {
         backlog.clear();
         Instant nextLook = now.plus(pollInterval);
         int limit = parallelism * BACKLOG_PER_WORKER;
+        boolean empty = true;
         try (Stream<QueuedMessage> live = queue.live()) {
             Iterator<QueuedMessage> it = live.iterator();
             while (it.hasNext() && running) {
                 QueuedMessage m = it.next();
+                empty = false;
                 if (m.state() == State.SENDING || m.state() == State.DAMAGED || inProgress.contains(m.id())) {
                     continue;
                 }
@@ -211,6 +217,18 @@ public final class QueueSender implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot read the message queue: {}", e.toString());
+        }
+        // Anything live counts, in progress too: the scan that finds the queue drained then compacts it.
+        busySinceCompacted |= !empty;
+        if ((empty && busySinceCompacted) || now.isAfter(compacted.plus(ORPHAN_AGE))) {
+            // When the queue has just drained, and at least once per orphan age: what delivered messages leave behind goes.
+            try {
+                queue.compact();
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("cannot compact the message queue: {}", e.toString());
+            }
+            compacted = now;
+            busySinceCompacted = false;
         }
         return nextLook;
     }

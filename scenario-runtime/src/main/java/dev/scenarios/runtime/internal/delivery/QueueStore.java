@@ -25,12 +25,14 @@ public final class QueueStore implements AutoCloseable {
     private final QueueJournal journal;
     private final String label;
     private final PostgresMessageQueue postgres;
+    private final FileMessageQueue files;
 
-    private QueueStore(MessageQueue queue, QueueJournal journal, String label, PostgresMessageQueue postgres) {
+    private QueueStore(MessageQueue queue, QueueJournal journal, String label, PostgresMessageQueue postgres, FileMessageQueue files) {
         this.queue = queue;
         this.journal = journal;
         this.label = label;
         this.postgres = postgres;
+        this.files = files;
     }
 
     /**
@@ -47,10 +49,10 @@ public final class QueueStore implements AutoCloseable {
     public static QueueStore open(Path workspaceFolder, QueueSettings settings, boolean sending) throws IOException {
         if (settings.store() == QueueSettings.Store.POSTGRESQL) {
             PostgresMessageQueue pg = PostgresMessageQueue.open(settings, newRuntimeId(), host(), LEASE, sending);
-            return new QueueStore(pg, new QueueJournal(pg.journalSink()), "postgresql " + pg.label(), pg);
+            return new QueueStore(pg, new QueueJournal(pg.journalSink()), "postgresql " + pg.label(), pg, null);
         }
         FileMessageQueue files = new FileMessageQueue(Workspace.queueDirectory(workspaceFolder));
-        return new QueueStore(files, new QueueJournal(files.root()), workspaceFolder.relativize(files.root()).toString(), null);
+        return new QueueStore(files, new QueueJournal(files.root()), workspaceFolder.relativize(files.root()).toString(), null, files);
     }
 
     /** A runtime's id in the queue database: host, process and a random part, e.g. {@code app1-4242-9f3a}. */
@@ -88,9 +90,27 @@ public final class QueueStore implements AutoCloseable {
         return Optional.ofNullable(postgres);
     }
 
-    /** Closes the database pool, handing this runtime's leases back. Never throws. */
+    /**
+     * Tells {@code listener} (the sender's wake-up) whenever accepted messages become visible to it:
+     * the file store's group commit lays them out as files a moment after they are durable. The
+     * PostgreSQL store's messages are visible at commit, so it never calls.
+     */
+    public void whenLaidOut(Runnable listener) {
+        if (files != null) {
+            files.whenLaidOut(listener);
+        }
+    }
+
+    /**
+     * Closes the store: the file store lays out what its intake log still holds (already durable) so
+     * it is visible before the process ends; the PostgreSQL store closes its pool, handing this
+     * runtime's leases back. Never throws.
+     */
     @Override
     public void close() {
+        if (files != null) {
+            files.close();
+        }
         if (postgres != null) {
             postgres.close();
         }

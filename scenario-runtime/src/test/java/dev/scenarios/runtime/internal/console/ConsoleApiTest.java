@@ -185,8 +185,10 @@ class ConsoleApiTest {
                 Map.of("type", "smtp", "values", console.smtpValues("../../evil", ConsoleFixture.SMTP_PASSWORD)));
         assertThat(created.statusCode()).isEqualTo(422);
         assertThat(find(ConsoleFixture.json(created), "property", "systemName").get("code").asText()).isEqualTo("name");
-        try (Stream<Path> files = Files.walk(dir.getParent(), 3)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("evil"))).isEmpty();
+        // Nothing named evil inside the workspace, nor beside it where "../../evil" would land. The shared
+        // temp folder is only listed, not walked: other processes delete files in it while a walk stats them.
+        try (Stream<Path> inside = Files.walk(dir); Stream<Path> beside = Files.list(dir.getParent())) {
+            assertThat(Stream.concat(inside, beside).filter(p -> p.getFileName().toString().startsWith("evil"))).isEmpty();
         }
     }
 
@@ -264,15 +266,27 @@ class ConsoleApiTest {
         JsonNode send = find(types.get("pathTypes"), "id", "smtp-send");
         assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText()).isEqualTo("queued");
         assertThat(send.at("/schema/properties/retry/type").asText()).isEqualTo("object");
+
+        HttpResponse<String> shaped = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "errorResponse", List.of(Map.of("name", "Kind", "from", "failureKind")))));
+        assertThat(shaped.statusCode()).as(shaped.body()).isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("errorResponse:").contains("from: failureKind");
+        HttpResponse<String> badShape = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
+                "subject", "Order", "body", "Hello", "response", List.of(Map.of("name", "Id", "from", "messageID")))));
+        assertThat(badShape.statusCode()).isEqualTo(422);
+        assertThat(badShape.body()).contains("there is no field \\\"messageID\\\"");
+        assertThat(send.at("/schema/properties/errorResponse/items/properties/name/type").asText()).isEqualTo("string");
     }
 
     @Test
     void theQueueIsListedWithEachMessagesStateAndNeedsTheToken() throws Exception {
         assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
         java.time.Instant now = java.time.Instant.now();
-        var queued = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue")).add("orders",
+        var queue = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue"));
+        var queued = queue.add("orders",
                 new dev.scenarios.connector.api.PreparedMessage("<q1@example.com>", List.of("anna@example.com"), "Subject: q\r\n\r\nhi\r\n".getBytes()),
                 now, now.plusSeconds(3600));
+        queue.close();
 
         HttpResponse<String> listed = console.api("GET", "/api/queue", null);
 

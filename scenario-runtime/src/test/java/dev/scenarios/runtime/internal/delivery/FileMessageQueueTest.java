@@ -33,6 +33,7 @@ class FileMessageQueueTest extends MessageQueueContract {
         for (int i = 0; i < 300; i++) {
             ids.add(queue.add("orders", message(i), NOW, NOW.plusSeconds(60)).id());
         }
+        queue.flush();
 
         assertThat(ids).hasSize(300);
         try (Stream<QueuedMessage> live = queue.live()) {
@@ -54,6 +55,7 @@ class FileMessageQueueTest extends MessageQueueContract {
     void aDeadMessageMovesFolderAndBackAndPurgingRemovesItsContent() throws Exception {
         FileMessageQueue queue = new FileMessageQueue(dir);
         QueuedMessage m = queue.add("orders", message(1), NOW, NOW.plusSeconds(60));
+        queue.flush();
 
         queue.update(m.with(QueuedMessage.State.DEAD, NOW));
         assertThat(dir.resolve("live/" + m.id() + ".json")).doesNotExist();
