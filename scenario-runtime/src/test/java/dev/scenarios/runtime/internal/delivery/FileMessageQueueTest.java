@@ -26,6 +26,11 @@ class FileMessageQueueTest extends MessageQueueContract {
         return new FileMessageQueue(dir.resolve("contract"));
     }
 
+    @Override
+    void visible(MessageQueue queue) {
+        ((FileMessageQueue) queue).flush();
+    }
+
     @Test
     void aBurstInOneMillisecondGetsDistinctIdsAndKeepsEveryContent() throws Exception {
         FileMessageQueue queue = new FileMessageQueue(dir);

@@ -28,6 +28,20 @@ abstract class MessageQueueContract {
     /** An empty queue of the store under test. */
     abstract MessageQueue newQueue() throws IOException;
 
+    /**
+     * Waits until what was added is visible to readers: the file store's {@code add} returns once the
+     * message is durable in its intake log, a moment before it is laid out. Nothing by default.
+     */
+    void visible(MessageQueue queue) {
+    }
+
+    /** {@code queue.add(…)}, then {@link #visible}: what a reader sees next includes it. */
+    QueuedMessage added(MessageQueue queue, String path, PreparedMessage message, Instant now, Instant expiresAt) throws IOException {
+        QueuedMessage m = queue.add(path, message, now, expiresAt);
+        visible(queue);
+        return m;
+    }
+
     static PreparedMessage message(int n) {
         return new PreparedMessage("<" + n + "@test>", List.of("a@test"), ("Message-ID: <" + n + "@test>\r\n\r\nbody " + n + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
@@ -44,7 +58,7 @@ abstract class MessageQueueContract {
         MessageQueue queue = newQueue();
         PreparedMessage prepared = new PreparedMessage("<order-7@shop.example>", List.of("anna@example.com", "ben@example.com"),
                 "Message-ID: <order-7@shop.example>\r\nSubject: Order 7\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
-        QueuedMessage m = queue.add("orders", prepared, NOW, NOW.plusSeconds(60));
+        QueuedMessage m = added(queue, "orders", prepared, NOW, NOW.plusSeconds(60));
 
         assertThat(m.state()).isEqualTo(State.PENDING);
         assertThat(m.attempts()).isZero();
@@ -60,7 +74,7 @@ abstract class MessageQueueContract {
         MessageQueue queue = newQueue();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100; i++) {
-            ids.add(queue.add("orders", message(i), NOW, NOW.plusSeconds(60)).id());
+            ids.add(added(queue, "orders", message(i), NOW, NOW.plusSeconds(60)).id());
         }
 
         assertThat(ids).hasSize(100);
@@ -74,7 +88,7 @@ abstract class MessageQueueContract {
     @Test
     void everyFieldOfTheStateSurvivesAnUpdate() throws Exception {
         MessageQueue queue = newQueue();
-        QueuedMessage m = queue.add("orders", new PreparedMessage("<9@test>", List.of("a@test", "b@test", "c@test"),
+        QueuedMessage m = added(queue, "orders", new PreparedMessage("<9@test>", List.of("a@test", "b@test", "c@test"),
                 "x".getBytes(StandardCharsets.US_ASCII)), NOW, NOW.plusSeconds(600));
         QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), List.of("c@test"), List.of("a@test"),
                 List.of(new SendResult.Rejection("b@test", 550, "550 5.1.1 no such user")), State.DEFERRED, 2, m.queuedAt(),
@@ -88,8 +102,8 @@ abstract class MessageQueueContract {
     @Test
     void aDeadMessageLeavesTheLiveOnesAndComesBackAndPurgingRemovesIt() throws Exception {
         MessageQueue queue = newQueue();
-        QueuedMessage m = queue.add("orders", message(1), NOW, NOW.plusSeconds(60));
-        QueuedMessage other = queue.add("orders", message(2), NOW, NOW.plusSeconds(60));
+        QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
+        QueuedMessage other = added(queue, "orders", message(2), NOW, NOW.plusSeconds(60));
 
         QueuedMessage dead = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), List.of(), List.of(), State.DEAD, 1, m.queuedAt(),
                 m.nextAttemptAt(), m.expiresAt(), "554 5.7.1 rejected", false, "PERMANENT 554: rejected");
@@ -111,7 +125,7 @@ abstract class MessageQueueContract {
     @Test
     void aDamagedMessageIsListedApartWithItsReason() throws Exception {
         MessageQueue queue = newQueue();
-        QueuedMessage m = queue.add("orders", message(1), NOW, NOW.plusSeconds(60));
+        QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
         QueuedMessage damaged = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), List.of(), List.of(), State.DAMAGED, 0,
                 m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, "the stored content is damaged");
 
@@ -124,7 +138,7 @@ abstract class MessageQueueContract {
     @Test
     void aClaimMarksTheAttemptAsSending() throws Exception {
         MessageQueue queue = newQueue();
-        QueuedMessage m = queue.add("orders", message(1), NOW, NOW.plusSeconds(60));
+        QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
         QueuedMessage sending = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.SENDING,
                 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, "");
 
