@@ -10,6 +10,7 @@ import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,17 +48,18 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
-    private final QueueSender queueSender;
+    /** One per data bus in use, by bus number; empty when this runtime does not send the queue. */
+    private final List<QueueSender> queueSenders;
     private final WorkspaceLock lock;
     private final WorkspaceConnectorContext context;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
+    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, List<QueueSender> queueSenders,
             WorkspaceLock lock, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
-        this.queueSender = queueSender;
+        this.queueSenders = List.copyOf(queueSenders);
         this.lock = lock;
         this.context = context;
     }
@@ -97,7 +99,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(10);
         camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
         List<Connection> opened = new ArrayList<>();
-        QueueSender sender = null;
+        List<QueueSender> buses = new ArrayList<>();
         try {
             camel.start();
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
@@ -125,15 +127,22 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
-                    QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
-            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
-                    workspace.directory().relativize(workspace.queueDirectory()).toString());
+            // Each data bus has its own sender (workers and scanner); bus 0 also takes messages of paths no longer in the workspace.
+            for (int bus = 0; sendQueue && bus < DeliveryOptions.BUSES; bus++) {
+                int own = bus;
+                buses.add(new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+                        QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL, "queue-bus-" + bus, path -> workspace.bus(path) == own));
+            }
+            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), path -> {
+                if (!buses.isEmpty()) {
+                    buses.get(workspace.bus(path)).wake();
+                }
+            }, workspace.directory().relativize(workspace.queueDirectory()).toString());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context);
-            if (sender != null) {
-                sender.start();
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, buses, lock, context);
+            for (QueueSender bus : buses) {
+                bus.start();
             }
             if (runScenarios) {
                 for (Path file : workspace.scenarioFiles()) {
@@ -143,7 +152,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(camel, buses, opened, lock);
             throw e;
         }
     }
@@ -206,15 +215,13 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(camel, queueSenders, connections, lock);
     }
 
     /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
+    private static void stop(DefaultCamelContext camel, List<QueueSender> senders, List<Connection> connections, WorkspaceLock lock) {
         camel.stop();
-        if (sender != null) {
-            sender.close();
-        }
+        senders.forEach(QueueSender::close);
         connections.forEach(Connection::close);
         if (lock != null) {
             lock.close();

@@ -25,6 +25,7 @@ public final class Workspace {
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
     private final Map<String, StepResponses> stepResponses;
+    private final Map<String, Integer> buses;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
@@ -32,8 +33,9 @@ public final class Workspace {
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
-            Map<String, StepResponses> stepResponses) {
+            Map<String, StepResponses> stepResponses, Map<String, Integer> buses) {
         this.directory = directory;
+        this.buses = Map.copyOf(buses);
         this.stepResponses = Map.copyOf(stepResponses);
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
@@ -133,6 +135,11 @@ public final class Workspace {
     /** What path {@code systemName}'s {@code response:} and {@code errorResponse:} declare; none for a path not in the workspace. */
     public StepResponses stepResponses(String systemName) {
         return stepResponses.getOrDefault(systemName, StepResponses.NONE);
+    }
+
+    /** The data bus (0 to 3) of path {@code systemName}, whose own queue sender delivers its queued and async messages; 0 for a path not in the workspace. */
+    public int bus(String systemName) {
+        return buses.getOrDefault(systemName, 0);
     }
 
     /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */

@@ -83,13 +83,16 @@ public final class WorkspaceLoader {
         Map<String, ObjectFile> pathByName = new HashMap<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
         Map<String, StepResponses> responses = new HashMap<>();
+        Map<String, Integer> buses = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
-                // delivery:, retry:, response: and errorResponse: are the runtime's; the path type must not see them.
+                // delivery:, retry:, bus:, response: and errorResponse: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
                 StepResponses shapes = StepResponses.take(f, locale, problems);
+                int bus = DeliveryOptions.takeBus(f, locale, problems);
                 if (f.systemName() != null) {
+                    buses.putIfAbsent(f.systemName(), bus);
                     policies.putIfAbsent(f.systemName(), policy);
                     responses.putIfAbsent(f.systemName(), shapes);
                 }
@@ -112,7 +115,7 @@ public final class WorkspaceLoader {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, buses);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
