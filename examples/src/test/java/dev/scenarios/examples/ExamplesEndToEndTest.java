@@ -68,13 +68,13 @@ class ExamplesEndToEndTest {
     void everyExampleIsTested() throws IOException {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
             assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
-                    .containsExactlyInAnyOrder("order-notifications", "error-handling");
+                    .containsExactlyInAnyOrder("order-notifications", "error-handling", "send-options");
         }
     }
 
     @Test
     void examplesValidateWithTheirPasswordAndNameItWhenMissing() throws IOException {
-        for (String example : List.of("order-notifications", "error-handling")) {
+        for (String example : List.of("order-notifications", "error-handling", "send-options")) {
             Path dir = copyOf(example);
             StringWriter out = new StringWriter();
             int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
@@ -133,5 +133,50 @@ class ExamplesEndToEndTest {
         }
         assertThat(printed.toString()).contains("RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2");
         assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts RECIPIENT_REJECTED 550: .+\n");
+    }
+
+    @Test
+    void sendOptionsIgnoreTheRefusalIntoErrorVariableAndSendTheDigestApart() throws Exception {
+        Path example = copyOf("send-options");
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+
+            List<MimeMessage> received = inbox.received();
+            MimeMessage fallback = received.stream().filter(m -> subject(m).startsWith("Событие")).findFirst().orElseThrow();
+            assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("operator@example.com");
+            // error[Kind] and error[Code]: the path's errorResponse names for failureKind and replyCode.
+            assertThat(fallback.getSubject()).matches("Событие: оповещение не доставлено: [A-Z_]+ 451");
+
+            MimeMessage digest = received.stream().filter(m -> subject(m).startsWith("Сводка")).findFirst().orElseThrow();
+            assertThat(digest.getSubject()).isEqualTo("Сводка за 2026-12-04");
+            assertThat(String.valueOf(digest.getContent())).contains("Заказов за день: 42.");
+            String digestId = digest.getMessageID();
+            // Sent apart from the scenario: by the queue's sender, journaled like a queued message.
+            assertThat(awaitJournal(example, digestId)).as("journal").isTrue();
+        }
+        assertThat(printed.toString()).contains("REFUSED with 451").contains("To: Дежурный <duty@mailbox.invalid>");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean awaitJournal(Path example, String messageId) throws IOException {
+        Path journal = example.resolve("data/queue/events.log");
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(journal) && Files.readAllLines(journal).stream().anyMatch(l -> l.contains(" SENT ") && l.contains(messageId))) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a bounded poll
+        }
+        return false;
     }
 }

@@ -75,6 +75,15 @@ public interface MessageQueue {
      */
     Stream<QueuedMessage> live() throws IOException;
 
+    /**
+     * As {@link #live()}, only the messages whose id {@code wanted} accepts; a store that can tell the
+     * id without reading the state skips the others unread (a data bus's sender thus passes over
+     * another bus's backlog cheaply).
+     */
+    default Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
+        return live().filter(m -> wanted.test(m.id()));
+    }
+
     /** The dead messages, read lazily; close the stream. */
     Stream<QueuedMessage> dead() throws IOException;
 

@@ -14,6 +14,7 @@ import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
+import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,19 +60,20 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
-    private final QueueSender queueSender;
+    /** One per data bus in use, by bus number; empty when this runtime does not send the queue. */
+    private final List<QueueSender> queueSenders;
     private final WorkspaceLock lock;
     private final QueueStore store;
     private final WorkspaceConnectorContext context;
 
     private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
-            QueueSender queueSender, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
+            List<QueueSender> queueSenders, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
-        this.queueSender = queueSender;
+        this.queueSenders = List.copyOf(queueSenders);
         this.lock = lock;
         this.store = store;
         this.context = context;
@@ -135,7 +137,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
         WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
-        QueueSender sender = null;
+        List<QueueSender> buses = new ArrayList<>();
         QueueStore store = null;
         try {
             if (ownsCamel) {
@@ -171,20 +173,28 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            sender = sendQueue ? new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
-                    QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
-            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
-                    store.label());
+            // Each data bus has its own sender (workers and scanner); bus 0 also takes messages of paths no longer in the workspace.
+            for (int bus = 0; sendQueue && bus < DeliveryOptions.BUSES; bus++) {
+                int own = bus;
+                buses.add(new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+                        QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL, "queue-bus-" + bus, path -> workspace.bus(path) == own));
+            }
+            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), path -> {
+                if (!buses.isEmpty()) {
+                    buses.get(workspace.bus(path)).wake();
+                }
+            }, store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             if (ownsCamel) {
                 camel.addComponent("path", component);
             } else {
                 component.setCamelContext(camel);
             }
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, store, context);
-            if (sender != null) {
-                store.whenLaidOut(sender::wake);
-                sender.start();
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, buses, lock, store, context);
+            // The file store makes accepted messages visible a moment after they are durable: wake every bus then.
+            store.whenLaidOut(() -> buses.forEach(QueueSender::wake));
+            for (QueueSender bus : buses) {
+                bus.start();
             }
             if (runScenarios) {
                 for (Path file : workspace.scenarioFiles()) {
@@ -194,7 +204,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(ownsCamel ? camel : null, sender, opened, store, lock);
+            stop(ownsCamel ? camel : null, buses, opened, store, lock);
             throw e;
         }
     }
@@ -275,7 +285,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(ownsCamel ? camel : null, queueSender, connections, store, lock);
+        stop(ownsCamel ? camel : null, queueSenders, connections, store, lock);
     }
 
     /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
@@ -296,16 +306,15 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender,
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue senders,
      * connections, queue store, lock; {@code camel} is null when it is the host's.
      */
-    private static void stop(CamelContext camel, QueueSender sender, List<Connection> connections, QueueStore store, WorkspaceLock lock) {
+    private static void stop(CamelContext camel, List<QueueSender> senders, List<Connection> connections, QueueStore store,
+            WorkspaceLock lock) {
         if (camel != null) {
             camel.stop();
         }
-        if (sender != null) {
-            sender.close();
-        }
+        senders.forEach(QueueSender::close);
         connections.forEach(Connection::close);
         if (store != null) {
             store.close();

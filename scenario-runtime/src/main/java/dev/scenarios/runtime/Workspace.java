@@ -26,6 +26,7 @@ public final class Workspace {
     private final Map<String, DeliveryPolicy> deliveryPolicies;
     private final Map<String, StepResponses> stepResponses;
     private final QueueSettings queueSettings;
+    private final Map<String, Integer> buses;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
@@ -33,15 +34,16 @@ public final class Workspace {
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
-            Map<String, StepResponses> stepResponses) {
-        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, stepResponses, QueueSettings.FILE);
+            Map<String, StepResponses> stepResponses, Map<String, Integer> buses) {
+        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, stepResponses, buses, QueueSettings.FILE);
     }
 
     /** A loaded workspace with the queue settings of its {@code workspace.yaml}; called by {@code WorkspaceLoader}. */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
             List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
-            Map<String, StepResponses> stepResponses, QueueSettings queueSettings) {
+            Map<String, StepResponses> stepResponses, Map<String, Integer> buses, QueueSettings queueSettings) {
         this.directory = directory;
+        this.buses = Map.copyOf(buses);
         this.stepResponses = Map.copyOf(stepResponses);
         this.queueSettings = queueSettings;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
@@ -147,6 +149,11 @@ public final class Workspace {
     /** Where the queue lives: {@code workspace.yaml}'s {@code queue:}, the file store when absent. */
     public QueueSettings queueSettings() {
         return queueSettings;
+    }
+
+    /** The data bus (0 to 3) of path {@code systemName}, whose own queue sender delivers its queued and async messages; 0 for a path not in the workspace. */
+    public int bus(String systemName) {
+        return buses.getOrDefault(systemName, 0);
     }
 
     /** The folder of the file store of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */

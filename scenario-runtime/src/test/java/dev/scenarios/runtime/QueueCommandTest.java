@@ -52,9 +52,9 @@ class QueueCommandTest {
         CliRun run = CliRun.of("queue", dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(pending.id() + "  PENDING  path orders  <a@test>")
+        assertThat(run.out()).contains(pending.id() + "  PENDING  path orders  bus 0  <a@test>")
                 .contains("to: anna@example.com")
-                .contains(dead.id() + "  DEAD  path orders  <b@test>")
+                .contains(dead.id() + "  DEAD  path orders  bus 0  <b@test>")
                 .contains("already delivered to: boris@example.com")
                 .contains("refused: gone@example.com 550 5.1.1 user unknown")
                 .contains("dead because: refused: gone@example.com")

@@ -231,6 +231,8 @@ class SendStepOptionsTest {
                             uri: path:orders?responseVariable=my-response
                         - to: path:orders?ignoreErrors=true&errorVariable=error&messageVariable={{order.variable}}
                 """);
+        // A placeholder in an option is resolved from the workspace's application.properties, as Camel does.
+        ws.files.write("application.properties", "order.variable=order\n");
 
         Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of(), java.util.Locale.ENGLISH);
 

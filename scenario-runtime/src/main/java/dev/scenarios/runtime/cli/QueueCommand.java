@@ -96,9 +96,13 @@ public final class QueueCommand extends WorkspaceCommand {
         }
         List<QueuedMessage> all = QueueListing.all(queue);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(QueueListing::json).toList()));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(m -> {
+                Map<String, Object> one = QueueListing.json(m);
+                one.put("bus", ws.bus(m.path()));
+                return one;
+            }).toList()));
         } else {
-            print(all, locale);
+            print(all, ws, locale);
         }
         cli.out().flush();
         return CliContext.OK;
@@ -161,7 +165,7 @@ public final class QueueCommand extends WorkspaceCommand {
         return CliContext.OK;
     }
 
-    private void print(List<QueuedMessage> all, Locale locale) {
+    private void print(List<QueuedMessage> all, Workspace loaded, Locale locale) {
         if (all.isEmpty()) {
             cli.out().println(Texts.get(locale, "queue.empty"));
             return;
@@ -172,7 +176,8 @@ public final class QueueCommand extends WorkspaceCommand {
         }
         for (QueuedMessage m : all) {
             counts.merge(m.state(), 1, Integer::sum);
-            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  " + m.messageId());
+            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  "
+                    + Texts.get(locale, "queue.bus") + " " + loaded.bus(m.path()) + "  " + m.messageId());
             cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", QueueListing.recipients(m))
                     + (m.delivered().isEmpty() ? "" : "  (" + Texts.get(locale, "queue.delivered") + ": " + String.join(", ", m.delivered()) + ")"));
             cli.out().println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()

@@ -168,10 +168,11 @@ final class ObjectEditor {
         }
         List<PropertyDescriptor> own = descriptors.get();
         if (kind == ObjectKind.PATH) {
-            // delivery:, retry:, response: and errorResponse: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
+            // delivery:, retry:, bus:, response: and errorResponse: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
             List<Problem> runtimeProblems = new ArrayList<>();
             DeliveryOptions.take(file, locale, runtimeProblems);
             StepResponses.take(file, locale, runtimeProblems);
+            DeliveryOptions.takeBus(file, locale, runtimeProblems);
             runtimeProblems.forEach(p -> problems.add(p.withCode("runtime")));
             own = connectors.pathType(typeId).orElseThrow().properties();
         }

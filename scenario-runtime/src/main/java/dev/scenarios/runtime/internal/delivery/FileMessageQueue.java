@@ -236,6 +236,15 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         return stream(live, this::readOrQuarantine);
     }
 
+    /** As {@link #live()}; a state file whose name ({@code <id>.json}) {@code wanted} refuses is not read. */
+    @Override
+    public Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
+        return stream(live, file -> {
+            String name = file.getFileName().toString();
+            return wanted.test(name.substring(0, name.length() - ".json".length())) ? readOrQuarantine(file) : Optional.empty();
+        });
+    }
+
     @Override
     public Stream<QueuedMessage> dead() throws IOException {
         return stream(dead, file -> {

@@ -88,16 +88,19 @@ public final class WorkspaceLoader {
         Set<String> receivingPaths = new HashSet<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
         Map<String, StepResponses> responses = new HashMap<>();
+        Map<String, Integer> buses = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
                 if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
                     receivingPaths.add(f.systemName());
                 }
-                // delivery:, retry:, response: and errorResponse: are the runtime's; the path type must not see them.
+                // delivery:, retry:, bus:, response: and errorResponse: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
                 StepResponses shapes = StepResponses.take(f, locale, problems);
+                int bus = DeliveryOptions.takeBus(f, locale, problems);
                 if (f.systemName() != null) {
+                    buses.putIfAbsent(f.systemName(), bus);
                     policies.putIfAbsent(f.systemName(), policy);
                     responses.putIfAbsent(f.systemName(), shapes);
                 }
@@ -121,7 +124,7 @@ public final class WorkspaceLoader {
             checkPlaceholders(dir, scenarioFiles, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, queueSettings);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, buses, queueSettings);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
