@@ -129,9 +129,9 @@ class ExamplesEndToEndTest {
             MimeMessage fallback = inbox.received().get(0);
             assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly("operator@example.com");
-            assertThat(fallback.getSubject()).matches("Событие: оповещение не доставлено: [A-Z_]+ 451");
+            assertThat(fallback.getSubject()).isEqualTo("Событие: оповещение не доставлено: RECIPIENT_REJECTED 550");
         }
-        assertThat(printed.toString()).contains("REFUSED with 451").contains("To: Дежурный <duty@mailbox.invalid>");
-        assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts [A-Z_]+ 451: .+\n");
+        assertThat(printed.toString()).contains("RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2");
+        assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts RECIPIENT_REJECTED 550: .+\n");
     }
 }

@@ -1,9 +1,15 @@
 package dev.scenarios.runtime;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.runtime.internal.text.MessageSummary;
@@ -11,39 +17,75 @@ import dev.scenarios.runtime.internal.text.Texts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The dev inbox: an in-process SMTP server (GreenMail) on 127.0.0.1 at a free port, for runs with
- * {@code --dev-inbox}. It accepts every message without authentication and prints each one as it
- * arrives (from, envelope recipients, subject, attachments, first lines of the text). A message
- * with a recipient in the reserved {@code .invalid} domain (RFC 2606) is refused with
- * {@code 451}, so that scenario authors can rehearse their error handling.
+ * The dev inbox: an in-process SMTP server (GreenMail) on 127.0.0.1, at a free port or the one
+ * given, for runs with {@code --dev-inbox}. It accepts every message without authentication,
+ * prints each one as it arrives (from, envelope recipients, subject, attachments, first lines of
+ * the text) and keeps the latest {@value #KEPT} in memory ({@link #kept()}), for the console's
+ * {@code /api/dev-inbox}. A recipient in the reserved {@code .invalid} domain (RFC 2606) is
+ * refused at {@code RCPT TO} with {@value #INVALID_DOMAIN_REPLY}, as a real server refuses a
+ * domain that does not exist, so that scenario authors can rehearse their error handling; the
+ * other recipients of the same message still get it.
  */
 public final class DevInbox implements AutoCloseable {
 
     /** The host the dev inbox listens on. */
     public static final String HOST = "127.0.0.1";
 
+    /** How many received messages are kept; the oldest is dropped first (a rehearsal tool, not an archive). */
+    public static final int KEPT = 500;
+
+    /** The reply to {@code RCPT TO} for a {@code .invalid} address: permanent, "bad destination system address" (RFC 3463). */
+    public static final String INVALID_DOMAIN_REPLY = "550 5.1.2 the reserved .invalid domain does not exist";
+
+    /**
+     * One message the inbox accepted.
+     *
+     * @param id its number in arrival order, from 1
+     * @param receivedAt when its DATA ended
+     * @param envelopeFrom the {@code MAIL FROM} address, empty for a null reverse path
+     * @param recipients the accepted {@code RCPT TO} addresses
+     * @param message the message as received
+     */
+    public record KeptMessage(long id, Instant receivedAt, String envelopeFrom, List<String> recipients, MimeMessage message) {
+    }
+
     private final GreenMail greenMail;
     private final PrintWriter out;
     private final Locale locale;
-    private final List<MimeMessage> received = new ArrayList<>();
+    private final Clock clock = Clock.systemUTC();
+    private final Deque<KeptMessage> kept = new ArrayDeque<>();
     private int arrivals;
 
-    private DevInbox(PrintWriter out, Locale locale) {
+    private DevInbox(PrintWriter out, Locale locale, int port) {
         this.out = out;
         this.locale = locale;
-        this.greenMail = new GreenMail(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP))
+        this.greenMail = new RefusingGreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP), this::refused)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
-    /** Starts the server (binds a socket; the port is then known) and prints where it listens to {@code out}. */
+    /** Starts the server on a free port; see {@link #start(PrintWriter, Locale, int)}. */
     public static DevInbox start(PrintWriter out, Locale locale) {
-        DevInbox inbox = new DevInbox(out, locale);
+        return start(out, locale, 0);
+    }
+
+    /**
+     * Starts the server on {@code port} (0 picks a free one) and prints where it listens to {@code out}.
+     *
+     * @throws IllegalStateException when the port cannot be bound (e.g. it is in use)
+     */
+    public static DevInbox start(PrintWriter out, Locale locale, int port) {
+        DevInbox inbox = new DevInbox(out, locale, port);
         inbox.greenMail.start();
         MessageDeliveryHandler delivery = inbox.greenMail.getUserManager().getMessageDeliveryHandler();
         inbox.greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
@@ -59,20 +101,31 @@ public final class DevInbox implements AutoCloseable {
 
     private void arrived(MovingMessage message) throws MessagingException {
         List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
-        boolean refused = recipients.stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).endsWith(".invalid"));
-        MessageSummary summary = MessageSummary.of(message.getMessage(), recipients, refused);
+        MessageSummary summary = MessageSummary.of(message.getMessage(), recipients);
+        String from = message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
         synchronized (this) {
             arrivals++;
             out.print(summary.describe(locale, arrivals));
             out.flush();
-            if (!refused) {
-                received.add(message.getMessage());
+            kept.addLast(new KeptMessage(arrivals, clock.instant(), from == null ? "" : from, recipients, message.getMessage()));
+            if (kept.size() > KEPT) {
+                kept.removeFirst();
             }
             notifyAll();
         }
-        if (refused) {
-            throw new MessagingException("a recipient is in the reserved .invalid domain");
+    }
+
+    /** The reply to {@code RCPT TO:<address>}: the refusal for a {@code .invalid} domain, else null (accepted). Prints a refusal. */
+    private String refused(String address) {
+        String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (!domain.equals("invalid") && !domain.endsWith(".invalid")) {
+            return null;
         }
+        synchronized (this) {
+            out.println(Texts.get(locale, "devInbox.rcptRefused", address, INVALID_DOMAIN_REPLY));
+            out.flush();
+        }
+        return INVALID_DOMAIN_REPLY;
     }
 
     public String host() {
@@ -84,15 +137,30 @@ public final class DevInbox implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    /** The messages accepted so far, in arrival order, as received (one per SMTP transaction). */
+    /** The kept messages (the latest {@value #KEPT}), in arrival order, as received (one per SMTP transaction). */
     public synchronized List<MimeMessage> received() {
-        return List.copyOf(received);
+        return kept.stream().map(KeptMessage::message).toList();
+    }
+
+    /** The kept messages (the latest {@value #KEPT}) with their envelopes, oldest first. */
+    public synchronized List<KeptMessage> kept() {
+        return List.copyOf(kept);
+    }
+
+    /** Kept message number {@code id}, or empty when there was none or it was dropped to keep the latest {@value #KEPT}. */
+    public synchronized Optional<KeptMessage> kept(long id) {
+        return kept.stream().filter(m -> m.id() == id).findFirst();
+    }
+
+    /** How many messages were accepted since the start, including any no longer kept. */
+    public synchronized int acceptedCount() {
+        return arrivals;
     }
 
     /** Waits up to {@code timeout} until {@code count} messages were accepted; true if they were. */
     public synchronized boolean awaitMessages(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (received.size() < count) {
+        while (arrivals < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -106,5 +174,50 @@ public final class DevInbox implements AutoCloseable {
     @Override
     public void close() {
         greenMail.stop();
+    }
+
+    /** What the inbox answers to one {@code RCPT TO}: a full SMTP reply to refuse it, or null to accept it. */
+    @FunctionalInterface
+    private interface RecipientRule {
+        String reply(String address);
+    }
+
+    /**
+     * GreenMail whose SMTP server asks {@link RecipientRule} at {@code RCPT TO}: GreenMail's own hook for that
+     * is {@link SmtpManager#checkRecipient}, reached only through the {@link Managers} its servers are built with.
+     */
+    private static final class RefusingGreenMail extends GreenMail {
+        private final RecipientRule rule;
+
+        RefusingGreenMail(ServerSetup setup, RecipientRule rule) {
+            super(setup);
+            this.rule = rule;
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers mgr) {
+            SmtpManager smtp = new SmtpManager(mgr.getImapHostManager(), mgr.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress address) {
+                    return rule == null ? null : rule.reply(address.getEmail());
+                }
+            };
+            return super.createServices(config, new Managers() {
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return smtp;
+                }
+
+                @Override
+                public UserManager getUserManager() {
+                    return mgr.getUserManager();
+                }
+
+                @Override
+                public ImapHostManager getImapHostManager() {
+                    return mgr.getImapHostManager();
+                }
+            });
+        }
     }
 }

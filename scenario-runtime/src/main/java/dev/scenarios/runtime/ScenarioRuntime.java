@@ -3,6 +3,7 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
@@ -10,6 +11,7 @@ import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
@@ -58,9 +60,10 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final QueueSender queueSender;
     private final WorkspaceLock lock;
     private final WorkspaceConnectorContext context;
+    private final QueueJournal journal;
 
     private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
-            QueueSender queueSender, WorkspaceLock lock, WorkspaceConnectorContext context) {
+            QueueSender queueSender, WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.connections = connections;
@@ -69,6 +72,7 @@ public final class ScenarioRuntime implements AutoCloseable {
         this.queueSender = queueSender;
         this.lock = lock;
         this.context = context;
+        this.journal = journal;
     }
 
     /**
@@ -145,7 +149,13 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p, usable ? p.type().bind(p.configuration(), connection) : null));
+                if (p.type().direction() == PathType.Direction.RECEIVE) {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
+                            usable ? () -> p.type().source(p.configuration(), connection, context) : null));
+                } else {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
@@ -166,7 +176,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             } else {
                 component.setCamelContext(camel);
             }
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, context);
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, sender, lock, context, journal);
             if (sender != null) {
                 sender.start();
             }
@@ -222,6 +232,16 @@ public final class ScenarioRuntime implements AutoCloseable {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
+    }
+
+    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    public long journalWriteErrors() {
+        return journal.writeErrors();
+    }
+
+    /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
+    public long journalWriteErrors(String connection) {
+        return context.journalFailures(connection);
     }
 
     /**

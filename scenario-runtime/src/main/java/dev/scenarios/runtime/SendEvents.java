@@ -2,6 +2,8 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.SendResult;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Told about every message a {@code path:} step sends or fails to send, e.g. to print one log line
@@ -27,4 +29,34 @@ public interface SendEvents {
 
     /** {@code path} could not deliver a message; the exception goes on to the scenario's error handling. */
     void failed(String path, DeliveryException failure);
+
+    /**
+     * One attempt of {@code path} to hand a message to its server ended after {@code took}: with
+     * {@code result} when the server took it, else with {@code failure} (exactly one is null). Each
+     * direct retry and each queued attempt is one call, before {@link #sent} or {@link #failed} of the
+     * message; for metrics and health, e.g. whether the server could be reached. Does nothing by default.
+     */
+    default void attempted(String path, Duration took, SendResult result, DeliveryException failure) {
+    }
+
+    /** A listener that tells each of {@code listeners}, in order. */
+    static SendEvents all(SendEvents... listeners) {
+        List<SendEvents> all = List.of(listeners);
+        return new SendEvents() {
+            @Override
+            public void sent(String path, SendResult result) {
+                all.forEach(l -> l.sent(path, result));
+            }
+
+            @Override
+            public void failed(String path, DeliveryException failure) {
+                all.forEach(l -> l.failed(path, failure));
+            }
+
+            @Override
+            public void attempted(String path, Duration took, SendResult result, DeliveryException failure) {
+                all.forEach(l -> l.attempted(path, took, result, failure));
+            }
+        };
+    }
 }

@@ -3,8 +3,9 @@ package dev.scenarios.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
 
 /** The dev inbox over real SMTP: an Angus Mail client sends to it on loopback. */
@@ -76,14 +78,63 @@ class DevInboxTest {
     }
 
     @Test
-    void refusesReservedInvalidDomainsWith451() throws Exception {
+    void refusesReservedInvalidDomainsAtRcptAndDeliversToTheOthers() throws Exception {
         StringWriter out = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(out, true), Locale.forLanguageTag("ru"))) {
-            assertThatThrownBy(() -> Transport.send(message(session(inbox), "duty@mailbox.invalid")))
-                    .isInstanceOf(MessagingException.class).hasMessageContaining("451");
+            Session session = session(inbox);
+            session.getProperties().setProperty("mail.smtp.sendpartial", "true");
+            MimeMessage m = message(session, "duty@mailbox.invalid, anna@example.com");
 
-            assertThat(inbox.received()).isEmpty();
-            assertThat(out.toString()).contains("[dev-inbox] письмо 1 ОТКЛОНЕНО с кодом 451").contains("Кому: duty@mailbox.invalid");
+            assertThatThrownBy(() -> Transport.send(m)).isInstanceOfSatisfying(SendFailedException.class, e -> {
+                assertThat(e.getInvalidAddresses()).extracting(Address::toString).containsExactly("duty@mailbox.invalid");
+                assertThat(e.getValidSentAddresses()).extracting(Address::toString).containsExactly("anna@example.com");
+                // the refusal is the reply to RCPT TO, not to the end of DATA
+                assertThat(e.getNextException()).isInstanceOfSatisfying(SMTPAddressFailedException.class, rcpt -> {
+                    assertThat(rcpt.getCommand()).isEqualTo("RCPT TO:<duty@mailbox.invalid>");
+                    assertThat(rcpt.getReturnCode()).isEqualTo(550);
+                });
+            });
+
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(5))).isTrue();
+            assertThat(inbox.kept()).singleElement().satisfies(kept -> {
+                assertThat(kept.id()).isEqualTo(1);
+                assertThat(kept.recipients()).containsExactly("anna@example.com");
+            });
+            assertThat(out.toString()).contains("[dev-inbox] получатель <duty@mailbox.invalid> отклонён на RCPT TO: 550 5.1.2")
+                    .contains("[dev-inbox] письмо 1").contains("Кому: duty@mailbox.invalid, anna@example.com");
+        }
+    }
+
+    @Test
+    void aMessageForInvalidDomainsOnlyNeverReachesData() throws Exception {
+        StringWriter out = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(out, true), Locale.ENGLISH)) {
+            assertThatThrownBy(() -> Transport.send(message(session(inbox), "duty@mailbox.invalid")))
+                    .isInstanceOf(SendFailedException.class).hasMessageContaining("Invalid Addresses")
+                    .satisfies(e -> assertThat(((SendFailedException) e).getNextException()).hasMessageContaining("550 5.1.2"));
+
+            assertThat(inbox.kept()).isEmpty();
+            assertThat(out.toString()).contains("[dev-inbox] RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2").doesNotContain("message 1");
+        }
+    }
+
+    @Test
+    void keepsTheReceivedMessagesWithTheirEnvelopeOnTheGivenPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(new StringWriter(), true), Locale.ENGLISH, port)) {
+            assertThat(inbox.port()).isEqualTo(port);
+            Transport.send(message(session(inbox), "anna@example.com"));
+            Transport.send(message(session(inbox), "boris@example.com"));
+
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(5))).isTrue();
+            assertThat(inbox.kept()).extracting(DevInbox.KeptMessage::id, DevInbox.KeptMessage::recipients)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, java.util.List.of("anna@example.com")),
+                            org.assertj.core.groups.Tuple.tuple(2L, java.util.List.of("boris@example.com")));
+            assertThat(inbox.kept(2)).get().satisfies(m -> assertThat(m.envelopeFrom()).isEqualTo("shop@example.com"));
+            assertThat(inbox.kept(3)).isEmpty();
         }
     }
 }

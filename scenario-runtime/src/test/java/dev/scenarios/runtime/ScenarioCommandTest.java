@@ -292,7 +292,7 @@ class ScenarioCommandTest {
         CliRun run = CliRun.of("run", ws(), "--duration", "2s");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d FAILED path=orders kind=RECIPIENT_REJECTED code=550: every recipient refused")))
+        assertThat(run.out().lines().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d) FAILED path=orders kind=RECIPIENT_REJECTED code=550: every recipient refused")))
                 .as(run.out()).hasSize(1);
         assertThat(run.out().lines().filter(l -> l.contains(" sent   path=orders message-id=<fake-"))).hasSize(1);
         assertThat(run.out()).contains("Running 1 scenario files with 1 paths.").endsWith("Stopping.\n");

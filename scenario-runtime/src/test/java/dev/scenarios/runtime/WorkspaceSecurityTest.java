@@ -164,4 +164,16 @@ class WorkspaceSecurityTest {
         assertThat(problems).contains("connections/mail.yaml:9: not valid YAML: aliases (*pw) are not supported: write the value itself",
                 "paths/orders.yaml:1: not valid YAML: the file is larger than 1024 KiB");
     }
+
+    /** A file far over the limit is refused by its size, before it is read into memory. */
+    @Test
+    void aHugeFileIsRefusedBeforeItIsRead() throws Exception {
+        workspace().write("paths/orders.yaml", smtpPath(""));
+        try (var big = new java.io.RandomAccessFile(ws().resolve("paths/orders.yaml").toFile(), "rw")) {
+            big.setLength(64L * 1024 * 1024 * 1024); // sparse 64 GiB: reading it would exhaust the heap
+        }
+
+        assertThat(problems(Map.of())).contains(
+                "paths/orders.yaml:1: the file is larger than 4 MiB: connection, path and scenario files are far smaller");
+    }
 }

@@ -20,6 +20,15 @@ public final class DevInboxOption {
             + "for this run only, and print each message it receives.")
     boolean enabled;
 
+    @Option(names = "--dev-inbox-port", paramLabel = "PORT", defaultValue = "0",
+            description = "The dev inbox's SMTP port on 127.0.0.1 (default: a free port), e.g. 2525 for a mail client to watch.")
+    int port;
+
+    /** Starts the dev inbox on the chosen port, printing to {@code out}. */
+    DevInbox start(PrintWriter out, Locale locale) {
+        return DevInbox.start(out, locale, port);
+    }
+
     /**
      * Loads {@code workspace} and runs {@code action} on it; with {@code --dev-inbox} first starts the
      * inbox (printing to {@code inboxOut}), points every connection at it and stops it afterwards.
@@ -28,7 +37,7 @@ public final class DevInboxOption {
         if (!enabled) {
             return action.run(cli.load(workspace, locale), null);
         }
-        try (DevInbox inbox = DevInbox.start(inboxOut, locale)) {
+        try (DevInbox inbox = start(inboxOut, locale)) {
             return action.run(cli.load(workspace, locale, inbox), inbox);
         }
     }

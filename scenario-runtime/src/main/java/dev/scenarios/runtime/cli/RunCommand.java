@@ -5,11 +5,16 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.logging.LogFormat;
+import dev.scenarios.runtime.internal.ops.ManagementServer;
+import dev.scenarios.runtime.internal.ops.RuntimeOps;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -36,8 +41,19 @@ public final class RunCommand extends WorkspaceCommand {
             + "no timer or consumer runs, nothing new is sent.")
     boolean queueOnly;
 
+    @Option(names = "--management-port", paramLabel = "PORT",
+            description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port, without a token (0 picks a free one).")
+    Integer managementPort;
+
+    @Option(names = "--management-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address of the management port (default: ${DEFAULT-VALUE}).")
+    String managementHost;
+
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
+
+    @Mixin
+    LogFormatOption logFormat = new LogFormatOption();
 
     public RunCommand(CliContext cli) {
         super(cli);
@@ -51,10 +67,10 @@ public final class RunCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         Locale locale = locale();
-        return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale));
+        return logFormat.run(format -> devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale, format)));
     }
 
-    private int run(Workspace ws, Locale locale) throws Exception {
+    private int run(Workspace ws, Locale locale, LogFormat format) throws Exception {
         if (!ws.isValid()) {
             return cli.printProblems(ws.problems());
         }
@@ -69,10 +85,16 @@ public final class RunCommand extends WorkspaceCommand {
             }
         }, "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ScenarioRuntime runtime = queueOnly ? ScenarioRuntime.startQueueOnly(ws, new Lines(locale))
-                : ScenarioRuntime.start(ws, new Lines(locale), true)) {
+        RuntimeOps ops = managementPort == null ? null : RuntimeOps.of(ws);
+        SendEvents events = ops == null ? new Lines(locale, format) : SendEvents.all(new Lines(locale, format), ops.events());
+        try (ScenarioRuntime runtime = queueOnly ? ScenarioRuntime.startQueueOnly(ws, events)
+                : ScenarioRuntime.start(ws, events, true);
+                ManagementServer management = ops == null ? null : ops.serve(runtime, managementHost, managementPort)) {
             cli.out().println(queueOnly ? Texts.get(locale, "run.queueOnly", ws.paths().size())
                     : Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
+            if (management != null) {
+                cli.out().println(Texts.get(locale, "run.management", management.url()));
+            }
             cli.out().flush();
             if (duration == null) {
                 stopped.await();
@@ -92,22 +114,49 @@ public final class RunCommand extends WorkspaceCommand {
         return CliContext.OK;
     }
 
-    /** One line per message: time, path, and the Message-ID or the failure. */
+    /**
+     * One line per message: date, time and offset, path, and the Message-ID or the failure; in JSON
+     * format one object per line with the same facts under fixed names.
+     */
     private final class Lines implements SendEvents {
-        private final Locale locale;
+        // to the second, as an operator reads it; the log's own lines add milliseconds
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-        Lines(Locale locale) {
+        private final Locale locale;
+        private final LogFormat format;
+
+        Lines(Locale locale, LogFormat format) {
             this.locale = locale;
+            this.format = format;
         }
 
         @Override
         public void sent(String path, SendResult result) {
-            print(Texts.get(locale, "run.sent", now(), path, result.messageId(), result.serverReply()));
+            if (format == LogFormat.JSON) {
+                print(json("sent", path, "messageId", result.messageId(), "reply", result.serverReply()));
+            } else {
+                print(Texts.get(locale, "run.sent", now(), path, result.messageId(), result.serverReply()));
+            }
         }
 
         @Override
         public void failed(String path, DeliveryException failure) {
-            print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
+            if (format == LogFormat.JSON) {
+                print(json("failed", path, "kind", failure.kind().name(), "replyCode", failure.replyCode(), "message", failure.message(locale)));
+            } else {
+                print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
+            }
+        }
+
+        private String json(String event, String path, Object... pairs) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("time", OffsetDateTime.now().format(LogFormat.TIME));
+            fields.put("event", event);
+            fields.put("path", path);
+            for (int i = 0; i < pairs.length; i += 2) {
+                fields.put((String) pairs[i], pairs[i + 1]);
+            }
+            return LogFormat.json(fields);
         }
 
         private void print(String line) {
@@ -118,8 +167,7 @@ public final class RunCommand extends WorkspaceCommand {
         }
 
         private String now() {
-            // LocalTime.toString() drops ":00" seconds, so a fixed pattern keeps every line the same shape.
-            return LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+            return OffsetDateTime.now().format(TIME);
         }
     }
 }

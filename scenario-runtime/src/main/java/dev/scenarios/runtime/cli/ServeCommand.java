@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.cli;
 
 import dev.scenarios.connector.api.ConnectionType;
+import dev.scenarios.runtime.DevInbox;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.console.AdminToken;
 import dev.scenarios.runtime.internal.console.ConsoleServer;
@@ -37,6 +38,9 @@ public final class ServeCommand extends WorkspaceCommand {
     @Mixin
     DevInboxOption devInbox = new DevInboxOption();
 
+    @Mixin
+    LogFormatOption logFormat = new LogFormatOption();
+
     public ServeCommand(CliContext cli) {
         super(cli);
     }
@@ -49,16 +53,16 @@ public final class ServeCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         Locale locale = locale();
-        return devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> {
+        return logFormat.run(format -> devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> {
             if (inbox == null) {
-                return serve(ws, type -> Map.of(), locale);
+                return serve(ws, type -> Map.of(), null, locale);
             }
             cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
-            return serve(ws, type -> type.devInboxOverrides(inbox.host(), inbox.port()), locale);
-        });
+            return serve(ws, type -> type.devInboxOverrides(inbox.host(), inbox.port()), inbox, locale);
+        }));
     }
 
-    private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, Locale locale) throws Exception {
+    private int serve(Workspace ws, Function<ConnectionType, Map<String, Object>> overrides, DevInbox inbox, Locale locale) throws Exception {
         AdminToken admin;
         try {
             admin = token != null ? AdminToken.given(token, cli.environment()) : AdminToken.stored(ws.dataDirectory());
@@ -73,7 +77,7 @@ public final class ServeCommand extends WorkspaceCommand {
         }
         Thread hook = new Thread(this::stop, "console-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides)) {
+        try (ConsoleServer server = ConsoleServer.start(ws.directory(), host, port, cli.connectors(), cli.environment(), admin, overrides, inbox)) {
             cli.out().println(ConsoleTexts.get(locale, "serve.listening", server.url()));
             if (server.exposed()) {
                 cli.err().println(ConsoleTexts.get(locale, "serve.exposed", server.url()));

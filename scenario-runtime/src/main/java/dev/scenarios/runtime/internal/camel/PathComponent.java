@@ -1,24 +1,36 @@
 package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PathSource;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
 /**
  * The Camel component {@code path}: {@code to: path:<systemName>} sends one message through that
- * data transfer path. Registered by the runtime with the senders it bound at startup; an unknown
+ * data transfer path; {@code from: path:<systemName>} of a receiving path starts the route with each
+ * item the path receives ({@link PathConsumer}). Registered by the runtime with the senders it bound at startup; an unknown
  * name fails when the route starts (validation reports it earlier).
  */
 public final class PathComponent extends DefaultComponent {
 
-    /** A path ready to send; {@code sender} is null when the path or its connection is disabled. */
-    public record BoundPath(PathDefinition definition, PathSender sender) {
+    /**
+     * A path ready to send or to receive: {@code sender} for a sending path, {@code sources} (a new,
+     * unstarted source per call: a route that is stopped and started again gets a fresh one) for a
+     * receiving path; both null when the path or its connection is disabled.
+     */
+    public record BoundPath(PathDefinition definition, PathSender sender, Supplier<PathSource> sources) {
+
+        /** A sending path, or a disabled one. */
+        public BoundPath(PathDefinition definition, PathSender sender) {
+            this(definition, sender, null);
+        }
     }
 
     /** The exchange property carrying the {@link dev.scenarios.connector.api.SendResult} of a successful step. */

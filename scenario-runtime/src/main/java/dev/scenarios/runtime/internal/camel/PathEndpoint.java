@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.camel;
 
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
@@ -8,7 +9,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** The endpoint {@code path:<systemName>}: produce only, one message per exchange. */
+/**
+ * The endpoint {@code path:<systemName>}: for a sending path a producer (one message per exchange),
+ * for a receiving path a consumer (one exchange per received item).
+ */
 public final class PathEndpoint extends DefaultEndpoint {
 
     private final PathComponent.BoundPath path;
@@ -32,7 +36,10 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("path: endpoints only send; use them in to:, not from:");
+        if (path.definition().type().direction() != PathType.Direction.RECEIVE) {
+            throw new UnsupportedOperationException("path " + path.definition().systemName() + " sends; use it in to:, not from:");
+        }
+        return new PathConsumer(this, processor, path);
     }
 
     @Override

@@ -56,6 +56,10 @@ final class PathProducer extends DefaultProducer {
         PathDefinition definition = path.definition();
         RESULT_VARIABLES.forEach(exchange::removeVariable);
         try {
+            if (definition.type().direction() == dev.scenarios.connector.api.PathType.Direction.RECEIVE) {
+                throw new DeliveryException(FailureKind.CONFIGURATION, 0, "path " + definition.systemName()
+                        + " receives mail; use it in from:, not to:");
+            }
             if (path.sender() == null) {
                 throw new DeliveryException(FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     private final SecretFiles secrets;
     /** The latest journal failure of each connection; its first one was logged. */
     private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
+    /** How many journal writes of each connection failed, for the metrics. */
+    private final Map<String, AtomicLong> journalFailureCounts = new ConcurrentHashMap<>();
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
     public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
@@ -55,9 +58,16 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
      */
     @Override
     public void journalFailed(String connection, String problem) {
+        journalFailureCounts.computeIfAbsent(connection, c -> new AtomicLong()).incrementAndGet();
         if (journalFailures.put(connection, problem) == null) {
             LOG.warn("connection {}: the journal cannot be written, the send goes on without it: {}", connection, problem);
         }
+    }
+
+    /** How many journal writes of {@code connection} failed since this context was made. */
+    public long journalFailures(String connection) {
+        AtomicLong count = journalFailureCounts.get(connection);
+        return count == null ? 0 : count.get();
     }
 
     /** The latest journal failure of any connection since this context was made, for {@code --json}'s {@code journalError}. */

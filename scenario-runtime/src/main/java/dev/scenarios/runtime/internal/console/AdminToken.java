@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.console;
 
+import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -92,6 +93,18 @@ public final class AdminToken {
     /** Whether {@code candidate} is the token, in time independent of where they differ. Pure. */
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(value, candidate.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether {@code headers} carry the token, as {@code Authorization: Bearer <token>} or
+     * {@code X-Admin-Token: <token>}: the one rule of every authenticated console API call. Pure.
+     */
+    public boolean authorizes(Headers headers) {
+        String bearer = headers.getFirst("Authorization");
+        if (bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return matches(bearer.substring(7));
+        }
+        return matches(headers.getFirst("X-Admin-Token"));
     }
 
     /** The file the token was read from or written to; empty when given with {@code --token}. */

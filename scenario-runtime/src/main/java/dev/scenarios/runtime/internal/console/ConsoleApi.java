@@ -103,11 +103,7 @@ final class ConsoleApi implements HttpHandler {
     }
 
     private boolean authorized(HttpExchange exchange) {
-        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
-        if (bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return token.matches(bearer.substring(7));
-        }
-        return token.matches(exchange.getRequestHeaders().getFirst("X-Admin-Token"));
+        return token.authorizes(exchange.getRequestHeaders());
     }
 
     /** Answers the request, or hands it to a check thread that will (then returns true). */

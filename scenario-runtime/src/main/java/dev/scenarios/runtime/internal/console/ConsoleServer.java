@@ -3,6 +3,9 @@ package dev.scenarios.runtime.internal.console;
 import com.sun.net.httpserver.HttpServer;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.internal.io.HttpRequestDeadline;
+import dev.scenarios.runtime.internal.ops.ConsoleOps;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,15 +31,13 @@ import java.util.function.Function;
 public final class ConsoleServer implements AutoCloseable {
 
     /** Seconds a client has to send a whole request. */
-    static final int REQUEST_SECONDS = 10;
+    static final int REQUEST_SECONDS = HttpRequestDeadline.SECONDS;
     static final int WORKERS = 16;
     static final int CHECKS = 4;
 
     static {
         // read once, when the JDK's server first starts: set before any HttpServer exists
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
-        }
+        HttpRequestDeadline.apply();
     }
 
     private final HttpServer server;
@@ -58,6 +59,17 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
             AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides) throws IOException {
+        return start(workspace, host, port, connectors, environment, token, checkOverrides, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Connectors, Map, AdminToken, Function)}, and serves the
+     * messages of {@code inbox} (null without {@code --dev-inbox}) under {@code /api/dev-inbox}.
+     * Health and metrics ({@code /health/live}, {@code /health/ready}, {@code /metrics}) are
+     * served without the token: they show no secret and no address.
+     */
+    public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
+            AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides, DevInbox inbox) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         ExecutorService workers = pool(WORKERS, 1000, "console-http");
         ExecutorService checks = pool(CHECKS, CHECKS * 2, "console-check");
@@ -65,6 +77,8 @@ public final class ConsoleServer implements AutoCloseable {
         Path dir = workspace.toAbsolutePath().normalize();
         boolean exposed = exposed(server.getAddress().getAddress());
         server.createContext("/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides, checks));
+        server.createContext("/api/dev-inbox", new DevInboxApi(inbox, token));
+        ConsoleOps.endpoints(dir, inbox).mount(server);
         server.createContext("/", new StaticAssets(exposed));
         server.start();
         return new ConsoleServer(server, workers, checks);

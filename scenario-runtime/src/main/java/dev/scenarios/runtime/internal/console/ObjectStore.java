@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.scenarios.runtime.internal.io.AtomicFiles;
+import dev.scenarios.runtime.internal.workspace.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,9 +119,16 @@ final class ObjectStore {
 
     private static Optional<Map<String, Object>> read(Path file) {
         try {
-            Map<String, Object> values = PLAIN_YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), MAP);
+            if (Files.size(file) > YamlReader.MAX_BYTES) {
+                return Optional.empty();
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // The workspace's own reader first: it refuses what Jackson would silently accept (an
+            // alias read as the text of its name, a repeated key), so the form never shows it as a value.
+            YamlReader.read(text);
+            Map<String, Object> values = PLAIN_YAML.readValue(text, MAP);
             return Optional.ofNullable(values);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | YamlReader.YamlException e) {
             return Optional.empty();
         }
     }

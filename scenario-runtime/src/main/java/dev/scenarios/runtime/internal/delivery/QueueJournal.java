@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class QueueJournal {
     private static final Logger LOG = LoggerFactory.getLogger(QueueJournal.class);
 
     private final Path file;
+    private final AtomicLong writeErrors = new AtomicLong();
     private boolean failing;
 
     /** The journal of the queue in {@code queueRoot}. No I/O. */
@@ -72,11 +74,17 @@ public final class QueueJournal {
             AtomicFiles.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
             failing = false;
         } catch (IOException e) {
+            writeErrors.incrementAndGet();
             // Once per failing spell, not once per message: the events themselves are still logged above.
             if (!failing) {
                 LOG.warn("cannot write the queue journal {}: {}", file, e.toString());
             }
             failing = true;
         }
+    }
+
+    /** How many lines could not be written since this journal was created (for the metrics). */
+    public long writeErrors() {
+        return writeErrors.get();
     }
 }

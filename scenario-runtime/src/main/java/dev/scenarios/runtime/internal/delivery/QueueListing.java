@@ -3,12 +3,16 @@ package dev.scenarios.runtime.internal.delivery;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -39,6 +43,29 @@ public final class QueueListing {
         }
         all.sort(Comparator.comparing(QueuedMessage::queuedAt).thenComparing(QueuedMessage::id));
         return all;
+    }
+
+    /**
+     * How many messages are in each state (every state present, 0 when none) and when the oldest
+     * live (neither dead nor damaged) message was queued, empty when none is; for the metrics.
+     * Reads the state files once.
+     */
+    public record Depth(Map<QueuedMessage.State, Long> byState, Optional<Instant> oldestLive) {
+    }
+
+    /** The queue's {@link Depth}. */
+    public static Depth depth(MessageQueue queue) throws IOException {
+        Map<QueuedMessage.State, Long> byState = new EnumMap<>(QueuedMessage.State.class);
+        for (QueuedMessage.State state : QueuedMessage.State.values()) {
+            byState.put(state, 0L);
+        }
+        Instant oldest = null;
+        for (QueuedMessage m : all(queue)) {
+            byState.merge(m.state(), 1L, Long::sum);
+            boolean live = m.state() != QueuedMessage.State.DEAD && m.state() != QueuedMessage.State.DAMAGED;
+            oldest = live && (oldest == null || m.queuedAt().isBefore(oldest)) ? m.queuedAt() : oldest;
+        }
+        return new Depth(Collections.unmodifiableMap(byState), Optional.ofNullable(oldest));
     }
 
     /**

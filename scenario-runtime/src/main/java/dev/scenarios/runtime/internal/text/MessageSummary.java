@@ -27,14 +27,13 @@ import java.util.Locale;
  * @param subject the subject, decoded
  * @param attachments the file names of the attachments, decoded
  * @param text the first plain-text part, or empty
- * @param refused whether the inbox refused the message
  */
-public record MessageSummary(String from, List<String> to, List<String> cc, List<String> bcc, String subject, List<String> attachments, String text, boolean refused) {
+public record MessageSummary(String from, List<String> to, List<String> cc, List<String> bcc, String subject, List<String> attachments, String text) {
 
     private static final int SHOWN_LINES = 5;
 
     /** Reads {@code message} (parses its MIME structure); {@code envelope} are the recipients of the SMTP transaction. */
-    public static MessageSummary of(MimeMessage message, List<String> envelope, boolean refused) throws MessagingException {
+    public static MessageSummary of(MimeMessage message, List<String> envelope) throws MessagingException {
         String from = String.join(", ", show(message.getFrom()));
         List<String> to = show(message.getRecipients(Message.RecipientType.TO));
         List<String> cc = show(message.getRecipients(Message.RecipientType.CC));
@@ -49,7 +48,7 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
             text.append("(unreadable body: ").append(e.getMessage()).append(')');
         }
         String subject = message.getSubject();
-        return new MessageSummary(from, to, cc, bcc, subject == null ? "" : subject, List.copyOf(attachments), text.toString(), refused);
+        return new MessageSummary(from, to, cc, bcc, subject == null ? "" : subject, List.copyOf(attachments), text.toString());
     }
 
     private static List<String> show(Address[] addresses) {
@@ -88,7 +87,7 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
     /** The summary as printed lines, numbered {@code number}. */
     public String describe(Locale locale, int number) {
         StringBuilder out = new StringBuilder();
-        out.append(Texts.get(locale, refused ? "devInbox.refused" : "devInbox.message", number)).append('\n');
+        out.append(Texts.get(locale, "devInbox.message", number)).append('\n');
         out.append("  ").append(Texts.get(locale, "devInbox.from")).append(": ").append(from).append('\n');
         out.append("  ").append(Texts.get(locale, "devInbox.to")).append(": ").append(String.join(", ", to)).append('\n');
         if (!cc.isEmpty()) {

@@ -83,10 +83,14 @@ public final class WorkspaceLoader {
 
         List<PathDefinition> paths = new ArrayList<>();
         Map<String, ObjectFile> pathByName = new HashMap<>();
+        Set<String> receivingPaths = new HashSet<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
+                if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
+                    receivingPaths.add(f.systemName());
+                }
                 // delivery: and retry: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
                 if (f.systemName() != null) {
@@ -105,7 +109,7 @@ public final class WorkspaceLoader {
         boolean scenariosReadable = true;
         List<RouteCheck.EndpointAt> endpoints = new ArrayList<>();
         for (Path file : scenarioFiles) {
-            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems, endpoints);
+            scenariosReadable &= checkScenario(dir, file, pathByName, receivingPaths, locale, problems, endpoints);
         }
         if (scenariosReadable) {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
@@ -168,7 +172,8 @@ public final class WorkspaceLoader {
         }
     }
 
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems,
+    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Set<String> receivingPaths, Locale locale,
+            List<Problem> problems,
             List<RouteCheck.EndpointAt> endpoints) {
         String name = relative(dir, file);
         Optional<String> text = readText(file, name, locale, problems);
@@ -190,6 +195,10 @@ public final class WorkspaceLoader {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
                 } else if (endpoint.uri().contains("?")) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
+                } else if (endpoint.consumer() && !receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
+                } else if (!endpoint.consumer() && receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
                 }
             });
         }
@@ -224,6 +233,11 @@ public final class WorkspaceLoader {
 
     private static Optional<String> readText(Path file, String name, Locale locale, List<Problem> problems) {
         try {
+            // Refused before it is read: a huge file would otherwise cost its size in memory first.
+            if (Files.size(file) > YamlReader.MAX_BYTES) {
+                problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.tooLarge", YamlReader.MAX_BYTES / (1024 * 1024))));
+                return Optional.empty();
+            }
             return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
         } catch (CharacterCodingException e) {
             problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.notUtf8")));

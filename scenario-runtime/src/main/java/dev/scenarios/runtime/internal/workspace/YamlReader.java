@@ -26,6 +26,9 @@ public final class YamlReader {
     /** The largest document read: far above any connection, path or scenario file. */
     public static final int MAX_CHARS = 1024 * 1024;
 
+    /** The largest file read at all: {@link #MAX_CHARS} characters of UTF-8 take at most four bytes each. */
+    public static final long MAX_BYTES = 4L * MAX_CHARS;
+
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
     /** A document that is not YAML, or holds more than one document, or repeats a key. */

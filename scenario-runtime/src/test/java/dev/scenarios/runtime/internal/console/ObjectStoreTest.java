@@ -106,4 +106,19 @@ class ObjectStoreTest {
         assertThatThrownBy(() -> store.write(ObjectKind.CONNECTION, "paths/x.yaml", Map.of("type", "smtp", "systemName", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Issue #13, item 8: the console's own reader refuses an alias too, instead of showing its name as the value. */
+    @Test
+    void aFileWithAnAliasOrOverTheSizeLimitIsNotOfferedToTheForm() throws Exception {
+        Files.createDirectories(dir.resolve("connections"));
+        Files.writeString(dir.resolve("connections/mail.yaml"), "type: smtp\nsystemName: mail\ndescription: &pw hello\nheloName: *pw\n");
+        try (var big = new java.io.RandomAccessFile(dir.resolve("connections/big.yaml").toFile(), "rw")) {
+            big.setLength(YamlReader.MAX_BYTES + 1); // sparse: refused by its size, never read
+        }
+        Files.writeString(dir.resolve("connections/plain.yaml"), "type: smtp\nsystemName: plain\n");
+        ObjectStore store = new ObjectStore(dir);
+
+        assertThat(store.find(ObjectKind.CONNECTION, "mail")).isEmpty();
+        assertThat(store.list(ObjectKind.CONNECTION)).extracting(ObjectStore.Stored::file).containsExactly("connections/plain.yaml");
+    }
 }
