@@ -133,6 +133,9 @@ class ScenarioEcosystemTest {
                         - setBody:
                             simple: "заказ ${body[orderNo]} принят"
                 """);
+        assertThat(load(dir).problems()).extracting(Problem::toString).containsExactly("scenarios/main.yaml:3: scenario main: "
+                + "platform-http needs the HTTP server: set camel.server.port in application.properties (0: any free port)");
+
         Files.writeString(dir.resolve("application.properties"), "camel.server.port=0\n");
         Workspace ws = load(dir);
         assertThat(ws.problems()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.camel;
 
+import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -14,11 +15,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
  */
 public final class WebhookServer {
 
-    /** The port setting; without it no server is started. */
-    public static final String PORT = "camel.server.port";
-    /** The address setting, e.g. {@code 0.0.0.0} for every interface. */
-    public static final String HOST = "camel.server.host";
-
     private WebhookServer() {
     }
 
@@ -30,12 +26,12 @@ public final class WebhookServer {
      * @throws Exception whatever Camel throws adding a service
      */
     public static void addTo(CamelContext camel, Properties properties) throws Exception {
-        String port = properties.getProperty(PORT);
+        String port = properties.getProperty(ApplicationProperties.SERVER_PORT);
         if (port == null) {
             return;
         }
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
-        configuration.setBindHost(properties.getProperty(HOST, "127.0.0.1").trim());
+        configuration.setBindHost(properties.getProperty(ApplicationProperties.SERVER_HOST, "127.0.0.1").trim());
         configuration.setBindPort(port(port.trim()));
         camel.addService(new VertxPlatformHttpServer(configuration));
     }
@@ -49,6 +45,6 @@ public final class WebhookServer {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException("application.properties: " + PORT + " must be a port number from 0 to 65535, not \"" + text + "\"");
+        throw new IllegalStateException("application.properties: " + ApplicationProperties.SERVER_PORT + " must be a port number from 0 to 65535, not \"" + text + "\"");
     }
 }
