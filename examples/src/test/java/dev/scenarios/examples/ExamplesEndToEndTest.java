@@ -17,6 +17,10 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,13 +73,13 @@ class ExamplesEndToEndTest {
     void everyExampleIsTested() throws IOException {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
             assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
-                    .containsExactlyInAnyOrder("order-notifications", "error-handling", "send-options");
+                    .containsExactlyInAnyOrder("order-notifications", "error-handling", "send-options", "webhook-orders");
         }
     }
 
     @Test
     void examplesValidateWithTheirPasswordAndNameItWhenMissing() throws IOException {
-        for (String example : List.of("order-notifications", "error-handling", "send-options")) {
+        for (String example : List.of("order-notifications", "error-handling", "send-options", "webhook-orders")) {
             Path dir = copyOf(example);
             StringWriter out = new StringWriter();
             int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
@@ -86,6 +91,35 @@ class ExamplesEndToEndTest {
                     new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
             assertThat(invalid).isEqualTo(2);
             assertThat(missing.toString()).matches("(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
+        }
+    }
+
+    @Test
+    void webhookOrdersMailsAConfirmationForAPostedOrderAndRepliesWithItsMessageId() throws Exception {
+        Path example = copyOf("webhook-orders");
+        // Any free port instead of the example's 8080, which may be taken where the tests run.
+        Path properties = example.resolve("application.properties");
+        Files.writeString(properties, Files.readString(properties).replace("camel.server.port=8080", "camel.server.port=0"));
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            int port = runtime.camelContext().hasService(VertxPlatformHttpServer.class).getPort();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"Customer\": \"Анна Петрова\", \"OrderNo\": \"2024-9\", \"Email\": \"anna@example.com\"}", StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.body()).startsWith("sent <");
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            MimeMessage mail = inbox.received().get(0);
+            assertThat(mail.getSubject()).isEqualTo("Заказ №2024-9 подтверждён");
+            assertThat(mail.getMessageID()).isEqualTo(reply.body().substring("sent ".length()));
+            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("anna@example.com");
+            assertThat(String.valueOf(mail.getContent())).startsWith("Здравствуйте, Анна Петрова!").contains("интернет-магазин «Ромашка»");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
+import dev.scenarios.runtime.internal.camel.WebhookServer;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
@@ -120,7 +121,9 @@ public final class ScenarioRuntime implements AutoCloseable {
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
-        camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        Properties placeholders = placeholders(workspace);
+        camel.getPropertiesComponent().setInitialProperties(placeholders);
+        WebhookServer.addTo(camel, placeholders);
         URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace.directory());
         if (libraries != null) {
             camel.setApplicationContextClassLoader(libraries);

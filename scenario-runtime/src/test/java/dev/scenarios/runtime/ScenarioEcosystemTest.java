@@ -3,10 +3,15 @@ package dev.scenarios.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -14,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +117,37 @@ class ScenarioEcosystemTest {
             ConsumerTemplate consumer = runtime.camelContext().createConsumerTemplate();
             assertThat(consumer.receiveBody("seda:orders", 10_000, Map.class)).isEqualTo(Map.of("orderNo", "2024-1"));
             assertThat(consumer.receiveBody("seda:polls", 10_000, String.class)).isEqualTo("polled");
+        }
+    }
+
+    @Test
+    void aWebhookScenarioAnswersAPostOnTheServerApplicationPropertiesAskFor() throws Exception {
+        workspace("""
+                - route:
+                    from:
+                      uri: platform-http:/orders?httpMethodRestrict=POST
+                      steps:
+                        - unmarshal:
+                            json:
+                              library: Jackson
+                        - setBody:
+                            simple: "заказ ${body[orderNo]} принят"
+                """);
+        assertThat(load(dir).problems()).extracting(Problem::toString).containsExactly("scenarios/main.yaml:3: scenario main: "
+                + "platform-http needs the HTTP server: set camel.server.port in application.properties (0: any free port)");
+
+        Files.writeString(dir.resolve("application.properties"), "camel.server.port=0\n");
+        Workspace ws = load(dir);
+        assertThat(ws.problems()).isEmpty();
+        try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
+            int port = runtime.camelContext().hasService(VertxPlatformHttpServer.class).getPort();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"orderNo\": \"2024-7\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("заказ 2024-7 принят");
         }
     }
 

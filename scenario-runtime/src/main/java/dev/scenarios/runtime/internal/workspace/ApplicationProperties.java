@@ -26,6 +26,11 @@ public final class ApplicationProperties {
     /** The placeholder holding the workspace's data folder. */
     public static final String WORKSPACE_DATA = "workspace.data";
 
+    /** The port of the HTTP server behind {@code platform-http} (Camel Main's name); without it there is no server. */
+    public static final String SERVER_PORT = "camel.server.port";
+    /** The address that server listens on (Camel Main's name). */
+    public static final String SERVER_HOST = "camel.server.host";
+
     /** A {@code {{key}}} without a default ({@code {{key:default}}}), a function ({@code {{env:HOME}}}) or {@code ?} (optional). */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}:?][^{}:]*)}}");
 

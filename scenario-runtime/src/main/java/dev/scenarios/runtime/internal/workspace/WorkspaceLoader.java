@@ -121,7 +121,7 @@ public final class WorkspaceLoader {
         }
         if (scenariosReadable) {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
-            checkPlaceholders(dir, scenarioFiles, locale, problems);
+            checkPlaceholders(dir, scenarioFiles, endpoints, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
         return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, buses, queueSettings);
@@ -223,13 +223,21 @@ public final class WorkspaceLoader {
      * runtime defines: Camel would refuse it only when the route starts. Called once every scenario
      * was read as UTF-8.
      */
-    private static void checkPlaceholders(Path dir, List<Path> scenarioFiles, Locale locale, List<Problem> problems) {
+    private static void checkPlaceholders(Path dir, List<Path> scenarioFiles, List<RouteCheck.EndpointAt> endpoints, Locale locale,
+            List<Problem> problems) {
         Set<String> known = new HashSet<>(ApplicationProperties.builtIn());
         try {
             known.addAll(ApplicationProperties.read(dir).stringPropertyNames());
         } catch (IOException | IllegalArgumentException e) {
             problems.add(new Problem(ApplicationProperties.FILE, 1, "", "", Texts.get(locale, "properties.unreadable", e.getMessage())));
             return;
+        }
+        // platform-http would find no server when the route starts.
+        for (RouteCheck.EndpointAt at : endpoints) {
+            if (at.endpoint().scheme().filter("platform-http"::equals).isPresent() && !known.contains(ApplicationProperties.SERVER_PORT)) {
+                problems.add(new Problem(at.file(), at.endpoint().line(), at.label(), "",
+                        Texts.get(locale, "scenario.webhook.noServer", ApplicationProperties.SERVER_PORT)));
+            }
         }
         for (Path file : scenarioFiles) {
             String name = relative(dir, file);
