@@ -121,8 +121,10 @@ class ServeCommandTest {
     private String awaitUrl(CompletableFuture<Integer> exit) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(out.toString());
-            if (m.find()) {
+            String printed = out.toString();
+            Matcher m = LISTENING.matcher(printed);
+            // The token line comes right after the address: wait for both, or a test may read between them.
+            if (m.find() && printed.contains("Admin token:")) {
                 return m.group(1);
             }
             if (exit.isDone()) {
