@@ -37,8 +37,9 @@ final class QueuedBacklog {
     static final int PRODUCERS = 8;
 
     /**
-     * Measures acceptance twice in one run, each in a fresh workspace: first with every write forcing
-     * its folder on its own (one {@code fsync} each, as before group commit), then with group commit;
+     * Measures acceptance twice in one run, each in a fresh workspace: first with each message forcing
+     * its own two files and folders (as before group commit), then with group commit (the queue's intake
+     * log: one forced append per batch of concurrent messages);
      * reports both and their ratio, and the memory figures of the second.
      */
     static String run(DiscardSmtpServer server, int count, int sizeBytes, Path workspace) throws Exception {

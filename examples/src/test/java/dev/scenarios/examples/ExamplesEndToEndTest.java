@@ -17,6 +17,10 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,13 +73,13 @@ class ExamplesEndToEndTest {
     void everyExampleIsTested() throws IOException {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
             assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
-                    .containsExactlyInAnyOrder("order-notifications", "error-handling");
+                    .containsExactlyInAnyOrder("order-notifications", "error-handling", "send-options", "webhook-orders");
         }
     }
 
     @Test
     void examplesValidateWithTheirPasswordAndNameItWhenMissing() throws IOException {
-        for (String example : List.of("order-notifications", "error-handling")) {
+        for (String example : List.of("order-notifications", "error-handling", "send-options", "webhook-orders")) {
             Path dir = copyOf(example);
             StringWriter out = new StringWriter();
             int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
@@ -86,6 +91,35 @@ class ExamplesEndToEndTest {
                     new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
             assertThat(invalid).isEqualTo(2);
             assertThat(missing.toString()).matches("(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
+        }
+    }
+
+    @Test
+    void webhookOrdersMailsAConfirmationForAPostedOrderAndRepliesWithItsMessageId() throws Exception {
+        Path example = copyOf("webhook-orders");
+        // Any free port instead of the example's 8080, which may be taken where the tests run.
+        Path properties = example.resolve("application.properties");
+        Files.writeString(properties, Files.readString(properties).replace("camel.server.port=8080", "camel.server.port=0"));
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            int port = runtime.camelContext().hasService(VertxPlatformHttpServer.class).getPort();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"Customer\": \"Анна Петрова\", \"OrderNo\": \"2024-9\", \"Email\": \"anna@example.com\"}", StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.body()).startsWith("sent <");
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            MimeMessage mail = inbox.received().get(0);
+            assertThat(mail.getSubject()).isEqualTo("Заказ №2024-9 подтверждён");
+            assertThat(mail.getMessageID()).isEqualTo(reply.body().substring("sent ".length()));
+            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("anna@example.com");
+            assertThat(String.valueOf(mail.getContent())).startsWith("Здравствуйте, Анна Петрова!").contains("интернет-магазин «Ромашка»");
         }
     }
 
@@ -133,5 +167,50 @@ class ExamplesEndToEndTest {
         }
         assertThat(printed.toString()).contains("RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2");
         assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts RECIPIENT_REJECTED 550: .+\n");
+    }
+
+    @Test
+    void sendOptionsIgnoreTheRefusalIntoErrorVariableAndSendTheDigestApart() throws Exception {
+        Path example = copyOf("send-options");
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+
+            List<MimeMessage> received = inbox.received();
+            MimeMessage fallback = received.stream().filter(m -> subject(m).startsWith("Событие")).findFirst().orElseThrow();
+            assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("operator@example.com");
+            // error[Kind] and error[Code]: the path's errorResponse names for failureKind and replyCode.
+            assertThat(fallback.getSubject()).isEqualTo("Событие: оповещение не доставлено: RECIPIENT_REJECTED 550");
+
+            MimeMessage digest = received.stream().filter(m -> subject(m).startsWith("Сводка")).findFirst().orElseThrow();
+            assertThat(digest.getSubject()).isEqualTo("Сводка за 2026-12-04");
+            assertThat(String.valueOf(digest.getContent())).contains("Заказов за день: 42.");
+            String digestId = digest.getMessageID();
+            // Sent apart from the scenario: by the queue's sender, journaled like a queued message.
+            assertThat(awaitJournal(example, digestId)).as("journal").isTrue();
+        }
+        assertThat(printed.toString()).contains("RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean awaitJournal(Path example, String messageId) throws IOException {
+        Path journal = example.resolve("data/queue/events.log");
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(journal) && Files.readAllLines(journal).stream().anyMatch(l -> l.contains(" SENT ") && l.contains(messageId))) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a bounded poll
+        }
+        return false;
     }
 }

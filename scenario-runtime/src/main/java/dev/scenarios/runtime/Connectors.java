@@ -1,5 +1,6 @@
 package dev.scenarios.runtime;
 
+import dev.scenarios.connector.api.ConfigurableType;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorProvider;
 import dev.scenarios.connector.api.PathType;
@@ -57,12 +58,24 @@ public final class Connectors {
         return new Connectors(List.of(providers));
     }
 
+    /** The connection type with {@code id} (e.g. {@code smtp}), or empty when no connector declares it. */
     public Optional<ConnectionType> connectionType(String id) {
         return Optional.ofNullable(connectionTypes.get(id));
     }
 
+    /** The path type with {@code id} (e.g. {@code smtp-send}), or empty when no connector declares it. */
     public Optional<PathType> pathType(String id) {
         return Optional.ofNullable(pathTypes.get(id));
+    }
+
+    /**
+     * The connection or path type with {@code id}, for a host that stores only a type id next to
+     * its values and then needs the descriptors ({@code Configuration.of(type, values)}).
+     *
+     * @return the type, or empty when no connector declares one with that id
+     */
+    public Optional<ConfigurableType> type(String id) {
+        return connectionType(id).<ConfigurableType>map(t -> t).or(() -> pathType(id));
     }
 
     /** The providers, in class path order. */

@@ -9,9 +9,11 @@ import java.util.stream.Stream;
 
 /**
  * The durable store behind {@code delivery: queued}: the seam between the runtime's steps and
- * sender and where queued messages live. The runtime ships one implementation, a folder of files
- * under {@code <workspace>/data/queue/} (see the README's "Delivery guarantees"); a broker-backed
- * one (Kafka, ActiveMQ Artemis) can take its place so that several runtimes share one queue.
+ * sender and where queued messages live. The runtime ships two implementations, chosen by the
+ * workspace's {@code workspace.yaml} ({@link QueueSettings}): a folder of files under
+ * {@code <workspace>/data/queue/} (the default; one runtime per workspace, see the README's
+ * "Delivery guarantees"), and tables in PostgreSQL that several runtimes share
+ * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue-postgresql.md}).
  *
  * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk
  * and flushed), so a crash right after a call loses nothing the call reported done.
@@ -39,6 +41,31 @@ public interface MessageQueue {
     /** Replaces the state of {@code message.id()} with {@code message} (moving it to or from the dead letters by its state). */
     void update(QueuedMessage message) throws IOException;
 
+    /**
+     * Records that this runtime starts an attempt: {@code sending} is the message in state
+     * {@link QueuedMessage.State#SENDING} with its attempts counted. Called by the sender before it
+     * transmits. A shared store takes a lease on the message for this runtime and refuses (false)
+     * when another runtime holds a lease on it that has not expired, or when the message changed
+     * since it was read (another runtime made an attempt, an operator killed or purged it); the
+     * sender then leaves it alone. The file store, with one runtime, just writes the state.
+     *
+     * @return whether this runtime may now send the message
+     */
+    default boolean claim(QueuedMessage sending) throws IOException {
+        update(sending);
+        return true;
+    }
+
+    /**
+     * Whether several runtimes send from this store at once. When true, a message found
+     * {@link QueuedMessage.State#SENDING} at start belongs to another runtime until its lease expires
+     * (the store then offers it again, flagged a possible duplicate), so the sender does not take
+     * it over; when false (the file store), one found at start was interrupted by a crash.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** Removes message {@code id} and its content (delivered, or purged by an operator); false if it was not there. */
     boolean remove(String id) throws IOException;
 
@@ -47,6 +74,15 @@ public interface MessageQueue {
      * close the stream. Used by the sender, which must not hold the whole queue in memory.
      */
     Stream<QueuedMessage> live() throws IOException;
+
+    /**
+     * As {@link #live()}, only the messages whose id {@code wanted} accepts; a store that can tell the
+     * id without reading the state skips the others unread (a data bus's sender thus passes over
+     * another bus's backlog cheaply).
+     */
+    default Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
+        return live().filter(m -> wanted.test(m.id()));
+    }
 
     /** The dead messages, read lazily; close the stream. */
     Stream<QueuedMessage> dead() throws IOException;
@@ -68,5 +104,13 @@ public interface MessageQueue {
      */
     default List<QueuedMessage> reconcile(Instant before) throws IOException {
         return List.of();
+    }
+
+    /**
+     * Finishes what a stopped process left half done and frees what the queue keeps only for messages
+     * that have left it (e.g. a log of accepted messages). Called by the sender from time to time.
+     * Nothing by default.
+     */
+    default void compact() throws IOException {
     }
 }

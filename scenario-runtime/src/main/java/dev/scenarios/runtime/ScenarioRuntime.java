@@ -3,15 +3,23 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.PathSender;
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
+import dev.scenarios.runtime.internal.camel.WebhookServer;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
+import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
+import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +32,7 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -33,9 +42,11 @@ import org.apache.camel.support.ResourceHelper;
  * A running workspace: a started CamelContext with the {@code path} component, the workspace's
  * connections opened once and every enabled path bound to its connection, and (if asked) the
  * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
- * ({@code <workspace>/data/queue}); such a runtime holds {@code data/runtime.lock}, so a second one on
- * the same workspace refuses to start. {@link #close()} stops the scenarios, then the queue's sender,
- * then closes the connections and releases the lock.
+ * ({@code <workspace>/data/queue}, or PostgreSQL as {@code workspace.yaml} says). With the file store
+ * such a runtime holds {@code data/runtime.lock}, so a second one on the same workspace refuses to
+ * start; with the PostgreSQL store several runtimes share the queue, each claiming messages with a
+ * lease. {@link #close()} stops the scenarios, then the queue's sender, then closes the connections
+ * and the queue's store and releases the lock.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -44,25 +55,29 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** How soon the sender notices queue changes made from outside, e.g. {@code scenario queue --retry}. */
     private static final Duration QUEUE_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final DefaultCamelContext camel;
+    private final CamelContext camel;
+    /** False when the CamelContext is the host's ({@link PathCamelComponent}): then the host starts and stops it. */
+    private final boolean ownsCamel;
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
-    private final QueueSender queueSender;
+    /** One per data bus in use, by bus number; empty when this runtime does not send the queue. */
+    private final List<QueueSender> queueSenders;
     private final WorkspaceLock lock;
+    private final QueueStore store;
     private final WorkspaceConnectorContext context;
-    private final QueueJournal journal;
 
-    private ScenarioRuntime(DefaultCamelContext camel, List<Connection> connections, PathComponent component, QueueSender queueSender,
-            WorkspaceLock lock, WorkspaceConnectorContext context, QueueJournal journal) {
+    private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
+            List<QueueSender> queueSenders, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
         this.camel = camel;
+        this.ownsCamel = ownsCamel;
         this.connections = connections;
         this.component = component;
         this.template = camel.createProducerTemplate();
-        this.queueSender = queueSender;
+        this.queueSenders = List.copyOf(queueSenders);
         this.lock = lock;
+        this.store = store;
         this.context = context;
-        this.journal = journal;
     }
 
     /**
@@ -71,7 +86,8 @@ public final class ScenarioRuntime implements AutoCloseable {
      * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
      *
      * @throws IllegalStateException if the workspace has problems, or ({@link WorkspaceLock.Held}) when
-     *     {@code runScenarios} and another runtime already runs this workspace
+     *     {@code runScenarios}, the queue is the file store and another runtime already runs this workspace
+     * @throws java.io.IOException when the queue's database (store: postgresql) cannot be reached or migrated
      * @throws Exception whatever Camel throws while starting a scenario; everything opened is closed first
      */
     public static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean runScenarios) throws Exception {
@@ -89,20 +105,47 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(workspace, events, true, false);
     }
 
+    /**
+     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}:
+     * takes the workspace's lock and sends its queue like {@code scenario run}, but loads no scenario
+     * (the host has its own routes) and neither starts nor stops {@code camel}. Blocks until bound.
+     *
+     * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
+     */
+    static ScenarioRuntime startIn(CamelContext camel, Workspace workspace, SendEvents events) throws Exception {
+        return start(camel, false, workspace, events, true, false);
+    }
+
     private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
-        if (!workspace.isValid()) {
-            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
-        }
-        WorkspaceLock lock = sendQueue ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
         camel.getShutdownStrategy().setTimeout(10);
-        camel.getPropertiesComponent().setInitialProperties(placeholders(workspace));
+        Properties placeholders = placeholders(workspace);
+        camel.getPropertiesComponent().setInitialProperties(placeholders);
+        WebhookServer.addTo(camel, placeholders);
+        URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace.directory());
+        if (libraries != null) {
+            camel.setApplicationContextClassLoader(libraries);
+            camel.addService(new ClassLoaderCloser(libraries));
+        }
+        return start(camel, true, workspace, events, sendQueue, runScenarios);
+    }
+
+    private static ScenarioRuntime start(CamelContext camel, boolean ownsCamel, Workspace workspace, SendEvents events, boolean sendQueue,
+            boolean runScenarios) throws Exception {
+        if (!workspace.isValid()) {
+            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+        }
+        // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
+        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
         List<Connection> opened = new ArrayList<>();
-        QueueSender sender = null;
+        List<QueueSender> buses = new ArrayList<>();
+        QueueStore store = null;
         try {
-            camel.start();
+            if (ownsCamel) {
+                camel.start();
+            }
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
@@ -116,27 +159,45 @@ public final class ScenarioRuntime implements AutoCloseable {
             for (PathDefinition p : workspace.paths()) {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
-                bound.put(p.systemName(), new PathComponent.BoundPath(p,
-                        usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null));
+                if (p.type().direction() == PathType.Direction.RECEIVE) {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
+                            usable ? () -> p.type().source(p.configuration(), connection, context) : null, StepResponses.NONE));
+                } else {
+                    bound.put(p.systemName(), new PathComponent.BoundPath(p,
+                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null,
+                            null, workspace.stepResponses(p.systemName())));
+                }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
-            FileMessageQueue queue = new FileMessageQueue(workspace.queueDirectory());
-            QueueJournal journal = new QueueJournal(queue.root());
+            store = QueueStore.open(workspace, sendQueue);
             Map<String, PathSender> senders = new LinkedHashMap<>();
             bound.forEach((name, path) -> {
                 if (path.sender() != null) {
                     senders.put(name, path.sender());
                 }
             });
-            sender = sendQueue ? new QueueSender(queue, journal, senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
-                    QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL) : null;
-            QueuedDelivery queued = new QueuedDelivery(queue, journal, Clock.systemUTC(), sender == null ? () -> { } : sender::wake,
-                    workspace.directory().relativize(workspace.queueDirectory()).toString());
+            // Each data bus has its own sender (workers and scanner); bus 0 also takes messages of paths no longer in the workspace.
+            for (int bus = 0; sendQueue && bus < DeliveryOptions.BUSES; bus++) {
+                int own = bus;
+                buses.add(new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
+                        QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL, "queue-bus-" + bus, path -> workspace.bus(path) == own));
+            }
+            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), path -> {
+                if (!buses.isEmpty()) {
+                    buses.get(workspace.bus(path)).wake();
+                }
+            }, store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
-            camel.addComponent("path", component);
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, opened, component, sender, lock, context, journal);
-            if (sender != null) {
-                sender.start();
+            if (ownsCamel) {
+                camel.addComponent("path", component);
+            } else {
+                component.setCamelContext(camel);
+            }
+            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, buses, lock, store, context);
+            // The file store makes accepted messages visible a moment after they are durable: wake every bus then.
+            store.whenLaidOut(() -> buses.forEach(QueueSender::wake));
+            for (QueueSender bus : buses) {
+                bus.start();
             }
             if (runScenarios) {
                 for (Path file : workspace.scenarioFiles()) {
@@ -146,7 +207,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception | Error e) {
-            stop(camel, sender, opened, lock);
+            stop(ownsCamel ? camel : null, buses, opened, store, lock);
             throw e;
         }
     }
@@ -154,12 +215,20 @@ public final class ScenarioRuntime implements AutoCloseable {
     /**
      * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
      * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
-     * since a relative {@code file:} would depend on the folder the runtime was started from.
+     * since a relative {@code file:} would depend on the folder the runtime was started from; and
+     * every key of the workspace's {@code application.properties} (the two above win).
+     *
+     * @throws UncheckedIOException if {@code application.properties} exists but cannot be read
      */
     public static Properties placeholders(Workspace workspace) {
-        Properties properties = new Properties();
-        properties.setProperty("workspace", workspace.directory().toString());
-        properties.setProperty("workspace.data", workspace.dataDirectory().toString());
+        Properties properties;
+        try {
+            properties = ApplicationProperties.read(workspace.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(ApplicationProperties.FILE + ": " + e.getMessage(), e);
+        }
+        properties.setProperty(ApplicationProperties.WORKSPACE, workspace.directory().toString());
+        properties.setProperty(ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
         return properties;
     }
 
@@ -184,9 +253,9 @@ public final class ScenarioRuntime implements AutoCloseable {
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
     }
 
-    /** How many lines the queue's journal ({@code data/queue/events.log}) could not write since the start, e.g. for a full disk. */
+    /** How many lines the queue's journal ({@code data/queue/events.log}, or the shared store's table) could not write since the start, e.g. for a full disk. */
     public long journalWriteErrors() {
-        return journal.writeErrors();
+        return store.journal().writeErrors();
     }
 
     /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
@@ -219,16 +288,40 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
-        stop(camel, queueSender, connections, lock);
+        stop(ownsCamel ? camel : null, queueSenders, connections, store, lock);
     }
 
-    /** The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue sender, connections, lock. */
-    private static void stop(DefaultCamelContext camel, QueueSender sender, List<Connection> connections, WorkspaceLock lock) {
-        camel.stop();
-        if (sender != null) {
-            sender.close();
+    /** The {@code path} component's workings, for {@link PathCamelComponent} to make its endpoints with. */
+    PathComponent pathComponent() {
+        return component;
+    }
+
+    /** Closes the workspace's {@code lib/} class loader when the runtime's own CamelContext stops. */
+    private record ClassLoaderCloser(URLClassLoader libraries) implements Service {
+        @Override
+        public void start() {
         }
+
+        @Override
+        public void stop() {
+            WorkspaceLibraries.close(libraries);
+        }
+    }
+
+    /**
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue senders,
+     * connections, queue store, lock; {@code camel} is null when it is the host's.
+     */
+    private static void stop(CamelContext camel, List<QueueSender> senders, List<Connection> connections, QueueStore store,
+            WorkspaceLock lock) {
+        if (camel != null) {
+            camel.stop();
+        }
+        senders.forEach(QueueSender::close);
         connections.forEach(Connection::close);
+        if (store != null) {
+            store.close();
+        }
         if (lock != null) {
             lock.close();
         }

@@ -2,6 +2,7 @@ package dev.scenarios.runtime;
 
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLoader;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A workspace folder, loaded and validated: {@code connections/*.yaml}, {@code paths/*.yaml},
- * {@code scenarios/*.yaml} (Camel YAML DSL) and the runtime's data under {@code data/}. Loading
+ * {@code scenarios/*.yaml} (Camel YAML DSL), the optional {@code workspace.yaml} (where the queue lives) and the runtime's data under {@code data/}. Loading
  * finds every problem at once ({@code internal.workspace.WorkspaceLoader} does it); nothing runs
  * until {@link #problems()} is empty. Immutable.
  */
@@ -23,14 +24,28 @@ public final class Workspace {
     private final List<Path> scenarioFiles;
     private final List<Problem> problems;
     private final Map<String, DeliveryPolicy> deliveryPolicies;
+    private final Map<String, StepResponses> stepResponses;
+    private final QueueSettings queueSettings;
+    private final Map<String, Integer> buses;
 
     /**
      * A loaded workspace; called by {@code WorkspaceLoader}, which reads and validates the folder.
      * Other callers use {@link #load(Path, Connectors, Map, Locale)}.
      */
     public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
-            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies) {
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses, Map<String, Integer> buses) {
+        this(directory, connections, paths, scenarioFiles, problems, deliveryPolicies, stepResponses, buses, QueueSettings.FILE);
+    }
+
+    /** A loaded workspace with the queue settings of its {@code workspace.yaml}; called by {@code WorkspaceLoader}. */
+    public Workspace(Path directory, List<ConnectionDefinition> connections, List<PathDefinition> paths,
+            List<Path> scenarioFiles, List<Problem> problems, Map<String, DeliveryPolicy> deliveryPolicies,
+            Map<String, StepResponses> stepResponses, Map<String, Integer> buses, QueueSettings queueSettings) {
         this.directory = directory;
+        this.buses = Map.copyOf(buses);
+        this.stepResponses = Map.copyOf(stepResponses);
+        this.queueSettings = queueSettings;
         this.deliveryPolicies = Map.copyOf(deliveryPolicies);
         this.connections = List.copyOf(connections);
         this.paths = List.copyOf(paths);
@@ -126,7 +141,22 @@ public final class Workspace {
         return deliveryPolicies.getOrDefault(systemName, DeliveryPolicy.DIRECT);
     }
 
-    /** The queue of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
+    /** What path {@code systemName}'s {@code response:} and {@code errorResponse:} declare; none for a path not in the workspace. */
+    public StepResponses stepResponses(String systemName) {
+        return stepResponses.getOrDefault(systemName, StepResponses.NONE);
+    }
+
+    /** Where the queue lives: {@code workspace.yaml}'s {@code queue:}, the file store when absent. */
+    public QueueSettings queueSettings() {
+        return queueSettings;
+    }
+
+    /** The data bus (0 to 3) of path {@code systemName}, whose own queue sender delivers its queued and async messages; 0 for a path not in the workspace. */
+    public int bus(String systemName) {
+        return buses.getOrDefault(systemName, 0);
+    }
+
+    /** The folder of the file store of {@code delivery: queued} paths: {@code <workspace>/data/queue}. */
     public Path queueDirectory() {
         return queueDirectory(directory);
     }

@@ -3,11 +3,13 @@ package dev.scenarios.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.testing.ScriptedSmtpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +83,18 @@ final class DeliveryWorkspace {
         return new FileMessageQueue(files.dir.resolve("data/queue"));
     }
 
-    /** Every message in the queue, live and dead. */
+    /**
+     * Every message in the queue, live and dead, once the messages accepted a moment ago are laid out as
+     * files (a step returns when its message is durable, a few milliseconds before; waits up to 2 s).
+     */
     List<QueuedMessage> queued() {
+        ScriptedSmtpServer.await(Duration.ofSeconds(2), () -> {
+            try {
+                return queue().awaitingLayout() == 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         List<QueuedMessage> out = new ArrayList<>();
         try (Stream<QueuedMessage> live = queue().live(); Stream<QueuedMessage> dead = queue().dead()) {
             live.forEach(out::add);

@@ -35,6 +35,8 @@ class QueueCommandTest {
         pending = queue.add("orders", message("<a@test>", "anna@example.com"), NOW, NOW.plusSeconds(86400));
         QueuedMessage second = queue.add("orders", message("<b@test>", "boris@example.com", "gone@example.com"), NOW.plusSeconds(1),
                 NOW.plusSeconds(86401));
+        // add() returns once a message is durable; it is laid out as files for readers a moment later.
+        queue.flush();
         dead = new QueuedMessage(second.id(), "orders", "<b@test>", List.of(), List.of("boris@example.com"),
                 List.of(new SendResult.Rejection("gone@example.com", 550, "550 5.1.1 user unknown")), QueuedMessage.State.DEAD, 1,
                 second.queuedAt(), second.nextAttemptAt(), second.expiresAt(), "550 5.1.1 user unknown", false, "refused: gone@example.com 550 5.1.1 user unknown");
@@ -50,9 +52,9 @@ class QueueCommandTest {
         CliRun run = CliRun.of("queue", dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(pending.id() + "  PENDING  path orders  <a@test>")
+        assertThat(run.out()).contains(pending.id() + "  PENDING  path orders  bus 0  <a@test>")
                 .contains("to: anna@example.com")
-                .contains(dead.id() + "  DEAD  path orders  <b@test>")
+                .contains(dead.id() + "  DEAD  path orders  bus 0  <b@test>")
                 .contains("already delivered to: boris@example.com")
                 .contains("refused: gone@example.com 550 5.1.1 user unknown")
                 .contains("dead because: refused: gone@example.com")

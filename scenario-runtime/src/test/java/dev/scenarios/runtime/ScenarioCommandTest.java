@@ -365,6 +365,11 @@ class ScenarioCommandTest {
         assertThat(path.at("/properties/delivery/default").asText()).isEqualTo("direct");
         assertThat(path.at("/properties/retry/properties/backoff/type").asText()).isEqualTo("array");
         assertThat(path.at("/properties/retry/properties/backoff/items/pattern").asText()).isNotEmpty();
+
+        // The seed's "response" and "error response" attributes: lists of {name, from}.
+        assertThat(en.out()).contains("    response (object_list) Response — ").contains("    errorResponse (object_list) Error response — ");
+        assertThat(path.at("/properties/response/type").asText()).isEqualTo("array");
+        assertThat(path.at("/properties/errorResponse/items/properties/from/oneOf/0/const").asText()).isEqualTo("failureKind");
     }
 
     @Test

@@ -188,7 +188,8 @@ class WorkspaceTest {
 
         assertThat(ws.problems()).extracting(Problem::toString)
                 .containsExactly("scenarios/typo.yaml:8: scenario typo: no path named \"ordres\" (in path:ordres)",
-                        "scenarios/typo.yaml:9: scenario typo: path: endpoints take no options: path:orders?subject=x (the path's settings live in paths/)",
+                        "scenarios/typo.yaml:9: scenario typo: path: has no option \"subject\"; its options are messageVariable, responseVariable, "
+                                + "errorVariable, ignoreErrors, async (the path's own settings live in paths/) (in path:orders?subject=x)",
                         "scenarios/typo.yaml:10: scenario typo: no Camel component \"tiemr\" on the class path (in tiemr:typo)");
     }
 

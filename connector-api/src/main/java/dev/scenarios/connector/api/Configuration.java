@@ -40,6 +40,18 @@ public final class Configuration {
     }
 
     /**
+     * The values of {@code type}'s settings, read through its own descriptors: the one call a
+     * host needs before {@code validate}, {@code open} or {@code bind}.
+     *
+     * @param type the connection or path type the values are for
+     * @param values the values as written; null values count as absent
+     * @return an immutable configuration
+     */
+    public static Configuration of(ConfigurableType type, Map<String, ?> values) {
+        return of(type.properties(), values);
+    }
+
+    /**
      * The values of a type's settings.
      *
      * @param descriptors the type's descriptors (or a host's superset of them), in declaration order

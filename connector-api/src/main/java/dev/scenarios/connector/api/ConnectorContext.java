@@ -19,6 +19,36 @@ public interface ConnectorContext {
     Path dataDirectory();
 
     /**
+     * The folder that relative {@link PropertyType#FILE} properties (trusted certificates,
+     * attachment files) are relative to: the scenario runtime gives the workspace folder; a host
+     * platform gives its own, e.g. the folder of the tenant's uploads.
+     *
+     * @return the folder, or empty (the default) when the host gives none: then only absolute
+     *     paths are accepted
+     */
+    default Optional<Path> baseDirectory() {
+        return Optional.empty();
+    }
+
+    /**
+     * The file a {@link PropertyType#FILE} property names: {@code value} itself when absolute,
+     * otherwise {@code value} resolved against {@link #baseDirectory()}. Connectors call it when
+     * they open a connection or bind a path; no I/O.
+     *
+     * @param value the property's value, e.g. {@code certs/relay.pem}
+     * @return the absolute or base-relative path
+     * @throws IllegalArgumentException if {@code value} is relative and the host gives no base folder
+     */
+    default Path resolveFile(String value) {
+        Path path = Path.of(value);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        return baseDirectory().map(base -> base.resolve(path)).orElseThrow(() -> new IllegalArgumentException(
+                "\"" + value + "\" is a relative path and the host gives no base folder (ConnectorContext.baseDirectory()): use an absolute path"));
+    }
+
+    /**
      * The clock for timestamps in journals and test messages.
      *
      * @return the system clock unless the host gives another

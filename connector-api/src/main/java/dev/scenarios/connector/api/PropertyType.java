@@ -18,7 +18,7 @@ public enum PropertyType {
     EMAIL_LIST,
     /** A duration written {@code 500ms}, {@code 15s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT15S}. */
     DURATION,
-    /** A path to a file, relative to the workspace. */
+    /** A path to a file: absolute, or relative to the host's {@link ConnectorContext#baseDirectory()} (the scenario runtime: the workspace). */
     FILE,
     /** A list of objects, each described by {@link PropertyDescriptor#items()}. */
     OBJECT_LIST,

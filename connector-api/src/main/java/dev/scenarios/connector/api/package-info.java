@@ -8,7 +8,9 @@
  * whose settings are {@link dev.scenarios.connector.api.PropertyDescriptor}s. A host validates a
  * {@link dev.scenarios.connector.api.Configuration}, checks and opens a
  * {@link dev.scenarios.connector.api.Connection}, binds paths to it and sends through the resulting
- * {@link dev.scenarios.connector.api.PathSender}. Helpers a connector may use live in
+ * {@link dev.scenarios.connector.api.PathSender}, or, for a receiving path type, starts its
+ * {@link dev.scenarios.connector.api.PathSource} and acknowledges each
+ * {@link dev.scenarios.connector.api.ReceivedItem} it hands. Helpers a connector may use live in
  * {@link dev.scenarios.connector.api.support}. The SPI depends on the JDK only.
  *
  * <p>All parameters and results are non-null unless documented otherwise; absent values are

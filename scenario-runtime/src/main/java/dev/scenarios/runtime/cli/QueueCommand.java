@@ -4,9 +4,10 @@ import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.text.Texts;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.internal.delivery.PostgresMessageQueue;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
@@ -20,9 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID]}: the
+ * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID | --runtimes]}: the
  * messages of {@code delivery: queued} paths not delivered yet, and what an operator can do about
- * them. Exit codes: 0 done, 1 no message with that id, 2 wrong arguments or not a workspace.
+ * them, in the store {@code workspace.yaml} names (the folder, or PostgreSQL). Exit codes: 0 done,
+ * 1 no message with that id or the queue's database unreachable, 2 wrong arguments or not a workspace.
  * Works whether or not a runtime is running on the workspace.
  */
 @Command(name = "queue", mixinStandardHelpOptions = true,
@@ -44,7 +46,10 @@ public final class QueueCommand extends WorkspaceCommand {
     @Option(names = "--purge", paramLabel = "ID", description = "Remove message ID from the queue: it will not be sent.")
     String purge;
 
-    private FileMessageQueue queue;
+    @Option(names = "--runtimes", description = "List the runtimes sending a postgresql queue, with their last heartbeat.")
+    boolean runtimes;
+
+    private MessageQueue queue;
 
     public QueueCommand(CliContext cli) {
         super(cli);
@@ -54,39 +59,83 @@ public final class QueueCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws IOException {
         Locale locale = locale();
-        if ((retry != null ? 1 : 0) + (retryDead ? 1 : 0) + (purge != null ? 1 : 0) > 1) {
+        if ((retry != null ? 1 : 0) + (retryDead ? 1 : 0) + (purge != null ? 1 : 0) + (runtimes ? 1 : 0) > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), Texts.get(locale, "queue.options.exclusive"));
         }
         Workspace ws = load(locale);
-        queue = new FileMessageQueue(ws.queueDirectory());
-        QueueControl control = new QueueControl(queue, new QueueJournal(queue.root()), ws::deliveryPolicy, Clock.systemUTC());
+        QueueStore store;
+        try {
+            store = QueueStore.open(ws, false);
+        } catch (IOException e) {
+            cli.err().println(Texts.get(locale, "queue.unreachable", e.getMessage()));
+            cli.err().flush();
+            return CliContext.FAILED;
+        }
+        try (store) {
+            return call(ws, store, locale);
+        }
+    }
+
+    private int call(Workspace ws, QueueStore store, Locale locale) throws IOException {
+        queue = store.queue();
+        QueueControl control = new QueueControl(queue, store.journal(), ws::deliveryPolicy, Clock.systemUTC());
+        if (runtimes) {
+            return listRuntimes(store, locale);
+        }
         if (retry != null) {
-            return report(control.retry(retry), retry, runtimeRunning(ws) ? "queue.retried" : "queue.retriedNoRuntime", locale);
+            return report(control.retry(retry), retry, runtimeRunning(ws, store) ? "queue.retried" : "queue.retriedNoRuntime", locale);
         }
         if (purge != null) {
             return report(control.purge(purge), purge, "queue.purged", locale);
         }
         if (retryDead) {
-            cli.out().println(Texts.get(locale, runtimeRunning(ws) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
+            cli.out().println(Texts.get(locale, runtimeRunning(ws, store) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
                     control.retryDead(), workspace));
             cli.out().flush();
             return CliContext.OK;
         }
         List<QueuedMessage> all = QueueListing.all(queue);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(QueueListing::json).toList()));
+            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(m -> {
+                Map<String, Object> one = QueueListing.json(m);
+                one.put("bus", ws.bus(m.path()));
+                return one;
+            }).toList()));
         } else {
-            print(all, locale);
+            print(all, ws, locale);
+        }
+        cli.out().flush();
+        return CliContext.OK;
+    }
+
+    private int listRuntimes(QueueStore store, Locale locale) throws IOException {
+        if (store.postgres().isEmpty()) {
+            cli.out().println(Texts.get(locale, "queue.runtimes.fileStore"));
+        } else {
+            List<PostgresMessageQueue.RuntimeEntry> all = store.postgres().get().runtimes();
+            if (json) {
+                cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(r -> Map.of("id", r.id(), "host", r.host(),
+                        "startedAt", r.startedAt().toString(), "heartbeatAt", r.heartbeatAt().toString())).toList()));
+            } else if (all.isEmpty()) {
+                cli.out().println(Texts.get(locale, "queue.runtimes.none"));
+            }
+            if (!json) {
+                all.forEach(r -> cli.out().println(Texts.get(locale, "queue.runtimes.entry", r.id(), r.host(), r.startedAt(), r.heartbeatAt())));
+            }
         }
         cli.out().flush();
         return CliContext.OK;
     }
 
     /**
-     * Whether a runtime holds the workspace's lock, i.e. sends the queue now: what {@code --retry} may
-     * promise. Takes the lock for an instant when free (it never waits).
+     * Whether a runtime sends the queue now: what {@code --retry} may promise. For the file store,
+     * whether one holds the workspace's lock (taken for an instant when free; it never waits); for
+     * PostgreSQL, whether a registered runtime's heartbeat is recent.
      */
-    private static boolean runtimeRunning(Workspace ws) {
+    private static boolean runtimeRunning(Workspace ws, QueueStore store) throws IOException {
+        if (store.postgres().isPresent()) {
+            return !store.postgres().get().liveRuntimes().isEmpty();
+        }
         try (WorkspaceLock free = WorkspaceLock.acquire(ws.dataDirectory())) {
             return false;
         } catch (WorkspaceLock.Held held) {
@@ -116,7 +165,7 @@ public final class QueueCommand extends WorkspaceCommand {
         return CliContext.OK;
     }
 
-    private void print(List<QueuedMessage> all, Locale locale) {
+    private void print(List<QueuedMessage> all, Workspace loaded, Locale locale) {
         if (all.isEmpty()) {
             cli.out().println(Texts.get(locale, "queue.empty"));
             return;
@@ -127,7 +176,8 @@ public final class QueueCommand extends WorkspaceCommand {
         }
         for (QueuedMessage m : all) {
             counts.merge(m.state(), 1, Integer::sum);
-            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  " + m.messageId());
+            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  "
+                    + Texts.get(locale, "queue.bus") + " " + loaded.bus(m.path()) + "  " + m.messageId());
             cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", QueueListing.recipients(m))
                     + (m.delivered().isEmpty() ? "" : "  (" + Texts.get(locale, "queue.delivered") + ": " + String.join(", ", m.delivered()) + ")"));
             cli.out().println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()

@@ -9,6 +9,7 @@ import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.internal.text.Texts;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
+import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,14 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scenario types [--json] [--lang ru|en]}: the connection and path types on the class path, with their settings. */
+/** {@code scenario types [--json] [--lang ru|en]}: the connection and path types on the class path, with their settings, and the settings of {@code workspace.yaml}. */
 @Command(name = "types", mixinStandardHelpOptions = true,
         description = "List the connection and path types with their settings; --json prints their JSON Schemas.")
 public final class TypesCommand implements Callable<Integer> {
 
     private final CliContext cli;
 
-    @Option(names = "--json", description = "Print {\"connectionTypes\": [schema…], \"pathTypes\": [schema…]}.")
+    @Option(names = "--json", description = "Print {\"connectionTypes\": [schema…], \"pathTypes\": [schema…], \"workspaceFile\": schema}.")
     boolean json;
 
     @Mixin
@@ -47,6 +48,8 @@ public final class TypesCommand implements Callable<Integer> {
                 paths.add(JsonOutput.MAPPER.valueToTree(JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale),
                         RuntimeProperties.of(type), locale)));
             }
+            root.set("workspaceFile", JsonOutput.MAPPER.valueToTree(JsonSchemas.schema("workspace", WorkspaceSettings.FILE,
+                    Texts.get(locale, "types.workspace"), Texts.get(locale, "types.workspace.description"), WorkspaceSettings.PROPERTIES, locale)));
             cli.out().println(JsonOutput.MAPPER.writeValueAsString((JsonNode) root));
         } else {
             for (ConnectionType type : cli.connectors().connectionTypes()) {
@@ -56,6 +59,8 @@ public final class TypesCommand implements Callable<Integer> {
                 describe(Texts.get(locale, "types.path") + " (" + Texts.get(locale, "types.needs", type.connectionTypeId()) + ")",
                         type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale);
             }
+            describe(Texts.get(locale, "types.workspace"), WorkspaceSettings.FILE, Texts.get(locale, "types.workspace"),
+                    Texts.get(locale, "types.workspace.description"), WorkspaceSettings.PROPERTIES, locale);
         }
         cli.out().flush();
         return CliContext.OK;

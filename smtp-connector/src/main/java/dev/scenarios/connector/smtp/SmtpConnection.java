@@ -59,6 +59,11 @@ public final class SmtpConnection implements Connection {
     private final Journal journal;
     private final String fromHeader;
 
+    /** What the host lent this connection; {@link SmtpSendPathType#bind} resolves attachment files with it. */
+    ConnectorContext context() {
+        return context;
+    }
+
     /** Called by {@link SmtpConnectionType#open}; reads the trusted certificates, connects to nothing. */
     SmtpConnection(SmtpSettings settings, ConnectorContext context, Messages messages) {
         this.settings = settings;

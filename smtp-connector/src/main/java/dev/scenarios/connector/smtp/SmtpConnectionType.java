@@ -132,7 +132,7 @@ public final class SmtpConnectionType implements ConnectionType {
                     MESSAGES.message("check.configuration", validation.describe(Locale.ENGLISH)),
                     validation.describe(Locale.ENGLISH), List.of());
         }
-        SmtpSettings settings = SmtpSettings.from(configuration);
+        SmtpSettings settings = SmtpSettings.from(configuration, context::resolveFile);
         if (settings.disabled()) {
             return CheckResult.failed(FailureKind.DISABLED, MESSAGES.message("check.disabled", settings.systemName()), "", List.of());
         }
@@ -152,7 +152,7 @@ public final class SmtpConnectionType implements ConnectionType {
         if (!validation.isValid()) {
             throw new IllegalArgumentException(validation.describe(Locale.ENGLISH));
         }
-        return new SmtpConnection(SmtpSettings.from(configuration), context, MESSAGES);
+        return new SmtpConnection(SmtpSettings.from(configuration, context::resolveFile), context, MESSAGES);
     }
 
     /** The journal files of the connection concatenated, oldest first; empty when none. Reads files. */

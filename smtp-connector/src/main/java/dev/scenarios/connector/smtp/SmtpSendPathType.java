@@ -36,9 +36,18 @@ public final class SmtpSendPathType implements PathType {
             property("description", PropertyType.TEXT, "main").build(),
             property("attributes", PropertyType.OBJECT_LIST, "attributes")
                     .item("name", PropertyType.STRING, b -> b.required())
-                    .item("type", PropertyType.ENUM, b -> b.allowedValues("string", "number", "boolean", "datetime").defaultValue("string"))
+                    .item("type", PropertyType.ENUM, b -> b.allowedValues("string", "number", "boolean", "datetime", "duration", "period",
+                            "object", "key-value").defaultValue("string"))
                     .item("required", PropertyType.BOOLEAN, b -> b.defaultValue(false))
+                    .item("notEmpty", PropertyType.BOOLEAN, b -> b.defaultValue(false))
                     .item("array", PropertyType.BOOLEAN, b -> b.defaultValue(false))
+                    .item("fields", PropertyType.OBJECT_LIST, b -> b
+                            .item("name", PropertyType.STRING, f -> f.required())
+                            .item("type", PropertyType.ENUM, f -> f.allowedValues("string", "number", "boolean", "datetime", "duration")
+                                    .defaultValue("string"))
+                            .item("required", PropertyType.BOOLEAN, f -> f.defaultValue(false))
+                            .item("notEmpty", PropertyType.BOOLEAN, f -> f.defaultValue(false))
+                            .item("array", PropertyType.BOOLEAN, f -> f.defaultValue(false)))
                     .build(),
             property("subject", PropertyType.STRING, "template").required().build(),
             property("body", PropertyType.TEXT, "template").build(),
@@ -109,7 +118,8 @@ public final class SmtpSendPathType implements PathType {
                     .item("Extension", PropertyType.STRING, b -> b).build(),
             PropertyDescriptor.builder("CustomHeaders", "attribute.CustomHeaders", PropertyType.OBJECT_LIST, MESSAGES).array()
                     .item("Name", PropertyType.STRING, b -> b.required())
-                    .item("Value", PropertyType.STRING, b -> b).build());
+                    .item("Value", PropertyType.STRING, b -> b)
+                    .item("ListValues", PropertyType.STRING, b -> b.array()).build());
 
     /**
      * {@code To}, {@code Cc}, {@code Bcc} (recipients: address strings or {@code {Name, Address}}
@@ -120,7 +130,7 @@ public final class SmtpSendPathType implements PathType {
     public List<PropertyDescriptor> attributes(Configuration configuration) {
         List<PropertyDescriptor> out = new ArrayList<>(PREDEFINED_ATTRIBUTES);
         for (DeclaredAttribute a : SendPathValidation.declaredAttributes(configuration)) {
-            // Numbers and date-times are written as text in a form; the sender checks their syntax.
+            // Numbers, date-times, durations, periods, objects and maps are written as text (JSON) in a form; the sender checks them.
             PropertyType type = a.type() == AttributeType.BOOLEAN ? PropertyType.BOOLEAN : PropertyType.STRING;
             PropertyDescriptor.Builder b = PropertyDescriptor.builder(a.name(), "attribute.declared", type, MESSAGES);
             if (a.required()) {
@@ -145,7 +155,9 @@ public final class SmtpSendPathType implements PathType {
     @Override
     public PathSender bind(Configuration configuration, Connection connection) {
         String systemName = configuration.string("systemName");
-        PathTemplate.Compilation compiled = PathTemplate.compile(configuration);
+        // Attachment files relative to the host's base folder; without an smtp connection the check below refuses anyway.
+        PathTemplate.Compilation compiled = connection instanceof SmtpConnection smtp
+                ? PathTemplate.compile(configuration, smtp.context()::resolveFile) : PathTemplate.compile(configuration);
         if (!compiled.problems().isValid()) {
             throw new IllegalArgumentException("path " + systemName + " is invalid:\n" + compiled.problems().describe(Locale.ENGLISH));
         }

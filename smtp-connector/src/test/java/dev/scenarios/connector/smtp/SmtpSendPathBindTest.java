@@ -8,17 +8,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.Connection;
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
+import dev.scenarios.connector.smtp.testing.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import jakarta.mail.Multipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +98,38 @@ class SmtpSendPathBindTest {
         assertThatThrownBy(() -> PathTemplate.compile(configuration(path)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("attachments[0].file: cannot read " + dir.resolve("missing.txt") + " (NoSuchFileException)");
+    }
+
+    @Test
+    void aRelativeAttachmentFileIsRelativeToTheHostsBaseFolderAndRefusedWithoutOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("terms.txt"), "terms v1");
+        Map<String, Object> path = orderPath();
+        path.put("attachments", List.of(object("name", "terms.txt", "file", "terms.txt")));
+        Map<String, Object> plain = Configs.with(Configs.plain(GREEN_MAIL.getSmtp().getPort()), "journal", "off");
+        ConnectorContext withBase = new ConnectorContext() {
+            @Override
+            public Path dataDirectory() {
+                return dir.resolve("data");
+            }
+
+            @Override
+            public Optional<Path> baseDirectory() {
+                return Optional.of(dir);
+            }
+        };
+
+        try (Connection connection = Configs.TYPE.open(Configs.of(plain), withBase)) {
+            PathSender sender = PathConfigurations.TYPE.bind(Configuration.of(PathConfigurations.TYPE, path), connection);
+            sender.send(Map.of("Customer", "A", "To", "a@example.com"));
+        }
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+        assertThat(((Multipart) GREEN_MAIL.getReceivedMessages()[0].getContent()).getBodyPart(1).getContent()).isEqualTo("terms v1");
+
+        try (Connection connection = Configs.TYPE.open(Configs.of(plain), ConnectorContext.of(dir.resolve("data")))) {
+            assertThatThrownBy(() -> PathConfigurations.TYPE.bind(configuration(path), connection))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"terms.txt\" is a relative path and the host gives no base folder");
+        }
     }
 
     @Test

@@ -1,24 +1,35 @@
 package dev.scenarios.runtime.internal.camel;
 
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathStepOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** The endpoint {@code path:<systemName>}: produce only, one message per exchange. */
+/**
+ * The endpoint {@code path:<systemName>[?options]}: for a sending path a producer (one message per
+ * exchange, options as {@link PathStepOptions}), for a receiving path a consumer (one exchange per
+ * received item).
+ */
 public final class PathEndpoint extends DefaultEndpoint {
 
     private final PathComponent.BoundPath path;
     private final SendEvents events;
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
+    private final PathStepOptions options;
+    private final StepResponses responses;
 
     PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
-            QueuedDelivery queued) {
+            QueuedDelivery queued, PathStepOptions options, StepResponses responses) {
         super(uri, component);
+        this.options = options;
+        this.responses = responses;
         this.path = path;
         this.events = events;
         this.policy = policy;
@@ -27,12 +38,15 @@ public final class PathEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new PathProducer(this, path, events, policy, queued);
+        return new PathProducer(this, path, events, policy, queued, options, responses);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("path: endpoints only send; use them in to:, not from:");
+        if (path.definition().type().direction() != PathType.Direction.RECEIVE) {
+            throw new UnsupportedOperationException("path " + path.definition().systemName() + " sends; use it in to:, not from:");
+        }
+        return new PathConsumer(this, processor, path);
     }
 
     @Override

@@ -49,12 +49,37 @@ public final class StepAttributes {
      * @throws DeliveryException ({@link FailureKind#CONFIGURATION}) if the body looks like JSON but is not an object
      */
     public static Map<String, Object> collect(Exchange exchange, Set<String> allowed, Set<String> lists) throws DeliveryException {
-        Map<String, ?> body = bodyObject(exchange);
+        Map<String, ?> body = asObject(exchange, exchange.getMessage().getBody(), "the message body");
+        return pick(body, exchange::getVariable, allowed, lists);
+    }
+
+    /**
+     * The attributes for the sender from variable {@code variable} alone (the step's {@code messageVariable}):
+     * a {@code Map} or a JSON object, read like the body; the body and other variables are not read.
+     *
+     * @throws DeliveryException ({@link FailureKind#CONFIGURATION}) if the variable is not set or holds no object
+     */
+    public static Map<String, Object> fromVariable(Exchange exchange, String variable, Set<String> allowed, Set<String> lists)
+            throws DeliveryException {
+        Object value = exchange.getVariable(variable);
+        String what = "the variable " + variable + " (messageVariable)";
+        if (value == null) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " is not set");
+        }
+        Map<String, ?> object = asObject(exchange, value, what);
+        if (object.isEmpty() && !(value instanceof Map<?, ?>) && !String.valueOf(value).stripLeading().startsWith("{")) {
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " holds no map or JSON object");
+        }
+        return pick(object, name -> null, allowed, lists);
+    }
+
+    private static Map<String, Object> pick(Map<String, ?> object, java.util.function.Function<String, Object> variables, Set<String> allowed,
+            Set<String> lists) throws DeliveryException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : allowed) {
-            Object value = exchange.getVariable(name);
+            Object value = variables.apply(name);
             if (value == null) {
-                value = body.get(name);
+                value = object.get(name);
             }
             if (value instanceof CharSequence text && text.length() > MAX_TEXT_CHARS) {
                 throw tooLarge("attribute " + name, text.length());
@@ -66,8 +91,7 @@ public final class StepAttributes {
         return out;
     }
 
-    private static Map<String, ?> bodyObject(Exchange exchange) throws DeliveryException {
-        Object body = exchange.getMessage().getBody();
+    private static Map<String, ?> asObject(Exchange exchange, Object body, String what) throws DeliveryException {
         if (body instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), v));
@@ -78,11 +102,11 @@ public final class StepAttributes {
             text = s;
         } else if (body instanceof byte[] bytes) {
             if (bytes.length > MAX_TEXT_CHARS) {
-                throw tooLarge("the message body", bytes.length);
+                throw tooLarge(what, bytes.length);
             }
             text = new String(bytes, StandardCharsets.UTF_8);
         } else if (body instanceof WrappedFile<?>) {
-            text = exchange.getMessage().getBody(String.class);
+            text = exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body);
         } else {
             return Map.of();
         }
@@ -90,7 +114,7 @@ public final class StepAttributes {
             return Map.of();
         }
         if (text.length() > MAX_TEXT_CHARS) {
-            throw tooLarge("the message body", text.length());
+            throw tooLarge(what, text.length());
         }
         try {
             @SuppressWarnings("unchecked")
@@ -98,11 +122,11 @@ public final class StepAttributes {
             return parsed;
         } catch (JsonProcessingException e) {
             if (exceeded(e) != null) {
-                throw beyondLimits("the message body", exceeded(e));
+                throw beyondLimits(what, exceeded(e));
             }
             // A location is not always known (e.g. end of input): never let its absence become an NPE.
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, "the message body starts with { but is not a JSON object" + at);
+            throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " starts with { but is not a JSON object" + at);
         }
     }
 

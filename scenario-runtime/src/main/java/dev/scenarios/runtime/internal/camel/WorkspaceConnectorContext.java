@@ -40,6 +40,12 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
         return dataDirectory;
     }
 
+    /** The workspace folder: relative file properties are relative to it, as in the workspace's YAML. */
+    @Override
+    public Optional<Path> baseDirectory() {
+        return Optional.of(dataDirectory.toAbsolutePath().getParent());
+    }
+
     /** Stores a rotated secret in the file its {@code ${file:…}} reference names; see {@link SecretFiles}. */
     @Override
     public boolean replaceSecret(String connection, String property, String value) {

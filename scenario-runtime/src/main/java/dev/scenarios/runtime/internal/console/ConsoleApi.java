@@ -50,6 +50,7 @@ final class ConsoleApi implements HttpHandler {
 
     private final Path workspace;
     private final Connectors connectors;
+    private final Map<String, String> environment;
     private final AdminToken token;
     private final ObjectStore store;
     private final ObjectEditor editor;
@@ -74,6 +75,7 @@ final class ConsoleApi implements HttpHandler {
             Function<ConnectionType, Map<String, Object>> checkOverrides, Executor checks) {
         this.workspace = workspace;
         this.connectors = connectors;
+        this.environment = Map.copyOf(environment);
         this.token = token;
         this.store = new ObjectStore(workspace);
         this.editor = new ObjectEditor(workspace, connectors, environment, store);
@@ -179,7 +181,7 @@ final class ConsoleApi implements HttpHandler {
     private void queue(HttpExchange exchange, String method, String[] parts, Locale locale) throws IOException, Refusal {
         if (parts.length == 1) {
             allow(method, "GET", locale);
-            HttpReplies.json(exchange, 200, actions.queueListing());
+            HttpReplies.json(exchange, 200, actions.queueListing(locale));
             return;
         }
         if (parts.length == 2 && parts[1].equals("retry-dead")) {

@@ -12,6 +12,7 @@ import dev.scenarios.runtime.internal.text.Texts;
 import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
 import dev.scenarios.runtime.internal.workspace.ObjectFile;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.workspace.ValueResolver;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -178,9 +179,11 @@ final class ObjectEditor {
         }
         List<PropertyDescriptor> own = descriptors.get();
         if (kind == ObjectKind.PATH) {
-            // delivery: and retry: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
+            // delivery:, retry:, bus:, response: and errorResponse: are the runtime's: checked and taken out as Workspace.load does, so the type never sees them.
             List<Problem> runtimeProblems = new ArrayList<>();
             DeliveryOptions.take(file, locale, runtimeProblems);
+            StepResponses.take(file, locale, runtimeProblems);
+            DeliveryOptions.takeBus(file, locale, runtimeProblems);
             runtimeProblems.forEach(p -> problems.add(p.withCode("runtime")));
             own = connectors.pathType(typeId).orElseThrow().properties();
         }

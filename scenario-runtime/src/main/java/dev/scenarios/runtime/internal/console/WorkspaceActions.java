@@ -12,11 +12,13 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.RejectedRecipients;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
-import dev.scenarios.runtime.internal.delivery.QueueJournal;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
+import dev.scenarios.runtime.internal.workspace.ValueResolver;
+import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -144,32 +146,41 @@ final class WorkspaceActions {
         return Optional.of(new TestResult(out, List.of()));
     }
 
-    private FileMessageQueue queue() {
-        return new FileMessageQueue(Workspace.queueDirectory(workspace));
+    /**
+     * The queue as {@code scenario queue --json} lists it. Reads {@code workspace.yaml} for where the
+     * queue is (folder or PostgreSQL) at each call, like the other files, then the queue's states.
+     */
+    List<Map<String, Object>> queueListing(Locale locale) throws IOException {
+        QueueSettings settings = WorkspaceSettings.read(workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
+        try (QueueStore store = QueueStore.open(workspace, settings, false)) {
+            return QueueListing.all(store.queue()).stream().map(QueueListing::json).toList();
+        }
     }
 
-    /** The queue as {@code scenario queue --json} lists it. Reads the queue's state files. */
-    List<Map<String, Object>> queueListing() throws IOException {
-        return QueueListing.all(queue()).stream().map(QueueListing::json).toList();
+    /** What {@code action} makes of the queue through a {@link QueueControl}, as {@code scenario queue} does. */
+    private <T> T control(Locale locale, QueueAction<T> action) throws IOException {
+        Workspace ws = load(locale);
+        try (QueueStore store = QueueStore.open(ws, false)) {
+            return action.apply(new QueueControl(store.queue(), store.journal(), ws::deliveryPolicy, Clock.systemUTC()));
+        }
     }
 
-    private QueueControl control(Locale locale) {
-        FileMessageQueue queue = queue();
-        return new QueueControl(queue, new QueueJournal(queue.root()), load(locale)::deliveryPolicy, Clock.systemUTC());
+    private interface QueueAction<T> {
+        T apply(QueueControl control) throws IOException;
     }
 
     /** Makes message {@code id} due now, as {@code scenario queue --retry}; a running runtime sends it at its next scan. */
     QueueControl.Result retry(String id, Locale locale) throws IOException {
-        return control(locale).retry(id);
+        return control(locale, c -> c.retry(id));
     }
 
     /** Retries every dead message; returns how many. */
     int retryDead(Locale locale) throws IOException {
-        return control(locale).retryDead();
+        return control(locale, QueueControl::retryDead);
     }
 
     /** Removes message {@code id} for good, as {@code scenario queue --purge}. */
     QueueControl.Result purge(String id, Locale locale) throws IOException {
-        return control(locale).purge(id);
+        return control(locale, c -> c.purge(id));
     }
 }

@@ -10,6 +10,7 @@ import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -47,9 +48,11 @@ import org.slf4j.LoggerFactory;
  * dead letters, {@code damaged/<id>.json} what could not be read. Every write is a durable atomic
  * replace ({@link AtomicFiles}); the content is written before the state that points at it, so a
  * crash never leaves a state without content, and the envelope lets a lost or damaged state be
- * rebuilt. One runtime per workspace sends from it; the {@code scenario queue} command edits it alongside.
+ * rebuilt. New messages arrive through the {@link IntakeLog} (group commit) unless
+ * {@link AtomicFiles#groupCommit()} is off. One runtime per workspace sends from it; the
+ * {@code scenario queue} command edits it alongside.
  */
-public final class FileMessageQueue implements MessageQueue {
+public final class FileMessageQueue implements MessageQueue, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileMessageQueue.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +68,8 @@ public final class FileMessageQueue implements MessageQueue {
     private final Path damaged;
     /** State files that could not be set aside (e.g. read-only disk): warned about once, not at every scan. */
     private final Set<Path> unmovable = ConcurrentHashMap.newKeySet();
+    private final IntakeLog intake;
+    private volatile Runnable laidOut;
 
     /** A queue in {@code root} (e.g. {@code <workspace>/data/queue}); folders are created on first write. No I/O. */
     public FileMessageQueue(Path root) {
@@ -73,6 +78,7 @@ public final class FileMessageQueue implements MessageQueue {
         this.live = root.resolve("live");
         this.dead = root.resolve("dead");
         this.damaged = root.resolve("damaged");
+        this.intake = new IntakeLog(root.resolve("intake"), this::layOut);
     }
 
     /** The queue's folder. */
@@ -87,14 +93,77 @@ public final class FileMessageQueue implements MessageQueue {
         AtomicFiles.createFolder(live);
         String id;
         do {
-            // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
-            id = Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            id = newId(now);
         } while (Files.exists(messages.resolve(id + ".eml")));
         QueuedMessage queued = new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(),
                 State.PENDING, 0, now, now, expiresAt, "", false, "");
-        AtomicFiles.write(messages.resolve(id + ".eml"), stored(queued, message.content()));
-        AtomicFiles.write(live.resolve(id + ".json"), toJson(queued));
+        if (AtomicFiles.groupCommit()) {
+            intake.commit(new IntakeLog.Entry(id, stored(queued, message.content()), toJson(queued)));
+        } else {
+            AtomicFiles.write(messages.resolve(id + ".eml"), stored(queued, message.content()));
+            AtomicFiles.write(live.resolve(id + ".json"), toJson(queued));
+        }
         return queued;
+    }
+
+    /** A new queue id, e.g. {@code mwzb1rvw-8d77e0a1}, for both stores. Pure but random. */
+    static String newId(Instant now) {
+        // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
+        return Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    /**
+     * Lays out a bulk of messages the intake log has made durable: the content files unforced and
+     * their folder forced once, then the state files (the message is visible from here on) and their
+     * folder, then the log's laid-out markers. Called by the log's writer thread; a failed bulk is
+     * tried again, and a state file is never written twice (the sender may have moved it on).
+     */
+    private void layOut(List<IntakeLog.Entry> entries) throws IOException {
+        for (IntakeLog.Entry e : entries) {
+            if (!e.stateWritten) {
+                AtomicFiles.writeUnforced(messages.resolve(e.id + ".eml"), e.stored);
+            }
+        }
+        AtomicFiles.forceFolder(messages);
+        for (IntakeLog.Entry e : entries) {
+            if (!e.stateWritten) {
+                AtomicFiles.writeUnforced(live.resolve(e.id + ".json"), e.state);
+                e.stateWritten = true;
+            }
+        }
+        AtomicFiles.forceFolder(live);
+        intake.markLaidOut(entries);
+        Runnable listener = laidOut;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
+    /** Tells {@code listener} (e.g. the sender's wake-up) whenever accepted messages have become visible. */
+    public void whenLaidOut(Runnable listener) {
+        this.laidOut = listener;
+    }
+
+    /**
+     * Blocks until every message added through this queue so far is visible to readers ({@code live/});
+     * {@link #add} returns as soon as a message is durable, a few milliseconds before. Up to 30 s.
+     */
+    public void flush() {
+        intake.flush();
+    }
+
+    /**
+     * How many accepted messages are not laid out as files yet: accepted a moment ago by some process, or
+     * left by one that stopped first (the next runtime start lays those out). Does I/O.
+     */
+    public int awaitingLayout() throws IOException {
+        return intake.awaitingLayout();
+    }
+
+    /** Lays out what was added and not laid out yet, then releases the intake log. Never throws. */
+    @Override
+    public void close() {
+        intake.close();
     }
 
     /** The content file's bytes: the envelope line, then the content. */
@@ -167,6 +236,15 @@ public final class FileMessageQueue implements MessageQueue {
         return stream(live, this::readOrQuarantine);
     }
 
+    /** As {@link #live()}; a state file whose name ({@code <id>.json}) {@code wanted} refuses is not read. */
+    @Override
+    public Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
+        return stream(live, file -> {
+            String name = file.getFileName().toString();
+            return wanted.test(name.substring(0, name.length() - ".json".length())) ? readOrQuarantine(file) : Optional.empty();
+        });
+    }
+
     @Override
     public Stream<QueuedMessage> dead() throws IOException {
         return stream(dead, file -> {
@@ -193,6 +271,7 @@ public final class FileMessageQueue implements MessageQueue {
     @Override
     public List<QueuedMessage> reconcile(Instant before) throws IOException {
         List<QueuedMessage> adopted = new ArrayList<>();
+        recoverIntake(true);
         for (Path folder : List.of(messages, live, dead, damaged)) {
             if (!Files.isDirectory(folder)) {
                 continue;
@@ -229,6 +308,93 @@ public final class FileMessageQueue implements MessageQueue {
             }
         }
         return adopted;
+    }
+
+    /**
+     * Recovers the intake log's segments no live writer holds: messages accepted but not laid out by a
+     * process that stopped are laid out now, and segments whose messages have all left {@code live/}
+     * are retired. Called by the sender from time to time. Does I/O.
+     */
+    @Override
+    public void compact() throws IOException {
+        recoverIntake(false);
+    }
+
+    /** As {@link #compact}; {@code atStart} also restores the files a power cut left empty (reads every record). */
+    private void recoverIntake(boolean atStart) throws IOException {
+        intake.recover(new IntakeLog.Recovery() {
+            @Override
+            public Set<String> delivered(Set<String> ids) {
+                return new QueueJournal(root).sent(ids);
+            }
+
+            @Override
+            public void layOutAgain(String id, byte[] stored, boolean delivered) throws IOException {
+                Path content = messages.resolve(id + ".eml");
+                if (Files.exists(live.resolve(id + ".json")) || Files.exists(dead.resolve(id + ".json"))
+                        || Files.exists(damaged.resolve(id + ".json"))) {
+                    // Visible already: only its marker was missing.
+                    return;
+                }
+                if (delivered && !Files.exists(content)) {
+                    // Laid out, delivered and removed before its marker was written: never again.
+                    return;
+                }
+                AtomicFiles.createFolder(messages);
+                AtomicFiles.createFolder(live);
+                AtomicFiles.write(content, stored);
+                QueuedMessage rebuilt = Content.read(content).rebuild(id, Instant.EPOCH);
+                AtomicFiles.write(live.resolve(id + ".json"), toJson(rebuilt.with(State.PENDING, rebuilt.queuedAt())));
+            }
+
+            @Override
+            public void check(String id, byte[] stored) throws IOException {
+                restore(id, stored);
+            }
+
+            @Override
+            public boolean stillLive(String id) {
+                return Files.exists(live.resolve(id + ".json"));
+            }
+
+            @Override
+            public List<Path> filesOf(String id) {
+                return List.of(messages.resolve(id + ".eml"), dead.resolve(id + ".json"), damaged.resolve(id + ".json"));
+            }
+        }, atStart);
+    }
+
+    /**
+     * After a power cut, a file laid out without being forced may be empty (or zeros): it is written
+     * again, forced, from the intake log's durable copy. Anything else is left to the usual checks (a
+     * file damaged otherwise is quarantined, never silently replaced).
+     */
+    private void restore(String id, byte[] stored) throws IOException {
+        Path content = messages.resolve(id + ".eml");
+        Path state = live.resolve(id + ".json");
+        if (blank(content)) {
+            LOG.warn("queue content {} was lost (a power cut?): restored from the intake log", content);
+            AtomicFiles.write(content, stored);
+        }
+        if (blank(state) && Files.exists(content)) {
+            QueuedMessage rebuilt = Content.read(content).rebuild(id, Instant.EPOCH);
+            LOG.warn("queue state {} was lost (a power cut?): restored as PENDING from the intake log", state);
+            AtomicFiles.write(state, toJson(rebuilt.with(State.PENDING, rebuilt.queuedAt())));
+        }
+    }
+
+    /** Whether {@code file} exists and is empty or starts with a block of zeros (what an unforced write can leave). */
+    private static boolean blank(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            for (byte b : in.readNBytes(512)) {
+                if (b != 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private Stream<QueuedMessage> stream(Path folder, Reader reader) throws IOException {

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -59,6 +60,14 @@ public final class QueueSender implements AutoCloseable {
     private final Clock clock;
     private final int parallelism;
     private final Duration pollInterval;
+    /** Whether a path's messages are this sender's: those of its data bus. */
+    private final Predicate<String> onBus;
+    /**
+     * Ids seen to belong to another bus (a message never changes path), so that their states are not
+     * read again on every scan; forgotten wholesale past {@link #MAX_OTHER_BUS_IDS}, then re-learnt.
+     */
+    private final Set<String> otherBus = ConcurrentHashMap.newKeySet();
+    private static final int MAX_OTHER_BUS_IDS = 200_000;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     /** Messages whose state could not be written (e.g. disk full), not tried again before the time given. */
     private final Map<String, Instant> coolingOff = new ConcurrentHashMap<>();
@@ -67,6 +76,10 @@ public final class QueueSender implements AutoCloseable {
     private final Thread scanner;
     private boolean woken;
     private volatile boolean running = true;
+    /** When the scanner last compacted the queue ({@link MessageQueue#compact}); read and written by the scanner only. */
+    private Instant compacted = Instant.MIN;
+    /** Whether a scan found the queue not empty since the last compaction; scanner only. */
+    private boolean busySinceCompacted;
 
     /**
      * @param senders the bound sender of each path that may send (disabled paths are absent)
@@ -76,6 +89,19 @@ public final class QueueSender implements AutoCloseable {
      */
     public QueueSender(MessageQueue queue, QueueJournal journal, Map<String, PathSender> senders, Function<String, DeliveryPolicy> policies,
             SendEvents events, Clock clock, int parallelism, Duration pollInterval) {
+        this(queue, journal, senders, policies, events, clock, parallelism, pollInterval, "queue", path -> true);
+    }
+
+    /**
+     * A sender of one data bus: it delivers only the messages of the paths {@code onBus} accepts, with
+     * its own workers and scanner, so that a backlog on another bus never delays them.
+     *
+     * @param name names its threads, e.g. {@code bus-3}
+     * @param onBus whether a path's messages belong to this sender; every message must belong to exactly one sender
+     */
+    public QueueSender(MessageQueue queue, QueueJournal journal, Map<String, PathSender> senders, Function<String, DeliveryPolicy> policies,
+            SendEvents events, Clock clock, int parallelism, Duration pollInterval, String name, Predicate<String> onBus) {
+        this.onBus = onBus;
         this.queue = queue;
         this.journal = journal;
         this.senders = Map.copyOf(senders);
@@ -85,11 +111,11 @@ public final class QueueSender implements AutoCloseable {
         this.parallelism = parallelism;
         this.pollInterval = pollInterval;
         this.workers = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "queue-sender");
+            Thread t = new Thread(r, name + "-sender");
             t.setDaemon(true);
             return t;
         });
-        this.scanner = new Thread(this::scanLoop, "queue-scanner");
+        this.scanner = new Thread(this::scanLoop, name + "-scanner");
         this.scanner.setDaemon(true);
     }
 
@@ -103,6 +129,8 @@ public final class QueueSender implements AutoCloseable {
      * <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the
      *     same Message-ID.
      * </ul>
+     * With a {@linkplain MessageQueue#shared() shared} store the last two steps are skipped: a message
+     * SENDING there is another runtime's until its lease expires, and the store then offers it again.
      */
     public void start() throws IOException {
         Instant now = clock.instant();
@@ -110,8 +138,19 @@ public final class QueueSender implements AutoCloseable {
             journal.record(now, "QUEUED", adopted, "adopted at start: its content was stored but its state was not (a crash)");
         }
         List<QueuedMessage> interrupted = new ArrayList<>();
+        if (queue.shared()) {
+            // Another runtime's SENDING message is its own until its lease expires; the store then offers it again.
+            scanner.start();
+            return;
+        }
         try (Stream<QueuedMessage> live = queue.live()) {
-            live.filter(m -> m.state() == State.SENDING).forEach(interrupted::add);
+            live.forEach(m -> {
+                if (!onBus.test(m.path())) {
+                    otherBus.add(m.id()); // learnt here, so the first scan already passes over other buses' backlogs
+                } else if (m.state() == State.SENDING) {
+                    interrupted.add(m);
+                }
+            });
         }
         Set<String> sent = journal.sent(interrupted.stream().map(QueuedMessage::id).collect(Collectors.toSet()));
         for (QueuedMessage m : interrupted) {
@@ -184,10 +223,20 @@ public final class QueueSender implements AutoCloseable {
         backlog.clear();
         Instant nextLook = now.plus(pollInterval);
         int limit = parallelism * BACKLOG_PER_WORKER;
-        try (Stream<QueuedMessage> live = queue.live()) {
+        if (otherBus.size() > MAX_OTHER_BUS_IDS) {
+            otherBus.clear();
+        }
+        // Only a trigger for compaction (which checks every message itself), so other buses' messages need not count.
+        boolean empty = true;
+        try (Stream<QueuedMessage> live = queue.live(id -> !otherBus.contains(id))) {
             Iterator<QueuedMessage> it = live.iterator();
             while (it.hasNext() && running) {
                 QueuedMessage m = it.next();
+                empty = false;
+                if (!onBus.test(m.path())) {
+                    otherBus.add(m.id());
+                    continue;
+                }
                 if (m.state() == State.SENDING || m.state() == State.DAMAGED || inProgress.contains(m.id())) {
                     continue;
                 }
@@ -204,6 +253,18 @@ public final class QueueSender implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot read the message queue: {}", e.toString());
+        }
+        // Anything live counts, in progress too: the scan that finds the queue drained then compacts it.
+        busySinceCompacted |= !empty;
+        if ((empty && busySinceCompacted) || now.isAfter(compacted.plus(ORPHAN_AGE))) {
+            // When the queue has just drained, and at least once per orphan age: what delivered messages leave behind goes.
+            try {
+                queue.compact();
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("cannot compact the message queue: {}", e.toString());
+            }
+            compacted = now;
+            busySinceCompacted = false;
         }
         return nextLook;
     }
@@ -232,7 +293,10 @@ public final class QueueSender implements AutoCloseable {
                 damaged(m, e.getMessage());
                 return;
             }
-            queue.update(sending);
+            if (!queue.claim(sending)) {
+                // Another runtime holds it, or it changed since it was read: its next scan shows where it stands.
+                return;
+            }
             OutcomeClassifier.Verdict v;
             try {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code delivery: queued}, the step's half: prepares the message (so bad attributes fail the step
@@ -23,14 +24,15 @@ public final class QueuedDelivery {
     private final MessageQueue queue;
     private final QueueJournal journal;
     private final Clock clock;
-    private final Runnable wakeSender;
+    private final Consumer<String> wakeSender;
     private final String queueLabel;
 
     /**
-     * @param wakeSender tells the background sender a message is waiting (does nothing when no sender runs, e.g. {@code scenario send})
+     * @param wakeSender tells the background sender of a path's bus that a message of that path is waiting (does nothing when
+     *     no sender runs, e.g. {@code scenario send})
      * @param queueLabel how errors name the queue, e.g. {@code data/queue}
      */
-    public QueuedDelivery(MessageQueue queue, QueueJournal journal, Clock clock, Runnable wakeSender, String queueLabel) {
+    public QueuedDelivery(MessageQueue queue, QueueJournal journal, Clock clock, Consumer<String> wakeSender, String queueLabel) {
         this.queue = queue;
         this.journal = journal;
         this.clock = clock;
@@ -55,7 +57,7 @@ public final class QueuedDelivery {
                     .cause(e).build();
         }
         journal.record(now, "QUEUED", queued, "to " + queued.owed().size() + " recipients");
-        wakeSender.run();
+        wakeSender.accept(pathName);
         return queued;
     }
 }

@@ -41,6 +41,21 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} durably. Does I/O; throws when the folder cannot be written or the disk is full. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, true);
+        FOLDER_SYNCS.computeIfAbsent(target.getParent().toAbsolutePath().normalize(), FolderSync::new).force();
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically (a temporary file renamed over it) but forces
+     * nothing: for a caller that holds a durable copy elsewhere (the queue's intake log) and forces the
+     * folder once for a whole batch with {@link #forceFolder}. After a power cut the file may be empty.
+     * Does I/O.
+     */
+    public static void writeUnforced(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, false);
+    }
+
+    private static void replace(Path target, byte[] bytes, boolean force) throws IOException {
         Path dir = target.getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
@@ -49,20 +64,34 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(true);
+                if (force) {
+                    out.force(true);
+                }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
-        FOLDER_SYNCS.computeIfAbsent(dir.toAbsolutePath().normalize(), FolderSync::new).force();
+    }
+
+    /** Opens {@code file} for appending, creating it owner-only (600). The caller closes it. Does I/O. */
+    public static FileChannel openForAppend(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), OWNER_FILE);
+    }
+
+    /** Forces the content of the existing {@code file} to disk (one written by {@link #writeUnforced}). Does I/O. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     /**
-     * Whether concurrent writes share their folder's {@code fsync} (group commit). On by default; the
-     * system property {@code dev.scenarios.queue.groupCommit=false} makes every write force the folder
-     * itself, which {@code ./benchmark --queued} measures for comparison.
+     * Whether the queue commits in groups: new messages go through its intake log (one forced append per
+     * batch) and concurrent writes share their folder's {@code fsync}. On by default; the system property
+     * {@code dev.scenarios.queue.groupCommit=false} makes each new message force its own two files and
+     * every write force its folder itself, which {@code ./benchmark --queued} measures for comparison.
      */
     public static boolean groupCommit() {
         return !"false".equals(System.getProperty("dev.scenarios.queue.groupCommit"));
@@ -101,8 +130,7 @@ public final class AtomicFiles {
 
     /** Appends {@code bytes} to {@code file}, creating it owner-only; not forced to disk (a journal line, not state). Does I/O. */
     public static void append(Path file, byte[] bytes) throws IOException {
-        try (FileChannel out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                OWNER_FILE)) {
+        try (FileChannel out = openForAppend(file)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);

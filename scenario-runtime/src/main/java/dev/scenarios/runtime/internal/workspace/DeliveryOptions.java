@@ -20,7 +20,10 @@ import java.util.Set;
 public final class DeliveryOptions {
 
     /** The keys the runtime takes out of every path file. */
-    public static final Set<String> KEYS = Set.of("delivery", "retry");
+    public static final Set<String> KEYS = Set.of("delivery", "retry", "bus");
+
+    /** The data buses: {@code bus: 0} to {@code bus: 3}, each with its own queue sender. */
+    public static final int BUSES = 4;
 
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "backoff", "jitter", "lifetime");
 
@@ -97,6 +100,28 @@ public final class DeliveryOptions {
             return defaults;
         }
         return new DeliveryPolicy(mode, attempts, backoff, jitter, lifetime);
+    }
+
+    /**
+     * Removes {@code bus} from {@code file}'s values and returns it (0 when absent); adds a problem and
+     * returns 0 when it is not a whole number from 0 to {@value #BUSES} - 1.
+     */
+    public static int takeBus(ObjectFile file, Locale locale, List<Problem> problems) {
+        Object bus = file.values().remove("bus");
+        if (bus == null) {
+            return 0;
+        }
+        String text = String.valueOf(bus).trim();
+        if (!text.matches("[0-9]")) {
+            problems.add(file.problemAt("bus", Texts.get(locale, "bus.invalid", text, BUSES - 1)));
+            return 0;
+        }
+        int n = Integer.parseInt(text);
+        if (n >= BUSES) {
+            problems.add(file.problemAt("bus", Texts.get(locale, "bus.invalid", text, BUSES - 1)));
+            return 0;
+        }
+        return n;
     }
 
     private static List<Duration> backoff(ObjectFile file, Object value, Locale locale, List<Problem> problems) {

@@ -14,8 +14,11 @@ public final class EndpointReferences {
 
     private static final Set<String> ENDPOINT_KEYS = Set.of("from", "to", "toD", "uri", "wireTap", "enrich", "pollEnrich");
 
-    /** One endpoint URI, e.g. {@code path:orders}, on its line. */
-    public record Endpoint(String uri, int line) {
+    /**
+     * One endpoint URI, e.g. {@code path:orders}, on its line; {@code consumer} when it starts a route
+     * ({@code from: uri} or {@code from: {uri: …}}), false for a step that sends or enriches.
+     */
+    public record Endpoint(String uri, int line, boolean consumer) {
 
         /** The scheme ({@code path}, {@code timer}), or empty when it is built at run time or missing. */
         public Optional<String> scheme() {
@@ -49,19 +52,20 @@ public final class EndpointReferences {
     /** Every endpoint URI in {@code document}, in document order. */
     public static List<Endpoint> in(YamlNode document) {
         List<Endpoint> out = new ArrayList<>();
-        collect(document, null, out);
+        collect(document, null, false, out);
         return out;
     }
 
-    private static void collect(YamlNode node, String key, List<Endpoint> out) {
+    private static void collect(YamlNode node, String key, boolean underFrom, List<Endpoint> out) {
         switch (node.kind()) {
             case SCALAR -> {
                 if (key != null && ENDPOINT_KEYS.contains(key) && !node.text().isBlank()) {
-                    out.add(new Endpoint(node.text().trim(), node.line()));
+                    boolean consumer = "from".equals(key) || ("uri".equals(key) && underFrom);
+                    out.add(new Endpoint(node.text().trim(), node.line(), consumer));
                 }
             }
-            case MAPPING -> node.fields().forEach((k, v) -> collect(v, k, out));
-            case SEQUENCE -> node.items().forEach(item -> collect(item, key, out));
+            case MAPPING -> node.fields().forEach((k, v) -> collect(v, k, "from".equals(key), out));
+            case SEQUENCE -> node.items().forEach(item -> collect(item, key, false, out));
             case NULL -> {
             }
         }

@@ -2,6 +2,7 @@ package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.internal.text.Texts;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,8 +44,12 @@ public final class RouteCheck {
             return out;
         }
         DefaultCamelContext camel = new DefaultCamelContext();
+        URLClassLoader libraries = WorkspaceLibraries.classLoader(workspace);
         try {
             camel.getCamelContextExtension().setName("validate");
+            if (libraries != null) {
+                camel.setApplicationContextClassLoader(libraries);
+            }
             Set<RouteDefinition> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             Map<String, String> fileOfRouteId = new HashMap<>();
             for (Path file : files) {
@@ -73,6 +78,7 @@ public final class RouteCheck {
             }
         } finally {
             camel.stop();
+            WorkspaceLibraries.close(libraries);
         }
         return out;
     }

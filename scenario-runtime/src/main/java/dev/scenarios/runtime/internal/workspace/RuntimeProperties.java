@@ -18,7 +18,7 @@ public final class RuntimeProperties {
 
     private static final Messages MESSAGES = Messages.of("dev.scenarios.runtime.messages", RuntimeProperties.class);
 
-    /** {@code delivery} and {@code retry}, texts under {@code setting.<name>} in the runtime's messages. */
+    /** {@code delivery}, {@code retry}, {@code bus}, {@code response} and {@code errorResponse}, texts under {@code setting.<name>} in the runtime's messages. */
     public static final List<PropertyDescriptor> PATH = List.of(
             PropertyDescriptor.builder("delivery", "setting.delivery", PropertyType.ENUM, MESSAGES)
                     .allowedValues("direct", "queued").defaultValue("direct").group("runtime").build(),
@@ -26,7 +26,17 @@ public final class RuntimeProperties {
                     .item("attempts", PropertyType.INTEGER, b -> b.range(1, 100))
                     .item("backoff", PropertyType.DURATION, b -> b.array())
                     .item("jitter", PropertyType.STRING, b -> b)
-                    .item("lifetime", PropertyType.DURATION, b -> b).build());
+                    .item("lifetime", PropertyType.DURATION, b -> b).build(),
+            PropertyDescriptor.builder("bus", "setting.bus", PropertyType.INTEGER, MESSAGES).group("runtime")
+                    .range(0, DeliveryOptions.BUSES - 1).defaultValue(0).build(),
+            PropertyDescriptor.builder("response", "setting.response", PropertyType.OBJECT_LIST, MESSAGES).group("runtime")
+                    .item("name", PropertyType.STRING, b -> b.required())
+                    .item("from", PropertyType.ENUM, b -> b.required().allowedValues(StepResponses.RESPONSE_FIELDS.toArray(String[]::new)))
+                    .build(),
+            PropertyDescriptor.builder("errorResponse", "setting.errorResponse", PropertyType.OBJECT_LIST, MESSAGES).group("runtime")
+                    .item("name", PropertyType.STRING, b -> b.required())
+                    .item("from", PropertyType.ENUM, b -> b.required().allowedValues(StepResponses.ERROR_FIELDS.toArray(String[]::new)))
+                    .build());
 
     private RuntimeProperties() {
     }

@@ -10,6 +10,7 @@ import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.io.IOException;
@@ -20,17 +21,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Reads and validates a workspace folder into a {@link Workspace}: {@code connections/*.yaml},
- * {@code paths/*.yaml} and {@code scenarios/*.yaml}. Called by {@link Workspace#load}; does file I/O.
+ * {@code paths/*.yaml}, {@code scenarios/*.yaml} and {@code workspace.yaml}. Called by {@link Workspace#load}; does file I/O.
  */
 public final class WorkspaceLoader {
 
@@ -54,6 +57,7 @@ public final class WorkspaceLoader {
         }
         ValueResolver resolver = new ValueResolver(dir, environment, locale);
         List<Problem> problems = new ArrayList<>();
+        QueueSettings queueSettings = WorkspaceSettings.read(dir, resolver, locale, problems);
 
         List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
                 connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
@@ -81,14 +85,24 @@ public final class WorkspaceLoader {
 
         List<PathDefinition> paths = new ArrayList<>();
         Map<String, ObjectFile> pathByName = new HashMap<>();
+        Set<String> receivingPaths = new HashSet<>();
         Map<String, DeliveryPolicy> policies = new HashMap<>();
+        Map<String, StepResponses> responses = new HashMap<>();
+        Map<String, Integer> buses = new HashMap<>();
         for (ObjectFile f : pathFiles) {
             claimName(f, pathByName, locale, problems);
             connectors.pathType(f.typeId()).ifPresent(type -> {
-                // delivery: and retry: are the runtime's; the path type must not see them.
+                if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
+                    receivingPaths.add(f.systemName());
+                }
+                // delivery:, retry:, bus:, response: and errorResponse: are the runtime's; the path type must not see them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
+                StepResponses shapes = StepResponses.take(f, locale, problems);
+                int bus = DeliveryOptions.takeBus(f, locale, problems);
                 if (f.systemName() != null) {
+                    buses.putIfAbsent(f.systemName(), bus);
                     policies.putIfAbsent(f.systemName(), policy);
+                    responses.putIfAbsent(f.systemName(), shapes);
                 }
                 Configuration config = Configuration.of(type.properties(), f.values());
                 int before = problems.size();
@@ -103,13 +117,14 @@ public final class WorkspaceLoader {
         boolean scenariosReadable = true;
         List<RouteCheck.EndpointAt> endpoints = new ArrayList<>();
         for (Path file : scenarioFiles) {
-            scenariosReadable &= checkScenario(dir, file, pathByName, locale, problems, endpoints);
+            scenariosReadable &= checkScenario(dir, file, pathByName, receivingPaths, locale, problems, endpoints);
         }
         if (scenariosReadable) {
             problems.addAll(RouteCheck.problems(dir, scenarioFiles, endpoints, locale));
+            checkPlaceholders(dir, scenarioFiles, endpoints, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies);
+        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, buses, queueSettings);
     }
 
     private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
@@ -165,7 +180,8 @@ public final class WorkspaceLoader {
         }
     }
 
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Locale locale, List<Problem> problems,
+    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Set<String> receivingPaths, Locale locale,
+            List<Problem> problems,
             List<RouteCheck.EndpointAt> endpoints) {
         String name = relative(dir, file);
         Optional<String> text = readText(file, name, locale, problems);
@@ -185,12 +201,55 @@ public final class WorkspaceLoader {
             endpoint.pathName().ifPresent(path -> {
                 if (!pathByName.containsKey(path)) {
                     problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
-                } else if (endpoint.uri().contains("?")) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.options", endpoint.uri())));
+                } else if (endpoint.consumer() && !receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
+                } else if (!endpoint.consumer() && receivingPaths.contains(path)) {
+                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
+                } else if (!endpoint.consumer()) {
+                    try {
+                        PathStepOptions.ofUri(endpoint.uri());
+                    } catch (PathStepOptions.Invalid e) {
+                        problems.add(new Problem(name, endpoint.line(), label, "",
+                                Texts.get(locale, "scenario.path.options", e.message(locale), endpoint.uri())));
+                    }
                 }
             });
         }
         return true;
+    }
+
+    /**
+     * Reports each {@code {{key}}} of a scenario that neither {@code application.properties} nor the
+     * runtime defines: Camel would refuse it only when the route starts. Called once every scenario
+     * was read as UTF-8.
+     */
+    private static void checkPlaceholders(Path dir, List<Path> scenarioFiles, List<RouteCheck.EndpointAt> endpoints, Locale locale,
+            List<Problem> problems) {
+        Set<String> known = new HashSet<>(ApplicationProperties.builtIn());
+        try {
+            known.addAll(ApplicationProperties.read(dir).stringPropertyNames());
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(new Problem(ApplicationProperties.FILE, 1, "", "", Texts.get(locale, "properties.unreadable", e.getMessage())));
+            return;
+        }
+        // platform-http would find no server when the route starts.
+        for (RouteCheck.EndpointAt at : endpoints) {
+            if (at.endpoint().scheme().filter("platform-http"::equals).isPresent() && !known.contains(ApplicationProperties.SERVER_PORT)) {
+                problems.add(new Problem(at.file(), at.endpoint().line(), at.label(), "",
+                        Texts.get(locale, "scenario.webhook.noServer", ApplicationProperties.SERVER_PORT)));
+            }
+        }
+        for (Path file : scenarioFiles) {
+            String name = relative(dir, file);
+            String label = Texts.get(locale, "object.scenario") + " " + stem(file);
+            readText(file, name, locale, problems).ifPresent(text -> {
+                for (ApplicationProperties.Use use : ApplicationProperties.uses(text)) {
+                    if (!known.contains(use.key())) {
+                        problems.add(new Problem(name, use.line(), label, "", Texts.get(locale, "scenario.placeholder.unknown", use.key())));
+                    }
+                }
+            });
+        }
     }
 
     private static Optional<String> readText(Path file, String name, Locale locale, List<Problem> problems) {

@@ -3,6 +3,7 @@ package dev.scenarios.runtime.internal.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +16,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileMessageQueueTest {
-
-    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+class FileMessageQueueTest extends MessageQueueContract {
 
     @TempDir
     Path dir;
 
-    private static PreparedMessage message(int n) {
-        return new PreparedMessage("<" + n + "@test>", List.of("a@test"), ("Message-ID: <" + n + "@test>\r\n\r\nbody " + n + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+    @Override
+    MessageQueue newQueue() {
+        return new FileMessageQueue(dir.resolve("contract"));
+    }
+
+    @Override
+    void visible(MessageQueue queue) {
+        ((FileMessageQueue) queue).flush();
     }
 
     @Test
@@ -34,6 +38,7 @@ class FileMessageQueueTest {
         for (int i = 0; i < 300; i++) {
             ids.add(queue.add("orders", message(i), NOW, NOW.plusSeconds(60)).id());
         }
+        queue.flush();
 
         assertThat(ids).hasSize(300);
         try (Stream<QueuedMessage> live = queue.live()) {
@@ -55,6 +60,7 @@ class FileMessageQueueTest {
     void aDeadMessageMovesFolderAndBackAndPurgingRemovesItsContent() throws Exception {
         FileMessageQueue queue = new FileMessageQueue(dir);
         QueuedMessage m = queue.add("orders", message(1), NOW, NOW.plusSeconds(60));
+        queue.flush();
 
         queue.update(m.with(QueuedMessage.State.DEAD, NOW));
         assertThat(dir.resolve("live/" + m.id() + ".json")).doesNotExist();

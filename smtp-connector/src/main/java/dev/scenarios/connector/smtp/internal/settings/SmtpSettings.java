@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The settings of one {@code smtp} connection, read once from a validated {@link Configuration}.
@@ -58,6 +59,16 @@ public record SmtpSettings(
      * @throws IllegalArgumentException naming the property when a value has the wrong shape
      */
     public static SmtpSettings from(Configuration configuration) {
+        return from(configuration, Path::of);
+    }
+
+    /**
+     * Like {@link #from(Configuration)}, with {@code files} turning {@code trustedCertificates} into
+     * a path: the host's {@code ConnectorContext::resolveFile}. No I/O.
+     *
+     * @throws IllegalArgumentException as {@link #from(Configuration)}, or from {@code files}
+     */
+    public static SmtpSettings from(Configuration configuration, Function<String, Path> files) {
         Configuration c = normalize(configuration);
         Authentication auth = Authentication.valueOf(c.string("authentication").toUpperCase(Locale.ROOT));
         boolean credentials = auth != Authentication.NONE;
@@ -68,7 +79,7 @@ public record SmtpSettings(
                 asciiHost(c.string("server")),
                 c.integer("port"),
                 Encryption.valueOf(c.string("encryption").toUpperCase(Locale.ROOT)),
-                c.optionalString("trustedCertificates").map(Path::of),
+                c.optionalString("trustedCertificates").map(files),
                 c.optionalString("heloName"),
                 c.duration("connectTimeout"),
                 c.duration("readTimeout"),

@@ -1,7 +1,9 @@
 package dev.scenarios.connector.smtp.internal.template;
 
+import dev.scenarios.connector.api.support.Durations;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,20 +11,36 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The type of an author-declared attribute, which decides how a value is checked and written into
- * a template: numbers without exponent, booleans {@code true}/{@code false}, date-times ISO-8601.
+ * a template: numbers without exponent, booleans {@code true}/{@code false}, date-times ISO-8601,
+ * durations in the short form of the one grammar ({@code 1h 30m}). The seed's structured types
+ * ({@link #PERIOD}, {@link #OBJECT}, {@link #KEY_VALUE}) are rendered by {@link DeclaredAttribute}
+ * through their parts ({@code {Order.Number}}); only their scalar parts pass through {@link #format}.
  */
 public enum AttributeType {
-    STRING, NUMBER, BOOLEAN, DATETIME;
+    STRING, NUMBER, BOOLEAN, DATETIME, DURATION,
+    /** A start and an end date-time: {@code {Stay}} renders {@code start – end}, {@code {Stay.Start}} and {@code {Stay.End}} each. */
+    PERIOD,
+    /** Declared nested fields; only {@code {Order.Number}} of a scalar field is a placeholder. */
+    OBJECT,
+    /** A map whose entries are placeholders {@code {Map.key}}. */
+    KEY_VALUE;
 
-    /** The id written in a path file, e.g. {@code datetime}. */
+    /** The id written in a path file, e.g. {@code datetime}, {@code key-value}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether the whole value may be a placeholder: every type but {@link #OBJECT} and {@link #KEY_VALUE}. */
+    public boolean isPlaceholder() {
+        return this != OBJECT && this != KEY_VALUE;
     }
 
     /** The type written {@code id} in a path file, if there is one. */
@@ -46,6 +64,8 @@ public enum AttributeType {
             case NUMBER -> formatNumber(value);
             case BOOLEAN -> formatBoolean(value);
             case DATETIME -> formatDateTime(value);
+            case DURATION -> formatDuration(value);
+            case PERIOD, OBJECT, KEY_VALUE -> throw new IllegalArgumentException("not a scalar type");
         };
     }
 
@@ -116,6 +136,48 @@ public enum AttributeType {
         }
         if (value instanceof String s) {
             return formatDateTime(parseDateTime(s.trim()));
+        }
+        throw new IllegalArgumentException("not a date-time");
+    }
+
+    /** A duration as its parts in the short units of the one grammar, largest first: {@code 1d 2h}, {@code 90s} → {@code 1m 30s}. */
+    private static String formatDuration(Object value) {
+        Duration d;
+        if (value instanceof Duration given) {
+            d = given;
+        } else if (value instanceof String s) {
+            d = Durations.parse(s).orElseThrow(() -> new IllegalArgumentException("not a duration"));
+        } else {
+            throw new IllegalArgumentException("not a duration");
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("a negative duration");
+        }
+        List<String> parts = new ArrayList<>();
+        long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart()};
+        String[] units = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] != 0) {
+                parts.add(amounts[i] + units[i]);
+            }
+        }
+        return parts.isEmpty() ? "0s" : String.join(" ", parts);
+    }
+
+    /** A date-time value as a comparable instant or local date-time, for a period's order check. Pure. */
+    static Comparable<?> instantOf(Object value) {
+        Object parsed = value instanceof String s ? parseDateTime(s.trim()) : value;
+        if (parsed instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (parsed instanceof ZonedDateTime t) {
+            return t.toInstant();
+        }
+        if (parsed instanceof Date d) {
+            return d.toInstant();
+        }
+        if (parsed instanceof Instant || parsed instanceof LocalDateTime || parsed instanceof LocalDate) {
+            return (Comparable<?>) parsed;
         }
         throw new IllegalArgumentException("not a date-time");
     }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A validated {@code smtp-send} path compiled for sending: declared attributes, parsed templates,
@@ -72,6 +73,16 @@ public final class PathTemplate {
      * @throws IllegalArgumentException naming the property and file when an attachment file cannot be read
      */
     public static Compilation compile(Configuration configuration) {
+        return compile(configuration, Path::of);
+    }
+
+    /**
+     * Like {@link #compile(Configuration)}, with {@code files} turning an attachment's {@code file}
+     * into a path: the connection's {@code ConnectorContext::resolveFile}.
+     *
+     * @throws IllegalArgumentException as {@link #compile(Configuration)}, or from {@code files}
+     */
+    public static Compilation compile(Configuration configuration, Function<String, Path> files) {
         Map<String, Template> parsed = new HashMap<>();
         ValidationResult problems = SendPathValidation.validate(configuration, parsed::put);
         if (!problems.isValid()) {
@@ -89,7 +100,7 @@ public final class PathTemplate {
         List<MailAttachment> attachments = new ArrayList<>();
         List<Map<String, Object>> fixed = configuration.objects("attachments");
         for (int i = 0; i < fixed.size(); i++) {
-            attachments.add(fixedAttachment("attachments[" + i + "]", fixed.get(i)));
+            attachments.add(fixedAttachment("attachments[" + i + "]", fixed.get(i), files));
         }
         try {
             return new Compilation(problems, new PathTemplate(declared,
@@ -131,7 +142,7 @@ public final class PathTemplate {
         Map<String, ?> given = attributes == null ? Map.of() : attributes;
         Map<String, String> values = new HashMap<>();
         for (DeclaredAttribute a : declared.values()) {
-            values.put(a.name(), a.render(given.get(a.name())));
+            a.renderInto(given.get(a.name()), values);
         }
         String renderedSubject = subject.render(values::get);
         HeaderSafety.requireSingleLine("subject", renderedSubject);
@@ -157,14 +168,14 @@ public final class PathTemplate {
                 allTo, allCc, allBcc, replyTo, renderedHeaders, allAttachments);
     }
 
-    private static MailAttachment fixedAttachment(String field, Map<String, Object> item) {
+    private static MailAttachment fixedAttachment(String field, Map<String, Object> item, Function<String, Path> files) {
         String name = String.valueOf(item.get("name")).trim();
         String contentType = stringOrNull(item.get("contentType"));
         contentType = contentType == null || contentType.isBlank() ? MailAttachment.guessContentType(name) : contentType.trim();
         String file = stringOrNull(item.get("file"));
         byte[] content;
         if (file != null && !file.isBlank()) {
-            Path path = Path.of(file.trim());
+            Path path = files.apply(file.trim());
             try {
                 content = Files.readAllBytes(path);
             } catch (IOException | SecurityException e) {

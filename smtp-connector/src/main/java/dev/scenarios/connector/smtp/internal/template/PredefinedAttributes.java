@@ -116,7 +116,9 @@ public final class PredefinedAttributes {
     }
 
     /**
-     * The headers in the value of {@code CustomHeaders}: a list of {@code {Name, Value}} objects, or one.
+     * The headers in the value of {@code CustomHeaders}: a list of {@code {Name, Value, ListValues}}
+     * objects, or one. {@code ListValues} (the seed's unnamed values) adds one header field of that
+     * name per value, after {@code Value}'s.
      *
      * @throws DeliveryException CONFIGURATION when a name is not allowed or a part contains a line break
      */
@@ -135,7 +137,20 @@ public final class PredefinedAttributes {
             }
             String headerValue = text(map, "Value");
             HeaderSafety.requireSingleLine(field + ".Value", headerValue);
-            out.add(new MailHeader(name.trim(), headerValue == null ? "" : headerValue));
+            Object listValues = field(map, "ListValues");
+            if (headerValue != null || listValues == null) {
+                out.add(new MailHeader(name.trim(), headerValue == null ? "" : headerValue));
+            }
+            int j = 0;
+            for (Object listValue : items(listValues)) {
+                String at = field + ".ListValues[" + j++ + "]";
+                if (listValue instanceof Map<?, ?> || listValue instanceof Collection<?>) {
+                    throw PathTexts.configurationError("send.header.listValue", at);
+                }
+                String one = listValue == null ? "" : String.valueOf(listValue);
+                HeaderSafety.requireSingleLine(at, one);
+                out.add(new MailHeader(name.trim(), one));
+            }
         }
         return out;
     }

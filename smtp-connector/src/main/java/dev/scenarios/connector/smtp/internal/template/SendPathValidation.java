@@ -40,7 +40,7 @@ public final class SendPathValidation {
         ValidationResult.Builder out = Descriptors.validate(configuration);
         checkSystemName(configuration, "systemName", out);
         checkSystemName(configuration, "connection", out);
-        Set<String> declared = checkAttributes(configuration, out);
+        Map<String, DeclaredAttribute> declared = checkAttributes(configuration, out);
         checkTemplate("subject", text(configuration, "subject", out), declared, out, parsed);
         checkTemplate("body", text(configuration, "body", out), declared, out, parsed);
         checkTemplate("htmlBody", text(configuration, "htmlBody", out), declared, out, parsed);
@@ -65,11 +65,26 @@ public final class SendPathValidation {
                     || !seen.add(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            AttributeType type = AttributeType.fromId(item.get("type") == null ? "string" : String.valueOf(item.get("type")).trim())
-                    .orElse(AttributeType.STRING);
-            out.add(new DeclaredAttribute(name, type, flag(item.get("required")), flag(item.get("array"))));
+            out.add(declared(name, item));
         }
         return out;
+    }
+
+    /** One declaration, {@code name} already checked; an object's well-formed fields named {@code name.Field}. */
+    private static DeclaredAttribute declared(String name, Map<String, Object> item) {
+        AttributeType type = AttributeType.fromId(item.get("type") == null ? "string" : String.valueOf(item.get("type")).trim())
+                .orElse(AttributeType.STRING);
+        List<DeclaredAttribute> fields = new ArrayList<>();
+        if (type == AttributeType.OBJECT) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Map<String, Object> field : objects(item.get("fields"))) {
+                String fieldName = field.get("name") == null ? "" : String.valueOf(field.get("name")).trim();
+                if (Template.NAME.matcher(fieldName).matches() && seen.add(fieldName.toLowerCase(Locale.ROOT))) {
+                    fields.add(declared(name + "." + fieldName, field));
+                }
+            }
+        }
+        return new DeclaredAttribute(name, type, flag(item.get("required")), flag(item.get("array")), flag(item.get("notEmpty")), fields);
     }
 
     private static void checkSystemName(Configuration configuration, String property, ValidationResult.Builder out) {
@@ -79,7 +94,7 @@ public final class SendPathValidation {
         }
     }
 
-    private static Set<String> checkAttributes(Configuration configuration, ValidationResult.Builder out) {
+    private static Map<String, DeclaredAttribute> checkAttributes(Configuration configuration, ValidationResult.Builder out) {
         List<Map<String, Object>> items = objects(configuration, "attributes");
         Set<String> lowerCaseSeen = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
@@ -97,13 +112,43 @@ public final class SendPathValidation {
             } else if (!lowerCaseSeen.add(name.toLowerCase(Locale.ROOT))) {
                 out.add(property, "attribute.duplicate", PathTexts.MESSAGES.message("problem.attribute.duplicate", name));
             }
+            checkFields("attributes[" + i + "]", name, items.get(i), out);
         }
-        Set<String> declared = new LinkedHashSet<>();
-        declaredAttributes(configuration).forEach(a -> declared.add(a.name()));
+        Map<String, DeclaredAttribute> declared = new LinkedHashMap<>();
+        declaredAttributes(configuration).forEach(a -> declared.put(a.name(), a));
         return declared;
     }
 
-    private static void checkTemplate(String property, String text, Set<String> declared,
+    /** An object's {@code fields}: required, each a valid name once; only an object has them. */
+    private static void checkFields(String at, String name, Map<String, Object> item, ValidationResult.Builder out) {
+        boolean isObject = "object".equals(item.get("type") == null ? null : String.valueOf(item.get("type")).trim());
+        List<Map<String, Object>> fields = objects(item.get("fields"));
+        if (!isObject) {
+            if (item.get("fields") != null) {
+                out.add(at + ".fields", "attribute.fields", PathTexts.MESSAGES.message("problem.attribute.fields.notObject", name));
+            }
+            return;
+        }
+        if (fields.isEmpty()) {
+            out.add(at + ".fields", "attribute.fields", PathTexts.MESSAGES.message("problem.attribute.fields.missing", name));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int j = 0; j < fields.size(); j++) {
+            Object raw = fields.get(j).get("name");
+            if (raw == null || String.valueOf(raw).isBlank()) {
+                continue;
+            }
+            String fieldName = String.valueOf(raw).trim();
+            String property = at + ".fields[" + j + "].name";
+            if (!Template.NAME.matcher(fieldName).matches()) {
+                out.add(property, "attribute.name", PathTexts.MESSAGES.message("problem.attribute.name", property));
+            } else if (!seen.add(fieldName.toLowerCase(Locale.ROOT))) {
+                out.add(property, "attribute.duplicate", PathTexts.MESSAGES.message("problem.attribute.duplicate", name + "." + fieldName));
+            }
+        }
+    }
+
+    private static void checkTemplate(String property, String text, Map<String, DeclaredAttribute> declared,
             ValidationResult.Builder out, BiConsumer<String, Template> parsed) {
         if (text == null || text.isEmpty()) {
             return;
@@ -119,14 +164,23 @@ public final class SendPathValidation {
         }
         parsed.accept(property, template);
         for (String placeholder : template.placeholders()) {
-            String predefined = PredefinedAttributes.clashingName(placeholder);
+            int dot = placeholder.indexOf('.');
+            String head = dot < 0 ? placeholder : placeholder.substring(0, dot);
+            String shown = "{" + placeholder + "}";
+            String predefined = PredefinedAttributes.clashingName(head);
+            DeclaredAttribute attribute = declared.get(head);
             if (predefined != null) {
-                out.add(property, "placeholder.predefined",
-                        PathTexts.MESSAGES.message("problem.placeholder.predefined", "{" + placeholder + "}", predefined));
-            } else if (!declared.contains(placeholder)) {
+                out.add(property, "placeholder.predefined", PathTexts.MESSAGES.message("problem.placeholder.predefined", shown, predefined));
+            } else if (attribute == null) {
                 out.add(property, "placeholder.undeclared", declared.isEmpty()
-                        ? PathTexts.MESSAGES.message("problem.placeholder.undeclared.none", "{" + placeholder + "}")
-                        : PathTexts.MESSAGES.message("problem.placeholder.undeclared", "{" + placeholder + "}", String.join(", ", declared)));
+                        ? PathTexts.MESSAGES.message("problem.placeholder.undeclared.none", shown)
+                        : PathTexts.MESSAGES.message("problem.placeholder.undeclared", shown, String.join(", ", declared.keySet())));
+            } else if (dot < 0 && !attribute.type().isPlaceholder()) {
+                // The seed forbids an object as a placeholder: its scalar parts are.
+                out.add(property, "placeholder.object", PathTexts.MESSAGES.message("problem.placeholder.object", shown, attribute.type().id(),
+                        attribute.fields().isEmpty() ? "{" + head + ".key}" : "{" + attribute.fields().get(0).name() + "}"));
+            } else if (dot >= 0 && !partExists(attribute, placeholder)) {
+                out.add(property, "placeholder.part", PathTexts.MESSAGES.message("problem.placeholder.part", shown, head, parts(attribute)));
             }
         }
         boolean singleLine = !property.equals("body") && !property.equals("htmlBody");
@@ -135,7 +189,25 @@ public final class SendPathValidation {
         }
     }
 
-    private static void checkHeaders(Configuration configuration, Set<String> declared, ValidationResult.Builder out,
+    /** Whether {@code placeholder} ({@code Order.Number}) names a part {@code attribute} has. */
+    private static boolean partExists(DeclaredAttribute attribute, String placeholder) {
+        return switch (attribute.type()) {
+            case KEY_VALUE -> true;
+            case PERIOD -> placeholder.endsWith(".Start") || placeholder.endsWith(".End");
+            case OBJECT -> attribute.fields().stream().anyMatch(f -> f.name().equals(placeholder));
+            default -> false;
+        };
+    }
+
+    private static String parts(DeclaredAttribute attribute) {
+        return switch (attribute.type()) {
+            case PERIOD -> "{" + attribute.name() + ".Start}, {" + attribute.name() + ".End}";
+            case OBJECT -> String.join(", ", attribute.fields().stream().map(f -> "{" + f.name() + "}").toList());
+            default -> "{" + attribute.name() + "}";
+        };
+    }
+
+    private static void checkHeaders(Configuration configuration, Map<String, DeclaredAttribute> declared, ValidationResult.Builder out,
             BiConsumer<String, Template> parsed) {
         List<Map<String, Object>> items = objects(configuration, "headers");
         for (int i = 0; i < items.size(); i++) {
@@ -196,7 +268,10 @@ public final class SendPathValidation {
      * indexes still match the file (descriptor checks report the item itself).
      */
     private static List<Map<String, Object>> objects(Configuration configuration, String property) {
-        Object value = configuration.value(property);
+        return objects(configuration.value(property));
+    }
+
+    private static List<Map<String, Object>> objects(Object value) {
         if (!(value instanceof List<?> list)) {
             return List.of();
         }

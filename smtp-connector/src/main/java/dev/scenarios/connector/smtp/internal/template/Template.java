@@ -19,6 +19,9 @@ public final class Template {
     /** What a placeholder may name: the same characters an attribute name may have. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
+    /** What a placeholder may be: a name, or a name and one part of it ({@code Order.Number}, {@code Map.key}, {@code Stay.Start}). */
+    public static final Pattern PLACEHOLDER = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)?");
+
     private final List<String> literals;
     private final List<String> placeholders;
 
@@ -47,7 +50,7 @@ public final class Template {
                     throw error(TemplateSyntaxException.Reason.UNCLOSED_BRACE, s, i);
                 }
                 String name = s.substring(i + 1, end);
-                if (!NAME.matcher(name).matches()) {
+                if (!PLACEHOLDER.matcher(name).matches()) {
                     throw error(TemplateSyntaxException.Reason.INVALID_PLACEHOLDER, s, i);
                 }
                 literals.add(literal.toString());
