@@ -213,7 +213,7 @@ class SmtpEndToEndTest {
             assertThat(code).isEqualTo(1);
             String port = String.valueOf(holder.getLocalPort());
             assertThat(russian.toString()).contains("Не отправлено по пути orders: UNREACHABLE")
-                    .contains("на 127.0.0.1 порт " + port + " ничто не принимает подключения: проверьте server и port");
+                    .contains("на 127.0.0.1 порт " + port + " ничто не принимает подключения: проверьте «Адрес почтового сервера» и «Порт»");
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("message").asText())
                     .startsWith("на 127.0.0.1 порт " + port + " ничто не принимает подключения");
             assertThat(english.toString()).contains("nothing accepts connections on 127.0.0.1 port " + port + ": check server and port");

@@ -1,13 +1,21 @@
 'use strict';
-// The connections page: asks for the admin token once (kept in sessionStorage, sent as a header,
-// never as a cookie), renders each connection's form from its type's JSON Schema, and drives
-// "Check connection", "Download journal" and "Save" through the HTTP API.
+// The console: asks for the admin token once (kept in sessionStorage, sent as a header, never as a
+// cookie). Three views: connections and paths (each form rendered from its type's JSON Schema;
+// "Check connection", "Download journal", "Send test message", "Save", "Delete" through the HTTP
+// API) and the queue (polled while shown). The workspace's problems are listed above every view
+// and shown at the fields of the object they belong to.
 
 const lang = (navigator.language || 'en').toLowerCase().startsWith('ru') ? 'ru' : 'en';
 const TOKEN_KEY = 'scenarioConsoleToken';
 let texts = {};
+let allTypes = { connections: [], paths: [] };
 let types = [];
-let current = null; // {existing, systemName, type, values, secretsSet, secretSources}
+let view = 'connections'; // or 'paths', 'queue'
+let current = null; // {existing, systemName, type, file, values, secretsSet, secretSources}
+let problems = []; // the workspace's, as GET /api/problems lists them
+let connections = []; // for a path's connection list
+let queueTimer = null;
+const QUEUE_POLL_MILLIS = 3000;
 
 const $ = id => document.getElementById(id);
 
@@ -63,7 +71,22 @@ async function init() {
   $('token-title').textContent = t('token.title');
   $('token-help').textContent = t('token.help');
   $('token-submit').textContent = t('token.submit');
-  $('new-connection').textContent = t('list.new');
+  $('tab-connections').textContent = t('tab.connections');
+  $('tab-paths').textContent = t('tab.paths');
+  $('tab-queue').textContent = t('tab.queue');
+  $('delete').textContent = t('button.delete');
+  $('problems-title').textContent = t('problems.title');
+  $('th-problem-where').textContent = t('problems.where');
+  $('th-problem-object').textContent = t('problems.object');
+  $('th-problem-property').textContent = t('problems.property');
+  $('th-problem-message').textContent = t('problems.message');
+  $('send-test-title').textContent = t('send.title');
+  $('send-test-help').textContent = t('send.help');
+  $('send-test-button').textContent = t('send.button');
+  $('queue-title').textContent = t('queue.title');
+  $('retry-dead').textContent = t('queue.retryDead');
+  ['state', 'path', 'messageId', 'recipients', 'attempts', 'next', 'reply', 'reason']
+    .forEach(c => { $('th-q-' + c).textContent = t('queue.' + c); });
   $('type-label').textContent = t('form.type');
   $('check').textContent = t('button.check');
   $('journal').textContent = t('button.journal');
@@ -78,10 +101,16 @@ async function init() {
     $('token-input').value = '';
     start();
   });
-  $('new-connection').addEventListener('click', () => edit({ existing: false, type: types[0].id, values: {}, secretsSet: [] }));
-  $('connection-form').addEventListener('submit', event => { event.preventDefault(); save(); });
-  $('connection-form').addEventListener('input', updateVisibility);
-  $('connection-form').addEventListener('change', updateVisibility);
+  $('new-object').addEventListener('click', () => edit({ existing: false, type: types[0].id, values: {}, secretsSet: [] }));
+  $('object-form').addEventListener('submit', event => { event.preventDefault(); save(); });
+  $('object-form').addEventListener('input', updateVisibility);
+  $('object-form').addEventListener('change', updateVisibility);
+  $('delete').addEventListener('click', remove);
+  $('send-test-button').addEventListener('click', sendTest);
+  $('retry-dead').addEventListener('click', () => queueAction('POST', 'queue/retry-dead'));
+  for (const tab of document.querySelectorAll('#tabs button')) {
+    tab.addEventListener('click', () => show(tab.dataset.view));
+  }
   $('field-type').addEventListener('change', () => edit({ existing: false, type: $('field-type').value, values: {}, secretsSet: [] }));
   $('check').addEventListener('click', check);
   $('journal').addEventListener('click', downloadJournal);
@@ -107,29 +136,88 @@ async function start() {
   } catch (e) {
     return;
   }
-  types = (await response.json()).connectionTypes;
+  const all = await response.json();
+  allTypes = { connections: all.connectionTypes, paths: all.pathTypes };
   $('token-panel').hidden = true;
   $('console').hidden = false;
+  $('tabs').hidden = false;
+  await show('connections');
+}
+
+// Switches the page to view 'connections', 'paths' or 'queue'.
+async function show(name) {
+  view = name;
+  clearInterval(queueTimer);
+  queueTimer = null;
+  for (const tab of document.querySelectorAll('#tabs button')) {
+    tab.className = tab.dataset.view === name ? 'selected' : '';
+  }
+  const title = t('page.title.' + name);
+  document.title = title;
+  $('title').textContent = title;
+  $('objects').hidden = name === 'queue';
+  $('editor').hidden = true;
+  $('queue-view').hidden = name !== 'queue';
+  current = null;
+  loadProblems();
+  if (name === 'queue') {
+    await loadQueue();
+    queueTimer = setInterval(loadQueue, QUEUE_POLL_MILLIS);
+    return;
+  }
+  types = allTypes[name];
+  $('new-object').textContent = t('list.new.' + name);
   $('field-type').replaceChildren(...types.map(type => option(type.id, type.name)));
   await loadList();
 }
 
+async function loadProblems() {
+  problems = await (await api('GET', 'problems')).json();
+  const rows = problems.map(p => {
+    const row = document.createElement('tr');
+    row.dataset.file = p.file;
+    [p.file + ':' + p.line, p.object, p.label, p.message].forEach(text => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    });
+    return row;
+  });
+  $('problems-table').tBodies[0].replaceChildren(...rows);
+  $('problems').hidden = problems.length === 0;
+  showOwnProblems();
+}
+
+// The workspace's problems of the object being edited, at its fields: what `validate` says of the saved file.
+function showOwnProblems() {
+  if (!current || !current.existing || view === 'queue') {
+    return;
+  }
+  const own = problems.filter(p => p.file === current.file);
+  if (own.length > 0) {
+    showProblems(own);
+  }
+}
+
 async function loadList(selected) {
-  const connections = await (await api('GET', 'connections')).json();
-  const list = $('connection-list');
+  const objects = await (await api('GET', view)).json();
+  if (view === 'connections') {
+    connections = objects;
+  }
+  const list = $('object-list');
   list.replaceChildren();
-  if (connections.length === 0) {
+  if (objects.length === 0) {
     const empty = document.createElement('li');
-    empty.textContent = t('list.empty');
+    empty.textContent = t('list.empty.' + view);
     list.append(empty);
   }
-  for (const c of connections) {
+  for (const c of objects) {
     const item = document.createElement('li');
     item.textContent = c.systemName;
     item.dataset.name = c.systemName;
     item.className = c.systemName === selected ? 'selected' : '';
     item.addEventListener('click', async () => {
-      edit(Object.assign({ existing: true }, await (await api('GET', 'connections/' + c.systemName)).json()));
+      edit(Object.assign({ existing: true }, await (await api('GET', view + '/' + c.systemName)).json()));
       loadList(c.systemName);
     });
     list.append(item);
@@ -137,17 +225,31 @@ async function loadList(selected) {
 }
 
 function schemaOf(typeId) {
-  return types.find(type => type.id === typeId).schema;
+  return typeOf(typeId).schema;
 }
 
-function edit(object) {
+function typeOf(typeId) {
+  return types.find(type => type.id === typeId);
+}
+
+async function edit(object) {
+  if (view === 'paths') {
+    connections = await (await api('GET', 'connections')).json();
+  }
   current = object;
   $('editor').hidden = false;
-  $('editor-title').textContent = object.existing ? object.systemName : t('form.new');
+  $('editor-title').textContent = object.existing ? object.systemName : t('form.new.' + view);
   $('field-type').value = object.type;
   $('field-type').disabled = object.existing;
   $('status').textContent = '';
   $('check-result').hidden = true;
+  $('check').hidden = view !== 'connections';
+  // a journal exists only for a saved connection
+  $('journal').hidden = view !== 'connections' || !object.existing;
+  $('delete').hidden = !object.existing;
+  $('send-test').hidden = view !== 'paths' || !object.existing;
+  $('send-result').hidden = true;
+  $('test-fields').replaceChildren();
   const fields = $('fields');
   fields.replaceChildren();
   let group = null;
@@ -168,6 +270,10 @@ function edit(object) {
     container.append(field(name, property, object));
   }
   updateVisibility();
+  showOwnProblems();
+  if (view === 'paths' && object.existing) {
+    loadTestForm(object.systemName);
+  }
 }
 
 function field(name, property, object) {
@@ -180,7 +286,19 @@ function field(name, property, object) {
   label.title = property.description || '';
   let input;
   const value = object.values[name];
-  if (property.oneOf) {
+  if (view === 'paths' && name === 'connection') {
+    // the connections of the type this path type sends through
+    input = document.createElement('select');
+    input.append(option('', ''));
+    const wanted = typeOf(object.type).connectionType;
+    connections.filter(c => c.type === wanted).forEach(c => input.append(option(c.systemName, c.systemName)));
+    if (value !== undefined && ![...input.options].some(o => o.value === String(value))) {
+      input.append(option(String(value), String(value)));
+    }
+    input.value = value !== undefined ? String(value) : '';
+  } else if (objectList(property)) {
+    input = objectTable(name, property, Array.isArray(value) ? value : []);
+  } else if (property.oneOf) {
     input = document.createElement('select');
     if (property.default === undefined) {
       input.append(option('', ''));
@@ -225,6 +343,95 @@ function field(name, property, object) {
   return wrap;
 }
 
+function objectList(property) {
+  return property.type === 'array' && property.items && property.items.type === 'object' && property.items.properties;
+}
+
+// A list of objects (attributes:, headers:) as a table: a row per object, a column per item property.
+function objectTable(name, property, rows) {
+  const table = document.createElement('table');
+  table.className = 'object-list';
+  const columns = Object.entries(property.items.properties);
+  const head = document.createElement('tr');
+  columns.forEach(([, p]) => {
+    const th = document.createElement('th');
+    th.textContent = p.title;
+    th.title = p.description || '';
+    head.append(th);
+  });
+  head.append(document.createElement('th'));
+  table.createTHead().append(head);
+  const body = table.createTBody();
+  const addRow = values => {
+    const row = document.createElement('tr');
+    columns.forEach(([key, p]) => {
+      const cell = document.createElement('td');
+      let input;
+      if (p.oneOf) {
+        input = document.createElement('select');
+        p.oneOf.forEach(o => input.append(option(o.const, o.title)));
+        input.value = values[key] !== undefined ? String(values[key]) : (p.default !== undefined ? String(p.default) : p.oneOf[0].const);
+      } else if (p.type === 'boolean') {
+        input = document.createElement('input');
+        input.type = 'checkbox';
+        input.checked = values[key] !== undefined ? String(values[key]) === 'true' : p.default === true;
+      } else {
+        input = document.createElement('input');
+        input.type = 'text';
+        input.value = values[key] !== undefined ? String(values[key]) : '';
+      }
+      input.dataset.key = key;
+      input.setAttribute('aria-label', p.title);
+      cell.append(input);
+      row.append(cell);
+    });
+    const cell = document.createElement('td');
+    const removeButton = document.createElement('button');
+    removeButton.type = 'button';
+    removeButton.className = 'remove-row';
+    removeButton.textContent = '×';
+    removeButton.title = t('table.remove');
+    removeButton.addEventListener('click', () => row.remove());
+    cell.append(removeButton);
+    row.append(cell);
+    body.append(row);
+  };
+  rows.forEach(addRow);
+  const add = document.createElement('button');
+  add.type = 'button';
+  add.className = 'add-row';
+  add.id = 'add-' + name;
+  add.textContent = t('table.add');
+  add.addEventListener('click', () => addRow({}));
+  const wrap = document.createElement('div');
+  wrap.className = 'table-input';
+  wrap.dataset.objectList = 'true';
+  wrap.append(table, add);
+  return wrap;
+}
+
+// The rows of an object table as objects; empty cells and unticked boxes that default to false are left out.
+function tableValue(wrap, property) {
+  const out = [];
+  for (const row of wrap.querySelectorAll('tbody tr')) {
+    const item = {};
+    for (const input of row.querySelectorAll('[data-key]')) {
+      const p = property.items.properties[input.dataset.key];
+      if (input.type === 'checkbox') {
+        if (input.checked || p.default === true) {
+          item[input.dataset.key] = input.checked;
+        }
+      } else if (input.value !== '') {
+        item[input.dataset.key] = input.value;
+      }
+    }
+    if (Object.keys(item).length > 0) {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 function structured(property) {
   return property.type === 'object' || property.type === 'array';
 }
@@ -255,7 +462,7 @@ function effectiveValue(name) {
   if (input.type === 'checkbox') {
     return String(input.checked);
   }
-  if (input.value !== '') {
+  if (input.value !== undefined && input.value !== '') {
     return input.value;
   }
   return property.default === undefined ? '' : String(property.default);
@@ -286,7 +493,12 @@ function collect() {
     if (!visible(property)) {
       continue;
     }
-    if (input.type === 'checkbox') {
+    if (input.dataset.objectList) {
+      const rows = tableValue(input, property);
+      if (rows.length > 0) {
+        values[name] = rows;
+      }
+    } else if (input.type === 'checkbox') {
       values[name] = input.checked;
     } else if (input.value !== '' && structured(property)) {
       values[name] = parsed(input.value);
@@ -316,7 +528,7 @@ function showProblems(problems) {
       error.hidden = false;
       error.parentElement.classList.add('invalid');
     } else {
-      unplaced.push(problem.property + ': ' + problem.message);
+      unplaced.push(problem.message);
     }
   }
   $('status').textContent = [t('form.invalid'), ...unplaced].join(' ');
@@ -334,20 +546,194 @@ async function failed(response) {
 
 async function save() {
   clearProblems();
+  // a check result belongs to the values it checked; after a save attempt it may not hold any more
+  $('check-result').hidden = true;
   const values = collect();
   const response = current.existing
-    ? await api('PUT', 'connections/' + encodeURIComponent(current.systemName), { values })
-    : await api('POST', 'connections', { type: current.type, values });
+    ? await api('PUT', view + '/' + encodeURIComponent(current.systemName), { values })
+    : await api('POST', view, { type: current.type, values });
   if (response.status === 422) {
     showProblems(await response.json());
   } else if (response.ok) {
     const saved = Object.assign({ existing: true }, await response.json());
-    edit(saved);
+    await loadProblems();
+    await edit(saved);
     $('status').textContent = t('status.saved', saved.file);
     loadList(saved.systemName);
   } else {
     failed(response);
   }
+}
+
+async function remove() {
+  if (!confirm(t('confirm.delete.' + view, current.systemName))) {
+    return;
+  }
+  const response = await api('DELETE', view + '/' + encodeURIComponent(current.systemName));
+  if (!response.ok) {
+    failed(response);
+    return;
+  }
+  const name = current.systemName;
+  current = null;
+  $('editor').hidden = true;
+  await loadList();
+  loadProblems();
+  const list = $('object-list');
+  const note = document.createElement('li');
+  note.className = 'note';
+  note.id = 'deleted-note';
+  note.textContent = t('status.deleted', name);
+  list.append(note);
+}
+
+// The test message's form: one input per attribute the path takes; lists of addresses as comma-separated text.
+async function loadTestForm(name) {
+  const response = await api('GET', 'paths/' + encodeURIComponent(name) + '/attributes');
+  if (!response.ok || !current || current.systemName !== name) {
+    return;
+  }
+  const schema = await response.json();
+  const fields = [];
+  for (const [attribute, property] of Object.entries(schema.properties || {})) {
+    if (property.items && (property.items.type === 'object' || property.items.type === 'array')) {
+      continue; // attachments and custom headers are for scenarios, not a quick test
+    }
+    const wrap = document.createElement('div');
+    wrap.className = 'field';
+    const label = document.createElement('label');
+    label.htmlFor = 'test-' + attribute;
+    // a declared attribute's title is generic: its name is what the path's templates use
+    const title = property.title === attribute ? attribute : attribute + ' — ' + property.title;
+    label.textContent = title + (property.type === 'array' ? ' (' + t('send.commaSeparated') + ')' : '');
+    let input;
+    if (property.type === 'boolean') {
+      input = document.createElement('input');
+      input.type = 'checkbox';
+    } else {
+      input = document.createElement('input');
+      input.type = 'text';
+    }
+    input.id = 'test-' + attribute;
+    input.dataset.attribute = attribute;
+    input.dataset.kind = property.type === 'array' ? 'list' : property.type;
+    wrap.append(label, input);
+    fields.push(wrap);
+  }
+  $('test-fields').replaceChildren(...fields);
+}
+
+async function sendTest() {
+  const attributes = {};
+  for (const input of document.querySelectorAll('#test-fields [data-attribute]')) {
+    const name = input.dataset.attribute;
+    if (input.type === 'checkbox') {
+      attributes[name] = input.checked;
+    } else if (input.value.trim() === '') {
+      continue;
+    } else if (input.dataset.kind === 'list') {
+      attributes[name] = input.value.split(',').map(v => v.trim()).filter(v => v !== '');
+    } else if (input.dataset.kind === 'number' && !isNaN(Number(input.value))) {
+      attributes[name] = Number(input.value);
+    } else {
+      attributes[name] = input.value;
+    }
+  }
+  const result = $('send-result');
+  result.hidden = false;
+  result.className = '';
+  result.textContent = t('send.sending');
+  const response = await api('POST', 'paths/' + encodeURIComponent(current.systemName) + '/send', { attributes });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    result.className = 'FAILED';
+    result.textContent = t('status.failed', body.error || response.status);
+    if (body.problems) {
+      loadProblems();
+    }
+    return;
+  }
+  result.className = body.status;
+  if (body.status === 'FAILED') {
+    result.textContent = t('send.FAILED', failureKind(body.failureKind), body.replyCode, body.message);
+  } else {
+    result.textContent = t('send.' + body.status, body.messageId, body.serverReply);
+  }
+  result.dataset.status = body.status;
+}
+
+function failureKind(kind) {
+  return texts['failure.' + kind] || kind;
+}
+
+async function loadQueue() {
+  if (view !== 'queue') {
+    return;
+  }
+  let messages;
+  try {
+    messages = await (await api('GET', 'queue')).json();
+  } catch (e) {
+    return;
+  }
+  const counts = {};
+  messages.forEach(m => { counts[m.state] = (counts[m.state] || 0) + 1; });
+  const states = ['PENDING', 'SENDING', 'DEFERRED', 'DEAD', 'DAMAGED'];
+  $('queue-counts').textContent = messages.length === 0 ? t('queue.empty')
+    : states.map(s => t('state.' + s) + ': ' + (counts[s] || 0)).join(' · ');
+  const rows = messages.map(m => {
+    const row = document.createElement('tr');
+    row.dataset.id = m.id;
+    row.dataset.state = m.state;
+    const owed = m.recipients.length;
+    const served = m.delivered.length;
+    [t('state.' + m.state), m.path, m.messageId, t('queue.owedServed', owed, served), m.attempts,
+      m.nextAttemptAt ? new Date(m.nextAttemptAt).toLocaleString(lang) : '—', m.lastReply || '', m.deadReason || '']
+      .forEach((text, i) => {
+        const cell = document.createElement('td');
+        cell.textContent = String(text);
+        if (i === 0) {
+          cell.className = 'state ' + m.state;
+        }
+        row.append(cell);
+      });
+    const actions = document.createElement('td');
+    actions.className = 'actions';
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'retry';
+    retry.textContent = t('queue.retry');
+    retry.disabled = m.state === 'SENDING';
+    retry.addEventListener('click', () => queueAction('POST', 'queue/' + encodeURIComponent(m.id) + '/retry'));
+    const purge = document.createElement('button');
+    purge.type = 'button';
+    purge.className = 'purge danger';
+    purge.textContent = t('queue.purge');
+    purge.addEventListener('click', () => {
+      if (confirm(t('confirm.purge', m.messageId))) {
+        queueAction('DELETE', 'queue/' + encodeURIComponent(m.id));
+      }
+    });
+    actions.append(retry, purge);
+    row.append(actions);
+    return row;
+  });
+  $('queue-table').tBodies[0].replaceChildren(...rows);
+  $('queue-table').hidden = messages.length === 0;
+  $('retry-dead').disabled = !counts.DEAD;
+}
+
+async function queueAction(method, path) {
+  const response = await api(method, path);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    $('queue-status').textContent = t('status.failed', body.error || response.status);
+  } else if (body.retried !== undefined) {
+    $('queue-status').textContent = t('queue.retriedDead', body.retried);
+  } else {
+    $('queue-status').textContent = t(method === 'DELETE' ? 'queue.purged' : 'queue.retried');
+  }
+  loadQueue();
 }
 
 function currentName() {

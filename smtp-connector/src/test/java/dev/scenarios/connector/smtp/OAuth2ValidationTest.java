@@ -47,7 +47,7 @@ class OAuth2ValidationTest {
         assertThat(result.problemsOf("authentication")).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("authentication.oauth2.insecure");
             assertThat(p.message(Locale.ENGLISH)).contains("needs encryption ssl or tls", "allowInsecureAuthentication does not apply");
-            assertThat(p.message(RU)).contains("шифрование ssl или tls");
+            assertThat(p.message(RU)).contains("шифрование «SSL (неявный TLS, SMTPS)» или «TLS (STARTTLS, обязательный)»");
         });
     }
 

@@ -123,7 +123,7 @@ class SmtpSendPathValidationTest {
         assertThat(problem.property()).isEqualTo("body");
         assertThat(problem.code()).isEqualTo("body.missing");
         assertThat(problem.message(EN)).isEqualTo("give a body template, an htmlBody template or both");
-        assertThat(problem.message(RU)).isEqualTo("укажите шаблон body, htmlBody или оба");
+        assertThat(problem.message(RU)).isEqualTo("укажите «Шаблон текста письма», «Шаблон HTML-текста» или оба");
 
         values.put("htmlBody", "<p>{Customer}</p>");
         assertThat(validate(values).problems()).isEmpty();

@@ -15,11 +15,7 @@ import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
-import dev.scenarios.runtime.QueueSettings;
-import dev.scenarios.runtime.internal.delivery.QueueStore;
-import dev.scenarios.runtime.internal.workspace.ValueResolver;
-import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
-import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +43,8 @@ final class ConsoleApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
     private static final int MAX_BODY = 1 << 20;
+    /** A queue id as the queue names its files; anything else is no message of ours. */
+    private static final java.util.regex.Pattern QUEUE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,100}");
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -59,6 +57,7 @@ final class ConsoleApi implements HttpHandler {
     private final SecretFiles secrets;
     private final Function<ConnectionType, Map<String, Object>> checkOverrides;
     private final Executor checks;
+    private final WorkspaceActions actions;
 
     /** An answer other than success, carried to {@link #handle} to be sent. */
     private static final class Refusal extends Exception {
@@ -83,6 +82,7 @@ final class ConsoleApi implements HttpHandler {
         this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
         this.checks = checks;
+        this.actions = new WorkspaceActions(workspace, connectors, environment, checkOverrides);
     }
 
     @Override
@@ -120,13 +120,13 @@ final class ConsoleApi implements HttpHandler {
             HttpReplies.json(exchange, 200, types(locale));
             return false;
         }
-        if (parts.length == 1 && parts[0].equals("queue")) {
+        if (parts[0].equals("queue")) {
+            queue(exchange, method, parts, locale);
+            return false;
+        }
+        if (parts.length == 1 && parts[0].equals("problems")) {
             allow(method, "GET", locale);
-            // workspace.yaml read at each request, like the other files: the console edits a workspace, not a running one.
-            QueueSettings settings = WorkspaceSettings.read(workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
-            try (QueueStore queue = QueueStore.open(workspace, settings, false)) {
-                HttpReplies.json(exchange, 200, QueueListing.all(queue.queue()).stream().map(QueueListing::json).toList());
-            }
+            HttpReplies.json(exchange, 200, actions.problems(locale));
             return false;
         }
         ObjectKind kind = ObjectKind.ofFolder(parts[0]);
@@ -151,6 +151,13 @@ final class ConsoleApi implements HttpHandler {
         if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("check")) {
             allow(method, "POST", locale);
             return check(exchange, name, locale);
+        } else if (parts.length == 3 && kind == ObjectKind.PATH && parts[2].equals("send")) {
+            allow(method, "POST", locale);
+            return sendTest(exchange, name, locale);
+        } else if (parts.length == 3 && kind == ObjectKind.PATH && parts[2].equals("attributes")) {
+            allow(method, "GET", locale);
+            HttpReplies.json(exchange, 200, actions.attributes(name, locale)
+                    .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))));
         } else if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("journal")) {
             allow(method, "GET", locale);
             journal(exchange, name, locale);
@@ -165,6 +172,86 @@ final class ConsoleApi implements HttpHandler {
             throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
         }
         return false;
+    }
+
+    /**
+     * {@code GET /api/queue} lists the queue; {@code POST /api/queue/retry-dead} retries every dead
+     * message; {@code POST /api/queue/<id>/retry} retries one; {@code DELETE /api/queue/<id>} purges one.
+     */
+    private void queue(HttpExchange exchange, String method, String[] parts, Locale locale) throws IOException, Refusal {
+        if (parts.length == 1) {
+            allow(method, "GET", locale);
+            HttpReplies.json(exchange, 200, actions.queueListing(locale));
+            return;
+        }
+        if (parts.length == 2 && parts[1].equals("retry-dead")) {
+            allow(method, "POST", locale);
+            HttpReplies.json(exchange, 200, Map.of("retried", actions.retryDead(locale)));
+            return;
+        }
+        String id = parts[1];
+        if (!QUEUE_ID.matcher(id).matches() || parts.length > 3 || parts.length == 3 && !parts[2].equals("retry")) {
+            throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
+        }
+        QueueControl.Result result;
+        if (parts.length == 3) {
+            allow(method, "POST", locale);
+            result = actions.retry(id, locale);
+        } else {
+            allow(method, "DELETE", locale);
+            result = actions.purge(id, locale);
+        }
+        switch (result) {
+            case DONE -> HttpReplies.json(exchange, 200, Map.of("result", result.name()));
+            case UNKNOWN -> throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.queueUnknown", id)));
+            case BEING_SENT -> throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueSending", id)));
+            case CONTENT_DAMAGED -> throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueDamaged", id)));
+        }
+    }
+
+    /**
+     * Sends a test message through the saved path on a check thread (it waits for the server) and
+     * answers its outcome; 422 with the workspace's problems when it cannot run.
+     */
+    private boolean sendTest(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
+        existing(ObjectKind.PATH, name, locale);
+        Map<String, Object> body = body(exchange, locale);
+        Object attributes = body.get("attributes");
+        if (!(attributes instanceof Map<?, ?>)) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "error.attributes")));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> given = (Map<String, Object>) attributes;
+        try {
+            checks.execute(() -> answerSendTest(exchange, name, given, locale));
+        } catch (RejectedExecutionException e) {
+            throw new Refusal(503, Map.of("error", ConsoleTexts.get(locale, "error.checksBusy")));
+        }
+        return true;
+    }
+
+    private void answerSendTest(HttpExchange exchange, String name, Map<String, Object> attributes, Locale locale) {
+        try {
+            Optional<WorkspaceActions.TestResult> result = actions.sendTest(name, attributes, locale);
+            if (result.isEmpty()) {
+                HttpReplies.json(exchange, 404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)));
+            } else if (!result.get().problems().isEmpty()) {
+                HttpReplies.json(exchange, 422, Map.of("error", ConsoleTexts.get(locale, "error.workspaceInvalid"),
+                        "problems", result.get().problems()));
+            } else {
+                HttpReplies.json(exchange, 200, result.get().body());
+            }
+        } catch (Exception e) {
+            // the class only: a message could quote a value, and values may be secrets
+            LOG.warn("console test message through {} failed: {}", name, e.getClass().getName());
+            try {
+                HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone or the answer was already started
+            }
+        } finally {
+            exchange.close();
+        }
     }
 
     private Map<String, Object> types(Locale locale) {

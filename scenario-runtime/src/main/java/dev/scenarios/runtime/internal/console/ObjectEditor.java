@@ -70,8 +70,8 @@ final class ObjectEditor {
 
     /**
      * The values to store for {@code name}: {@code type}, {@code systemName}, then every submitted value
-     * that is not empty; a secret left empty or absent keeps {@code stored}'s value (which may be a
-     * {@code ${env:…}} reference). Pure.
+     * that is not empty, the keys of {@code stored} in its order; a secret left empty or absent keeps
+     * {@code stored}'s value (which may be a {@code ${env:…}} reference). Pure.
      */
     Merged merge(ObjectKind kind, String typeId, String name, Map<String, Object> submitted, Map<String, Object> stored) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -92,7 +92,18 @@ final class ObjectEditor {
                 out.put(d.name(), stored.get(d.name()));
             }
         }
-        return new Merged(out, typed);
+        return new Merged(inStoredOrder(out, stored), typed);
+    }
+
+    /**
+     * {@code values} with the keys the stored file has in that file's order, then the new ones: a
+     * save changes the values a user changed, not the order someone wrote the file in. Pure.
+     */
+    private static Map<String, Object> inStoredOrder(Map<String, Object> values, Map<String, Object> stored) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        stored.keySet().stream().filter(values::containsKey).forEach(key -> out.put(key, values.get(key)));
+        values.forEach(out::putIfAbsent);
+        return out;
     }
 
     /**

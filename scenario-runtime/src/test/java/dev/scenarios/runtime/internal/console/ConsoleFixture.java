@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.runtime.Connectors;
+import dev.scenarios.runtime.DevInbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,17 +35,25 @@ final class ConsoleFixture implements AutoCloseable {
     final Path workspace;
     final GreenMail mail;
     final ConsoleServer server;
+    /** The dev inbox the console sends checks and test messages to, or null (then they go to {@link #mail}). */
+    final DevInbox inbox;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleFixture(Path workspace, Map<String, String> environment) throws IOException {
+        this(workspace, environment, false);
+    }
+
+    /** With {@code devInbox}, as {@code scenario serve --dev-inbox}: connections are overridden to send to {@link #inbox}. */
+    ConsoleFixture(Path workspace, Map<String, String> environment, boolean devInbox) throws IOException {
         this.workspace = workspace;
         Files.createDirectories(workspace.resolve("connections"));
         Files.createDirectories(workspace.resolve("paths"));
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         mail.setUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD);
+        inbox = devInbox ? DevInbox.start(new PrintWriter(new StringWriter(), true), Locale.ENGLISH) : null;
         server = ConsoleServer.start(workspace, "127.0.0.1", 0, Connectors.fromClassPath(), environment,
-                AdminToken.given(TOKEN, Map.of()), type -> Map.of());
+                AdminToken.given(TOKEN, Map.of()), devInbox ? type -> type.devInboxOverrides(inbox.host(), inbox.port()) : type -> Map.of(), inbox);
     }
 
     /** The form values of a connection to the GreenMail server with {@code password}. */
@@ -105,5 +117,8 @@ final class ConsoleFixture implements AutoCloseable {
     public void close() {
         server.close();
         mail.stop();
+        if (inbox != null) {
+            inbox.close();
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,10 +62,17 @@ class ConsolePageTest {
             assertThat(present).as(hint).isTrue();
         }
         Assumptions.assumeTrue(present, hint);
-        console = new ConsoleFixture(dir.resolve("workspace"), Map.of());
     }
 
-    private void open(String language) {
+    private void open(String language) throws IOException {
+        open(language, false);
+    }
+
+    /** Starts the console (with {@code devInbox}, as {@code serve --dev-inbox}) and logs in in a browser in {@code language}. */
+    private void open(String language, boolean devInbox) throws IOException {
+        if (console == null) {
+            console = new ConsoleFixture(dir.resolve("workspace"), Map.of(), devInbox);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,7 +90,7 @@ class ConsolePageTest {
         WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
         token.sendKeys(ConsoleFixture.TOKEN);
         browser.findElement(By.id("token-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-connection")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-object")));
     }
 
     @AfterEach
@@ -98,7 +106,7 @@ class ConsolePageTest {
     @Test
     void createCheckBreakThePasswordAndDownloadTheJournal() throws Exception {
         open("en-US");
-        browser.findElement(By.id("new-connection")).click();
+        browser.findElement(By.id("new-object")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
         select("type", "smtp"); // the test class path also has the runtime's fake type
         assertThat(browser.findElement(By.cssSelector("label[for=field-server]")).getText()).isEqualTo("Mail server address");
@@ -133,7 +141,7 @@ class ConsolePageTest {
                 .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(field("password").getAttribute("value")).isEmpty();
         assertThat(field("password").getAttribute("placeholder")).isEqualTo("stored in file data/secrets/mail.password; leave empty to keep");
-        assertThat(browser.findElement(By.cssSelector("#connection-list li[data-name=mail]")).getText()).isEqualTo("mail");
+        assertThat(browser.findElement(By.cssSelector("#object-list li[data-name=mail]")).getText()).isEqualTo("mail");
 
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-summary"), "Check succeeded"));
@@ -165,15 +173,155 @@ class ConsolePageTest {
     }
 
     @Test
-    void aRussianBrowserGetsTheFormInRussian() {
+    void aRussianBrowserGetsTheFormInRussian() throws IOException {
         open("ru-RU");
-        browser.findElement(By.id("new-connection")).click();
+        browser.findElement(By.id("new-object")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
         select("type", "smtp"); // the test class path also has the runtime's fake type
         assertThat(browser.findElement(By.id("check")).getText()).isEqualTo("Проверить подключение");
-        assertThat(browser.findElement(By.id("journal")).getText()).isEqualTo("Скачать журнал");
+        assertThat(browser.findElement(By.id("journal")).getAttribute("textContent")).isEqualTo("Скачать журнал");
+        assertThat(browser.findElement(By.id("journal")).isDisplayed()).as("no journal for an unsaved connection").isFalse();
         assertThat(browser.findElement(By.id("save")).getText()).isEqualTo("Сохранить");
         assertThat(browser.findElement(By.cssSelector("label[for=field-server]")).getText()).isEqualTo("Адрес почтового сервера");
+    }
+
+    @Test
+    void createAPathAndSendATestMessageToTheDevInbox() throws Exception {
+        open("en-US", true);
+        assertThat(console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD))).statusCode())
+                .isEqualTo(201);
+        browser.findElement(By.id("tab-paths")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-object"), "New path"));
+        browser.findElement(By.id("new-object")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
+        select("type", "smtp-send");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-htmlBody"))); // smtp-send's form is drawn
+        type("systemName", "orders");
+        assertThat(new Select(field("connection")).getOptions()).extracting(WebElement::getText).containsExactly("", "mail");
+        select("connection", "mail");
+        assertThat(new Select(field("delivery")).getOptions()).extracting(o -> o.getAttribute("value")).contains("direct", "queued");
+        browser.findElement(By.id("add-attributes")).click();
+        WebElement row = browser.findElement(By.cssSelector("#wrap-attributes tbody tr"));
+        row.findElement(By.cssSelector("[data-key=name]")).sendKeys("OrderNo");
+        row.findElement(By.cssSelector("[data-key=required]")).click();
+        type("subject", "Order {OrderNo} accepted");
+        type("body", "Your order {OrderNo} is on its way.");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to paths/orders.yaml"));
+        assertThat(console.file("paths/orders.yaml")).contains("connection: mail", "name: OrderNo", "required: true");
+
+        WebElement to = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-To")));
+        to.sendKeys("buyer@example.com");
+        browser.findElement(By.id("test-OrderNo")).sendKeys("42");
+        browser.findElement(By.id("send-test-button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("send-result"), "data-status", "SENT"));
+        assertThat(browser.findElement(By.id("send-result")).getText()).startsWith("Sent: Message-ID <");
+        assertThat(console.inbox.awaitMessages(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(console.inbox.received().get(0).getSubject()).isEqualTo("Order 42 accepted");
+        screenshotIfAsked("console-paths.png");
+
+        browser.findElement(By.id("tab-connections")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete"))).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "used by the paths orders"));
+        assertThat(Files.exists(console.workspace.resolve("connections/mail.yaml"))).isTrue();
+
+        browser.findElement(By.id("tab-paths")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=orders]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete"))).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deleted-note")));
+        assertThat(Files.exists(console.workspace.resolve("paths/orders.yaml"))).isFalse();
+    }
+
+    @Test
+    void aQueuedMessageIsListedAndRetried() throws Exception {
+        open("en-US", true);
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        Map<String, Object> path = new java.util.LinkedHashMap<>();
+        path.put("systemName", "later");
+        path.put("connection", "mail");
+        path.put("delivery", "queued");
+        path.put("subject", "Queued");
+        path.put("body", "Sent later.");
+        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values", path)).statusCode()).isEqualTo(201);
+        // a test message through a queued path stays in the queue: no runtime sends it here
+        var sent = console.api("POST", "/api/paths/later/send", Map.of("attributes", Map.of("To", List.of("buyer@example.com"))));
+        assertThat(ConsoleFixture.json(sent).get("status").asText()).as(sent.body()).isEqualTo("QUEUED");
+
+        browser.findElement(By.id("tab-queue")).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue-table tbody tr")));
+        assertThat(row.getAttribute("data-state")).isEqualTo("PENDING");
+        assertThat(row.getText()).contains("later", "1 / 0");
+        assertThat(browser.findElement(By.id("queue-counts")).getText()).contains("pending: 1");
+        screenshotIfAsked("console-queue.png");
+        clickFresh(By.cssSelector("#queue-table tbody tr button.retry"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "The message is due now"));
+        assertThat(Files.readString(console.workspace.resolve("data/queue/events.log"))).contains("RETRY");
+
+        clickFresh(By.cssSelector("#queue-table tbody tr button.purge"));
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-counts"), "The queue is empty."));
+    }
+
+    @Test
+    void aWorkspaceProblemIsShownInThePageAndAtItsField() throws Exception {
+        open("en-US");
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        Files.writeString(console.workspace.resolve("paths/broken.yaml"),
+                "type: smtp-send\nsystemName: broken\nconnection: nowhere\nsubject: Hello\nbody: Hi\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("tab-paths")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problems-table tr[data-file='paths/broken.yaml']")));
+        assertThat(problem.getText()).startsWith("paths/broken.yaml:3").contains("nowhere");
+        browser.findElement(By.cssSelector("#object-list li[data-name=broken]")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-connection")));
+        assertThat(error.getText()).contains("nowhere");
+    }
+
+    @Test
+    void everyPageInRussianShowsNoEnglishAndNoYamlKey() throws Exception {
+        open("ru-RU", true);
+        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        Files.writeString(console.workspace.resolve("paths/broken.yaml"),
+                "type: smtp-send\nsystemName: broken\nconnection: mail\nsubject: \"{Missing}\"\n", StandardCharsets.UTF_8);
+        List<String> seen = new java.util.ArrayList<>();
+        browser.findElement(By.id("tab-connections")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-server")));
+        seen.add(visibleText());
+        browser.findElement(By.id("tab-paths")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=broken]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-To")));
+        seen.add(visibleText());
+        browser.findElement(By.id("new-object")).click();
+        // the form of the path opened before stays until the new one is drawn, with its type locked
+        wait.until(d -> field("type").isEnabled());
+        select("type", "smtp-send"); // the test class path also has the runtime's fake type, labelled in English
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-htmlBody")));
+        browser.findElement(By.id("add-attributes")).click();
+        seen.add(visibleText());
+        browser.findElement(By.id("tab-queue")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-counts")));
+        seen.add(visibleText());
+        for (String text : seen) {
+            // what may stay Latin: names the user chose or the protocol fixes, and values typed into fields (not in innerText)
+            String rest = text.replaceAll("paths/broken\\.yaml|broken|mail|smtp-send|SMTP|Message-ID|TLS|STARTTLS|SSL|OAuth2?|NTLM|HTML|Missing|To|Cc|Bcc|E-?mail|ID|EHLO|PLAIN|LOGIN|Windows|XOAUTH2|SMTPS|IMAP", "");
+            assertThat(rest).as(text).doesNotContainPattern("[A-Za-z]{3,}");
+        }
+    }
+
+    /** Clicks what {@code by} finds, finding it again when the page's polling replaced it meanwhile. */
+    private void clickFresh(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private String visibleText() {
+        // labels, legends, buttons, headings, problems and option texts: everything a user reads
+        return (String) browser.executeScript("return document.body.innerText");
     }
 
     private WebElement field(String name) {
@@ -204,11 +352,22 @@ class ConsolePageTest {
     private void screenshotIfAsked() throws IOException {
         String target = System.getProperty("console.screenshot");
         if (target != null && !target.isBlank()) {
-            browser.executeScript("window.scrollTo(0, 0)");
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Path out = Path.of(target).toAbsolutePath();
-            Files.createDirectories(out.getParent());
-            Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+            screenshot(Path.of(target).toAbsolutePath());
         }
+    }
+
+    /** With {@code -Dconsole.screenshot=docs/console.png}, saves the page as {@code fileName} next to that picture. */
+    private void screenshotIfAsked(String fileName) throws IOException {
+        String target = System.getProperty("console.screenshot");
+        if (target != null && !target.isBlank()) {
+            screenshot(Path.of(target).toAbsolutePath().resolveSibling(fileName));
+        }
+    }
+
+    private void screenshot(Path out) throws IOException {
+        browser.executeScript("window.scrollTo(0, 0)");
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(out.getParent());
+        Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
     }
 }
