@@ -14,9 +14,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
- * The baseline: a plain camel-mail {@code smtp://} route as a Camel user would write it — a String body
- * and a Subject header, To and From as endpoint options (camel-mail 4.22 ignores recipient headers by
- * default), one SMTP session per message (camel-mail's default sender).
+ * The baseline: a plain camel-mail {@code smtp://} route as a Camel user would write it — a String body and a Subject
+ * header, To and From as endpoint options (camel-mail 4.22 ignores recipient headers by default), one SMTP session per
+ * message (camel-mail's default sender).
  */
 final class CamelMailRoute implements Candidate {
 

@@ -12,20 +12,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives a candidate with {@code sessions} concurrent senders for a fixed time and reports messages
- * per second, process CPU time per message and the peak heap. Time-boxed rather than count-boxed so
- * that a slow candidate (22 msg/s) and a fast one (thousands) cost the same wall time.
+ * Drives a candidate with {@code sessions} concurrent senders for a fixed time and reports messages per second, process
+ * CPU time per message and the peak heap. Time-boxed rather than count-boxed so that a slow candidate (22 msg/s) and a
+ * fast one (thousands) cost the same wall time.
  */
 final class Measurement {
 
-    record Result(String candidate, String security, int sessions, int sizeBytes, long messages, Duration elapsed,
-            double messagesPerSecond, double cpuMicrosPerMessage, long peakHeapBytes) {
-    }
+    record Result(
+            String candidate,
+            String security,
+            int sessions,
+            int sizeBytes,
+            long messages,
+            Duration elapsed,
+            double messagesPerSecond,
+            double cpuMicrosPerMessage,
+            long peakHeapBytes) {}
 
-    private Measurement() {
-    }
+    private Measurement() {}
 
-    static Result run(Candidate candidate, String security, int sessions, int sizeBytes, Duration warmUp, Duration measure)
+    static Result run(
+            Candidate candidate, String security, int sessions, int sizeBytes, Duration warmUp, Duration measure)
             throws Exception {
         drive(candidate, sessions, sizeBytes, warmUp);
         System.gc();
@@ -35,8 +42,16 @@ final class Measurement {
         long sent = drive(candidate, sessions, sizeBytes, measure);
         long elapsed = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuBefore;
-        return new Result(candidate.name(), security, sessions, sizeBytes, sent, Duration.ofNanos(elapsed),
-                sent / (elapsed / 1e9), sent == 0 ? 0 : cpu / 1e3 / sent, peakHeap());
+        return new Result(
+                candidate.name(),
+                security,
+                sessions,
+                sizeBytes,
+                sent,
+                Duration.ofNanos(elapsed),
+                sent / (elapsed / 1e9),
+                sent == 0 ? 0 : cpu / 1e3 / sent,
+                peakHeap());
     }
 
     private static long drive(Candidate candidate, int sessions, int sizeBytes, Duration length) throws Exception {
@@ -76,6 +91,8 @@ final class Measurement {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 }

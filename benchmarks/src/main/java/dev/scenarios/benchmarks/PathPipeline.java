@@ -13,9 +13,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The product's own pipeline, exactly as a scenario uses it: a workspace with one connection, one
- * {@code smtp-send} path and a scenario route {@code direct:send → path:bench}; each message is one
- * exchange through that route.
+ * The product's own pipeline, exactly as a scenario uses it: a workspace with one connection, one {@code smtp-send}
+ * path and a scenario route {@code direct:send → path:bench}; each message is one exchange through that route.
  */
 final class PathPipeline implements Candidate {
 
@@ -25,8 +24,11 @@ final class PathPipeline implements Candidate {
 
     PathPipeline(Target target, Path workspace, Path pem, int sessions) throws Exception {
         write(workspace, target, pem, sessions);
-        Workspace ws = Workspace.load(workspace, Connectors.fromClassPath(),
-                target.password() == null ? Map.of() : Map.of("BENCH_PASSWORD", target.password()), Locale.ENGLISH);
+        Workspace ws = Workspace.load(
+                workspace,
+                Connectors.fromClassPath(),
+                target.password() == null ? Map.of() : Map.of("BENCH_PASSWORD", target.password()),
+                Locale.ENGLISH);
         if (!ws.isValid()) {
             throw new IllegalStateException("benchmark workspace invalid: " + ws.problems());
         }
@@ -58,16 +60,26 @@ final class PathPipeline implements Candidate {
         Files.copy(pem, ws.resolve("server.pem"));
         StringBuilder connection = new StringBuilder()
                 .append("type: smtp\nsystemName: bench\njournal: off\n")
-                .append("server: ").append(target.host()).append('\n')
-                .append("port: ").append(target.port()).append('\n')
-                .append("encryption: ").append(target.startTls() ? "tls" : "none").append('\n')
-                .append("maxConnections: ").append(sessions).append('\n')
+                .append("server: ")
+                .append(target.host())
+                .append('\n')
+                .append("port: ")
+                .append(target.port())
+                .append('\n')
+                .append("encryption: ")
+                .append(target.startTls() ? "tls" : "none")
+                .append('\n')
+                .append("maxConnections: ")
+                .append(sessions)
+                .append('\n')
                 .append("senderAddress: bench@example.com\ncheckWithoutSending: true\n");
         if (target.startTls()) {
             connection.append("trustedCertificates: server.pem\n");
         }
         if (target.auth()) {
-            connection.append("authentication: basic\nusername: ").append(target.user())
+            connection
+                    .append("authentication: basic\nusername: ")
+                    .append(target.user())
                     .append("\npassword: ${env:BENCH_PASSWORD}\n");
         }
         Files.writeString(ws.resolve("connections/bench.yaml"), connection);

@@ -7,8 +7,7 @@ final class Payloads {
 
     private static final ConcurrentHashMap<Integer, String> CACHE = new ConcurrentHashMap<>();
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static String text(int sizeBytes) {
         return CACHE.computeIfAbsent(sizeBytes, n -> {

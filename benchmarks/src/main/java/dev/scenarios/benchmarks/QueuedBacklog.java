@@ -21,26 +21,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Acceptance and memory under a backlog: {@value #PRODUCERS} threads hand {@code count} messages to a
- * {@code delivery: queued} path while the background sender delivers them to the embedded discard
- * server, once without and once with group commit. Reports the rate
- * of each side, the peak heap used and the largest heap still live after a collection, which is what
- * stays bounded when messages are streamed from the queue rather than held in memory. Run it with a
- * small {@code -Xmx} to make the point: 100 000 messages of 2 KB are 200 MB.
+ * Acceptance and memory under a backlog: {@value #PRODUCERS} threads hand {@code count} messages to a {@code delivery:
+ * queued} path while the background sender delivers them to the embedded discard server, once without and once with
+ * group commit. Reports the rate of each side, the peak heap used and the largest heap still live after a collection,
+ * which is what stays bounded when messages are streamed from the queue rather than held in memory. Run it with a small
+ * {@code -Xmx} to make the point: 100 000 messages of 2 KB are 200 MB.
  */
 final class QueuedBacklog {
 
-    private QueuedBacklog() {
-    }
+    private QueuedBacklog() {}
 
     /** How many threads hand messages to the queued path at once, as concurrent scenario steps would. */
     static final int PRODUCERS = 8;
 
     /**
-     * Measures acceptance twice in one run, each in a fresh workspace: first with each message forcing
-     * its own two files and folders (as before group commit), then with group commit (the queue's intake
-     * log: one forced append per batch of concurrent messages);
-     * reports both and their ratio, and the memory figures of the second.
+     * Measures acceptance twice in one run, each in a fresh workspace: first with each message forcing its own two
+     * files and folders (as before group commit), then with group commit (the queue's intake log: one forced append per
+     * batch of concurrent messages); reports both and their ratio, and the memory figures of the second.
      */
     static String run(DiscardSmtpServer server, int count, int sizeBytes, Path workspace) throws Exception {
         System.setProperty("dev.scenarios.queue.groupCommit", "false");
@@ -48,8 +45,14 @@ final class QueuedBacklog {
         System.clearProperty("dev.scenarios.queue.groupCommit");
         String group = once(server, count, sizeBytes, Files.createDirectories(workspace.resolve("group")));
         double ratio = Double.parseDouble(group.split(" ", 2)[0]) / Double.parseDouble(single.split(" ", 2)[0]);
-        return String.format(Locale.ROOT, "queued backlog, %d producers: one fsync per write: %s%ngroup commit: %s%n"
-                + "group commit accepts %.1fx as fast", PRODUCERS, single.split(" ", 2)[1], group.split(" ", 2)[1], ratio);
+        return String.format(
+                Locale.ROOT,
+                "queued backlog, %d producers: one fsync per write: %s%ngroup commit: %s%n"
+                        + "group commit accepts %.1fx as fast",
+                PRODUCERS,
+                single.split(" ", 2)[1],
+                group.split(" ", 2)[1],
+                ratio);
     }
 
     /** One measurement; the returned text starts with the acceptance rate in msg/s. */
@@ -62,7 +65,8 @@ final class QueuedBacklog {
         long before = server.received();
         AtomicLong liveAfterGc = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> liveAfterGc.accumulateAndGet(usedAfterLastGc(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> liveAfterGc.accumulateAndGet(usedAfterLastGc(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
         long enqueued;
@@ -72,11 +76,13 @@ final class QueuedBacklog {
             AtomicLong next = new AtomicLong();
             List<Thread> producers = new ArrayList<>();
             for (int t = 0; t < PRODUCERS; t++) {
-                Thread thread = new Thread(() -> {
-                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        producer.sendBody("direct:send", Map.of("N", i, "Body", Payloads.text(sizeBytes)));
-                    }
-                }, "producer-" + t);
+                Thread thread = new Thread(
+                        () -> {
+                            for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                                producer.sendBody("direct:send", Map.of("N", i, "Body", Payloads.text(sizeBytes)));
+                            }
+                        },
+                        "producer-" + t);
                 thread.start();
                 producers.add(thread);
             }
@@ -92,21 +98,38 @@ final class QueuedBacklog {
         } finally {
             sampler.shutdownNow();
         }
-        long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peak =
+                heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long got = server.received() - before;
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%.0f %d messages of %d bytes; queued at %.0f msg/s (%.1f s); all %d delivered after %.1f s (%.0f msg/s);"
                         + " peak heap used %d MiB, largest live after GC %d MiB, -Xmx %d MiB",
-                count / (enqueued / 1e9), count, sizeBytes, count / (enqueued / 1e9), enqueued / 1e9, got, delivered / 1e9,
-                got / (delivered / 1e9), peak >> 20, liveAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                count / (enqueued / 1e9),
+                count,
+                sizeBytes,
+                count / (enqueued / 1e9),
+                enqueued / 1e9,
+                got,
+                delivered / 1e9,
+                got / (delivered / 1e9),
+                peak >> 20,
+                liveAfterGc.get() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static long usedAfterLastGc() {
-        return heapPools().stream().map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null).mapToLong(u -> u.getUsed()).sum();
+        return heapPools().stream()
+                .map(MemoryPoolMXBean::getCollectionUsage)
+                .filter(u -> u != null)
+                .mapToLong(u -> u.getUsed())
+                .sum();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     private static void write(Path ws, int port) throws java.io.IOException {
@@ -148,5 +171,4 @@ final class QueuedBacklog {
                         - to: path:bench
                 """);
     }
-
 }

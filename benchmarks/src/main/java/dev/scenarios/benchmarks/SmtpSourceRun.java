@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Postfix's {@code smtp-source} (a C client, one reused session per worker, no pipelining) against
- * the same server, session count and message size: the reference the path pipeline is held to.
+ * Postfix's {@code smtp-source} (a C client, one reused session per worker, no pipelining) against the same server,
+ * session count and message size: the reference the path pipeline is held to.
  */
 final class SmtpSourceRun {
 
-    private SmtpSourceRun() {
-    }
+    private SmtpSourceRun() {}
 
     /** The {@code smtp-source} found on this machine, if any. */
     static Path find() {
@@ -32,18 +31,40 @@ final class SmtpSourceRun {
             throws IOException, InterruptedException {
         long calibration = 2_000L * sessions;
         Duration probe = time(smtpSource, target, sessions, sizeBytes, calibration);
-        long messages = Math.max(calibration, (long) (calibration * (double) measure.toNanos() / Math.max(1, probe.toNanos())));
+        long messages =
+                Math.max(calibration, (long) (calibration * (double) measure.toNanos() / Math.max(1, probe.toNanos())));
         Duration elapsed = time(smtpSource, target, sessions, sizeBytes, messages);
-        return new Measurement.Result("smtp-source", target.security(), sessions, sizeBytes, messages, elapsed,
-                messages / (elapsed.toNanos() / 1e9), 0, 0);
+        return new Measurement.Result(
+                "smtp-source",
+                target.security(),
+                sessions,
+                sizeBytes,
+                messages,
+                elapsed,
+                messages / (elapsed.toNanos() / 1e9),
+                0,
+                0);
     }
 
     private static Duration time(Path smtpSource, Target target, int sessions, int sizeBytes, long messages)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(smtpSource.toString(), "-d", "-s", String.valueOf(sessions),
-                "-m", String.valueOf(messages), "-l", String.valueOf(sizeBytes), "-f", "bench@example.com", "-t", "sink@example.com",
-                target.host() + ":" + target.port())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        smtpSource.toString(),
+                        "-d",
+                        "-s",
+                        String.valueOf(sessions),
+                        "-m",
+                        String.valueOf(messages),
+                        "-l",
+                        String.valueOf(sizeBytes),
+                        "-f",
+                        "bench@example.com",
+                        "-t",
+                        "sink@example.com",
+                        target.host() + ":" + target.port())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long start = System.nanoTime();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

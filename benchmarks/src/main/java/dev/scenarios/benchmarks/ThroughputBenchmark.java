@@ -14,41 +14,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures end-to-end messages per second of the product's path pipeline (scenario route →
- * {@code path:} → smtp connector → SMTP) and, in the same run, of a plain camel-mail route sending the
- * same messages, for each session count and message size; prints the figures and the ratios.
+ * Measures end-to-end messages per second of the product's path pipeline (scenario route → {@code path:} → smtp
+ * connector → SMTP) and, in the same run, of a plain camel-mail route sending the same messages, for each session count
+ * and message size; prints the figures and the ratios.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
         description = "End-to-end mail throughput: the path pipeline against a plain camel-mail route, in one run.")
 public final class ThroughputBenchmark implements Callable<Integer> {
 
-    @Option(names = "--server", description = "host:port of an SMTP server to use instead of the embedded discard server (plain SMTP, no AUTH).")
+    @Option(
+            names = "--server",
+            description =
+                    "host:port of an SMTP server to use instead of the embedded discard server (plain SMTP, no AUTH).")
     String server;
 
-    @Option(names = "--sessions", split = ",", defaultValue = "1,2,4", description = "Concurrent sessions (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sessions",
+            split = ",",
+            defaultValue = "1,2,4",
+            description = "Concurrent sessions (default: ${DEFAULT-VALUE}).")
     List<Integer> sessions;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "2048,51200", description = "Message sizes in bytes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sizes",
+            split = ",",
+            defaultValue = "2048,51200",
+            description = "Message sizes in bytes (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--security", split = ",", defaultValue = "starttls+auth,plain",
+    @Option(
+            names = "--security",
+            split = ",",
+            defaultValue = "starttls+auth,plain",
             description = "Embedded server modes: starttls+auth, plain (default: ${DEFAULT-VALUE}).")
     List<String> securities;
 
-    @Option(names = "--warm-up", defaultValue = "5s",
-            description = "Warm-up per cell; with less the JIT is still compiling the pipeline while it is measured (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warm-up",
+            defaultValue = "5s",
+            description =
+                    "Warm-up per cell; with less the JIT is still compiling the pipeline while it is measured (default: ${DEFAULT-VALUE}).")
     String warmUp;
 
-    @Option(names = "--measure", defaultValue = "5s", description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--measure",
+            defaultValue = "5s",
+            description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
     String measure;
 
     @Option(names = "--only", description = "Measure only this candidate: path or camel-mail.")
     String only;
 
-    @Option(names = "--smtp-source", description = "With --server: also run Postfix's smtp-source at this path (default: found in /usr/sbin) with the same sessions and size; 'none' to skip.")
+    @Option(
+            names = "--smtp-source",
+            description =
+                    "With --server: also run Postfix's smtp-source at this path (default: found in /usr/sbin) with the same sessions and size; 'none' to skip.")
     String smtpSource;
 
-    @Option(names = "--queued", description = "Instead of the throughput matrix: hand this many messages to a queued path and report memory (e.g. 100000; run with BENCHMARK_JAVA_OPTS=-Xmx256m).")
+    @Option(
+            names = "--queued",
+            description =
+                    "Instead of the throughput matrix: hand this many messages to a queued path and report memory (e.g. 100000; run with BENCHMARK_JAVA_OPTS=-Xmx256m).")
     Integer queued;
 
     public static void main(String[] args) {
@@ -79,11 +107,24 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         List<String> modes = server != null ? List.of("plain") : securities;
         for (String security : modes) {
             boolean secure = security.startsWith("starttls");
-            DiscardSmtpServer embedded = server == null ? new DiscardSmtpServer(secure ? certificate.serverContext() : null) : null;
+            DiscardSmtpServer embedded =
+                    server == null ? new DiscardSmtpServer(secure ? certificate.serverContext() : null) : null;
             try {
                 Target target = embedded != null
-                        ? new Target("localhost", embedded.port(), secure, secure, DiscardSmtpServer.USER, DiscardSmtpServer.PASSWORD)
-                        : new Target(server.substring(0, server.lastIndexOf(':')), Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)), false, false, null, null);
+                        ? new Target(
+                                "localhost",
+                                embedded.port(),
+                                secure,
+                                secure,
+                                DiscardSmtpServer.USER,
+                                DiscardSmtpServer.PASSWORD)
+                        : new Target(
+                                server.substring(0, server.lastIndexOf(':')),
+                                Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)),
+                                false,
+                                false,
+                                null,
+                                null);
                 for (int size : sizes) {
                     for (int n : sessions) {
                         Path source = smtpSource();
@@ -94,7 +135,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                         }
                         for (Candidate candidate : candidates(target, work, trustStore, pem, n)) {
                             try (candidate) {
-                                Measurement.Result r = Measurement.run(candidate, target.security(), n, size, warm, length);
+                                Measurement.Result r =
+                                        Measurement.run(candidate, target.security(), n, size, warm, length);
                                 results.add(r);
                                 System.out.println(Report.line(r));
                             }
@@ -113,7 +155,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private List<Candidate> candidates(Target target, Path work, Path trustStore, Path pem, int sessions) throws Exception {
+    private List<Candidate> candidates(Target target, Path work, Path trustStore, Path pem, int sessions)
+            throws Exception {
         List<Candidate> out = new ArrayList<>();
         if (only == null || only.equals("path")) {
             out.add(new PathPipeline(target, work.resolve("ws-" + System.nanoTime()), pem, sessions));
@@ -142,7 +185,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
 
     private static Duration parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
-        return s.endsWith("ms") ? Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)))
+        return s.endsWith("ms")
+                ? Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)))
                 : Duration.ofSeconds(Long.parseLong(s.replace("s", "")));
     }
 }

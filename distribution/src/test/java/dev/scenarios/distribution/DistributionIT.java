@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The archive as a user gets it: unpacked into a temporary folder, {@code bin/scenario} run from
- * another folder and through a symlink, with only a JDK (this test's) and no Maven.
+ * The archive as a user gets it: unpacked into a temporary folder, {@code bin/scenario} run from another folder and
+ * through a symlink, with only a JDK (this test's) and no Maven.
  */
 class DistributionIT {
 
@@ -24,6 +24,7 @@ class DistributionIT {
 
     @TempDir
     static Path unpacked;
+
     @TempDir
     static Path elsewhere;
 
@@ -37,12 +38,13 @@ class DistributionIT {
         home = unpacked.resolve("scenario-" + VERSION);
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** Runs {@code command} in {@code folder} with this test's JDK as JAVA_HOME; 60 s at most. */
-    private static Result run(Path folder, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+    private static Result run(Path folder, List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("SMTP_PASSWORD");
         builder.environment().putAll(env);
@@ -63,7 +65,8 @@ class DistributionIT {
         assertThat(home.resolve("bin/scenario.cmd")).isRegularFile();
         assertThat(home.resolve("lib/scenario-runtime-" + VERSION + ".jar")).isRegularFile();
         assertThat(home.resolve("lib/smtp-connector-" + VERSION + ".jar")).isRegularFile();
-        assertThat(home.resolve("examples/order-notifications/scenarios/orders.yaml")).isRegularFile();
+        assertThat(home.resolve("examples/order-notifications/scenarios/orders.yaml"))
+                .isRegularFile();
         assertThat(home.resolve("examples/pom.xml")).doesNotExist();
         assertThat(home.resolve("docs/camel-component.md")).isRegularFile();
     }
@@ -90,8 +93,13 @@ class DistributionIT {
 
     @Test
     void theExampleRunsAgainstTheDevInbox() throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/scenario").toString(), "run", "examples/order-notifications",
-                "--dev-inbox", "--duration", "5s"));
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/scenario").toString(),
+                "run",
+                "examples/order-notifications",
+                "--dev-inbox",
+                "--duration",
+                "5s"));
         Result run = run(home, command, Map.of());
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Заказ №2024-1 принят").contains("Заказ №2024-2 принят");

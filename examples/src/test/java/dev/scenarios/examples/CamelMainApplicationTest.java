@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plain Camel Main application, as a Camel user writes one (no ScenarioRuntime, no CLI): one
- * property names the workspace, Camel finds {@code path:} by its scheme, and a YAML DSL route and a
- * Java DSL route in the one CamelContext send through it to a real SMTP server on loopback.
+ * A plain Camel Main application, as a Camel user writes one (no ScenarioRuntime, no CLI): one property names the
+ * workspace, Camel finds {@code path:} by its scheme, and a YAML DSL route and a Java DSL route in the one CamelContext
+ * send through it to a real SMTP server on loopback.
  */
 class CamelMainApplicationTest {
 
@@ -68,7 +68,8 @@ class CamelMainApplicationTest {
                 writeTimeout: 5s
                 senderAddress: shop@example.com
                 checkWithoutSending: true
-                """.formatted(server.getSmtp().getPort()));
+                """.formatted(
+                        server.getSmtp().getPort()));
         Files.writeString(ws.resolve("paths/welcome.yaml"), """
                 type: smtp-send
                 systemName: welcome
@@ -98,8 +99,9 @@ class CamelMainApplicationTest {
         main.start();
         try {
             assertThat(server.waitForIncomingEmail(10_000, 1)).isTrue();
-            main.getCamelContext().createProducerTemplate().sendBody("direct:welcome",
-                    Map.of("Customer", "Борис", "To", "boris@example.com"));
+            main.getCamelContext()
+                    .createProducerTemplate()
+                    .sendBody("direct:welcome", Map.of("Customer", "Борис", "To", "boris@example.com"));
             assertThat(server.waitForIncomingEmail(10_000, 2)).isTrue();
             assertThat(main.getCamelContext().getComponentNames()).contains("path");
         } finally {
@@ -107,10 +109,12 @@ class CamelMainApplicationTest {
         }
 
         MimeMessage[] received = server.getReceivedMessages();
-        assertThat(received).extracting(MimeMessage::getSubject)
+        assertThat(received)
+                .extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Добро пожаловать, Анна Петрова", "Добро пожаловать, Борис");
         MimeMessage anna = received[0].getSubject().endsWith("Анна Петрова") ? received[0] : received[1];
-        assertThat(anna.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(anna.getRecipients(Message.RecipientType.TO))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("anna@example.com");
         assertThat(((InternetAddress) anna.getFrom()[0]).getAddress()).isEqualTo("shop@example.com");
         assertThat(String.valueOf(anna.getContent())).contains("Здравствуйте, Анна Петрова!");

@@ -34,13 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every example exactly as {@code scenario run <example> --dev-inbox} does (the dev inbox, the
- * workspace loaded with its overrides, the scenarios started) on a copy of the example, and asserts
- * what arrived. Needs the real SMTP connector (types {@code smtp} and {@code smtp-send}).
+ * Runs every example exactly as {@code scenario run <example> --dev-inbox} does (the dev inbox, the workspace loaded
+ * with its overrides, the scenarios started) on a copy of the example, and asserts what arrived. Needs the real SMTP
+ * connector (types {@code smtp} and {@code smtp-send}).
  */
 class ExamplesEndToEndTest {
 
-    private static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("order-notifications").getParent();
+    private static final Path EXAMPLES =
+            Path.of("").toAbsolutePath().resolve("order-notifications").getParent();
 
     @TempDir
     Path copy;
@@ -49,7 +50,8 @@ class ExamplesEndToEndTest {
         Path source = EXAMPLES.resolve(example);
         Path target = copy.resolve(example);
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !source.relativize(f).startsWith("data")).toList()) {
+            for (Path file :
+                    files.filter(f -> !source.relativize(f).startsWith("data")).toList()) {
                 Path to = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(to);
@@ -63,7 +65,11 @@ class ExamplesEndToEndTest {
 
     private static Workspace load(Path example, DevInbox inbox) {
         // No SMTP_PASSWORD: the dev inbox needs none, as on a fresh machine.
-        Workspace ws = Workspace.load(example, Connectors.fromClassPath(), Map.of(), Locale.ENGLISH,
+        Workspace ws = Workspace.load(
+                example,
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH,
                 type -> type.devInboxOverrides(inbox.host(), inbox.port()));
         assertThat(ws.problems()).isEmpty();
         return ws;
@@ -72,8 +78,10 @@ class ExamplesEndToEndTest {
     @Test
     void everyExampleIsTested() throws IOException {
         try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-            assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios"))).map(d -> d.getFileName().toString()))
-                    .containsExactlyInAnyOrder("order-notifications", "error-handling", "send-options", "webhook-orders");
+            assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios")))
+                            .map(d -> d.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "order-notifications", "error-handling", "send-options", "webhook-orders");
         }
     }
 
@@ -82,15 +90,27 @@ class ExamplesEndToEndTest {
         for (String example : List.of("order-notifications", "error-handling", "send-options", "webhook-orders")) {
             Path dir = copyOf(example);
             StringWriter out = new StringWriter();
-            int valid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(out, true),
-                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", "x"), Locale.ENGLISH);
+            int valid = ScenarioCommand.execute(
+                    new String[] {"validate", dir.toString()},
+                    new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(),
+                    Map.of("SMTP_PASSWORD", "x"),
+                    Locale.ENGLISH);
             assertThat(valid).as(out.toString()).isZero();
 
             StringWriter missing = new StringWriter();
-            int invalid = ScenarioCommand.execute(new String[] {"validate", dir.toString()}, new PrintWriter(missing, true),
-                    new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            int invalid = ScenarioCommand.execute(
+                    new String[] {"validate", dir.toString()},
+                    new PrintWriter(missing, true),
+                    new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(),
+                    Map.of(),
+                    Locale.ENGLISH);
             assertThat(invalid).isEqualTo(2);
-            assertThat(missing.toString()).matches("(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
+            assertThat(missing.toString())
+                    .matches(
+                            "(?s)connections/mail\\.yaml:\\d+: connection mail password: environment variable SMTP_PASSWORD is not set\n.*");
         }
     }
 
@@ -99,27 +119,41 @@ class ExamplesEndToEndTest {
         Path example = copyOf("webhook-orders");
         // Any free port instead of the example's 8080, which may be taken where the tests run.
         Path properties = example.resolve("application.properties");
-        Files.writeString(properties, Files.readString(properties).replace("camel.server.port=8080", "camel.server.port=0"));
+        Files.writeString(
+                properties, Files.readString(properties).replace("camel.server.port=8080", "camel.server.port=0"));
         StringWriter printed = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
                 ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
-            int port = runtime.camelContext().hasService(VertxPlatformHttpServer.class).getPort();
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"Customer\": \"Анна Петрова\", \"OrderNo\": \"2024-9\", \"Email\": \"anna@example.com\"}", StandardCharsets.UTF_8))
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            int port = runtime.camelContext()
+                    .hasService(VertxPlatformHttpServer.class)
+                    .getPort();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> reply = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"Customer\": \"Анна Петрова\", \"OrderNo\": \"2024-9\", \"Email\": \"anna@example.com\"}",
+                                    StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
             assertThat(reply.body()).startsWith("sent <");
-            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10)))
+                    .as(printed.toString())
+                    .isTrue();
             MimeMessage mail = inbox.received().get(0);
             assertThat(mail.getSubject()).isEqualTo("Заказ №2024-9 подтверждён");
             assertThat(mail.getMessageID()).isEqualTo(reply.body().substring("sent ".length()));
-            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+            assertThat(mail.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly("anna@example.com");
-            assertThat(String.valueOf(mail.getContent())).startsWith("Здравствуйте, Анна Петрова!").contains("интернет-магазин «Ромашка»");
+            assertThat(String.valueOf(mail.getContent()))
+                    .startsWith("Здравствуйте, Анна Петрова!")
+                    .contains("интернет-магазин «Ромашка»");
         }
     }
 
@@ -129,15 +163,20 @@ class ExamplesEndToEndTest {
         StringWriter printed = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
                 ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
-            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10)))
+                    .as(printed.toString())
+                    .isTrue();
 
             List<MimeMessage> received = inbox.received();
-            assertThat(received).extracting(MimeMessage::getSubject).containsExactly("Заказ №2024-1 принят", "Заказ №2024-2 принят");
+            assertThat(received)
+                    .extracting(MimeMessage::getSubject)
+                    .containsExactly("Заказ №2024-1 принят", "Заказ №2024-2 принят");
             MimeMessage first = received.get(0);
             InternetAddress from = (InternetAddress) first.getFrom()[0];
             assertThat(from.getPersonal()).isEqualTo("Интернет-магазин «Ромашка»");
             assertThat(from.getAddress()).isEqualTo("shop@example.com");
-            assertThat(first.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+            assertThat(first.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly("anna@example.com", "sales@example.com");
             assertThat(first.getHeader("X-Order-No", null)).isEqualTo("2024-1");
             Multipart mixed = (Multipart) first.getContent();
@@ -147,9 +186,13 @@ class ExamplesEndToEndTest {
             assertThat(MimeUtility.decodeText(invoice.getFileName())).isEqualTo("счёт.txt");
             assertThat(new String(invoice.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isEqualTo(Files.readString(example.resolve("files/invoice.txt")));
-            assertThat(printed.toString()).contains("Subject: Заказ №2024-1 принят").contains("Attachments: счёт.txt");
+            assertThat(printed.toString())
+                    .contains("Subject: Заказ №2024-1 принят")
+                    .contains("Attachments: счёт.txt");
         }
-        assertThat(Files.readString(example.resolve("data/journals").toFile().listFiles()[0].toPath())).contains("order_notifications");
+        assertThat(Files.readString(
+                        example.resolve("data/journals").toFile().listFiles()[0].toPath()))
+                .contains("order_notifications");
     }
 
     @Test
@@ -158,15 +201,19 @@ class ExamplesEndToEndTest {
         StringWriter printed = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
                 ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
-            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(10)))
+                    .as(printed.toString())
+                    .isTrue();
 
             MimeMessage fallback = inbox.received().get(0);
-            assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+            assertThat(fallback.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly("operator@example.com");
             assertThat(fallback.getSubject()).isEqualTo("Событие: оповещение не доставлено: RECIPIENT_REJECTED 550");
         }
         assertThat(printed.toString()).contains("RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2");
-        assertThat(Files.readString(example.resolve("data/failures.log"))).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts RECIPIENT_REJECTED 550: .+\n");
+        assertThat(Files.readString(example.resolve("data/failures.log")))
+                .matches("(?s)\\d{4}-\\d\\d-\\d\\dT[\\d:]{8} alerts RECIPIENT_REJECTED 550: .+\n");
     }
 
     @Test
@@ -175,16 +222,25 @@ class ExamplesEndToEndTest {
         StringWriter printed = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
                 ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
-            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10))).as(printed.toString()).isTrue();
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(10)))
+                    .as(printed.toString())
+                    .isTrue();
 
             List<MimeMessage> received = inbox.received();
-            MimeMessage fallback = received.stream().filter(m -> subject(m).startsWith("Событие")).findFirst().orElseThrow();
-            assertThat(fallback.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+            MimeMessage fallback = received.stream()
+                    .filter(m -> subject(m).startsWith("Событие"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(fallback.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly("operator@example.com");
             // error[Kind] and error[Code]: the path's errorResponse names for failureKind and replyCode.
             assertThat(fallback.getSubject()).isEqualTo("Событие: оповещение не доставлено: RECIPIENT_REJECTED 550");
 
-            MimeMessage digest = received.stream().filter(m -> subject(m).startsWith("Сводка")).findFirst().orElseThrow();
+            MimeMessage digest = received.stream()
+                    .filter(m -> subject(m).startsWith("Сводка"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(digest.getSubject()).isEqualTo("Сводка за 2026-12-04");
             assertThat(String.valueOf(digest.getContent())).contains("Заказов за день: 42.");
             String digestId = digest.getMessageID();
@@ -206,10 +262,13 @@ class ExamplesEndToEndTest {
         Path journal = example.resolve("data/queue/events.log");
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < end) {
-            if (Files.exists(journal) && Files.readAllLines(journal).stream().anyMatch(l -> l.contains(" SENT ") && l.contains(messageId))) {
+            if (Files.exists(journal)
+                    && Files.readAllLines(journal).stream()
+                            .anyMatch(l -> l.contains(" SENT ") && l.contains(messageId))) {
                 return true;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a bounded poll
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(20).toNanos()); // a bounded poll
         }
         return false;
     }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The connection and path types the runtime knows: those of every {@link ConnectorProvider} on the
- * class path. The runtime learns about SMTP only this way; it never names a connector's classes.
+ * The connection and path types the runtime knows: those of every {@link ConnectorProvider} on the class path. The
+ * runtime learns about SMTP only this way; it never names a connector's classes.
  */
 public final class Connectors {
 
@@ -25,8 +25,8 @@ public final class Connectors {
         this.providers = List.copyOf(providers);
         for (ConnectorProvider provider : providers) {
             if (provider.apiVersion() > ConnectorProvider.API_VERSION) {
-                throw new IllegalStateException("connector " + provider.id() + " needs connector API " + provider.apiVersion()
-                        + "; this runtime has " + ConnectorProvider.API_VERSION);
+                throw new IllegalStateException("connector " + provider.id() + " needs connector API "
+                        + provider.apiVersion() + "; this runtime has " + ConnectorProvider.API_VERSION);
             }
             for (ConnectionType type : provider.connectionTypes()) {
                 if (connectionTypes.putIfAbsent(type.id(), type) != null) {
@@ -42,14 +42,15 @@ public final class Connectors {
     }
 
     /**
-     * The providers {@link ServiceLoader} finds with this class's loader. Instantiates each provider
-     * (cheap by contract: no I/O).
+     * The providers {@link ServiceLoader} finds with this class's loader. Instantiates each provider (cheap by
+     * contract: no I/O).
      *
      * @throws IllegalStateException if two providers declare the same type id, or one needs a newer API
      */
     public static Connectors fromClassPath() {
         List<ConnectorProvider> providers = new ArrayList<>();
-        ServiceLoader.load(ConnectorProvider.class, Connectors.class.getClassLoader()).forEach(providers::add);
+        ServiceLoader.load(ConnectorProvider.class, Connectors.class.getClassLoader())
+                .forEach(providers::add);
         return new Connectors(providers);
     }
 
@@ -69,8 +70,8 @@ public final class Connectors {
     }
 
     /**
-     * The connection or path type with {@code id}, for a host that stores only a type id next to
-     * its values and then needs the descriptors ({@code Configuration.of(type, values)}).
+     * The connection or path type with {@code id}, for a host that stores only a type id next to its values and then
+     * needs the descriptors ({@code Configuration.of(type, values)}).
      *
      * @return the type, or empty when no connector declares one with that id
      */

@@ -28,14 +28,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dev inbox: an in-process SMTP server (GreenMail) on 127.0.0.1, at a free port or the one
- * given, for runs with {@code --dev-inbox}. It accepts every message without authentication,
- * prints each one as it arrives (from, envelope recipients, subject, attachments, first lines of
- * the text) and keeps the latest {@value #KEPT} in memory ({@link #kept()}), for the console's
- * {@code /api/dev-inbox}. A recipient in the reserved {@code .invalid} domain (RFC 2606) is
- * refused at {@code RCPT TO} with {@value #INVALID_DOMAIN_REPLY}, as a real server refuses a
- * domain that does not exist, so that scenario authors can rehearse their error handling; the
- * other recipients of the same message still get it.
+ * The dev inbox: an in-process SMTP server (GreenMail) on 127.0.0.1, at a free port or the one given, for runs with
+ * {@code --dev-inbox}. It accepts every message without authentication, prints each one as it arrives (from, envelope
+ * recipients, subject, attachments, first lines of the text) and keeps the latest {@value #KEPT} in memory
+ * ({@link #kept()}), for the console's {@code /api/dev-inbox}. A recipient in the reserved {@code .invalid} domain (RFC
+ * 2606) is refused at {@code RCPT TO} with {@value #INVALID_DOMAIN_REPLY}, as a real server refuses a domain that does
+ * not exist, so that scenario authors can rehearse their error handling; the other recipients of the same message still
+ * get it.
  */
 public final class DevInbox implements AutoCloseable {
 
@@ -45,7 +44,10 @@ public final class DevInbox implements AutoCloseable {
     /** How many received messages are kept; the oldest is dropped first (a rehearsal tool, not an archive). */
     public static final int KEPT = 500;
 
-    /** The reply to {@code RCPT TO} for a {@code .invalid} address: permanent, "bad destination system address" (RFC 3463). */
+    /**
+     * The reply to {@code RCPT TO} for a {@code .invalid} address: permanent, "bad destination system address" (RFC
+     * 3463).
+     */
     public static final String INVALID_DOMAIN_REPLY = "550 5.1.2 the reserved .invalid domain does not exist";
 
     /**
@@ -57,8 +59,8 @@ public final class DevInbox implements AutoCloseable {
      * @param recipients the accepted {@code RCPT TO} addresses
      * @param message the message as received
      */
-    public record KeptMessage(long id, Instant receivedAt, String envelopeFrom, List<String> recipients, MimeMessage message) {
-    }
+    public record KeptMessage(
+            long id, Instant receivedAt, String envelopeFrom, List<String> recipients, MimeMessage message) {}
 
     private final GreenMail greenMail;
     private final PrintWriter out;
@@ -100,14 +102,17 @@ public final class DevInbox implements AutoCloseable {
     }
 
     private void arrived(MovingMessage message) throws MessagingException {
-        List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
+        List<String> recipients =
+                message.getToAddresses().stream().map(MailAddress::getEmail).toList();
         MessageSummary summary = MessageSummary.of(message.getMessage(), recipients);
-        String from = message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
+        String from =
+                message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
         synchronized (this) {
             arrivals++;
             out.print(summary.describe(locale, arrivals));
             out.flush();
-            kept.addLast(new KeptMessage(arrivals, clock.instant(), from == null ? "" : from, recipients, message.getMessage()));
+            kept.addLast(new KeptMessage(
+                    arrivals, clock.instant(), from == null ? "" : from, recipients, message.getMessage()));
             if (kept.size() > KEPT) {
                 kept.removeFirst();
             }
@@ -115,7 +120,10 @@ public final class DevInbox implements AutoCloseable {
         }
     }
 
-    /** The reply to {@code RCPT TO:<address>}: the refusal for a {@code .invalid} domain, else null (accepted). Prints a refusal. */
+    /**
+     * The reply to {@code RCPT TO:<address>}: the refusal for a {@code .invalid} domain, else null (accepted). Prints a
+     * refusal.
+     */
     private String refused(String address) {
         String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (!domain.equals("invalid") && !domain.endsWith(".invalid")) {
@@ -147,7 +155,9 @@ public final class DevInbox implements AutoCloseable {
         return List.copyOf(kept);
     }
 
-    /** Kept message number {@code id}, or empty when there was none or it was dropped to keep the latest {@value #KEPT}. */
+    /**
+     * Kept message number {@code id}, or empty when there was none or it was dropped to keep the latest {@value #KEPT}.
+     */
     public synchronized Optional<KeptMessage> kept(long id) {
         return kept.stream().filter(m -> m.id() == id).findFirst();
     }
@@ -183,8 +193,8 @@ public final class DevInbox implements AutoCloseable {
     }
 
     /**
-     * GreenMail whose SMTP server asks {@link RecipientRule} at {@code RCPT TO}: GreenMail's own hook for that
-     * is {@link SmtpManager#checkRecipient}, reached only through the {@link Managers} its servers are built with.
+     * GreenMail whose SMTP server asks {@link RecipientRule} at {@code RCPT TO}: GreenMail's own hook for that is
+     * {@link SmtpManager#checkRecipient}, reached only through the {@link Managers} its servers are built with.
      */
     private static final class RefusingGreenMail extends GreenMail {
         private final RecipientRule rule;

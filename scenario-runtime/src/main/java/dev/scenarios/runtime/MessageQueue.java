@@ -8,21 +8,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The durable store behind {@code delivery: queued}: the seam between the runtime's steps and
- * sender and where queued messages live. The runtime ships two implementations, chosen by the
- * workspace's {@code workspace.yaml} ({@link QueueSettings}): a folder of files under
- * {@code <workspace>/data/queue/} (the default; one runtime per workspace, see the README's
- * "Delivery guarantees"), and tables in PostgreSQL that several runtimes share
+ * The durable store behind {@code delivery: queued}: the seam between the runtime's steps and sender and where queued
+ * messages live. The runtime ships two implementations, chosen by the workspace's {@code workspace.yaml}
+ * ({@link QueueSettings}): a folder of files under {@code <workspace>/data/queue/} (the default; one runtime per
+ * workspace, see the README's "Delivery guarantees"), and tables in PostgreSQL that several runtimes share
  * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue-postgresql.md}).
  *
- * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk
- * and flushed), so a crash right after a call loses nothing the call reported done.
+ * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk and flushed), so a
+ * crash right after a call loses nothing the call reported done.
  */
 public interface MessageQueue {
 
     /**
-     * Stores {@code message} of path {@code path} as {@link QueuedMessage.State#PENDING}, due now.
-     * Called by a {@code path:} step before it reports success.
+     * Stores {@code message} of path {@code path} as {@link QueuedMessage.State#PENDING}, due now. Called by a
+     * {@code path:} step before it reports success.
      *
      * @throws IOException if the message cannot be stored durably (read-only folder, full disk): the step must fail
      */
@@ -34,20 +33,23 @@ public interface MessageQueue {
     /**
      * The stored content of {@code message}: the same bytes and Message-ID on every attempt.
      *
-     * @throws DamagedContentException if the stored bytes do not match their stored length and checksum: never send them
+     * @throws DamagedContentException if the stored bytes do not match their stored length and checksum: never send
+     *     them
      */
     PreparedMessage content(QueuedMessage message) throws IOException;
 
-    /** Replaces the state of {@code message.id()} with {@code message} (moving it to or from the dead letters by its state). */
+    /**
+     * Replaces the state of {@code message.id()} with {@code message} (moving it to or from the dead letters by its
+     * state).
+     */
     void update(QueuedMessage message) throws IOException;
 
     /**
      * Records that this runtime starts an attempt: {@code sending} is the message in state
-     * {@link QueuedMessage.State#SENDING} with its attempts counted. Called by the sender before it
-     * transmits. A shared store takes a lease on the message for this runtime and refuses (false)
-     * when another runtime holds a lease on it that has not expired, or when the message changed
-     * since it was read (another runtime made an attempt, an operator killed or purged it); the
-     * sender then leaves it alone. The file store, with one runtime, just writes the state.
+     * {@link QueuedMessage.State#SENDING} with its attempts counted. Called by the sender before it transmits. A shared
+     * store takes a lease on the message for this runtime and refuses (false) when another runtime holds a lease on it
+     * that has not expired, or when the message changed since it was read (another runtime made an attempt, an operator
+     * killed or purged it); the sender then leaves it alone. The file store, with one runtime, just writes the state.
      *
      * @return whether this runtime may now send the message
      */
@@ -58,9 +60,9 @@ public interface MessageQueue {
 
     /**
      * Whether several runtimes send from this store at once. When true, a message found
-     * {@link QueuedMessage.State#SENDING} at start belongs to another runtime until its lease expires
-     * (the store then offers it again, flagged a possible duplicate), so the sender does not take
-     * it over; when false (the file store), one found at start was interrupted by a crash.
+     * {@link QueuedMessage.State#SENDING} at start belongs to another runtime until its lease expires (the store then
+     * offers it again, flagged a possible duplicate), so the sender does not take it over; when false (the file store),
+     * one found at start was interrupted by a crash.
      */
     default boolean shared() {
         return false;
@@ -70,15 +72,14 @@ public interface MessageQueue {
     boolean remove(String id) throws IOException;
 
     /**
-     * The messages not dead, read lazily from the store (oldest first where the store can say):
-     * close the stream. Used by the sender, which must not hold the whole queue in memory.
+     * The messages not dead, read lazily from the store (oldest first where the store can say): close the stream. Used
+     * by the sender, which must not hold the whole queue in memory.
      */
     Stream<QueuedMessage> live() throws IOException;
 
     /**
-     * As {@link #live()}, only the messages whose id {@code wanted} accepts; a store that can tell the
-     * id without reading the state skips the others unread (a data bus's sender thus passes over
-     * another bus's backlog cheaply).
+     * As {@link #live()}, only the messages whose id {@code wanted} accepts; a store that can tell the id without
+     * reading the state skips the others unread (a data bus's sender thus passes over another bus's backlog cheaply).
      */
     default Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
         return live().filter(m -> wanted.test(m.id()));
@@ -88,17 +89,17 @@ public interface MessageQueue {
     Stream<QueuedMessage> dead() throws IOException;
 
     /**
-     * The {@link QueuedMessage.State#DAMAGED} messages: set aside because their state or content could
-     * not be read or failed its checksum, with the reason. Read lazily; close the stream. None by default.
+     * The {@link QueuedMessage.State#DAMAGED} messages: set aside because their state or content could not be read or
+     * failed its checksum, with the reason. Read lazily; close the stream. None by default.
      */
     default Stream<QueuedMessage> damaged() throws IOException {
         return Stream.empty();
     }
 
     /**
-     * Tidies the store after a crash, before a sender starts: content without a state written before
-     * {@code before} is adopted as a pending message (when intact) or set aside as damaged, and
-     * leftover temporary files are removed. Nothing by default.
+     * Tidies the store after a crash, before a sender starts: content without a state written before {@code before} is
+     * adopted as a pending message (when intact) or set aside as damaged, and leftover temporary files are removed.
+     * Nothing by default.
      *
      * @return the messages adopted, to be journaled
      */
@@ -107,10 +108,8 @@ public interface MessageQueue {
     }
 
     /**
-     * Finishes what a stopped process left half done and frees what the queue keeps only for messages
-     * that have left it (e.g. a log of accepted messages). Called by the sender from time to time.
-     * Nothing by default.
+     * Finishes what a stopped process left half done and frees what the queue keeps only for messages that have left it
+     * (e.g. a log of accepted messages). Called by the sender from time to time. Nothing by default.
      */
-    default void compact() throws IOException {
-    }
+    default void compact() throws IOException {}
 }

@@ -13,16 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Camel component {@code path} for any Camel application (Camel Main, Spring Boot, plain Java
- * DSL): {@code to: path:<systemName>} sends one message through that path of a scenario workspace,
- * in the application's own CamelContext. Camel finds it by its scheme
- * ({@code META-INF/services/org/apache/camel/component/path}); the one setting is
- * {@code camel.component.path.workspace=/srv/mail-workspace}. See {@code docs/camel-component.md}.
+ * The Camel component {@code path} for any Camel application (Camel Main, Spring Boot, plain Java DSL): {@code to:
+ * path:<systemName>} sends one message through that path of a scenario workspace, in the application's own
+ * CamelContext. Camel finds it by its scheme ({@code META-INF/services/org/apache/camel/component/path}); the one
+ * setting is {@code camel.component.path.workspace=/srv/mail-workspace}. See {@code docs/camel-component.md}.
  *
- * <p>When the component starts it loads and validates the workspace (an invalid one fails the
- * start, listing every problem with its file and line), opens the enabled connections, takes the
- * workspace's lock and sends its {@code delivery: queued} messages, as {@code scenario run} would,
- * but loads none of the workspace's scenarios. Stopping it closes all that again.
+ * <p>When the component starts it loads and validates the workspace (an invalid one fails the start, listing every
+ * problem with its file and line), opens the enabled connections, takes the workspace's lock and sends its
+ * {@code delivery: queued} messages, as {@code scenario run} would, but loads none of the workspace's scenarios.
+ * Stopping it closes all that again.
  */
 @Component("path")
 public final class PathCamelComponent extends DefaultComponent {
@@ -33,15 +32,17 @@ public final class PathCamelComponent extends DefaultComponent {
     private ScenarioRuntime runtime;
 
     /** For Camel, which makes the component from its scheme; set {@link #setWorkspace(String)} before it starts. */
-    public PathCamelComponent() {
-    }
+    public PathCamelComponent() {}
 
     /** A component for the workspace in {@code workspace}, for a Java DSL application that adds it itself. */
     public PathCamelComponent(Path workspace) {
         this.workspace = workspace.toString();
     }
 
-    /** The workspace folder (holding {@code connections/} and {@code paths/}); a relative one is against the working folder. */
+    /**
+     * The workspace folder (holding {@code connections/} and {@code paths/}); a relative one is against the working
+     * folder.
+     */
     public String getWorkspace() {
         return workspace;
     }
@@ -74,18 +75,20 @@ public final class PathCamelComponent extends DefaultComponent {
     }
 
     /**
-     * The workspace bound in this CamelContext, binding it on first use: routes may ask for their
-     * endpoints before the component is started. Does I/O (reads the workspace, opens connections).
+     * The workspace bound in this CamelContext, binding it on first use: routes may ask for their endpoints before the
+     * component is started. Does I/O (reads the workspace, opens connections).
      */
     private synchronized ScenarioRuntime bound() throws Exception {
         if (runtime == null) {
             if (workspace == null || workspace.isBlank()) {
-                throw new IllegalStateException("the path component needs a workspace folder: set camel.component.path.workspace");
+                throw new IllegalStateException(
+                        "the path component needs a workspace folder: set camel.component.path.workspace");
             }
             Path folder = Path.of(workspace).toAbsolutePath().normalize();
             Workspace loaded = Workspace.load(folder, Connectors.fromClassPath(), System.getenv(), Locale.getDefault());
             if (!loaded.isValid()) {
-                throw new IllegalStateException("the workspace " + folder + " has " + loaded.problems().size() + " problems:\n"
+                throw new IllegalStateException("the workspace " + folder + " has "
+                        + loaded.problems().size() + " problems:\n"
                         + loaded.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
             }
             runtime = ScenarioRuntime.startIn(getCamelContext(), loaded, new LoggedSends());
@@ -102,7 +105,12 @@ public final class PathCamelComponent extends DefaultComponent {
 
         @Override
         public void failed(String path, DeliveryException failure) {
-            LOG.warn("path {}: not sent ({}, reply code {}): {}", path, failure.kind(), failure.replyCode(), failure.getMessage());
+            LOG.warn(
+                    "path {}: not sent ({}, reply code {}): {}",
+                    path,
+                    failure.kind(),
+                    failure.replyCode(),
+                    failure.getMessage());
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param configuration the values, ready for the type
  * @param valid whether no problem was found in it
  */
-public record PathDefinition(String file, String systemName, PathType type, Configuration configuration, boolean valid) {
+public record PathDefinition(
+        String file, String systemName, PathType type, Configuration configuration, boolean valid) {
 
     /** The system name of the connection the path sends through. */
     public String connectionName() {
@@ -58,6 +59,9 @@ public record PathDefinition(String file, String systemName, PathType type, Conf
 
     /** The attribute that holds the recipients a host adds ({@code send --to}): the first e-mail list, if any. */
     public Optional<String> recipientsAttribute() {
-        return attributes().stream().filter(a -> a.type() == PropertyType.EMAIL_LIST).map(PropertyDescriptor::name).findFirst();
+        return attributes().stream()
+                .filter(a -> a.type() == PropertyType.EMAIL_LIST)
+                .map(PropertyDescriptor::name)
+                .findFirst();
     }
 }

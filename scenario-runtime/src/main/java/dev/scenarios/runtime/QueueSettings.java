@@ -3,16 +3,16 @@ package dev.scenarios.runtime;
 import java.util.Objects;
 
 /**
- * Where a workspace keeps its queue of {@code delivery: queued} messages: the {@code queue:} section
- * of {@code <workspace>/workspace.yaml}. Without that file, or with {@code store: file}, the queue is
- * the folder {@code data/queue} and one runtime at a time runs the workspace; with
- * {@code store: postgresql} it is a schema in a PostgreSQL database that several runtimes share.
- * Immutable; {@link #toString()} never shows the password.
+ * Where a workspace keeps its queue of {@code delivery: queued} messages: the {@code queue:} section of
+ * {@code <workspace>/workspace.yaml}. Without that file, or with {@code store: file}, the queue is the folder
+ * {@code data/queue} and one runtime at a time runs the workspace; with {@code store: postgresql} it is a schema in a
+ * PostgreSQL database that several runtimes share. Immutable; {@link #toString()} never shows the password.
  *
  * @param store where the queue lives
  * @param url the JDBC URL of the database ({@code jdbc:postgresql://host:5432/db}); empty for the file store
  * @param username the database user; empty for the file store
- * @param password the database password, resolved from its {@code ${env:…}}/{@code ${file:…}} reference; empty when none
+ * @param password the database password, resolved from its {@code ${env:…}}/{@code ${file:…}} reference; empty when
+ *     none
  * @param schema the schema that holds the queue's tables, {@code scenario_mail} by default
  */
 public record QueueSettings(Store store, String url, String username, String password, String schema) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The delivery state of one queued message (its content is stored apart, see {@link MessageQueue#content}).
- * Immutable: every change is a new value written back with {@link MessageQueue#update}.
+ * The delivery state of one queued message (its content is stored apart, see {@link MessageQueue#content}). Immutable:
+ * every change is a new value written back with {@link MessageQueue#update}.
  *
  * @param id the queue's id, e.g. {@code mwzb1rvw-8d77e0a1}: what {@code scenario queue --retry ID} takes
  * @param path the system name of the path it was queued through
@@ -21,13 +21,25 @@ import java.util.Objects;
  * @param nextAttemptAt when it is due
  * @param expiresAt when it goes dead if still not delivered
  * @param lastReply the last server reply or failure text, empty before the first attempt
- * @param possibleDuplicate whether an attempt may have delivered it already (lost after the final dot,
- *     or the runtime stopped during an attempt): a later delivery may be a duplicate with the same Message-ID
+ * @param possibleDuplicate whether an attempt may have delivered it already (lost after the final dot, or the runtime
+ *     stopped during an attempt): a later delivery may be a duplicate with the same Message-ID
  * @param deadReason why it is dead or damaged, empty otherwise
  */
-public record QueuedMessage(String id, String path, String messageId, List<String> owed, List<String> delivered,
-        List<SendResult.Rejection> refused, State state, int attempts, Instant queuedAt, Instant nextAttemptAt, Instant expiresAt,
-        String lastReply, boolean possibleDuplicate, String deadReason) {
+public record QueuedMessage(
+        String id,
+        String path,
+        String messageId,
+        List<String> owed,
+        List<String> delivered,
+        List<SendResult.Rejection> refused,
+        State state,
+        int attempts,
+        Instant queuedAt,
+        Instant nextAttemptAt,
+        Instant expiresAt,
+        String lastReply,
+        boolean possibleDuplicate,
+        String deadReason) {
 
     /** Where a queued message stands. */
     public enum State {
@@ -40,9 +52,8 @@ public record QueuedMessage(String id, String path, String messageId, List<Strin
         /** Refused for good, or expired: kept with its reason until retried or purged. */
         DEAD,
         /**
-         * Its stored state or content could not be read or does not match its checksum: never sent
-         * as it is, kept with the reason in {@code deadReason} until retried (possible only when the
-         * content is intact) or purged.
+         * Its stored state or content could not be read or does not match its checksum: never sent as it is, kept with
+         * the reason in {@code deadReason} until retried (possible only when the content is intact) or purged.
          */
         DAMAGED
     }
@@ -61,7 +72,20 @@ public record QueuedMessage(String id, String path, String messageId, List<Strin
 
     /** This message in {@code newState}, due at {@code due}. */
     public QueuedMessage with(State newState, Instant due) {
-        return new QueuedMessage(id, path, messageId, owed, delivered, refused, newState, attempts, queuedAt, due, expiresAt,
-                lastReply, possibleDuplicate, newState == State.DEAD || newState == State.DAMAGED ? deadReason : "");
+        return new QueuedMessage(
+                id,
+                path,
+                messageId,
+                owed,
+                delivered,
+                refused,
+                newState,
+                attempts,
+                queuedAt,
+                due,
+                expiresAt,
+                lastReply,
+                possibleDuplicate,
+                newState == State.DEAD || newState == State.DAMAGED ? deadReason : "");
     }
 }

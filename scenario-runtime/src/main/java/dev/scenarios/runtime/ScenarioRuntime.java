@@ -8,14 +8,14 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.internal.camel.PathComponent;
 import dev.scenarios.runtime.internal.camel.WebhookServer;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
-import dev.scenarios.runtime.internal.workspace.StepResponses;
 import dev.scenarios.runtime.internal.delivery.QueueSender;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.ops.ObservedPathSender;
 import dev.scenarios.runtime.internal.workspace.ApplicationProperties;
-import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.DeliveryOptions;
+import dev.scenarios.runtime.internal.workspace.StepResponses;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLibraries;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,14 +39,13 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * A running workspace: a started CamelContext with the {@code path} component, the workspace's
- * connections opened once and every enabled path bound to its connection, and (if asked) the
- * scenarios loaded and running, with the sender of the {@code delivery: queued} paths' queue
- * ({@code <workspace>/data/queue}, or PostgreSQL as {@code workspace.yaml} says). With the file store
- * such a runtime holds {@code data/runtime.lock}, so a second one on the same workspace refuses to
- * start; with the PostgreSQL store several runtimes share the queue, each claiming messages with a
- * lease. {@link #close()} stops the scenarios, then the queue's sender, then closes the connections
- * and the queue's store and releases the lock.
+ * A running workspace: a started CamelContext with the {@code path} component, the workspace's connections opened once
+ * and every enabled path bound to its connection, and (if asked) the scenarios loaded and running, with the sender of
+ * the {@code delivery: queued} paths' queue ({@code <workspace>/data/queue}, or PostgreSQL as {@code workspace.yaml}
+ * says). With the file store such a runtime holds {@code data/runtime.lock}, so a second one on the same workspace
+ * refuses to start; with the PostgreSQL store several runtimes share the queue, each claiming messages with a lease.
+ * {@link #close()} stops the scenarios, then the queue's sender, then closes the connections and the queue's store and
+ * releases the lock.
  */
 public final class ScenarioRuntime implements AutoCloseable {
 
@@ -58,17 +57,26 @@ public final class ScenarioRuntime implements AutoCloseable {
     private final CamelContext camel;
     /** False when the CamelContext is the host's ({@link PathCamelComponent}): then the host starts and stops it. */
     private final boolean ownsCamel;
+
     private final List<Connection> connections;
     private final PathComponent component;
     private final ProducerTemplate template;
     /** One per data bus in use, by bus number; empty when this runtime does not send the queue. */
     private final List<QueueSender> queueSenders;
+
     private final WorkspaceLock lock;
     private final QueueStore store;
     private final WorkspaceConnectorContext context;
 
-    private ScenarioRuntime(CamelContext camel, boolean ownsCamel, List<Connection> connections, PathComponent component,
-            List<QueueSender> queueSenders, WorkspaceLock lock, QueueStore store, WorkspaceConnectorContext context) {
+    private ScenarioRuntime(
+            CamelContext camel,
+            boolean ownsCamel,
+            List<Connection> connections,
+            PathComponent component,
+            List<QueueSender> queueSenders,
+            WorkspaceLock lock,
+            QueueStore store,
+            WorkspaceConnectorContext context) {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.connections = connections;
@@ -81,9 +89,9 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts {@code workspace}: starts Camel, opens each enabled connection with a context that
-     * offers the CamelContext, binds each enabled path, then (if {@code runScenarios}) loads and
-     * starts the scenarios. Blocks until started; the scenarios then run on Camel's threads.
+     * Starts {@code workspace}: starts Camel, opens each enabled connection with a context that offers the
+     * CamelContext, binds each enabled path, then (if {@code runScenarios}) loads and starts the scenarios. Blocks
+     * until started; the scenarios then run on Camel's threads.
      *
      * @throws IllegalStateException if the workspace has problems, or ({@link WorkspaceLock.Held}) when
      *     {@code runScenarios}, the queue is the file store and another runtime already runs this workspace
@@ -95,9 +103,8 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts {@code workspace} to deliver its queue only ({@code scenario run --queue-only}): takes the
-     * workspace's lock and starts the queue's sender, but loads no scenario, so no timer or consumer
-     * runs. Blocks until started.
+     * Starts {@code workspace} to deliver its queue only ({@code scenario run --queue-only}): takes the workspace's
+     * lock and starts the queue's sender, but loads no scenario, so no timer or consumer runs. Blocks until started.
      *
      * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
      */
@@ -106,9 +113,9 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}:
-     * takes the workspace's lock and sends its queue like {@code scenario run}, but loads no scenario
-     * (the host has its own routes) and neither starts nor stops {@code camel}. Blocks until bound.
+     * Binds {@code workspace}'s paths inside the host's {@code camel} for {@link PathCamelComponent}: takes the
+     * workspace's lock and sends its queue like {@code scenario run}, but loads no scenario (the host has its own
+     * routes) and neither starts nor stops {@code camel}. Blocks until bound.
      *
      * @throws IllegalStateException as {@link #start(Workspace, SendEvents, boolean)} with {@code runScenarios}
      */
@@ -116,7 +123,8 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(camel, false, workspace, events, true, false);
     }
 
-    private static ScenarioRuntime start(Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
+    private static ScenarioRuntime start(
+            Workspace workspace, SendEvents events, boolean sendQueue, boolean runScenarios) throws Exception {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("scenarios");
         camel.disableJMX();
@@ -132,13 +140,22 @@ public final class ScenarioRuntime implements AutoCloseable {
         return start(camel, true, workspace, events, sendQueue, runScenarios);
     }
 
-    private static ScenarioRuntime start(CamelContext camel, boolean ownsCamel, Workspace workspace, SendEvents events, boolean sendQueue,
-            boolean runScenarios) throws Exception {
+    private static ScenarioRuntime start(
+            CamelContext camel,
+            boolean ownsCamel,
+            Workspace workspace,
+            SendEvents events,
+            boolean sendQueue,
+            boolean runScenarios)
+            throws Exception {
         if (!workspace.isValid()) {
-            throw new IllegalStateException("the workspace has " + workspace.problems().size() + " problems; validate it first");
+            throw new IllegalStateException(
+                    "the workspace has " + workspace.problems().size() + " problems; validate it first");
         }
         // One runtime per workspace with the file store; a shared store lets several claim messages with leases.
-        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared() ? WorkspaceLock.acquire(workspace.dataDirectory()) : null;
+        WorkspaceLock lock = sendQueue && !workspace.queueSettings().shared()
+                ? WorkspaceLock.acquire(workspace.dataDirectory())
+                : null;
         List<Connection> opened = new ArrayList<>();
         List<QueueSender> buses = new ArrayList<>();
         QueueStore store = null;
@@ -160,12 +177,26 @@ public final class ScenarioRuntime implements AutoCloseable {
                 Connection connection = bySystemName.get(p.connectionName());
                 boolean usable = !p.disabled() && connection != null;
                 if (p.type().direction() == PathType.Direction.RECEIVE) {
-                    bound.put(p.systemName(), new PathComponent.BoundPath(p, null,
-                            usable ? () -> p.type().source(p.configuration(), connection, context) : null, StepResponses.NONE));
+                    bound.put(
+                            p.systemName(),
+                            new PathComponent.BoundPath(
+                                    p,
+                                    null,
+                                    usable ? () -> p.type().source(p.configuration(), connection, context) : null,
+                                    StepResponses.NONE));
                 } else {
-                    bound.put(p.systemName(), new PathComponent.BoundPath(p,
-                            usable ? ObservedPathSender.of(p.systemName(), p.type().bind(p.configuration(), connection), events) : null,
-                            null, workspace.stepResponses(p.systemName())));
+                    bound.put(
+                            p.systemName(),
+                            new PathComponent.BoundPath(
+                                    p,
+                                    usable
+                                            ? ObservedPathSender.of(
+                                                    p.systemName(),
+                                                    p.type().bind(p.configuration(), connection),
+                                                    events)
+                                            : null,
+                                    null,
+                                    workspace.stepResponses(p.systemName())));
                 }
             }
             // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
@@ -176,24 +207,40 @@ public final class ScenarioRuntime implements AutoCloseable {
                     senders.put(name, path.sender());
                 }
             });
-            // Each data bus has its own sender (workers and scanner); bus 0 also takes messages of paths no longer in the workspace.
+            // Each data bus has its own sender (workers and scanner); bus 0 also takes messages of paths no longer in
+            // the workspace.
             for (int bus = 0; sendQueue && bus < DeliveryOptions.BUSES; bus++) {
                 int own = bus;
-                buses.add(new QueueSender(store.queue(), store.journal(), senders, workspace::deliveryPolicy, events, Clock.systemUTC(),
-                        QUEUE_PARALLELISM, QUEUE_POLL_INTERVAL, "queue-bus-" + bus, path -> workspace.bus(path) == own));
+                buses.add(new QueueSender(
+                        store.queue(),
+                        store.journal(),
+                        senders,
+                        workspace::deliveryPolicy,
+                        events,
+                        Clock.systemUTC(),
+                        QUEUE_PARALLELISM,
+                        QUEUE_POLL_INTERVAL,
+                        "queue-bus-" + bus,
+                        path -> workspace.bus(path) == own));
             }
-            QueuedDelivery queued = new QueuedDelivery(store.queue(), store.journal(), Clock.systemUTC(), path -> {
-                if (!buses.isEmpty()) {
-                    buses.get(workspace.bus(path)).wake();
-                }
-            }, store.label());
+            QueuedDelivery queued = new QueuedDelivery(
+                    store.queue(),
+                    store.journal(),
+                    Clock.systemUTC(),
+                    path -> {
+                        if (!buses.isEmpty()) {
+                            buses.get(workspace.bus(path)).wake();
+                        }
+                    },
+                    store.label());
             PathComponent component = new PathComponent(bound, events, workspace::deliveryPolicy, queued);
             if (ownsCamel) {
                 camel.addComponent("path", component);
             } else {
                 component.setCamelContext(camel);
             }
-            ScenarioRuntime runtime = new ScenarioRuntime(camel, ownsCamel, opened, component, buses, lock, store, context);
+            ScenarioRuntime runtime =
+                    new ScenarioRuntime(camel, ownsCamel, opened, component, buses, lock, store, context);
             // The file store makes accepted messages visible a moment after they are durable: wake every bus then.
             store.whenLaidOut(() -> buses.forEach(QueueSender::wake));
             for (QueueSender bus : buses) {
@@ -214,9 +261,9 @@ public final class ScenarioRuntime implements AutoCloseable {
 
     /**
      * The property placeholders scenarios may use: {@code {{workspace}}} (the workspace folder) and
-     * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log},
-     * since a relative {@code file:} would depend on the folder the runtime was started from; and
-     * every key of the workspace's {@code application.properties} (the two above win).
+     * {@code {{workspace.data}}} (its data folder), e.g. {@code file:{{workspace.data}}?fileName=failures.log}, since a
+     * relative {@code file:} would depend on the folder the runtime was started from; and every key of the workspace's
+     * {@code application.properties} (the two above win).
      *
      * @throws UncheckedIOException if {@code application.properties} exists but cannot be read
      */
@@ -227,22 +274,25 @@ public final class ScenarioRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(ApplicationProperties.FILE + ": " + e.getMessage(), e);
         }
-        properties.setProperty(ApplicationProperties.WORKSPACE, workspace.directory().toString());
-        properties.setProperty(ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
+        properties.setProperty(
+                ApplicationProperties.WORKSPACE, workspace.directory().toString());
+        properties.setProperty(
+                ApplicationProperties.WORKSPACE_DATA, workspace.dataDirectory().toString());
         return properties;
     }
 
     /**
-     * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…}
-     * would, with {@code attributes} as the body. Blocks until the server's final reply (after the
-     * path's direct retries), or for a {@code delivery: queued} path until the message is on disk:
-     * then the result has no accepted recipients and the reply {@code queued as <id>, not sent yet}. Does I/O.
+     * Sends one message through path {@code pathName} exactly as a scenario step {@code to: path:…} would, with
+     * {@code attributes} as the body. Blocks until the server's final reply (after the path's direct retries), or for a
+     * {@code delivery: queued} path until the message is on disk: then the result has no accepted recipients and the
+     * reply {@code queued as <id>, not sent yet}. Does I/O.
      *
      * @throws DeliveryException when nothing was delivered (also sets nothing else)
      * @throws IllegalArgumentException if no path has that name
      */
     public SendResult send(String pathName, Map<String, ?> attributes) throws DeliveryException {
-        Exchange exchange = template.send(component.endpoint(pathName), e -> e.getMessage().setBody(new LinkedHashMap<>(attributes)));
+        Exchange exchange = template.send(
+                component.endpoint(pathName), e -> e.getMessage().setBody(new LinkedHashMap<>(attributes)));
         Exception failure = exchange.getException();
         if (failure instanceof DeliveryException delivery) {
             throw delivery;
@@ -253,20 +303,25 @@ public final class ScenarioRuntime implements AutoCloseable {
         return exchange.getProperty(PathComponent.RESULT_PROPERTY, SendResult.class);
     }
 
-    /** How many lines the queue's journal ({@code data/queue/events.log}, or the shared store's table) could not write since the start, e.g. for a full disk. */
+    /**
+     * How many lines the queue's journal ({@code data/queue/events.log}, or the shared store's table) could not write
+     * since the start, e.g. for a full disk.
+     */
     public long journalWriteErrors() {
         return store.journal().writeErrors();
     }
 
-    /** How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}). */
+    /**
+     * How many writes of connection {@code connection}'s journal failed since the start (see {@link #journalError()}).
+     */
     public long journalWriteErrors(String connection) {
         return context.journalFailures(connection);
     }
 
     /**
-     * The latest journal write failure of any connection since the start, if any: the journal is
-     * evidence, so a failure never changes a send's outcome; {@code scenario send --json} reports it
-     * as {@code journalError}. Already logged once when it happened.
+     * The latest journal write failure of any connection since the start, if any: the journal is evidence, so a failure
+     * never changes a send's outcome; {@code scenario send --json} reports it as {@code journalError}. Already logged
+     * once when it happened.
      */
     public Optional<String> journalError() {
         return context.journalError();
@@ -278,8 +333,8 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the scenarios (in-flight messages get up to 10 s), then the queue's sender (attempts
-     * under way get up to 10 s), then closes the connections. Never throws.
+     * Stops the scenarios (in-flight messages get up to 10 s), then the queue's sender (attempts under way get up to 10
+     * s), then closes the connections. Never throws.
      */
     @Override
     public void close() {
@@ -299,8 +354,7 @@ public final class ScenarioRuntime implements AutoCloseable {
     /** Closes the workspace's {@code lib/} class loader when the runtime's own CamelContext stops. */
     private record ClassLoaderCloser(URLClassLoader libraries) implements Service {
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public void stop() {
@@ -309,10 +363,14 @@ public final class ScenarioRuntime implements AutoCloseable {
     }
 
     /**
-     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue senders,
-     * connections, queue store, lock; {@code camel} is null when it is the host's.
+     * The shutdown order, for a runtime and for a start that failed half-way: scenarios, queue senders, connections,
+     * queue store, lock; {@code camel} is null when it is the host's.
      */
-    private static void stop(CamelContext camel, List<QueueSender> senders, List<Connection> connections, QueueStore store,
+    private static void stop(
+            CamelContext camel,
+            List<QueueSender> senders,
+            List<Connection> connections,
+            QueueStore store,
             WorkspaceLock lock) {
         if (camel != null) {
             camel.stop();

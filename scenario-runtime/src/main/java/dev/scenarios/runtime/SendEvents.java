@@ -6,22 +6,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Told about every message a {@code path:} step sends or fails to send, e.g. to print one log line
- * per message. Called on the sending thread, after the connector returned; must not throw. For a
- * {@code delivery: queued} path that is the queue's sender thread, once the message was delivered
- * or went dead (not when the step queued it).
+ * Told about every message a {@code path:} step sends or fails to send, e.g. to print one log line per message. Called
+ * on the sending thread, after the connector returned; must not throw. For a {@code delivery: queued} path that is the
+ * queue's sender thread, once the message was delivered or went dead (not when the step queued it).
  */
 public interface SendEvents {
 
     /** A listener that ignores everything. */
     SendEvents NONE = new SendEvents() {
         @Override
-        public void sent(String path, SendResult result) {
-        }
+        public void sent(String path, SendResult result) {}
 
         @Override
-        public void failed(String path, DeliveryException failure) {
-        }
+        public void failed(String path, DeliveryException failure) {}
     };
 
     /** {@code path} delivered a message: its Message-ID and the server's reply are in {@code result}. */
@@ -31,13 +28,12 @@ public interface SendEvents {
     void failed(String path, DeliveryException failure);
 
     /**
-     * One attempt of {@code path} to hand a message to its server ended after {@code took}: with
-     * {@code result} when the server took it, else with {@code failure} (exactly one is null). Each
-     * direct retry and each queued attempt is one call, before {@link #sent} or {@link #failed} of the
-     * message; for metrics and health, e.g. whether the server could be reached. Does nothing by default.
+     * One attempt of {@code path} to hand a message to its server ended after {@code took}: with {@code result} when
+     * the server took it, else with {@code failure} (exactly one is null). Each direct retry and each queued attempt is
+     * one call, before {@link #sent} or {@link #failed} of the message; for metrics and health, e.g. whether the server
+     * could be reached. Does nothing by default.
      */
-    default void attempted(String path, Duration took, SendResult result, DeliveryException failure) {
-    }
+    default void attempted(String path, Duration took, SendResult result, DeliveryException failure) {}
 
     /** A listener that tells each of {@code listeners}, in order. */
     static SendEvents all(SendEvents... listeners) {

@@ -18,7 +18,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun with(Connectors connectors, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ScenarioCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), connectors, ENVIRONMENT, Locale.ENGLISH);
+        int code = ScenarioCommand.execute(
+                args, new PrintWriter(out, true), new PrintWriter(err, true), connectors, ENVIRONMENT, Locale.ENGLISH);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

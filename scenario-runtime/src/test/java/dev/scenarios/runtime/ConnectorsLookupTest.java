@@ -2,8 +2,8 @@ package dev.scenarios.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConfigurableType;
+import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
 import java.util.Map;

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runtime in its own JVM ({@code scenario run}) is killed with {@code kill -9} while messages
- * are queued and some are being sent to a relay that never answers the final dot; restarted with a
- * healthy relay, it delivers every message the steps queued. A message can arrive twice only if
- * the crash caught it after its data went out, and then with the same Message-ID.
+ * The runtime in its own JVM ({@code scenario run}) is killed with {@code kill -9} while messages are queued and some
+ * are being sent to a relay that never answers the final dot; restarted with a healthy relay, it delivers every message
+ * the steps queued. A message can arrive twice only if the crash caught it after its data went out, and then with the
+ * same Message-ID.
  */
 class CrashRecoveryTest {
 
@@ -58,22 +58,28 @@ class CrashRecoveryTest {
                 return DataEnd.STALL;
             }
         })) {
-            ws = DeliveryWorkspace.create(dir, stalling.port(), "delivery: queued\nretry:\n  backoff: [200ms]\n  jitter: 0\n");
+            ws = DeliveryWorkspace.create(
+                    dir, stalling.port(), "delivery: queued\nretry:\n  backoff: [200ms]\n  jitter: 0\n");
             ws.connectTo(stalling.port(), "60s");
             ws.files.write("scenarios/orders.yaml", SCENARIO);
             ws.load();
 
             Process first = start(ws, "first.log");
             DeliveryWorkspace queue = ws;
-            boolean caught = await(Duration.ofSeconds(40), () -> queue.queued().size() == 5 && !stalling.withData().isEmpty()
-                    && queue.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.SENDING)
-                    && queue.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.PENDING));
+            boolean caught = await(
+                    Duration.ofSeconds(40),
+                    () -> queue.queued().size() == 5
+                            && !stalling.withData().isEmpty()
+                            && queue.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.SENDING)
+                            && queue.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.PENDING));
             assertThat(caught).as(log("first.log")).isTrue();
             first.destroyForcibly();
             assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
             queuedIds = ws.queued().stream().map(QueuedMessage::messageId).collect(Collectors.toSet());
-            dataBeforeCrash = stalling.withData().stream().map(ScriptedSmtpServer.Transaction::messageId).toList();
+            dataBeforeCrash = stalling.withData().stream()
+                    .map(ScriptedSmtpServer.Transaction::messageId)
+                    .toList();
         }
         assertThat(queuedIds).hasSize(5);
         assertThat(queuedIds).containsAll(dataBeforeCrash);
@@ -85,9 +91,13 @@ class CrashRecoveryTest {
             Files.delete(dir.resolve("scenarios/orders.yaml"));
             Process second = start(ws, "second.log");
             try {
-                assertThat(healthy.waitForIncomingEmail(30_000, 5)).as(log("second.log")).isTrue();
+                assertThat(healthy.waitForIncomingEmail(30_000, 5))
+                        .as(log("second.log"))
+                        .isTrue();
                 DeliveryWorkspace queue = ws;
-                assertThat(await(Duration.ofSeconds(10), () -> queue.queued().isEmpty())).as(log("second.log")).isTrue();
+                assertThat(await(Duration.ofSeconds(10), () -> queue.queued().isEmpty()))
+                        .as(log("second.log"))
+                        .isTrue();
             } finally {
                 second.destroy();
                 second.waitFor(20, TimeUnit.SECONDS);
@@ -102,11 +112,15 @@ class CrashRecoveryTest {
             Map<String, Integer> copies = new HashMap<>();
             dataBeforeCrash.forEach(id -> copies.merge(id, 1, Integer::sum));
             afterRestart.forEach(id -> copies.merge(id, 1, Integer::sum));
-            Set<String> flagged = ws.journal().stream().filter(l -> l.contains(" POSSIBLE_DUPLICATE "))
-                    .map(l -> l.split(" ")[3]).collect(Collectors.toSet());
+            Set<String> flagged = ws.journal().stream()
+                    .filter(l -> l.contains(" POSSIBLE_DUPLICATE "))
+                    .map(l -> l.split(" ")[3])
+                    .collect(Collectors.toSet());
             copies.forEach((id, n) -> {
                 if (n > 1) {
-                    assertThat(flagged).as("a duplicate must be one the journal flagged").contains(id);
+                    assertThat(flagged)
+                            .as("a duplicate must be one the journal flagged")
+                            .contains(id);
                 }
             });
             assertThat(flagged).containsAll(dataBeforeCrash);
@@ -119,8 +133,16 @@ class CrashRecoveryTest {
     private Process start(DeliveryWorkspace ws, String logName) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", classPath, "dev.scenarios.runtime.cli.ScenarioCommand", "run", ws.files.dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        classPath,
+                        "dev.scenarios.runtime.cli.ScenarioCommand",
+                        "run",
+                        ws.files.dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(logName).toFile())
+                .start();
     }
 
     private String log(String name) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bus: 0..3}: each data bus has its own queue sender, so 10 000 queued messages on bus 3,
- * whose server stalls every transfer, do not delay one urgent message on bus 0.
+ * {@code bus: 0..3}: each data bus has its own queue sender, so 10 000 queued messages on bus 3, whose server stalls
+ * every transfer, do not delay one urgent message on bus 0.
  */
 class DataBusTest {
 
@@ -39,14 +39,15 @@ class DataBusTest {
         } finally {
             if (!dir.equals(temp)) {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
         }
     }
 
     private void backlog(Path dir) throws Exception {
-        ScriptedSmtpServer.Script healthy = new ScriptedSmtpServer.Script() { };
+        ScriptedSmtpServer.Script healthy = new ScriptedSmtpServer.Script() {};
         try (ScriptedSmtpServer slow = ScriptedSmtpServer.start(healthy).on("DATA", ScriptedSmtpServer.stall());
                 ScriptedSmtpServer fast = ScriptedSmtpServer.start(healthy)) {
             TestWorkspace files = new TestWorkspace(dir)
@@ -66,28 +67,55 @@ class DataBusTest {
             FileMessageQueue queue = new FileMessageQueue(ws.queueDirectory());
             Instant now = Instant.now();
             for (int i = 0; i < BULK; i++) {
-                queue.add("bulk", new PreparedMessage("<bulk-" + i + "@example.com>", List.of("list@example.com"),
-                        ("Subject: bulk " + i + "\r\n\r\nnews\r\n").getBytes(StandardCharsets.US_ASCII)), now, now.plus(Duration.ofHours(1)));
+                queue.add(
+                        "bulk",
+                        new PreparedMessage(
+                                "<bulk-" + i + "@example.com>",
+                                List.of("list@example.com"),
+                                ("Subject: bulk " + i + "\r\n\r\nnews\r\n").getBytes(StandardCharsets.US_ASCII)),
+                        now,
+                        now.plus(Duration.ofHours(1)));
             }
 
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
                 // Bus 3's workers are all stuck in a stalled transfer.
-                assertThat(await(Duration.ofSeconds(10), () -> slow.connections() >= 1)).isTrue();
+                assertThat(await(Duration.ofSeconds(10), () -> slow.connections() >= 1))
+                        .isTrue();
 
                 // The first alert also loads the mail classes and opens the route: bounded, but not what is measured.
-                Exchange first = runtime.camelContext().createProducerTemplate().send("direct:alert",
-                        e -> e.getMessage().setBody(Map.of("Text", "warm-up", "To", List.of(Map.of("Address", "ops@example.com")))));
+                Exchange first = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:alert",
+                                e -> e.getMessage()
+                                        .setBody(Map.of(
+                                                "Text",
+                                                "warm-up",
+                                                "To",
+                                                List.of(Map.of("Address", "ops@example.com")))));
                 assertThat(first.getException()).isNull();
-                assertThat(await(Duration.ofSeconds(10), () -> fast.withData().size() == 1)).isTrue();
+                assertThat(await(Duration.ofSeconds(10), () -> fast.withData().size() == 1))
+                        .isTrue();
 
                 long start = System.nanoTime();
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:alert",
-                        e -> e.getMessage().setBody(Map.of("Text", "disk full", "To", List.of(Map.of("Address", "ops@example.com")))));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:alert",
+                                e -> e.getMessage()
+                                        .setBody(Map.of(
+                                                "Text",
+                                                "disk full",
+                                                "To",
+                                                List.of(Map.of("Address", "ops@example.com")))));
                 assertThat(done.getException()).isNull();
 
-                assertThat(await(Duration.ofSeconds(1), () -> fast.withData().size() == 2)).as("bus 0 delivered within a second").isTrue();
+                assertThat(await(Duration.ofSeconds(1), () -> fast.withData().size() == 2))
+                        .as("bus 0 delivered within a second")
+                        .isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-                assertThat(fast.withData().get(1).messageId()).isEqualTo(done.getVariable("response", Map.class).get("messageId"));
+                assertThat(fast.withData().get(1).messageId())
+                        .isEqualTo(done.getVariable("response", Map.class).get("messageId"));
                 assertThat(slow.withData()).isEmpty();
             }
 

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime's own path keys {@code delivery:} and {@code retry:}: read, removed before the path type, validated with lines. */
+/**
+ * The runtime's own path keys {@code delivery:} and {@code retry:}: read, removed before the path type, validated with
+ * lines.
+ */
 class DeliveryOptionsTest {
 
     @TempDir
@@ -28,8 +31,13 @@ class DeliveryOptionsTest {
         assertThat(ws.problems()).isEmpty();
         assertThat(ws.deliveryPolicy("orders")).isEqualTo(DeliveryPolicy.DIRECT);
         assertThat(DeliveryPolicy.DIRECT.attempts()).isEqualTo(3);
-        assertThat(DeliveryPolicy.QUEUED.backoff()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
-                Duration.ofMinutes(30), Duration.ofHours(1));
+        assertThat(DeliveryPolicy.QUEUED.backoff())
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(1));
         assertThat(DeliveryPolicy.QUEUED.lifetime()).isEqualTo(Duration.ofHours(24));
     }
 
@@ -49,12 +57,17 @@ class DeliveryOptionsTest {
         assertThat(policy.backoff()).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(2));
         assertThat(policy.jitter()).isEqualTo(0.5);
         assertThat(policy.lifetime()).isEqualTo(Duration.ofDays(2));
-        assertThat(ws.path("orders").orElseThrow().configuration().givenValues()).doesNotContainKeys("delivery", "retry");
+        assertThat(ws.path("orders").orElseThrow().configuration().givenValues())
+                .doesNotContainKeys("delivery", "retry");
     }
 
     @Test
     void theNthFailureWaitsTheNthBackoffTheLastRepeatingWithinTheJitter() {
-        DeliveryPolicy policy = new DeliveryPolicy(DeliveryPolicy.Mode.QUEUED, 1, List.of(Duration.ofSeconds(10), Duration.ofSeconds(60)), 0.2,
+        DeliveryPolicy policy = new DeliveryPolicy(
+                DeliveryPolicy.Mode.QUEUED,
+                1,
+                List.of(Duration.ofSeconds(10), Duration.ofSeconds(60)),
+                0.2,
                 Duration.ofHours(1));
         java.util.Random random = new java.util.Random(42);
 
@@ -75,12 +88,14 @@ class DeliveryOptionsTest {
                   pause: 1s
                 """, Locale.ENGLISH);
 
-        assertThat(ws.problems()).extracting(Problem::toString).containsExactly(
-                "paths/orders.yaml:8: path orders delivery: must be direct or queued, not \"later\"",
-                "paths/orders.yaml:10: path orders retry.attempts: attempts must be a whole number from 1 to 100, not \"many\"",
-                "paths/orders.yaml:11: path orders retry.backoff[1]: \"soon\" is not a duration such as 500ms, 30s, 5m, 1h or 1d",
-                "paths/orders.yaml:12: path orders retry.jitter: jitter must be a fraction from 0 to 1, e.g. 0.2, not \"2\"",
-                "paths/orders.yaml:14: path orders retry.pause: unknown retry setting \"pause\" (known: attempts, backoff, jitter, lifetime)");
+        assertThat(ws.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "paths/orders.yaml:8: path orders delivery: must be direct or queued, not \"later\"",
+                        "paths/orders.yaml:10: path orders retry.attempts: attempts must be a whole number from 1 to 100, not \"many\"",
+                        "paths/orders.yaml:11: path orders retry.backoff[1]: \"soon\" is not a duration such as 500ms, 30s, 5m, 1h or 1d",
+                        "paths/orders.yaml:12: path orders retry.jitter: jitter must be a fraction from 0 to 1, e.g. 0.2, not \"2\"",
+                        "paths/orders.yaml:14: path orders retry.pause: unknown retry setting \"pause\" (known: attempts, backoff, jitter, lifetime)");
     }
 
     @Test

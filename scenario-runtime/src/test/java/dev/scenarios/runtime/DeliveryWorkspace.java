@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A workspace with the real SMTP connector pointed at a loopback port and one path {@code orders}
- * with the delivery options under test; reads back the queue and its journal.
+ * A workspace with the real SMTP connector pointed at a loopback port and one path {@code orders} with the delivery
+ * options under test; reads back the queue and its journal.
  */
 final class DeliveryWorkspace {
 
@@ -84,8 +84,8 @@ final class DeliveryWorkspace {
     }
 
     /**
-     * Every message in the queue, live and dead, once the messages accepted a moment ago are laid out as
-     * files (a step returns when its message is durable, a few milliseconds before; waits up to 2 s).
+     * Every message in the queue, live and dead, once the messages accepted a moment ago are laid out as files (a step
+     * returns when its message is durable, a few milliseconds before; waits up to 2 s).
      */
     List<QueuedMessage> queued() {
         ScriptedSmtpServer.await(Duration.ofSeconds(2), () -> {
@@ -96,7 +96,8 @@ final class DeliveryWorkspace {
             }
         });
         List<QueuedMessage> out = new ArrayList<>();
-        try (Stream<QueuedMessage> live = queue().live(); Stream<QueuedMessage> dead = queue().dead()) {
+        try (Stream<QueuedMessage> live = queue().live();
+                Stream<QueuedMessage> dead = queue().dead()) {
             live.forEach(out::add);
             dead.forEach(out::add);
         } catch (IOException e) {

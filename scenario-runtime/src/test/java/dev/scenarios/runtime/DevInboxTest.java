@@ -32,8 +32,8 @@ class DevInboxTest {
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Здравствуйте, Анна!\nСтрока 2\nСтрока 3\nСтрока 4\nСтрока 5\nСтрока 6\n", "UTF-8");
         MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new jakarta.activation.DataHandler(
-                new jakarta.mail.util.ByteArrayDataSource("счёт".getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
+        attachment.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                "счёт".getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
         attachment.setFileName(jakarta.mail.internet.MimeUtility.encodeText("счёт.txt", "UTF-8", "B"));
         m.setContent(new MimeMultipart(text, attachment));
         return m;
@@ -58,7 +58,9 @@ class DevInboxTest {
             Transport.send(m);
 
             assertThat(inbox.awaitMessages(1, Duration.ofSeconds(5))).isTrue();
-            assertThat(inbox.received()).singleElement().satisfies(received -> assertThat(received.getSubject()).isEqualTo("Заказ №7 принят"));
+            assertThat(inbox.received())
+                    .singleElement()
+                    .satisfies(received -> assertThat(received.getSubject()).isEqualTo("Заказ №7 принят"));
             assertThat(out.toString()).isEqualTo("""
                     [dev-inbox] SMTP on 127.0.0.1:%d: every connection sends here for this run
                     [dev-inbox] message 1
@@ -86,8 +88,12 @@ class DevInboxTest {
             MimeMessage m = message(session, "duty@mailbox.invalid, anna@example.com");
 
             assertThatThrownBy(() -> Transport.send(m)).isInstanceOfSatisfying(SendFailedException.class, e -> {
-                assertThat(e.getInvalidAddresses()).extracting(Address::toString).containsExactly("duty@mailbox.invalid");
-                assertThat(e.getValidSentAddresses()).extracting(Address::toString).containsExactly("anna@example.com");
+                assertThat(e.getInvalidAddresses())
+                        .extracting(Address::toString)
+                        .containsExactly("duty@mailbox.invalid");
+                assertThat(e.getValidSentAddresses())
+                        .extracting(Address::toString)
+                        .containsExactly("anna@example.com");
                 // the refusal is the reply to RCPT TO, not to the end of DATA
                 assertThat(e.getNextException()).isInstanceOfSatisfying(SMTPAddressFailedException.class, rcpt -> {
                     assertThat(rcpt.getCommand()).isEqualTo("RCPT TO:<duty@mailbox.invalid>");
@@ -100,8 +106,10 @@ class DevInboxTest {
                 assertThat(kept.id()).isEqualTo(1);
                 assertThat(kept.recipients()).containsExactly("anna@example.com");
             });
-            assertThat(out.toString()).contains("[dev-inbox] получатель <duty@mailbox.invalid> отклонён на RCPT TO: 550 5.1.2")
-                    .contains("[dev-inbox] письмо 1").contains("Кому: duty@mailbox.invalid, anna@example.com");
+            assertThat(out.toString())
+                    .contains("[dev-inbox] получатель <duty@mailbox.invalid> отклонён на RCPT TO: 550 5.1.2")
+                    .contains("[dev-inbox] письмо 1")
+                    .contains("Кому: duty@mailbox.invalid, anna@example.com");
         }
     }
 
@@ -110,18 +118,23 @@ class DevInboxTest {
         StringWriter out = new StringWriter();
         try (DevInbox inbox = DevInbox.start(new PrintWriter(out, true), Locale.ENGLISH)) {
             assertThatThrownBy(() -> Transport.send(message(session(inbox), "duty@mailbox.invalid")))
-                    .isInstanceOf(SendFailedException.class).hasMessageContaining("Invalid Addresses")
-                    .satisfies(e -> assertThat(((SendFailedException) e).getNextException()).hasMessageContaining("550 5.1.2"));
+                    .isInstanceOf(SendFailedException.class)
+                    .hasMessageContaining("Invalid Addresses")
+                    .satisfies(e -> assertThat(((SendFailedException) e).getNextException())
+                            .hasMessageContaining("550 5.1.2"));
 
             assertThat(inbox.kept()).isEmpty();
-            assertThat(out.toString()).contains("[dev-inbox] RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2").doesNotContain("message 1");
+            assertThat(out.toString())
+                    .contains("[dev-inbox] RCPT TO:<duty@mailbox.invalid> refused: 550 5.1.2")
+                    .doesNotContain("message 1");
         }
     }
 
     @Test
     void keepsTheReceivedMessagesWithTheirEnvelopeOnTheGivenPort() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket free =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
         }
         try (DevInbox inbox = DevInbox.start(new PrintWriter(new StringWriter(), true), Locale.ENGLISH, port)) {
@@ -130,10 +143,14 @@ class DevInboxTest {
             Transport.send(message(session(inbox), "boris@example.com"));
 
             assertThat(inbox.awaitMessages(2, Duration.ofSeconds(5))).isTrue();
-            assertThat(inbox.kept()).extracting(DevInbox.KeptMessage::id, DevInbox.KeptMessage::recipients)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, java.util.List.of("anna@example.com")),
+            assertThat(inbox.kept())
+                    .extracting(DevInbox.KeptMessage::id, DevInbox.KeptMessage::recipients)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1L, java.util.List.of("anna@example.com")),
                             org.assertj.core.groups.Tuple.tuple(2L, java.util.List.of("boris@example.com")));
-            assertThat(inbox.kept(2)).get().satisfies(m -> assertThat(m.envelopeFrom()).isEqualTo("shop@example.com"));
+            assertThat(inbox.kept(2))
+                    .get()
+                    .satisfies(m -> assertThat(m.envelopeFrom()).isEqualTo("shop@example.com"));
             assertThat(inbox.kept(3)).isEmpty();
         }
     }

@@ -43,7 +43,9 @@ class DirectDeliveryTest {
                         .isInstanceOfSatisfying(DeliveryException.class, e -> {
                             assertThat(e.kind()).isEqualTo(FailureKind.RECIPIENT_REJECTED);
                             assertThat(e.replyCode()).isEqualTo(451);
-                            assertThat(e.rejectedRecipients()).singleElement().satisfies(r -> assertThat(r.address()).isEqualTo("anna@example.com"));
+                            assertThat(e.rejectedRecipients())
+                                    .singleElement()
+                                    .satisfies(r -> assertThat(r.address()).isEqualTo("anna@example.com"));
                         });
             }
             assertThat(server.transactions()).hasSize(3);
@@ -65,7 +67,10 @@ class DirectDeliveryTest {
                 result = runtime.send("orders", DeliveryWorkspace.order("2", "anna@example.com"));
             }
             assertThat(result.serverReply()).startsWith("250");
-            assertThat(server.withData()).hasSize(2).extracting(Transaction::messageId).containsOnly(result.messageId());
+            assertThat(server.withData())
+                    .hasSize(2)
+                    .extracting(Transaction::messageId)
+                    .containsOnly(result.messageId());
         }
     }
 
@@ -80,7 +85,9 @@ class DirectDeliveryTest {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), DIRECT);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, false)) {
                 assertThatThrownBy(() -> runtime.send("orders", DeliveryWorkspace.order("3", "anna@example.com")))
-                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.replyCode()).isEqualTo(550));
+                        .isInstanceOfSatisfying(
+                                DeliveryException.class,
+                                e -> assertThat(e.replyCode()).isEqualTo(550));
             }
             assertThat(server.transactions()).hasSize(1);
         }
@@ -109,19 +116,31 @@ class DirectDeliveryTest {
                     """);
             Exchange done;
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                done = runtime.camelContext().createProducerTemplate().send("direct:orders", e -> e.getMessage().setBody(
-                        DeliveryWorkspace.order("4", "anna@example.com", "later@example.com", "gone@example.com")));
+                done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:orders",
+                                e -> e.getMessage()
+                                        .setBody(DeliveryWorkspace.order(
+                                                "4", "anna@example.com", "later@example.com", "gone@example.com")));
             }
             assertThat(done.getException()).isNull();
-            assertThat(done.getMessage().getBody(String.class)).startsWith("false ").contains("gone@example.com").contains("550")
-                    .doesNotContain("later@example.com").doesNotContain("anna@example.com");
+            assertThat(done.getMessage().getBody(String.class))
+                    .startsWith("false ")
+                    .contains("gone@example.com")
+                    .contains("550")
+                    .doesNotContain("later@example.com")
+                    .doesNotContain("anna@example.com");
             List<Transaction> received = server.withData();
             assertThat(received).hasSize(2);
             assertThat(received.get(1).recipients()).containsExactly("later@example.com");
         }
     }
 
-    /** Issue 14, finding 8: a step's attempts end at its overall deadline (retry.lifetime), whatever the attempt count says. */
+    /**
+     * Issue 14, finding 8: a step's attempts end at its overall deadline (retry.lifetime), whatever the attempt count
+     * says.
+     */
     @Test
     void theAttemptsOfOneStepEndAtItsOverallDeadline() throws Exception {
         assertThat(DeliveryPolicy.DIRECT.lifetime()).isEqualTo(java.time.Duration.ofMinutes(2));
@@ -131,13 +150,18 @@ class DirectDeliveryTest {
                 return "451 4.7.1 greylisted";
             }
         })) {
-            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(),
+            DeliveryWorkspace ws = DeliveryWorkspace.create(
+                    dir,
+                    server.port(),
                     "delivery: direct\nretry:\n  attempts: 100\n  backoff: [200ms]\n  jitter: 0\n  lifetime: 1s\n");
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, false)) {
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> runtime.send("orders", DeliveryWorkspace.order("1", "anna@example.com")))
-                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.replyCode()).isEqualTo(451));
-                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+                        .isInstanceOfSatisfying(
+                                DeliveryException.class,
+                                e -> assertThat(e.replyCode()).isEqualTo(451));
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                        .isLessThan(java.time.Duration.ofSeconds(3));
             }
             assertThat(server.transactions()).hasSizeBetween(2, 7);
         }

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that stops taking bytes in the middle of the queue's write: {@code scenario send} runs in
- * a JVM whose file size limit ({@code ulimit -f}) is smaller than the message, so the operating
- * system refuses the write halfway, as a full disk would. The step must fail, saying so, and leave
- * nothing behind in the queue.
+ * A disk that stops taking bytes in the middle of the queue's write: {@code scenario send} runs in a JVM whose file
+ * size limit ({@code ulimit -f}) is smaller than the message, so the operating system refuses the write halfway, as a
+ * full disk would. The step must fail, saying so, and leave nothing behind in the queue.
  */
 class FullDiskTest {
 
@@ -32,16 +31,35 @@ class FullDiskTest {
         String longOrderNumber = "9999 ".repeat(4_000).trim();
 
         // 8 blocks of 1 KiB: larger than any file the JVM writes to start, far smaller than the message.
-        Process send = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 8; exec \"$0\" \"$@\"", java, "-cp", classPath,
-                "dev.scenarios.runtime.cli.ScenarioCommand", "send", ws.files.dir.toString(), "orders",
-                "--attr", "OrderNo=" + longOrderNumber, "--to", "anna@example.com", "--lang", "en")
-                .redirectErrorStream(true).start();
+        Process send = new ProcessBuilder(
+                        "/bin/bash",
+                        "-c",
+                        "ulimit -f 8; exec \"$0\" \"$@\"",
+                        java,
+                        "-cp",
+                        classPath,
+                        "dev.scenarios.runtime.cli.ScenarioCommand",
+                        "send",
+                        ws.files.dir.toString(),
+                        "orders",
+                        "--attr",
+                        "OrderNo=" + longOrderNumber,
+                        "--to",
+                        "anna@example.com",
+                        "--lang",
+                        "en")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(send.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(send.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("Not sent through path orders: OTHER").contains("the message was NOT queued")
-                .contains("data/queue cannot be written").doesNotContain("Exception:\n").doesNotContain("\tat ");
+        assertThat(output)
+                .contains("Not sent through path orders: OTHER")
+                .contains("the message was NOT queued")
+                .contains("data/queue cannot be written")
+                .doesNotContain("Exception:\n")
+                .doesNotContain("\tat ");
         assertThat(ws.queued()).isEmpty();
         try (Stream<Path> left = Files.list(dir.resolve("data/queue/messages"))) {
             assertThat(left).as("no partial or temporary file is left").isEmpty();

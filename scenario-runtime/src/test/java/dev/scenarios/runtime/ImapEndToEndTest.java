@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * YAML scenario {@code from: path:support_requests} → the real IMAP connector (types {@code imap} and
- * {@code imap-receive}, found by ServiceLoader) → GreenMail's IMAP server on loopback: each mail starts
- * the scenario once and is moved to Processed; a mail whose scenario fails is handed again and goes to
- * Errors after maxFailures.
+ * {@code imap-receive}, found by ServiceLoader) → GreenMail's IMAP server on loopback: each mail starts the scenario
+ * once and is moved to Processed; a mail whose scenario fails is handed again and goes to Errors after maxFailures.
  */
 class ImapEndToEndTest {
 
@@ -98,14 +97,16 @@ class ImapEndToEndTest {
                         allowInsecureAuthentication: true
                         pollInterval: 1s
                         journal: full
-                        """.formatted(server.getImap().getPort(), USER))
+                        """.formatted(
+                                server.getImap().getPort(), USER))
                 .write("paths/support_requests.yaml", PATH)
                 .write("scenarios/support.yaml", SCENARIO);
     }
 
     private Workspace load() {
         workspace();
-        Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
         assertThat(loaded.problems()).isEmpty();
         return loaded;
     }
@@ -141,12 +142,13 @@ class ImapEndToEndTest {
         }
         try (Stream<Path> files = Files.list(out)) {
             return files.map(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+                        try {
+                            return Files.readString(f, StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,21 +158,31 @@ class ImapEndToEndTest {
     void eachMailStartsTheScenarioOnceAndIsMovedToProcessed() throws Exception {
         deliver("Заявка №1: не работает принтер");
         try (ScenarioRuntime runtime = ScenarioRuntime.start(load(), SendEvents.NONE, true)) {
-            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 1)).as(() -> "moved to Processed; journal:\n" + journal()).isTrue();
+            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 1))
+                    .as(() -> "moved to Processed; journal:\n" + journal())
+                    .isTrue();
             deliver("Заявка №2");
-            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 2)).as(() -> "the second moved too; journal:\n" + journal()).isTrue();
+            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 2))
+                    .as(() -> "the second moved too; journal:\n" + journal())
+                    .isTrue();
         }
-        assertThat(handled()).hasSize(2).anyMatch(line -> line.startsWith("Заявка №1: не работает принтер|client@example.org|<") && line.endsWith("|false"))
+        assertThat(handled())
+                .hasSize(2)
+                .anyMatch(line -> line.startsWith("Заявка №1: не работает принтер|client@example.org|<")
+                        && line.endsWith("|false"))
                 .anyMatch(line -> line.startsWith("Заявка №2|"));
         assertThat(count("INBOX")).isZero();
-        assertThat(Files.readString(dir.resolve("data/imap/support_requests.state"))).contains("lastUid=2");
+        assertThat(Files.readString(dir.resolve("data/imap/support_requests.state")))
+                .contains("lastUid=2");
     }
 
     @Test
     void aFailingScenarioLeavesTheMailForRetryThenMovesItToErrors() throws Exception {
         deliver("FAIL: неразборчивая заявка");
         try (ScenarioRuntime runtime = ScenarioRuntime.start(load(), SendEvents.NONE, true)) {
-            assertThat(await(Duration.ofSeconds(30), () -> count("Errors") == 1)).as(() -> "moved to Errors; journal:\n" + journal()).isTrue();
+            assertThat(await(Duration.ofSeconds(30), () -> count("Errors") == 1))
+                    .as(() -> "moved to Errors; journal:\n" + journal())
+                    .isTrue();
         }
         assertThat(handled()).isEmpty();
         assertThat(count("INBOX")).isZero();
@@ -189,9 +201,14 @@ class ImapEndToEndTest {
                       steps:
                         - to: path:support_requests
                 """);
-        Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
-        assertThat(loaded.problems()).extracting(Problem::toString).anyMatch(p -> p.contains("scenarios/support.yaml")
-                && p.contains("path \"support_requests\" receives mail; use it in from: to start the scenario, not in path:support_requests"));
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(loaded.problems())
+                .extracting(Problem::toString)
+                .anyMatch(
+                        p -> p.contains("scenarios/support.yaml")
+                                && p.contains(
+                                        "path \"support_requests\" receives mail; use it in from: to start the scenario, not in path:support_requests"));
     }
 
     @Test

@@ -13,7 +13,8 @@ class MessagesTest {
 
     private static Properties bundle(String language) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/dev/scenarios/runtime/messages_" + language + ".properties")) {
+        try (InputStream in =
+                MessagesTest.class.getResourceAsStream("/dev/scenarios/runtime/messages_" + language + ".properties")) {
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         return p;

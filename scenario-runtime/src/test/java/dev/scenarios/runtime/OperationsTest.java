@@ -34,12 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code scenario run --management-port 0} against GreenMail (one connection) and a closed port
- * (another): health and metrics over real HTTP while the run goes on, compared with what the run printed.
+ * {@code scenario run --management-port 0} against GreenMail (one connection) and a closed port (another): health and
+ * metrics over real HTTP while the run goes on, compared with what the run printed.
  */
 class OperationsTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -115,7 +116,9 @@ class OperationsTest {
     @Test
     void metricsShowWhatTheRunPrintedAndReadinessNamesTheUnreachableConnection() throws Exception {
         new TestWorkspace(dir)
-                .write("connections/mail.yaml", connection("mail", server.getSmtp().getPort()))
+                .write(
+                        "connections/mail.yaml",
+                        connection("mail", server.getSmtp().getPort()))
                 .write("connections/backup.yaml", connection("backup", closed.getLocalPort()))
                 .write("paths/orders.yaml", path("orders", "mail"))
                 .write("paths/alerts.yaml", path("alerts", "backup"))
@@ -125,15 +128,24 @@ class OperationsTest {
                 .write("data/journals", "not a folder");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = ScenarioCommand.commandLine(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                Connectors.fromClassPath(), Map.of(), Locale.ENGLISH));
+        CommandLine line = ScenarioCommand.commandLine(new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH));
         RunCommand run = (RunCommand) line.getSubcommands().get("run").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> line.execute("run", dir.toString(), "--management-port", "0"));
+        CompletableFuture<Integer> exit =
+                CompletableFuture.supplyAsync(() -> line.execute("run", dir.toString(), "--management-port", "0"));
         try {
-            assertThat(await(Duration.ofSeconds(20), () -> printed(out, " sent   path=orders ") == 3 && printed(out, " FAILED path=alerts ") == 2))
-                    .as(out + "\n" + err).isTrue();
-            Matcher url = Pattern.compile("Health and metrics: (http://127\\.0\\.0\\.1:\\d+/)health/ready").matcher(out.toString());
+            assertThat(await(
+                            Duration.ofSeconds(20),
+                            () -> printed(out, " sent   path=orders ") == 3
+                                    && printed(out, " FAILED path=alerts ") == 2))
+                    .as(out + "\n" + err)
+                    .isTrue();
+            Matcher url = Pattern.compile("Health and metrics: (http://127\\.0\\.0\\.1:\\d+/)health/ready")
+                    .matcher(out.toString());
             assertThat(url.find()).as(out.toString()).isTrue();
             String base = url.group(1);
 
@@ -151,22 +163,35 @@ class OperationsTest {
 
             HttpResponse<String> metrics = get(base + "metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+            assertThat(metrics.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
             String text = metrics.body();
             assertThat(sample(text, "scenario_messages_total{connection=\"mail\",outcome=\"sent\",path=\"orders\"}"))
                     .isEqualTo(printed(out, " sent   path=orders "));
-            assertThat(sample(text, "scenario_messages_total{connection=\"backup\",outcome=\"failed\",path=\"alerts\"}"))
+            assertThat(sample(
+                            text, "scenario_messages_total{connection=\"backup\",outcome=\"failed\",path=\"alerts\"}"))
                     .isEqualTo(printed(out, " FAILED path=alerts "));
-            assertThat(sample(text, "scenario_messages_total{connection=\"mail\",outcome=\"failed\",path=\"orders\"}")).isZero();
-            assertThat(sample(text, "scenario_smtp_replies_total{class=\"2xx\",connection=\"mail\"}")).isEqualTo(3);
-            assertThat(sample(text, "scenario_smtp_replies_total{class=\"none\",connection=\"backup\"}")).isEqualTo(2);
-            assertThat(sample(text, "scenario_journal_write_errors_total{connection=\"mail\",journal=\"connection\"}")).isPositive();
-            assertThat(sample(text, "scenario_send_duration_seconds_count{connection=\"mail\",outcome=\"success\",path=\"orders\"}")).isEqualTo(3);
-            assertThat(text).contains("scenario_send_duration_seconds_bucket{connection=\"mail\",outcome=\"success\",path=\"orders\",le=\"1.0\"}")
-                    .contains("scenario_queue_messages{state=\"dead\"} 0").contains("scenario_queue_oldest_age_seconds 0")
+            assertThat(sample(text, "scenario_messages_total{connection=\"mail\",outcome=\"failed\",path=\"orders\"}"))
+                    .isZero();
+            assertThat(sample(text, "scenario_smtp_replies_total{class=\"2xx\",connection=\"mail\"}"))
+                    .isEqualTo(3);
+            assertThat(sample(text, "scenario_smtp_replies_total{class=\"none\",connection=\"backup\"}"))
+                    .isEqualTo(2);
+            assertThat(sample(text, "scenario_journal_write_errors_total{connection=\"mail\",journal=\"connection\"}"))
+                    .isPositive();
+            assertThat(
+                            sample(
+                                    text,
+                                    "scenario_send_duration_seconds_count{connection=\"mail\",outcome=\"success\",path=\"orders\"}"))
+                    .isEqualTo(3);
+            assertThat(text)
+                    .contains(
+                            "scenario_send_duration_seconds_bucket{connection=\"mail\",outcome=\"success\",path=\"orders\",le=\"1.0\"}")
+                    .contains("scenario_queue_messages{state=\"dead\"} 0")
+                    .contains("scenario_queue_oldest_age_seconds 0")
                     .contains("scenario_journal_write_errors_total{connection=\"\",journal=\"queue\"} 0")
-
-                    .doesNotContain("@").doesNotContain("anna");
+                    .doesNotContain("@")
+                    .doesNotContain("anna");
         } finally {
             run.stop();
         }
@@ -193,12 +218,14 @@ class OperationsTest {
             messages.add(JSON.readTree(line));
         }
         assertThat(messages).hasSize(2).allSatisfy(m -> {
-            assertThat(m.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)");
+            assertThat(m.get("time").asText())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)");
             assertThat(m.get("event").asText()).isEqualTo("sent");
             assertThat(m.get("path").asText()).isEqualTo("orders");
             assertThat(m.get("messageId").asText()).startsWith("<fake-");
         });
-        assertThat(CliRun.of("run", dir.toString(), "--log-format", "xml").err()).contains("expected text or json, got \"xml\"");
+        assertThat(CliRun.of("run", dir.toString(), "--log-format", "xml").err())
+                .contains("expected text or json, got \"xml\"");
     }
 
     private static long printed(StringWriter out, String marker) {
@@ -207,13 +234,20 @@ class OperationsTest {
 
     /** The value of the sample written exactly as {@code series}, e.g. {@code name{label="v"}}. */
     private static long sample(String metrics, String series) {
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> (long) Double.parseDouble(l.substring(series.length() + 1).trim()))
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .findFirst()
+                .map(l -> (long)
+                        Double.parseDouble(l.substring(series.length() + 1).trim()))
                 .orElseThrow(() -> new AssertionError("no sample " + series + " in\n" + metrics));
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

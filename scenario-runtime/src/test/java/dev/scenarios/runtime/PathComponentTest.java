@@ -69,7 +69,9 @@ class PathComponentTest {
     @BeforeEach
     void start() throws Exception {
         FakeOutbox.reset();
-        Workspace ws = TestWorkspace.minimal(dir).write("scenarios/orders.yaml", SCENARIO).load();
+        Workspace ws = TestWorkspace.minimal(dir)
+                .write("scenarios/orders.yaml", SCENARIO)
+                .load();
         assertThat(ws.problems()).isEmpty();
         runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true);
         template = runtime.camelContext().createProducerTemplate();
@@ -94,8 +96,10 @@ class PathComponentTest {
             assertThat(sent.subject()).isEqualTo("Order 42 for Иван");
         });
         // The next step reads the result; the body is what it was.
-        assertThat(done.getMessage().getHeader("sentAs", String.class)).matches("<fake-\\d+@test> / 250 2.0.0 Ok: queued");
-        assertThat(done.getMessage().getBody()).isEqualTo(Map.of("OrderNo", 42, "Customer", "Иван", "Password", "leak"));
+        assertThat(done.getMessage().getHeader("sentAs", String.class))
+                .matches("<fake-\\d+@test> / 250 2.0.0 Ok: queued");
+        assertThat(done.getMessage().getBody())
+                .isEqualTo(Map.of("OrderNo", 42, "Customer", "Иван", "Password", "leak"));
     }
 
     @Test
@@ -103,26 +107,42 @@ class PathComponentTest {
         Exchange done = template.send("direct:json", e -> e.getMessage().setHeader("orderNo", "A-1"));
 
         assertThat(done.getException()).isNull();
-        assertThat(FakeOutbox.sent()).singleElement().extracting(FakeOutbox.Sent::attributes)
+        assertThat(FakeOutbox.sent())
+                .singleElement()
+                .extracting(FakeOutbox.Sent::attributes)
                 .isEqualTo(Map.of("OrderNo", "A-1", "Customer", "Анна"));
         assertThat(FakeOutbox.sent().get(0).attributes()).doesNotContainKey("Total");
     }
 
     @Test
     void variablesWinOverBodyKeysAndJsonArraysBecomeLists() {
-        Exchange done = template.send("direct:variables", e -> e.getMessage().setBody(Map.of("OrderNo", 1, "Customer", "Вера")));
+        Exchange done = template.send(
+                "direct:variables", e -> e.getMessage().setBody(Map.of("OrderNo", 1, "Customer", "Вера")));
 
         assertThat(done.getException()).isNull();
-        assertThat(FakeOutbox.sent()).singleElement().extracting(FakeOutbox.Sent::attributes).isEqualTo(Map.of(
-                "OrderNo", "77", "Customer", "Вера", "To", List.of(Map.of("Name", "Борис", "Address", "boris@example.com"))));
+        assertThat(FakeOutbox.sent())
+                .singleElement()
+                .extracting(FakeOutbox.Sent::attributes)
+                .isEqualTo(Map.of(
+                        "OrderNo",
+                        "77",
+                        "Customer",
+                        "Вера",
+                        "To",
+                        List.of(Map.of("Name", "Борис", "Address", "boris@example.com"))));
     }
 
     @Test
     void aFailureReachesDoCatchWithItsKindCodeAndRejectedRecipients() {
-        FakeOutbox.failNext(DeliveryException.builder(FailureKind.RECIPIENT_REJECTED).replyCode(550).message("every recipient refused")
-                .rejectedRecipients(List.of(new SendResult.Rejection("nobody@example.com", 550, "550 5.1.1 user unknown"))).build());
+        FakeOutbox.failNext(DeliveryException.builder(FailureKind.RECIPIENT_REJECTED)
+                .replyCode(550)
+                .message("every recipient refused")
+                .rejectedRecipients(
+                        List.of(new SendResult.Rejection("nobody@example.com", 550, "550 5.1.1 user unknown")))
+                .build());
 
-        Exchange done = template.send("direct:guarded",
+        Exchange done = template.send(
+                "direct:guarded",
                 e -> e.getMessage().setBody(Map.of("OrderNo", 1, "Customer", "Ivan", "To", "nobody@example.com")));
 
         assertThat(done.getException()).isNull();
@@ -148,7 +168,8 @@ class PathComponentTest {
     void aBodyThatLooksLikeJsonButIsNotFailsAsConfiguration() {
         Exchange done = template.send("direct:map", e -> e.getMessage().setBody("{\"OrderNo\": "));
 
-        assertThat(done.getException()).isInstanceOfSatisfying(DeliveryException.class,
-                e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
+        assertThat(done.getException())
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
     }
 }

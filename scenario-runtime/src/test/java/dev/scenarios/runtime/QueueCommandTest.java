@@ -33,18 +33,34 @@ class QueueCommandTest {
         TestWorkspace.minimal(dir);
         queue = new FileMessageQueue(dir.resolve("data/queue"));
         pending = queue.add("orders", message("<a@test>", "anna@example.com"), NOW, NOW.plusSeconds(86400));
-        QueuedMessage second = queue.add("orders", message("<b@test>", "boris@example.com", "gone@example.com"), NOW.plusSeconds(1),
+        QueuedMessage second = queue.add(
+                "orders",
+                message("<b@test>", "boris@example.com", "gone@example.com"),
+                NOW.plusSeconds(1),
                 NOW.plusSeconds(86401));
         // add() returns once a message is durable; it is laid out as files for readers a moment later.
         queue.flush();
-        dead = new QueuedMessage(second.id(), "orders", "<b@test>", List.of(), List.of("boris@example.com"),
-                List.of(new SendResult.Rejection("gone@example.com", 550, "550 5.1.1 user unknown")), QueuedMessage.State.DEAD, 1,
-                second.queuedAt(), second.nextAttemptAt(), second.expiresAt(), "550 5.1.1 user unknown", false, "refused: gone@example.com 550 5.1.1 user unknown");
+        dead = new QueuedMessage(
+                second.id(),
+                "orders",
+                "<b@test>",
+                List.of(),
+                List.of("boris@example.com"),
+                List.of(new SendResult.Rejection("gone@example.com", 550, "550 5.1.1 user unknown")),
+                QueuedMessage.State.DEAD,
+                1,
+                second.queuedAt(),
+                second.nextAttemptAt(),
+                second.expiresAt(),
+                "550 5.1.1 user unknown",
+                false,
+                "refused: gone@example.com 550 5.1.1 user unknown");
         queue.update(dead);
     }
 
     private static PreparedMessage message(String id, String... to) {
-        return new PreparedMessage(id, List.of(to), ("Message-ID: " + id + "\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new PreparedMessage(
+                id, List.of(to), ("Message-ID: " + id + "\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -52,7 +68,8 @@ class QueueCommandTest {
         CliRun run = CliRun.of("queue", dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(pending.id() + "  PENDING  path orders  bus 0  <a@test>")
+        assertThat(run.out())
+                .contains(pending.id() + "  PENDING  path orders  bus 0  <a@test>")
                 .contains("to: anna@example.com")
                 .contains(dead.id() + "  DEAD  path orders  bus 0  <b@test>")
                 .contains("already delivered to: boris@example.com")
@@ -113,7 +130,9 @@ class QueueCommandTest {
     void anUnknownIdExitsWith1AndABadWorkspaceOrArgumentsWith2() {
         CliRun unknown = CliRun.of("queue", dir.toString(), "--retry", "nope-0000");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("no queued message with id \"nope-0000\" (scenario queue <workspace> lists them)" + System.lineSeparator());
+        assertThat(unknown.err())
+                .isEqualTo("no queued message with id \"nope-0000\" (scenario queue <workspace> lists them)"
+                        + System.lineSeparator());
 
         CliRun missing = CliRun.of("queue", dir.resolve("missing").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
@@ -129,7 +148,8 @@ class QueueCommandTest {
         queue.remove(pending.id());
         queue.remove(dead.id());
 
-        assertThat(CliRun.of("queue", dir.toString(), "--lang", "ru").out()).isEqualTo("очередь пуста" + System.lineSeparator());
+        assertThat(CliRun.of("queue", dir.toString(), "--lang", "ru").out())
+                .isEqualTo("очередь пуста" + System.lineSeparator());
     }
 
     @Test
@@ -137,15 +157,26 @@ class QueueCommandTest {
         queue.remove(pending.id());
         queue.remove(dead.id());
         try (dev.scenarios.testing.ScriptedSmtpServer server = dev.scenarios.testing.ScriptedSmtpServer.start(
-                new dev.scenarios.testing.ScriptedSmtpServer.Script() { })) {
+                new dev.scenarios.testing.ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace.create(dir, server.port(), "delivery: queued");
 
-            CliRun send = CliRun.with(Connectors.fromClassPath(), "send", dir.toString(), "orders", "--attr", "OrderNo=12", "--to", "anna@example.com");
+            CliRun send = CliRun.with(
+                    Connectors.fromClassPath(),
+                    "send",
+                    dir.toString(),
+                    "orders",
+                    "--attr",
+                    "OrderNo=12",
+                    "--to",
+                    "anna@example.com");
 
             assertThat(send.exitCode()).as(send.err()).isZero();
             assertThat(send.out()).startsWith("Queued through path orders: Message-ID <");
             CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
-            assertThat(list.out()).contains("PENDING  path orders").contains("to: anna@example.com").contains("1 pending, 0 deferred");
+            assertThat(list.out())
+                    .contains("PENDING  path orders")
+                    .contains("to: anna@example.com")
+                    .contains("1 pending, 0 deferred");
             assertThat(server.transactions()).isEmpty();
         }
     }

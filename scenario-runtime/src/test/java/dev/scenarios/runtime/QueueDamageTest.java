@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14, findings 2, 3 and 5: queue files damaged or left behind on our side of the wire. Each
- * test queues real messages with {@code scenario send}'s runtime (no sender), damages the files as a
- * disk or a crash would, then looks at what {@code scenario queue} shows and what a runtime sends.
+ * Issue 14, findings 2, 3 and 5: queue files damaged or left behind on our side of the wire. Each test queues real
+ * messages with {@code scenario send}'s runtime (no sender), damages the files as a disk or a crash would, then looks
+ * at what {@code scenario queue} shows and what a runtime sends.
  */
 class QueueDamageTest {
 
@@ -42,7 +42,10 @@ class QueueDamageTest {
                 assertThat(r.serverReply()).startsWith("queued as ");
             }
         }
-        return ws.queued().stream().sorted((a, b) -> a.queuedAt().compareTo(b.queuedAt())).map(QueuedMessage::id).toList();
+        return ws.queued().stream()
+                .sorted((a, b) -> a.queuedAt().compareTo(b.queuedAt()))
+                .map(QueuedMessage::id)
+                .toList();
     }
 
     private Path state(String id) {
@@ -55,23 +58,30 @@ class QueueDamageTest {
 
     @Test
     void damagedStateFilesAreListedAsDamagedRetryableWhenIntactPurgeableAndNeverRetriedInALoop() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             List<String> ids = queueWithoutSending(ws, 4);
             Files.write(state(ids.get(0)), new byte[0]);
             byte[] whole = Files.readAllBytes(state(ids.get(1)));
             Files.write(state(ids.get(1)), Arrays.copyOf(whole, whole.length / 2));
-            Files.writeString(state(ids.get(2)), Files.readString(state(ids.get(2))).replace("\"PENDING\"", "\"WAITING\""));
-            Files.writeString(state(ids.get(3)), Files.readString(state(ids.get(3))).replaceFirst("\"queuedAt\" : \"[^\"]+\"",
-                    "\"queuedAt\" : \"yesterday\""));
+            Files.writeString(
+                    state(ids.get(2)), Files.readString(state(ids.get(2))).replace("\"PENDING\"", "\"WAITING\""));
+            Files.writeString(
+                    state(ids.get(3)),
+                    Files.readString(state(ids.get(3)))
+                            .replaceFirst("\"queuedAt\" : \"[^\"]+\"", "\"queuedAt\" : \"yesterday\""));
 
             CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
             assertThat(list.exitCode()).as(list.err()).isZero();
-            assertThat(list.out()).contains("0 pending, 0 deferred, 0 sending, 0 dead, 4 damaged")
-                    .contains(ids.get(0) + "  DAMAGED").contains("the file is empty")
-                    .contains(ids.get(2) + "  DAMAGED").contains("\"state\" is not valid: WAITING")
+            assertThat(list.out())
+                    .contains("0 pending, 0 deferred, 0 sending, 0 dead, 4 damaged")
+                    .contains(ids.get(0) + "  DAMAGED")
+                    .contains("the file is empty")
+                    .contains(ids.get(2) + "  DAMAGED")
+                    .contains("\"state\" is not valid: WAITING")
                     .contains("\"queuedAt\" is not valid: yesterday")
-                    .contains("the content is intact").contains("to: anna@example.com");
+                    .contains("the content is intact")
+                    .contains("to: anna@example.com");
             CliRun json = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString(), "--json");
             JsonNode all = JSON.readTree(json.out());
             assertThat(all).hasSize(4).allSatisfy(m -> {
@@ -99,7 +109,7 @@ class QueueDamageTest {
 
     @Test
     void truncatedContentIsNeverSentAndTheMessageGoesDamagedWithTheReason() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             List<String> ids = queueWithoutSending(ws, 2);
             byte[] stored = Files.readAllBytes(content(ids.get(0)));
@@ -108,12 +118,21 @@ class QueueDamageTest {
             Files.write(content(ids.get(0)), Arrays.copyOf(stored, text.indexOf("Subject: ") + 12));
 
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                assertThat(await(LIMIT, () -> server.withData().size() == 1
-                        && ws.queued().stream().noneMatch(m -> m.state() == QueuedMessage.State.PENDING))).isTrue();
+                assertThat(await(
+                                LIMIT,
+                                () -> server.withData().size() == 1
+                                        && ws.queued().stream()
+                                                .noneMatch(m -> m.state() == QueuedMessage.State.PENDING)))
+                        .isTrue();
             }
-            assertThat(server.withData()).singleElement().satisfies(t -> assertThat(t.data()).contains("Order 2"));
+            assertThat(server.withData())
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.data()).contains("Order 2"));
             CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
-            assertThat(list.out()).contains(ids.get(0) + "  DAMAGED").contains("is damaged").contains("bytes instead of")
+            assertThat(list.out())
+                    .contains(ids.get(0) + "  DAMAGED")
+                    .contains("is damaged")
+                    .contains("bytes instead of")
                     .contains("1 damaged");
             assertThat(ws.journal()).anySatisfy(l -> assertThat(l).contains(" DAMAGED " + ids.get(0)));
             CliRun retry = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString(), "--retry", ids.get(0));
@@ -124,7 +143,7 @@ class QueueDamageTest {
 
     @Test
     void atStartOrphanContentIsAdoptedTempFilesGoAndAMessageJournaledSentIsNotSentAgain() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             List<String> ids = queueWithoutSending(ws, 2);
             FileTime old = FileTime.from(Instant.now().minus(Duration.ofMinutes(5)));
@@ -135,24 +154,38 @@ class QueueDamageTest {
             Files.writeString(temp, "half");
             Files.setLastModifiedTime(temp, old);
             // A crash between journaling SENT and removing the files: the state says SENDING.
-            Files.writeString(state(ids.get(1)), Files.readString(state(ids.get(1))).replace("\"PENDING\"", "\"SENDING\""));
+            Files.writeString(
+                    state(ids.get(1)), Files.readString(state(ids.get(1))).replace("\"PENDING\"", "\"SENDING\""));
             String messageId = ws.queue().find(ids.get(1)).orElseThrow().messageId();
-            Files.writeString(dir.resolve("data/queue/events.log"), "2026-01-01T00:00:00Z SENT " + ids.get(1) + " " + messageId
-                    + " path=orders attempt 1: 250 ok\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve("data/queue/events.log"),
+                    "2026-01-01T00:00:00Z SENT " + ids.get(1) + " " + messageId + " path=orders attempt 1: 250 ok\n",
+                    java.nio.file.StandardOpenOption.APPEND);
 
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                assertThat(await(LIMIT, () -> ws.queued().isEmpty() && server.withData().size() == 1)).as("%s", ws.queued()).isTrue();
+                assertThat(await(
+                                LIMIT,
+                                () -> ws.queued().isEmpty() && server.withData().size() == 1))
+                        .as("%s", ws.queued())
+                        .isTrue();
             }
-            assertThat(server.withData()).singleElement().satisfies(t -> assertThat(t.data()).contains("Order 1"));
+            assertThat(server.withData())
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.data()).contains("Order 1"));
             assertThat(temp).doesNotExist();
             try (Stream<Path> left = Files.list(dir.resolve("data/queue/messages"))) {
                 assertThat(left).isEmpty();
             }
             List<String> journal = ws.journal();
-            assertThat(journal.stream().filter(l -> l.contains(" SENT " + ids.get(0)))).hasSize(1);
-            assertThat(journal.stream().filter(l -> l.contains(" SENT " + ids.get(1)))).hasSize(1);
-            assertThat(journal.stream().filter(l -> l.contains(" POSSIBLE_DUPLICATE "))).isEmpty();
-            assertThat(journal).anySatisfy(l -> assertThat(l).contains(" QUEUED " + ids.get(0)).contains("adopted"));
+            assertThat(journal.stream().filter(l -> l.contains(" SENT " + ids.get(0))))
+                    .hasSize(1);
+            assertThat(journal.stream().filter(l -> l.contains(" SENT " + ids.get(1))))
+                    .hasSize(1);
+            assertThat(journal.stream().filter(l -> l.contains(" POSSIBLE_DUPLICATE ")))
+                    .isEmpty();
+            assertThat(journal)
+                    .anySatisfy(
+                            l -> assertThat(l).contains(" QUEUED " + ids.get(0)).contains("adopted"));
         }
     }
 
@@ -160,11 +193,16 @@ class QueueDamageTest {
     void queueFilesAndFoldersAreOwnerOnlyWhateverTheUmask() throws Exception {
         DeliveryWorkspace ws = DeliveryWorkspace.create(dir, 25, QUEUED);
         List<String> ids = queueWithoutSending(ws, 1);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(content(ids.get(0))))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state(ids.get(0))))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/queue/events.log")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(content(ids.get(0)))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state(ids.get(0)))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/queue/events.log"))))
+                .isEqualTo("rw-------");
         for (String folder : List.of("data/queue", "data/queue/messages", "data/queue/live")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(folder)))).as(folder).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(folder))))
+                    .as(folder)
+                    .isEqualTo("rwx------");
         }
     }
 }

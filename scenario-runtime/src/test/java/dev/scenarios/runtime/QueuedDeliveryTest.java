@@ -12,7 +12,6 @@ import dev.scenarios.testing.ScriptedSmtpServer;
 import dev.scenarios.testing.ScriptedSmtpServer.DataEnd;
 import dev.scenarios.testing.ScriptedSmtpServer.Transaction;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code delivery: queued} against real SMTP dialogues on loopback (the fault matrix): each test
- * asserts what the server received, what the queue holds and what its journal says.
+ * {@code delivery: queued} against real SMTP dialogues on loopback (the fault matrix): each test asserts what the
+ * server received, what the queue holds and what its journal says.
  */
 class QueuedDeliveryTest {
 
@@ -53,13 +52,14 @@ class QueuedDeliveryTest {
         DeliveryWorkspace ws = DeliveryWorkspace.create(dir, port, QUEUED);
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
             SendResult queued = queue(runtime, "1", "anna@example.com");
-            assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.attempts() >= 2))).isTrue();
+            assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.attempts() >= 2)))
+                    .isTrue();
             assertThat(ws.queued()).singleElement().satisfies(m -> {
                 assertThat(m.state()).isIn(QueuedMessage.State.DEFERRED, QueuedMessage.State.SENDING);
                 assertThat(m.messageId()).isEqualTo(queued.messageId());
             });
 
-            try (ScriptedSmtpServer relay = ScriptedSmtpServer.start(port, new ScriptedSmtpServer.Script() { })) {
+            try (ScriptedSmtpServer relay = ScriptedSmtpServer.start(port, new ScriptedSmtpServer.Script() {})) {
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();
                 assertThat(relay.withData()).singleElement().satisfies(t -> {
                     assertThat(t.messageId()).isEqualTo(queued.messageId());
@@ -67,8 +67,10 @@ class QueuedDeliveryTest {
                 });
             }
         }
-        assertThat(ws.journal()).anyMatch(l -> l.contains(" DEFERRED ") && l.contains("TRANSIENT"))
-                .filteredOn(l -> l.contains(" SENT ")).hasSize(1);
+        assertThat(ws.journal())
+                .anyMatch(l -> l.contains(" DEFERRED ") && l.contains("TRANSIENT"))
+                .filteredOn(l -> l.contains(" SENT "))
+                .hasSize(1);
     }
 
     @Test
@@ -84,9 +86,14 @@ class QueuedDeliveryTest {
                 SendResult queued = queue(runtime, "2", "anna@example.com");
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();
                 assertThat(server.transactions()).hasSize(3);
-                assertThat(server.withData()).singleElement().satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
+                assertThat(server.withData())
+                        .singleElement()
+                        .satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
             }
-            assertThat(ws.journal()).filteredOn(l -> l.contains(" DEFERRED ")).hasSize(2).allMatch(l -> l.contains("451"));
+            assertThat(ws.journal())
+                    .filteredOn(l -> l.contains(" DEFERRED "))
+                    .hasSize(2)
+                    .allMatch(l -> l.contains("451"));
         }
     }
 
@@ -101,7 +108,9 @@ class QueuedDeliveryTest {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 queue(runtime, "3", "nobody@example.com");
-                assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD))).isTrue();
+                assertThat(await(
+                                LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD)))
+                        .isTrue();
             }
             assertThat(ws.queued()).singleElement().satisfies(m -> {
                 assertThat(m.attempts()).isEqualTo(1);
@@ -131,8 +140,13 @@ class QueuedDeliveryTest {
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();
             }
             List<Transaction> received = server.withData();
-            assertThat(received).hasSize(2).extracting(Transaction::messageId).containsOnly(received.get(0).messageId());
-            assertThat(ws.journal()).anyMatch(l -> l.contains(" POSSIBLE_DUPLICATE ") && l.contains(received.get(0).messageId()))
+            assertThat(received)
+                    .hasSize(2)
+                    .extracting(Transaction::messageId)
+                    .containsOnly(received.get(0).messageId());
+            assertThat(ws.journal())
+                    .anyMatch(l -> l.contains(" POSSIBLE_DUPLICATE ")
+                            && l.contains(received.get(0).messageId()))
                     .anyMatch(l -> l.contains(" SENT ") && l.contains("(possible duplicate)"));
         }
     }
@@ -149,9 +163,13 @@ class QueuedDeliveryTest {
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 SendResult queued = queue(runtime, "5", "anna@example.com");
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();
-                assertThat(server.withData()).singleElement().satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
+                assertThat(server.withData())
+                        .singleElement()
+                        .satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
             }
-            assertThat(ws.journal()).anyMatch(l -> l.contains(" DEFERRED ") && l.contains("TRANSIENT")).noneMatch(l -> l.contains("POSSIBLE_DUPLICATE"));
+            assertThat(ws.journal())
+                    .anyMatch(l -> l.contains(" DEFERRED ") && l.contains("TRANSIENT"))
+                    .noneMatch(l -> l.contains("POSSIBLE_DUPLICATE"));
         }
     }
 
@@ -167,7 +185,9 @@ class QueuedDeliveryTest {
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 SendResult queued = queue(runtime, "6", "anna@example.com");
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();
-                assertThat(server.withData()).singleElement().satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
+                assertThat(server.withData())
+                        .singleElement()
+                        .satisfies(t -> assertThat(t.messageId()).isEqualTo(queued.messageId()));
             }
             assertThat(server.connections()).isGreaterThanOrEqualTo(2);
             assertThat(ws.journal()).anyMatch(l -> l.contains(" DEFERRED ") && l.contains("421"));
@@ -188,17 +208,22 @@ class QueuedDeliveryTest {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 queue(runtime, "7", "anna@example.com", "later@example.com", "gone@example.com");
-                assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD))).isTrue();
+                assertThat(await(
+                                LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD)))
+                        .isTrue();
             }
             List<Transaction> received = server.withData();
             assertThat(received).hasSize(2);
-            assertThat(received.get(0).recipients()).containsExactly("anna@example.com", "later@example.com", "gone@example.com");
+            assertThat(received.get(0).recipients())
+                    .containsExactly("anna@example.com", "later@example.com", "gone@example.com");
             assertThat(received.get(1).recipients()).containsExactly("later@example.com");
             assertThat(received.get(1).messageId()).isEqualTo(received.get(0).messageId());
             assertThat(ws.queued()).singleElement().satisfies(m -> {
                 assertThat(m.delivered()).containsExactly("anna@example.com", "later@example.com");
                 assertThat(m.owed()).isEmpty();
-                assertThat(m.refused()).singleElement().satisfies(r -> assertThat(r.replyCode()).isEqualTo(550));
+                assertThat(m.refused())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.replyCode()).isEqualTo(550));
                 assertThat(m.deadReason()).contains("gone@example.com");
             });
         }
@@ -215,7 +240,9 @@ class QueuedDeliveryTest {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 queue(runtime, "8", "anna@example.com");
-                assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD))).isTrue();
+                assertThat(await(
+                                LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD)))
+                        .isTrue();
             }
             assertThat(server.withData()).isEmpty();
             assertThat(ws.queued()).singleElement().satisfies(m -> {
@@ -240,7 +267,8 @@ class QueuedDeliveryTest {
                 """);
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
             queue(runtime, "9", "anna@example.com");
-            assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD))).isTrue();
+            assertThat(await(LIMIT, () -> ws.queued().stream().anyMatch(m -> m.state() == QueuedMessage.State.DEAD)))
+                    .isTrue();
         }
         assertThat(ws.queued()).singleElement().satisfies(m -> {
             assertThat(m.deadReason()).startsWith("expired after ");
@@ -250,7 +278,7 @@ class QueuedDeliveryTest {
 
     @Test
     void aQueueThatCannotBeWrittenFailsTheStepInsteadOfClaimingSuccess() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             // A file where the queue's folder should be: no user (root included) can write the queue.
             ws.files.write("data/queue", "not a folder");
@@ -268,12 +296,14 @@ class QueuedDeliveryTest {
     /** A real read-only file system (a tmpfs mounted {@code ro}): file permissions would not stop root. */
     @Test
     void aReadOnlyQueueFolderFailsTheStep() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { });
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {});
                 Tmpfs queue = Tmpfs.readOnly(dir.resolve("data/queue"))) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
                 assertThatThrownBy(() -> runtime.send("orders", DeliveryWorkspace.order("11", "anna@example.com")))
-                        .isInstanceOf(DeliveryException.class).hasMessageContaining("NOT queued").hasMessageContaining("Read-only file system");
+                        .isInstanceOf(DeliveryException.class)
+                        .hasMessageContaining("NOT queued")
+                        .hasMessageContaining("Read-only file system");
             }
             assertThat(server.transactions()).isEmpty();
         }
@@ -281,11 +311,15 @@ class QueuedDeliveryTest {
 
     @Test
     void badAttributesFailTheStepAtOnceAndQueueNothing() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                assertThatThrownBy(() -> runtime.send("orders", java.util.Map.of("To", List.of(java.util.Map.of("Address", "anna@example.com")))))
-                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+                assertThatThrownBy(() -> runtime.send(
+                                "orders",
+                                java.util.Map.of("To", List.of(java.util.Map.of("Address", "anna@example.com")))))
+                        .isInstanceOfSatisfying(
+                                DeliveryException.class,
+                                e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
                         .hasMessageContaining("OrderNo");
             }
             assertThat(ws.queued()).isEmpty();
@@ -295,7 +329,7 @@ class QueuedDeliveryTest {
 
     @Test
     void aDamagedStateFileIsSkippedAndTheOtherMessagesStillGo() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), QUEUED);
             ws.files.write("data/queue/live/zzzz-0000.json", "{ not json");
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {

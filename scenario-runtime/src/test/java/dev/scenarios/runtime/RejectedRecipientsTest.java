@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14, finding 7: {@code rejectedRecipients} lists only recipients the server refused by reply;
- * a failure of the whole session is the exception's kind and text, not a list of everybody.
+ * Issue 14, finding 7: {@code rejectedRecipients} lists only recipients the server refused by reply; a failure of the
+ * whole session is the exception's kind and text, not a list of everybody.
  */
 class RejectedRecipientsTest {
 
@@ -27,7 +27,8 @@ class RejectedRecipientsTest {
     private void failsWith(int port, Consumer<DeliveryException> expectation) throws Exception {
         DeliveryWorkspace ws = DeliveryWorkspace.create(dir, port, DIRECT);
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, false)) {
-            assertThatThrownBy(() -> runtime.send("orders", DeliveryWorkspace.order("1", "anna@example.com", "boris@example.com")))
+            assertThatThrownBy(() -> runtime.send(
+                            "orders", DeliveryWorkspace.order("1", "anna@example.com", "boris@example.com")))
                     .isInstanceOfSatisfying(DeliveryException.class, expectation);
         }
     }
@@ -40,21 +41,25 @@ class RejectedRecipientsTest {
 
     @Test
     void aWholeSessionFailureRefusesNobody() throws Exception {
-        failsWith(new ScriptedSmtpServer.Script() {
-            @Override
-            public String greeting(int connection) {
-                return "421 4.3.2 service not available";
-            }
-        }, e -> assertThat(e.rejectedRecipients()).isEmpty());
-        failsWith(new ScriptedSmtpServer.Script() {
-            @Override
-            public DataEnd dataEnd(int transaction) {
-                return DataEnd.DEFER;
-            }
-        }, e -> {
-            assertThat(e.replyCode()).isEqualTo(451);
-            assertThat(e.rejectedRecipients()).isEmpty();
-        });
+        failsWith(
+                new ScriptedSmtpServer.Script() {
+                    @Override
+                    public String greeting(int connection) {
+                        return "421 4.3.2 service not available";
+                    }
+                },
+                e -> assertThat(e.rejectedRecipients()).isEmpty());
+        failsWith(
+                new ScriptedSmtpServer.Script() {
+                    @Override
+                    public DataEnd dataEnd(int transaction) {
+                        return DataEnd.DEFER;
+                    }
+                },
+                e -> {
+                    assertThat(e.replyCode()).isEqualTo(451);
+                    assertThat(e.rejectedRecipients()).isEmpty();
+                });
         int closed;
         try (ServerSocket reserved = new ServerSocket(0)) {
             closed = reserved.getLocalPort();
@@ -67,26 +72,33 @@ class RejectedRecipientsTest {
 
     @Test
     void aPermanentRefusalAfterTheDataRefusesEveryRecipientByItsReply() throws Exception {
-        failsWith(new ScriptedSmtpServer.Script() {
-            @Override
-            public DataEnd dataEnd(int transaction) {
-                return DataEnd.REFUSE;
-            }
-        }, e -> {
-            assertThat(e.replyCode()).isEqualTo(554);
-            assertThat(e.rejectedRecipients()).extracting(r -> r.address() + " " + r.replyCode())
-                    .containsExactly("anna@example.com 554", "boris@example.com 554");
-        });
+        failsWith(
+                new ScriptedSmtpServer.Script() {
+                    @Override
+                    public DataEnd dataEnd(int transaction) {
+                        return DataEnd.REFUSE;
+                    }
+                },
+                e -> {
+                    assertThat(e.replyCode()).isEqualTo(554);
+                    assertThat(e.rejectedRecipients())
+                            .extracting(r -> r.address() + " " + r.replyCode())
+                            .containsExactly("anna@example.com 554", "boris@example.com 554");
+                });
     }
 
     @Test
     void aRecipientRefusedAtRcptIsListedWithItsReply() throws Exception {
-        failsWith(new ScriptedSmtpServer.Script() {
-            @Override
-            public String rcpt(int transaction, String address) {
-                return "550 5.1.1 user unknown";
-            }
-        }, e -> assertThat(e.rejectedRecipients()).extracting(r -> r.address() + " " + r.reply())
-                .containsExactly("anna@example.com 550 5.1.1 user unknown", "boris@example.com 550 5.1.1 user unknown"));
+        failsWith(
+                new ScriptedSmtpServer.Script() {
+                    @Override
+                    public String rcpt(int transaction, String address) {
+                        return "550 5.1.1 user unknown";
+                    }
+                },
+                e -> assertThat(e.rejectedRecipients())
+                        .extracting(r -> r.address() + " " + r.reply())
+                        .containsExactly(
+                                "anna@example.com 550 5.1.1 user unknown", "boris@example.com 550 5.1.1 user unknown"));
     }
 }

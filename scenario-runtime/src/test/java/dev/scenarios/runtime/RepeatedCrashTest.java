@@ -30,13 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14, "done when": the runtime ({@code scenario run} in its own JVM) is killed with
- * {@code kill -9} at a random moment in several rounds — while two scenarios enqueue and the sender
- * delivers to a real SMTP sink, while it enqueues with the relay unreachable, and while it only
- * drains a backlog. A last run drains what is left. Then every message whose step returned was
- * delivered, a message arrived twice only with the same Message-ID and flagged
- * {@code POSSIBLE_DUPLICATE}, no file is left in the queue, and {@code events.log} has exactly one
- * {@code SENT} line for each message the sink received.
+ * Issue 14, "done when": the runtime ({@code scenario run} in its own JVM) is killed with {@code kill -9} at a random
+ * moment in several rounds — while two scenarios enqueue and the sender delivers to a real SMTP sink, while it enqueues
+ * with the relay unreachable, and while it only drains a backlog. A last run drains what is left. Then every message
+ * whose step returned was delivered, a message arrived twice only with the same Message-ID and flagged
+ * {@code POSSIBLE_DUPLICATE}, no file is left in the queue, and {@code events.log} has exactly one {@code SENT} line
+ * for each message the sink received.
  */
 class RepeatedCrashTest {
 
@@ -63,11 +62,18 @@ class RepeatedCrashTest {
         sink.start();
         try {
             int sinkPort = sink.getSmtp().getPort();
-            DeliveryWorkspace ws = DeliveryWorkspace.create(dir, sinkPort, "delivery: queued\nretry:\n  backoff: [200ms]\n  jitter: 0\n");
+            DeliveryWorkspace ws = DeliveryWorkspace.create(
+                    dir, sinkPort, "delivery: queued\nretry:\n  backoff: [200ms]\n  jitter: 0\n");
             ws.connectTo(sinkPort, "5s");
             Set<String> accepted = new HashSet<>();
-            List<Round> rounds = List.of(Round.ENQUEUE_AND_SEND, Round.ENQUEUE_ONLY, Round.SEND_ONLY, Round.ENQUEUE_AND_SEND,
-                    Round.ENQUEUE_ONLY, Round.SEND_ONLY, Round.ENQUEUE_AND_SEND);
+            List<Round> rounds = List.of(
+                    Round.ENQUEUE_AND_SEND,
+                    Round.ENQUEUE_ONLY,
+                    Round.SEND_ONLY,
+                    Round.ENQUEUE_AND_SEND,
+                    Round.ENQUEUE_ONLY,
+                    Round.SEND_ONLY,
+                    Round.ENQUEUE_AND_SEND);
             StringBuilder story = new StringBuilder("seed " + seed + "\n");
             for (int r = 0; r < rounds.size(); r++) {
                 Round round = rounds.get(r);
@@ -78,13 +84,15 @@ class RepeatedCrashTest {
                     Files.deleteIfExists(dir.resolve("scenarios/orders.yaml"));
                     int sentBefore = sentLines(ws);
                     runtime = start(ws, log, "--queue-only");
-                    boolean sending = await(Duration.ofSeconds(60), () -> sentLines(ws) > sentBefore || !runtime.isAlive());
+                    boolean sending =
+                            await(Duration.ofSeconds(60), () -> sentLines(ws) > sentBefore || !runtime.isAlive());
                     assertThat(sending).as(read(log)).isTrue();
                 } else {
                     ws.connectTo(round == Round.ENQUEUE_ONLY ? refusingPort() : sinkPort, "5s");
                     ws.files.write("scenarios/orders.yaml", scenario("R" + r));
                     runtime = start(ws, log);
-                    boolean enqueuing = await(Duration.ofSeconds(60), () -> read(log).contains("ACCEPTED") || !runtime.isAlive());
+                    boolean enqueuing =
+                            await(Duration.ofSeconds(60), () -> read(log).contains("ACCEPTED") || !runtime.isAlive());
                     assertThat(enqueuing).as(read(log)).isTrue();
                 }
                 assertThat(runtime.isAlive()).as(read(log)).isTrue();
@@ -94,8 +102,16 @@ class RepeatedCrashTest {
                 runtime.destroyForcibly();
                 assertThat(runtime.waitFor(20, TimeUnit.SECONDS)).isTrue();
                 accepted.addAll(accepted(read(log)));
-                story.append(round).append(" at ").append(Instant.now()).append(" killed after ").append(delay).append(" ms; accepted so far ").append(accepted.size())
-                        .append(", received ").append(sink.getReceivedMessages().length).append('\n');
+                story.append(round)
+                        .append(" at ")
+                        .append(Instant.now())
+                        .append(" killed after ")
+                        .append(delay)
+                        .append(" ms; accepted so far ")
+                        .append(accepted.size())
+                        .append(", received ")
+                        .append(sink.getReceivedMessages().length)
+                        .append('\n');
             }
 
             // The last run: a minute later for the queue (content written just before a kill is adopted only
@@ -106,10 +122,19 @@ class RepeatedCrashTest {
             story.append("drain from ").append(Instant.now()).append('\n');
             Process drain = start(ws, "drain.log", "--queue-only");
             try {
-                boolean drained = await(Duration.ofSeconds(90), () -> !drain.isAlive() || ws.queued().isEmpty() && sentLines(ws) > 0
-                        && received(sink).values().stream().mapToInt(Integer::intValue).sum() >= accepted.size()
-                        && queueFiles(dir.resolve("data/queue")).isEmpty());
-                assertThat(drained).as(story + read("drain.log") + queueFiles(dir.resolve("data/queue"))).isTrue();
+                boolean drained = await(
+                        Duration.ofSeconds(90),
+                        () -> !drain.isAlive()
+                                || ws.queued().isEmpty()
+                                        && sentLines(ws) > 0
+                                        && received(sink).values().stream()
+                                                        .mapToInt(Integer::intValue)
+                                                        .sum()
+                                                >= accepted.size()
+                                        && queueFiles(dir.resolve("data/queue")).isEmpty());
+                assertThat(drained)
+                        .as(story + read("drain.log") + queueFiles(dir.resolve("data/queue")))
+                        .isTrue();
             } finally {
                 drain.destroy();
                 assertThat(drain.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -123,25 +148,42 @@ class RepeatedCrashTest {
                 assertThat(order.find()).as(m.getSubject()).isTrue();
                 idsByOrder.computeIfAbsent(order.group(1), k -> new HashSet<>()).add(m.getMessageID());
             }
-            String context = story + "accepted " + accepted.size() + ", received " + copies.values().stream().mapToInt(Integer::intValue).sum()
-                    + " copies of " + copies.size() + " messages";
+            String context = story + "accepted " + accepted.size() + ", received "
+                    + copies.values().stream().mapToInt(Integer::intValue).sum() + " copies of " + copies.size()
+                    + " messages";
             assertThat(accepted).as(context).isNotEmpty();
-            assertThat(idsByOrder.keySet()).as("every accepted message delivered; " + context).containsAll(accepted);
-            idsByOrder.forEach((order, ids) -> assertThat(ids).as("one Message-ID per order " + order).hasSize(1));
+            assertThat(idsByOrder.keySet())
+                    .as("every accepted message delivered; " + context)
+                    .containsAll(accepted);
+            idsByOrder.forEach((order, ids) ->
+                    assertThat(ids).as("one Message-ID per order " + order).hasSize(1));
 
             List<String> journal = ws.journal();
-            Set<String> flagged = journal.stream().filter(l -> l.contains(" POSSIBLE_DUPLICATE ")).map(l -> l.split(" ")[3])
+            Set<String> flagged = journal.stream()
+                    .filter(l -> l.contains(" POSSIBLE_DUPLICATE "))
+                    .map(l -> l.split(" ")[3])
                     .collect(Collectors.toSet());
             copies.forEach((id, n) -> {
                 if (n > 1) {
-                    assertThat(flagged).as("a duplicate must be one the journal flagged; " + context).contains(id);
+                    assertThat(flagged)
+                            .as("a duplicate must be one the journal flagged; " + context)
+                            .contains(id);
                 }
             });
-            List<String> sent = journal.stream().filter(l -> l.contains(" SENT ")).map(l -> l.split(" ")[3]).toList();
-            assertThat(sent).as("one SENT line per message the sink received; " + context).doesNotHaveDuplicates()
+            List<String> sent = journal.stream()
+                    .filter(l -> l.contains(" SENT "))
+                    .map(l -> l.split(" ")[3])
+                    .toList();
+            assertThat(sent)
+                    .as("one SENT line per message the sink received; " + context)
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(copies.keySet());
-            assertThat(journal).as("nothing dead or damaged").noneMatch(l -> l.contains(" DEAD ") || l.contains(" DAMAGED "));
-            assertThat(queueFiles(dir.resolve("data/queue"))).as("no file left in the queue").isEmpty();
+            assertThat(journal)
+                    .as("nothing dead or damaged")
+                    .noneMatch(l -> l.contains(" DEAD ") || l.contains(" DAMAGED "));
+            assertThat(queueFiles(dir.resolve("data/queue")))
+                    .as("no file left in the queue")
+                    .isEmpty();
             // The rounds' story (seed, kill delays, counts) in the test's output, to reproduce a failure.
             System.out.println(context + ", " + flagged.size() + " flagged as possible duplicates");
         } finally {
@@ -174,10 +216,13 @@ class RepeatedCrashTest {
     private Process start(DeliveryWorkspace ws, String logName, String... options) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "dev.scenarios.runtime.cli.ScenarioCommand", "run",
-                ws.files.dir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java, "-cp", classPath, "dev.scenarios.runtime.cli.ScenarioCommand", "run", ws.files.dir.toString()));
         command.addAll(List.of(options));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(logName).toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(logName).toFile())
+                .start();
     }
 
     /** A loopback port nobody listens on: connections are refused, so the sender defers every message. */
@@ -218,7 +263,9 @@ class RepeatedCrashTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(queue)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(queue)).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getParent().equals(queue))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

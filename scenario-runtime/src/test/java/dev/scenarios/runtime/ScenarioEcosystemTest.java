@@ -3,11 +3,11 @@ package dev.scenarios.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a scenario may use beyond {@code path:}: the workspace's {@code application.properties} as
- * Camel placeholders, the components the runtime ships, and a component from a jar in {@code lib/}.
+ * What a scenario may use beyond {@code path:}: the workspace's {@code application.properties} as Camel placeholders,
+ * the components the runtime ships, and a component from a jar in {@code lib/}.
  */
 class ScenarioEcosystemTest {
 
@@ -56,18 +56,22 @@ class ScenarioEcosystemTest {
     @Test
     void aPlaceholderNoPropertyDefinesIsAProblemAtItsLine() throws Exception {
         Workspace ws = load(workspace(GREETING));
-        assertThat(ws.problems()).extracting(Problem::toString).containsExactly(
-                "scenarios/main.yaml:6: scenario main: no property greeting: add greeting=… to application.properties, or write {{greeting:default}}");
+        assertThat(ws.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "scenarios/main.yaml:6: scenario main: no property greeting: add greeting=… to application.properties, or write {{greeting:default}}");
     }
 
     @Test
     void applicationPropertiesFeedThePlaceholdersOfTheScenarios() throws Exception {
         workspace(GREETING);
-        Files.writeString(dir.resolve("application.properties"), "# UTF-8, as Camel Main reads it\ngreeting=Здравствуйте\n");
+        Files.writeString(
+                dir.resolve("application.properties"), "# UTF-8, as Camel Main reads it\ngreeting=Здравствуйте\n");
         Workspace ws = load(dir);
         assertThat(ws.problems()).isEmpty();
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-            String reply = runtime.camelContext().createProducerTemplate().requestBody("direct:greet", "Анна", String.class);
+            String reply =
+                    runtime.camelContext().createProducerTemplate().requestBody("direct:greet", "Анна", String.class);
             assertThat(reply).isEqualTo("Здравствуйте, Анна! the shop");
         }
     }
@@ -133,18 +137,28 @@ class ScenarioEcosystemTest {
                         - setBody:
                             simple: "заказ ${body[orderNo]} принят"
                 """);
-        assertThat(load(dir).problems()).extracting(Problem::toString).containsExactly("scenarios/main.yaml:3: scenario main: "
-                + "platform-http needs the HTTP server: set camel.server.port in application.properties (0: any free port)");
+        assertThat(load(dir).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "scenarios/main.yaml:3: scenario main: "
+                                + "platform-http needs the HTTP server: set camel.server.port in application.properties (0: any free port)");
 
         Files.writeString(dir.resolve("application.properties"), "camel.server.port=0\n");
         Workspace ws = load(dir);
         assertThat(ws.problems()).isEmpty();
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-            int port = runtime.camelContext().hasService(VertxPlatformHttpServer.class).getPort();
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"orderNo\": \"2024-7\"}")).build(),
+            int port = runtime.camelContext()
+                    .hasService(VertxPlatformHttpServer.class)
+                    .getPort();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> reply = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"orderNo\": \"2024-7\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(reply.statusCode()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("заказ 2024-7 принят");
@@ -160,18 +174,26 @@ class ScenarioEcosystemTest {
                       steps:
                         - to: shout:loud
                 """);
-        assertThat(load(dir).problems()).extracting(Problem::message).singleElement().asString().contains("shout");
+        assertThat(load(dir).problems())
+                .extracting(Problem::message)
+                .singleElement()
+                .asString()
+                .contains("shout");
 
         Files.createDirectories(dir.resolve("lib"));
         buildShoutComponentJar(dir.resolve("lib/shout-component.jar"));
         Workspace ws = load(dir);
         assertThat(ws.problems()).isEmpty();
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-            assertThat(runtime.camelContext().createProducerTemplate().requestBody("direct:in", "hello", String.class)).isEqualTo("HELLO");
+            assertThat(runtime.camelContext().createProducerTemplate().requestBody("direct:in", "hello", String.class))
+                    .isEqualTo("HELLO");
         }
     }
 
-    /** Compiles a one-class Camel component {@code shout:} (upper-cases the body) into {@code jar}, with its scheme file. */
+    /**
+     * Compiles a one-class Camel component {@code shout:} (upper-cases the body) into {@code jar}, with its scheme
+     * file.
+     */
     private void buildShoutComponentJar(Path jar) throws IOException {
         Path src = Files.createDirectories(dir.resolve("shout-src/acme"));
         Files.writeString(src.resolve("ShoutComponent.java"), """
@@ -187,10 +209,18 @@ class ScenarioEcosystemTest {
                 """);
         Path classes = Files.createDirectories(dir.resolve("shout-classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+        int rc = javac.run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
                 src.resolve("ShoutComponent.java").toString());
         assertThat(rc).isZero();
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry("acme/ShoutComponent.class"));
             out.write(Files.readAllBytes(classes.resolve("acme/ShoutComponent.class")));
             out.putNextEntry(new JarEntry("META-INF/services/org/apache/camel/component/shout"));

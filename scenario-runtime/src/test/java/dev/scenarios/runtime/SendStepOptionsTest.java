@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's "Send message" action as {@code path:} options, end to end: a YAML scenario, the real
- * SMTP connector and a scripted server on loopback that accepts or refuses. Asserts the variables a
- * scenario sees, the mail the server received, the queue journal and validate's {@code file:line}.
+ * The seed's "Send message" action as {@code path:} options, end to end: a YAML scenario, the real SMTP connector and a
+ * scripted server on loopback that accepts or refuses. Asserts the variables a scenario sees, the mail the server
+ * received, the queue journal and validate's {@code file:line}.
  */
 class SendStepOptionsTest {
 
@@ -50,7 +50,7 @@ class SendStepOptionsTest {
 
     @Test
     void messageVariableIsSentAndTheResponseLandsInResponseVariable() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             Workspace ws = workspace(server.port()).load();
             Exchange done;
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
@@ -67,8 +67,11 @@ class SendStepOptionsTest {
             assertThat(mail.data()).contains("Subject: Order A-7").doesNotContain("from the body");
             @SuppressWarnings("unchecked")
             Map<String, Object> response = done.getVariable("response", Map.class);
-            assertThat(response).containsEntry("messageId", mail.messageId()).containsEntry("replyCode", 250)
-                    .containsEntry("rejectedRecipients", List.of()).containsEntry("queued", false);
+            assertThat(response)
+                    .containsEntry("messageId", mail.messageId())
+                    .containsEntry("replyCode", 250)
+                    .containsEntry("rejectedRecipients", List.of())
+                    .containsEntry("queued", false);
             assertThat((String) response.get("replyText")).startsWith("250");
             assertThat(done.getVariable("error")).isNull();
         }
@@ -76,11 +79,14 @@ class SendStepOptionsTest {
 
     @Test
     void aMissingMessageVariableFailsTheStepSayingWhich() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             Workspace ws = workspace(server.port()).load();
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:fromVariable",
-                        e -> e.getMessage().setBody(DeliveryWorkspace.order("A-7", "anna@example.com")));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:fromVariable",
+                                e -> e.getMessage().setBody(DeliveryWorkspace.order("A-7", "anna@example.com")));
 
                 assertThat(done.getException()).hasMessageContaining("the variable order (messageVariable) is not set");
                 assertThat(done.getVariable("error", Map.class)).containsEntry("failureKind", "CONFIGURATION");
@@ -100,17 +106,28 @@ class SendStepOptionsTest {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start(refusing)) {
             Workspace ws = workspace(server.port()).load();
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:ignoring",
-                        e -> e.getMessage().setBody(DeliveryWorkspace.order("A-8", "nobody@example.com")));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:ignoring",
+                                e -> e.getMessage().setBody(DeliveryWorkspace.order("A-8", "nobody@example.com")));
 
                 assertThat(done.getException()).isNull();
                 assertThat(done.getMessage().getBody(String.class)).isEqualTo("went on: RECIPIENT_REJECTED 550");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> error = done.getVariable("error", Map.class);
-                assertThat(error).containsEntry("failureKind", "RECIPIENT_REJECTED").containsEntry("replyCode", 550);
+                assertThat(error)
+                        .containsEntry("failureKind", "RECIPIENT_REJECTED")
+                        .containsEntry("replyCode", 550);
                 assertThat((String) error.get("replyText")).contains("550");
-                assertThat(error.get("rejectedRecipients")).isEqualTo(List.of(Map.of("address", "nobody@example.com", "replyCode", 550,
-                        "reply", "550 5.1.1 <nobody@example.com>: user unknown")));
+                assertThat(error.get("rejectedRecipients"))
+                        .isEqualTo(List.of(Map.of(
+                                "address",
+                                "nobody@example.com",
+                                "replyCode",
+                                550,
+                                "reply",
+                                "550 5.1.1 <nobody@example.com>: user unknown")));
                 assertThat(done.getVariable("response")).isNull();
                 assertThat(server.withData()).isEmpty();
             }
@@ -119,11 +136,14 @@ class SendStepOptionsTest {
 
     @Test
     void asyncReturnsTheMessageIdAtOnceAndTheQueueSenderDeliversIt() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = workspace(server.port());
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:async",
-                        e -> e.getMessage().setBody(DeliveryWorkspace.order("A-9", "anna@example.com")));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:async",
+                                e -> e.getMessage().setBody(DeliveryWorkspace.order("A-9", "anna@example.com")));
 
                 assertThat(done.getException()).isNull();
                 @SuppressWarnings("unchecked")
@@ -132,10 +152,14 @@ class SendStepOptionsTest {
                 String messageId = (String) response.get("messageId");
                 assertThat(messageId).startsWith("<");
 
-                assertThat(await(Duration.ofSeconds(10), () -> server.withData().size() == 1)).isTrue();
+                assertThat(await(Duration.ofSeconds(10), () -> server.withData().size() == 1))
+                        .isTrue();
                 assertThat(server.withData().get(0).messageId()).isEqualTo(messageId);
-                assertThat(await(Duration.ofSeconds(5), () -> ws.journal().stream()
-                        .anyMatch(l -> l.contains(" SENT ") && l.contains(messageId)))).isTrue();
+                assertThat(await(
+                                Duration.ofSeconds(5),
+                                () -> ws.journal().stream()
+                                        .anyMatch(l -> l.contains(" SENT ") && l.contains(messageId))))
+                        .isTrue();
                 assertThat(ws.journal()).anyMatch(l -> l.contains(" QUEUED ") && l.contains(messageId));
             }
         }
@@ -158,17 +182,21 @@ class SendStepOptionsTest {
 
     @Test
     void theDeclaredResponseShapesTheResponseVariable() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), SHAPES);
             ws.files.write("scenarios/orders.yaml", SCENARIO);
             Exchange done;
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                done = runtime.camelContext().createProducerTemplate().send("direct:fromVariable",
-                        e -> e.setVariable("order", DeliveryWorkspace.order("A-10", "anna@example.com")));
+                done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:fromVariable",
+                                e -> e.setVariable("order", DeliveryWorkspace.order("A-10", "anna@example.com")));
             }
 
             assertThat(done.getException()).isNull();
-            assertThat(done.getVariable("response")).isEqualTo(Map.of("Id", server.withData().get(0).messageId(), "Code", 250));
+            assertThat(done.getVariable("response"))
+                    .isEqualTo(Map.of("Id", server.withData().get(0).messageId(), "Code", 250));
         }
     }
 
@@ -184,12 +212,25 @@ class SendStepOptionsTest {
             DeliveryWorkspace ws = DeliveryWorkspace.create(dir, server.port(), SHAPES);
             ws.files.write("scenarios/orders.yaml", SCENARIO);
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws.load(), SendEvents.NONE, true)) {
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:ignoring",
-                        e -> e.getMessage().setBody(DeliveryWorkspace.order("A-11", "nobody@example.com")));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:ignoring",
+                                e -> e.getMessage().setBody(DeliveryWorkspace.order("A-11", "nobody@example.com")));
 
                 assertThat(done.getException()).isNull();
-                assertThat(done.getVariable("error")).isEqualTo(Map.of("Kind", "RECIPIENT_REJECTED", "Refused", List.of(Map.of(
-                        "address", "nobody@example.com", "replyCode", 550, "reply", "550 5.1.1 <nobody@example.com>: user unknown"))));
+                assertThat(done.getVariable("error"))
+                        .isEqualTo(Map.of(
+                                "Kind",
+                                "RECIPIENT_REJECTED",
+                                "Refused",
+                                List.of(Map.of(
+                                        "address",
+                                        "nobody@example.com",
+                                        "replyCode",
+                                        550,
+                                        "reply",
+                                        "550 5.1.1 <nobody@example.com>: user unknown"))));
             }
         }
     }
@@ -210,11 +251,13 @@ class SendStepOptionsTest {
 
         Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of(), java.util.Locale.ENGLISH);
 
-        assertThat(loaded.problems()).extracting(Problem::toString).containsExactly(
-                "paths/orders.yaml:6: path orders response[0].from: there is no field \"messageID\"; the fields are messageId, replyCode, "
-                        + "replyText, rejectedRecipients, queued, queueId",
-                "paths/orders.yaml:7: path orders response[1].name: the name \"2nd\" is not a name: letters, digits and _, not starting with a digit",
-                "paths/orders.yaml:12: path orders errorResponse[0].type: an item of a response has only name and from, not \"type\"");
+        assertThat(loaded.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "paths/orders.yaml:6: path orders response[0].from: there is no field \"messageID\"; the fields are messageId, replyCode, "
+                                + "replyText, rejectedRecipients, queued, queueId",
+                        "paths/orders.yaml:7: path orders response[1].name: the name \"2nd\" is not a name: letters, digits and _, not starting with a digit",
+                        "paths/orders.yaml:12: path orders errorResponse[0].type: an item of a response has only name and from, not \"type\"");
     }
 
     @Test
@@ -236,11 +279,13 @@ class SendStepOptionsTest {
 
         Workspace loaded = Workspace.load(dir, Connectors.fromClassPath(), Map.of(), java.util.Locale.ENGLISH);
 
-        assertThat(loaded.problems()).extracting(Problem::toString).containsExactly(
-                "scenarios/typos.yaml:5: scenario typos: path: has no option \"ignoreError\"; its options are messageVariable, "
-                        + "responseVariable, errorVariable, ignoreErrors, async (the path's own settings live in paths/) (in path:orders?ignoreError=true)",
-                "scenarios/typos.yaml:6: scenario typos: the option async is true or false, not \"yes\" (in path:orders?async=yes)",
-                "scenarios/typos.yaml:8: scenario typos: the option responseVariable names a variable: letters, digits and _, "
-                        + "not \"my-response\" (in path:orders?responseVariable=my-response)");
+        assertThat(loaded.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "scenarios/typos.yaml:5: scenario typos: path: has no option \"ignoreError\"; its options are messageVariable, "
+                                + "responseVariable, errorVariable, ignoreErrors, async (the path's own settings live in paths/) (in path:orders?ignoreError=true)",
+                        "scenarios/typos.yaml:6: scenario typos: the option async is true or false, not \"yes\" (in path:orders?async=yes)",
+                        "scenarios/typos.yaml:8: scenario typos: the option responseVariable names a variable: letters, digits and _, "
+                                + "not \"my-response\" (in path:orders?responseVariable=my-response)");
     }
 }

@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code workspace.yaml} with {@code queue.store: postgresql} against a real PostgreSQL server
- * ({@link TestPostgres}) and a real SMTP server on loopback: two runtimes share the queue, and
- * {@code scenario queue} shows and edits it.
+ * {@code workspace.yaml} with {@code queue.store: postgresql} against a real PostgreSQL server ({@link TestPostgres})
+ * and a real SMTP server on loopback: two runtimes share the queue, and {@code scenario queue} shows and edits it.
  */
 class SharedQueueTest {
 
@@ -55,21 +54,25 @@ class SharedQueueTest {
 
     @Test
     void twoRuntimesOnOneWorkspaceDrainTheSharedQueueAndSendEveryMessageOnce() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             Workspace ws = workspace(server.port()).load();
             List<String> messageIds = new ArrayList<>();
             try (ScenarioRuntime one = ScenarioRuntime.start(ws, SendEvents.NONE, true);
                     ScenarioRuntime two = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
                 CliRun runtimes = CliRun.of("queue", dir.toString(), "--runtimes");
                 assertThat(runtimes.exitCode()).isZero();
-                assertThat(runtimes.out().lines().filter(l -> l.contains("host"))).hasSize(2);
+                assertThat(runtimes.out().lines().filter(l -> l.contains("host")))
+                        .hasSize(2);
 
                 for (int i = 0; i < 40; i++) {
-                    SendResult queued = (i % 2 == 0 ? one : two).send("orders", DeliveryWorkspace.order("A-" + i, "anna@example.com"));
+                    SendResult queued = (i % 2 == 0 ? one : two)
+                            .send("orders", DeliveryWorkspace.order("A-" + i, "anna@example.com"));
                     assertThat(queued.serverReply()).startsWith("queued as ");
                     messageIds.add(queued.messageId());
                 }
-                assertThat(await(LIMIT, () -> queued(ws).isEmpty())).as("the queue drains").isTrue();
+                assertThat(await(LIMIT, () -> queued(ws).isEmpty()))
+                        .as("the queue drains")
+                        .isTrue();
             }
             Map<String, Long> received = server.withData().stream()
                     .collect(Collectors.groupingBy(ScriptedSmtpServer.Transaction::messageId, Collectors.counting()));
@@ -83,7 +86,7 @@ class SharedQueueTest {
 
     @Test
     void theQueueCommandListsRetriesAndPurgesThePostgresqlQueue() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             Workspace ws = workspace(server.port()).load();
             SendResult first;
             SendResult second;
@@ -92,58 +95,96 @@ class SharedQueueTest {
                 first = producer.send("orders", DeliveryWorkspace.order("B-1", "anna@example.com"));
                 second = producer.send("orders", DeliveryWorkspace.order("B-2", "ben@example.com"));
             }
-            assertThat(Files.exists(dir.resolve("data/queue"))).as("nothing in the folder store").isFalse();
+            assertThat(Files.exists(dir.resolve("data/queue")))
+                    .as("nothing in the folder store")
+                    .isFalse();
 
             CliRun list = CliRun.of("queue", dir.toString());
             assertThat(list.exitCode()).isZero();
-            assertThat(list.out()).contains(first.messageId()).contains(second.messageId()).contains("anna@example.com")
+            assertThat(list.out())
+                    .contains(first.messageId())
+                    .contains(second.messageId())
+                    .contains("anna@example.com")
                     .contains("2 pending, 0 deferred, 0 sending, 0 dead, 0 damaged");
             CliRun json = CliRun.of("queue", dir.toString(), "--json");
-            assertThat(json.out()).contains("\"state\" : \"PENDING\"").contains("\"messageId\" : \"" + first.messageId() + "\"");
+            assertThat(json.out())
+                    .contains("\"state\" : \"PENDING\"")
+                    .contains("\"messageId\" : \"" + first.messageId() + "\"");
 
-            Map<String, QueuedMessage> byMessageId = queued(ws).stream().collect(Collectors.toMap(QueuedMessage::messageId, Function.identity()));
+            Map<String, QueuedMessage> byMessageId =
+                    queued(ws).stream().collect(Collectors.toMap(QueuedMessage::messageId, Function.identity()));
             String purged = byMessageId.get(second.messageId()).id();
             CliRun purge = CliRun.of("queue", dir.toString(), "--purge", purged);
             assertThat(purge.exitCode()).isZero();
-            assertThat(CliRun.of("queue", dir.toString(), "--purge", purged).exitCode()).isEqualTo(1);
-            CliRun retry = CliRun.of("queue", dir.toString(), "--retry", byMessageId.get(first.messageId()).id());
+            assertThat(CliRun.of("queue", dir.toString(), "--purge", purged).exitCode())
+                    .isEqualTo(1);
+            CliRun retry = CliRun.of(
+                    "queue",
+                    dir.toString(),
+                    "--retry",
+                    byMessageId.get(first.messageId()).id());
             assertThat(retry.out()).contains("no runtime is running on this workspace");
 
             try (ScenarioRuntime sender = ScenarioRuntime.startQueueOnly(ws, SendEvents.NONE)) {
                 assertThat(await(LIMIT, () -> queued(ws).isEmpty())).isTrue();
             }
-            assertThat(server.withData()).extracting(ScriptedSmtpServer.Transaction::messageId).containsExactly(first.messageId());
+            assertThat(server.withData())
+                    .extracting(ScriptedSmtpServer.Transaction::messageId)
+                    .containsExactly(first.messageId());
         }
     }
 
     @Test
     void aMessageLeftSendingByAKilledRuntimeIsSentByAnotherFlaggedWithTheSameMessageId() throws Exception {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { })) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
             Workspace ws = workspace(server.port()).load();
             SendResult queued;
             try (ScenarioRuntime producer = ScenarioRuntime.start(ws, SendEvents.NONE, false)) {
                 queued = producer.send("orders", DeliveryWorkspace.order("C-1", "anna@example.com"));
             }
             // A runtime claims it and is killed before it renews its lease: it never sends, never releases.
-            try (PostgresMessageQueue killed = PostgresMessageQueue.open(ws.queueSettings(), "killed-runtime", "app1", Duration.ofMillis(300), false)) {
+            try (PostgresMessageQueue killed = PostgresMessageQueue.open(
+                    ws.queueSettings(), "killed-runtime", "app1", Duration.ofMillis(300), false)) {
                 QueuedMessage m = queued(ws).get(0);
-                assertThat(killed.claim(new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
-                        QueuedMessage.State.SENDING, 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, ""))).isTrue();
+                assertThat(killed.claim(new QueuedMessage(
+                                m.id(),
+                                m.path(),
+                                m.messageId(),
+                                m.owed(),
+                                m.delivered(),
+                                m.refused(),
+                                QueuedMessage.State.SENDING,
+                                1,
+                                m.queuedAt(),
+                                m.nextAttemptAt(),
+                                m.expiresAt(),
+                                "",
+                                false,
+                                "")))
+                        .isTrue();
             }
 
             try (ScenarioRuntime survivor = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
                 assertThat(await(LIMIT, () -> queued(ws).isEmpty())).isTrue();
             }
 
-            assertThat(server.withData()).extracting(ScriptedSmtpServer.Transaction::messageId).containsExactly(queued.messageId());
+            assertThat(server.withData())
+                    .extracting(ScriptedSmtpServer.Transaction::messageId)
+                    .containsExactly(queued.messageId());
             List<String> journal;
             try (QueueStore store = QueueStore.open(ws, false)) {
                 journal = store.postgres().orElseThrow().journalLines();
             }
-            assertThat(journal).anySatisfy(line -> assertThat(line).contains(" POSSIBLE_DUPLICATE ").contains(queued.messageId())
-                    .contains("runtime killed-runtime stopped renewing its lease during attempt 1"));
-            assertThat(journal).filteredOn(line -> line.contains(" SENT ")).singleElement()
-                    .satisfies(line -> assertThat(line).contains(queued.messageId()).contains("attempt 2 (possible duplicate)"));
+            assertThat(journal)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains(" POSSIBLE_DUPLICATE ")
+                            .contains(queued.messageId())
+                            .contains("runtime killed-runtime stopped renewing its lease during attempt 1"));
+            assertThat(journal)
+                    .filteredOn(line -> line.contains(" SENT "))
+                    .singleElement()
+                    .satisfies(line ->
+                            assertThat(line).contains(queued.messageId()).contains("attempt 2 (possible duplicate)"));
         }
     }
 
@@ -161,7 +202,9 @@ class SharedQueueTest {
         CliRun list = CliRun.of("queue", dir.toString());
 
         assertThat(list.exitCode()).isEqualTo(1);
-        assertThat(list.err()).contains("cannot open the queue: cannot connect to the queue database jdbc:postgresql://127.0.0.1:1/mail")
+        assertThat(list.err())
+                .contains(
+                        "cannot open the queue: cannot connect to the queue database jdbc:postgresql://127.0.0.1:1/mail")
                 .doesNotContain(CliRun.ENVIRONMENT.get("MAIL_PASSWORD"));
     }
 }

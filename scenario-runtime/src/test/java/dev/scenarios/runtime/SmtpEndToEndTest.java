@@ -11,7 +11,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * YAML scenario → {@code path:} → the real SMTP connector (found by ServiceLoader, types {@code smtp}
- * and {@code smtp-send}) → GreenMail on loopback; the received message is checked header by header.
- * Needs the real smtp-connector (merged to main); with the skeleton it fails.
+ * YAML scenario → {@code path:} → the real SMTP connector (found by ServiceLoader, types {@code smtp} and
+ * {@code smtp-send}) → GreenMail on loopback; the received message is checked header by header. Needs the real
+ * smtp-connector (merged to main); with the skeleton it fails.
  */
 class SmtpEndToEndTest {
 
@@ -135,9 +134,18 @@ class SmtpEndToEndTest {
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
             ProducerTemplate template = runtime.camelContext().createProducerTemplate();
             done = template.send("direct:orders", e -> {
-                e.getMessage().setBody(Map.of("Customer", "Анна Петрова", "Total", new java.math.BigDecimal("1250.50"), "Password", "leak",
-                        "To", List.of(Map.of("Name", "Анна Петрова", "Address", "anna@example.com"),
-                                Map.of("Name", "Отдел продаж", "Address", "sales@example.com"))));
+                e.getMessage()
+                        .setBody(Map.of(
+                                "Customer",
+                                "Анна Петрова",
+                                "Total",
+                                new java.math.BigDecimal("1250.50"),
+                                "Password",
+                                "leak",
+                                "To",
+                                List.of(
+                                        Map.of("Name", "Анна Петрова", "Address", "anna@example.com"),
+                                        Map.of("Name", "Отдел продаж", "Address", "sales@example.com"))));
                 e.getMessage().setHeader("Subject", "header must not leak");
                 e.getMessage().setHeader("X-Internal", "header must not leak");
             });
@@ -153,9 +161,11 @@ class SmtpEndToEndTest {
         InternetAddress from = (InternetAddress) received.getFrom()[0];
         assertThat(from.getPersonal()).isEqualTo("Магазин «Ромашка»");
         assertThat(from.getAddress()).isEqualTo("shop@example.com");
-        assertThat(received.getRecipients(Message.RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(received.getRecipients(Message.RecipientType.TO))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("anna@example.com", "sales@example.com");
-        assertThat(((InternetAddress) received.getRecipients(Message.RecipientType.TO)[1]).getPersonal()).isEqualTo("Отдел продаж");
+        assertThat(((InternetAddress) received.getRecipients(Message.RecipientType.TO)[1]).getPersonal())
+                .isEqualTo("Отдел продаж");
         assertThat(received.getSubject()).isEqualTo("Заказ №A-42 принят");
         assertThat(received.getHeader("X-Order-No", null)).isEqualTo("A-42");
         assertThat(received.getHeader("X-Internal")).isNull();
@@ -167,12 +177,15 @@ class SmtpEndToEndTest {
         assertThat(received.getHeader("Bcc")).isNull();
         assertThat(received.getContentType()).startsWith("multipart/mixed");
         Multipart mixed = (Multipart) received.getContent();
-        assertThat(mixed.getBodyPart(0).getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(mixed.getBodyPart(0).getContentType())
+                .containsIgnoringCase("text/plain")
+                .containsIgnoringCase("charset=UTF-8");
         assertThat(text(mixed.getBodyPart(0))).isEqualTo("Здравствуйте, Анна Петрова!\nСумма заказа: 1250.50 ₽.\n");
         Part attachment = mixed.getBodyPart(1);
         assertThat(attachment.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
         assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("счёт.txt");
-        assertThat(new String(attachment.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Счёт на оплату: 1 250,50 ₽\n");
+        assertThat(new String(attachment.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("Счёт на оплату: 1 250,50 ₽\n");
     }
 
     @Test
@@ -184,8 +197,18 @@ class SmtpEndToEndTest {
             Workspace ws = load(workspace(closedPort));
 
             try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
-                Exchange done = runtime.camelContext().createProducerTemplate().send("direct:guarded", e -> e.getMessage().setBody(
-                        Map.of("Customer", "Анна", "OrderNo", "1", "To", List.of(Map.of("Address", "anna@example.com")))));
+                Exchange done = runtime.camelContext()
+                        .createProducerTemplate()
+                        .send(
+                                "direct:guarded",
+                                e -> e.getMessage()
+                                        .setBody(Map.of(
+                                                "Customer",
+                                                "Анна",
+                                                "OrderNo",
+                                                "1",
+                                                "To",
+                                                List.of(Map.of("Address", "anna@example.com")))));
 
                 assertThat(done.getException()).isNull();
                 assertThat(done.getMessage().getBody(String.class)).isEqualTo("UNREACHABLE 0");
@@ -198,25 +221,56 @@ class SmtpEndToEndTest {
         try (java.net.Socket holder = new java.net.Socket()) {
             holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
             workspace(holder.getLocalPort()).write("paths/orders.yaml", PATH + "retry:\n  attempts: 1\n");
-            String[] send = {"send", dir.toString(), "orders", "--attr", "Customer=Анна", "--attr", "OrderNo=7", "--to", "anna@example.com"};
+            String[] send = {
+                "send",
+                dir.toString(),
+                "orders",
+                "--attr",
+                "Customer=Анна",
+                "--attr",
+                "OrderNo=7",
+                "--to",
+                "anna@example.com"
+            };
 
             StringWriter russian = new StringWriter();
-            int code = ScenarioCommand.execute(concat(send, "--lang", "ru"), new PrintWriter(russian, true), new PrintWriter(new StringWriter(), true),
-                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            int code = ScenarioCommand.execute(
+                    concat(send, "--lang", "ru"),
+                    new PrintWriter(russian, true),
+                    new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(),
+                    Map.of(),
+                    Locale.ENGLISH);
             StringWriter json = new StringWriter();
-            ScenarioCommand.execute(concat(send, "--lang", "ru", "--json"), new PrintWriter(json, true), new PrintWriter(new StringWriter(), true),
-                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            ScenarioCommand.execute(
+                    concat(send, "--lang", "ru", "--json"),
+                    new PrintWriter(json, true),
+                    new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(),
+                    Map.of(),
+                    Locale.ENGLISH);
             StringWriter english = new StringWriter();
-            ScenarioCommand.execute(concat(send, "--lang", "en"), new PrintWriter(english, true), new PrintWriter(new StringWriter(), true),
-                    Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+            ScenarioCommand.execute(
+                    concat(send, "--lang", "en"),
+                    new PrintWriter(english, true),
+                    new PrintWriter(new StringWriter(), true),
+                    Connectors.fromClassPath(),
+                    Map.of(),
+                    Locale.ENGLISH);
 
             assertThat(code).isEqualTo(1);
             String port = String.valueOf(holder.getLocalPort());
-            assertThat(russian.toString()).contains("Не отправлено по пути orders: UNREACHABLE")
-                    .contains("на 127.0.0.1 порт " + port + " ничто не принимает подключения: проверьте «Адрес почтового сервера» и «Порт»");
-            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("message").asText())
+            assertThat(russian.toString())
+                    .contains("Не отправлено по пути orders: UNREACHABLE")
+                    .contains("на 127.0.0.1 порт " + port
+                            + " ничто не принимает подключения: проверьте «Адрес почтового сервера» и «Порт»");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(json.toString())
+                            .get("message")
+                            .asText())
                     .startsWith("на 127.0.0.1 порт " + port + " ничто не принимает подключения");
-            assertThat(english.toString()).contains("nothing accepts connections on 127.0.0.1 port " + port + ": check server and port");
+            assertThat(english.toString())
+                    .contains("nothing accepts connections on 127.0.0.1 port " + port + ": check server and port");
         }
     }
 
@@ -232,17 +286,41 @@ class SmtpEndToEndTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = ScenarioCommand.execute(new String[] {"send", dir.toString(), "orders", "--dev-inbox",
-                "--attr", "Customer=Анна", "--attr", "OrderNo=7", "--to", "anna@example.com"},
-                new PrintWriter(out, true), new PrintWriter(err, true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+        int code = ScenarioCommand.execute(
+                new String[] {
+                    "send",
+                    dir.toString(),
+                    "orders",
+                    "--dev-inbox",
+                    "--attr",
+                    "Customer=Анна",
+                    "--attr",
+                    "OrderNo=7",
+                    "--to",
+                    "anna@example.com"
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH);
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("[dev-inbox] message 1").contains("Subject: Заказ №7 принят")
-                .contains("Attachments: счёт.txt").contains("| Здравствуйте, Анна!").containsPattern("Sent through path orders: Message-ID <.+>");
+        assertThat(out.toString())
+                .contains("[dev-inbox] message 1")
+                .contains("Subject: Заказ №7 принят")
+                .contains("Attachments: счёт.txt")
+                .contains("| Здравствуйте, Анна!")
+                .containsPattern("Sent through path orders: Message-ID <.+>");
 
         StringWriter journal = new StringWriter();
-        int journalCode = ScenarioCommand.execute(new String[] {"journal", dir.toString(), "mail"},
-                new PrintWriter(journal, true), new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+        int journalCode = ScenarioCommand.execute(
+                new String[] {"journal", dir.toString(), "mail"},
+                new PrintWriter(journal, true),
+                new PrintWriter(new StringWriter(), true),
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH);
         assertThat(journalCode).isZero();
         assertThat(journal.toString()).contains("orders");
     }
@@ -252,11 +330,17 @@ class SmtpEndToEndTest {
         workspace(server.getSmtp().getPort());
         StringWriter out = new StringWriter();
 
-        int code = ScenarioCommand.execute(new String[] {"check", dir.toString(), "mail", "--json"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), Connectors.fromClassPath(), Map.of(), Locale.ENGLISH);
+        int code = ScenarioCommand.execute(
+                new String[] {"check", dir.toString(), "mail", "--json"},
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH);
 
         assertThat(code).as(out.toString()).isZero();
-        com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        com.fasterxml.jackson.databind.JsonNode result =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
         assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(result.get("failureKind").isNull()).isTrue();
         assertThat(result.get("steps").size()).isGreaterThan(2);

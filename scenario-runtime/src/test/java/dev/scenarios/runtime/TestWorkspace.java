@@ -1,5 +1,6 @@
 package dev.scenarios.runtime;
 
+import dev.scenarios.runtime.fake.FakeConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import dev.scenarios.runtime.fake.FakeConnector;
 
 /** Writes workspace files into a test's temporary folder and loads them with the fake connector. */
 final class TestWorkspace {

@@ -22,13 +22,15 @@ class WorkspaceSettingsTest {
 
     @Test
     void postgresqlSettingsResolveThePasswordAndNeverShowIt() {
-        Workspace ws = TestWorkspace.minimal(dir).write("workspace.yaml", """
+        Workspace ws = TestWorkspace.minimal(dir)
+                .write("workspace.yaml", """
                 queue:
                   store: postgresql
                   url: jdbc:postgresql://db.example:5432/mail
                   username: mail
                   password: ${env:QUEUE_DB_PASSWORD}
-                """).load(Map.of("MAIL_PASSWORD", "x", "QUEUE_DB_PASSWORD", "db-Secret-77"));
+                """)
+                .load(Map.of("MAIL_PASSWORD", "x", "QUEUE_DB_PASSWORD", "db-Secret-77"));
         assertThat(ws.problems()).isEmpty();
         QueueSettings q = ws.queueSettings();
         assertThat(q.store()).isEqualTo(QueueSettings.Store.POSTGRESQL);
@@ -49,9 +51,13 @@ class WorkspaceSettingsTest {
                   schema: Mail-Queue
                   color: blue
                 """).load();
-        assertThat(ws.problems()).extracting(p -> p.file() + ":" + p.line() + " " + p.property()).containsExactly(
-                "workspace.yaml:3 queue.url", "workspace.yaml:4 queue.password", "workspace.yaml:5 queue.schema",
-                "workspace.yaml:6 queue.color");
+        assertThat(ws.problems())
+                .extracting(p -> p.file() + ":" + p.line() + " " + p.property())
+                .containsExactly(
+                        "workspace.yaml:3 queue.url",
+                        "workspace.yaml:4 queue.password",
+                        "workspace.yaml:5 queue.schema",
+                        "workspace.yaml:6 queue.color");
         assertThat(ws.problems()).allSatisfy(p -> assertThat(p.message()).doesNotContain("hunter2-Secret"));
         assertThat(ws.problems().get(1).message()).contains("UNSET_VARIABLE");
         assertThat(ws.queueSettings()).isEqualTo(QueueSettings.FILE);
@@ -59,10 +65,18 @@ class WorkspaceSettingsTest {
 
     @Test
     void postgresqlNeedsAUrlAndAKnownStore() {
-        Workspace ws = TestWorkspace.minimal(dir).write("workspace.yaml", "queue:\n  store: postgresql\n").load();
-        assertThat(ws.problems()).extracting(Problem::property, Problem::line).containsExactly(org.assertj.core.groups.Tuple.tuple("queue.url", 2));
-        ws = TestWorkspace.minimal(dir).write("workspace.yaml", "queue:\n  store: kafka\n").load();
-        assertThat(ws.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("kafka").contains("file, postgresql"));
+        Workspace ws = TestWorkspace.minimal(dir)
+                .write("workspace.yaml", "queue:\n  store: postgresql\n")
+                .load();
+        assertThat(ws.problems())
+                .extracting(Problem::property, Problem::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("queue.url", 2));
+        ws = TestWorkspace.minimal(dir)
+                .write("workspace.yaml", "queue:\n  store: kafka\n")
+                .load();
+        assertThat(ws.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("kafka").contains("file, postgresql"));
     }
 
     @Test
@@ -73,7 +87,11 @@ class WorkspaceSettingsTest {
         assertThat(validate.out() + validate.err()).contains("workspace.yaml:2");
         CliRun types = CliRun.of("types");
         assertThat(types.exitCode()).isZero();
-        assertThat(types.out()).contains("workspace.yaml").contains("store (enum, default file: file|postgresql)".replace(", default file: ", ": ").replace("postgresql)", "postgresql, default file)"))
+        assertThat(types.out())
+                .contains("workspace.yaml")
+                .contains("store (enum, default file: file|postgresql)"
+                        .replace(", default file: ", ": ")
+                        .replace("postgresql)", "postgresql, default file)"))
                 .contains("password (string, secret)");
         assertThat(CliRun.of("types", "--json").out()).contains("\"workspaceFile\"");
     }

@@ -18,12 +18,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * An in-process SMTP sink on loopback, the embedded default target of the benchmark: it offers
- * STARTTLS (required) and AUTH PLAIN when given a TLS context, reads message data in bulk, throws
- * it away and counts it. Written for speed because the benchmark must measure the client: SubEthaSMTP
- * reads DATA one byte at a time through synchronized streams, and in a JFR profile of a 50 KB run
- * three quarters of all samples were its reader, so it, not the client, set the pace. Not a
- * general SMTP server: no pipelining, no SIZE, one recipient line is as good as many.
+ * An in-process SMTP sink on loopback, the embedded default target of the benchmark: it offers STARTTLS (required) and
+ * AUTH PLAIN when given a TLS context, reads message data in bulk, throws it away and counts it. Written for speed
+ * because the benchmark must measure the client: SubEthaSMTP reads DATA one byte at a time through synchronized
+ * streams, and in a JFR profile of a 50 KB run three quarters of all samples were its reader, so it, not the client,
+ * set the pace. Not a general SMTP server: no pipelining, no SIZE, one recipient line is as good as many.
  */
 public final class DiscardSmtpServer implements AutoCloseable {
 
@@ -41,7 +40,9 @@ public final class DiscardSmtpServer implements AutoCloseable {
     });
     private final AtomicLong received = new AtomicLong();
 
-    /** @param tls the server's TLS context: STARTTLS and AUTH PLAIN are then required; null for plain SMTP without AUTH */
+    /**
+     * @param tls the server's TLS context: STARTTLS and AUTH PLAIN are then required; null for plain SMTP without AUTH
+     */
     public DiscardSmtpServer(SSLContext tls) throws IOException {
         this.tls = tls;
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
@@ -86,14 +87,23 @@ public final class DiscardSmtpServer implements AutoCloseable {
             reply(out, "220 localhost discard ESMTP");
             String line;
             while ((line = readLine(in)) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                String command = line.length() >= 4
+                        ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 switch (command) {
-                    case "EHLO" -> reply(out, tls == null ? "250-localhost\r\n250 8BITMIME"
-                            : secure ? "250-localhost\r\n250-8BITMIME\r\n250 AUTH PLAIN" : "250-localhost\r\n250-8BITMIME\r\n250 STARTTLS");
+                    case "EHLO" ->
+                        reply(
+                                out,
+                                tls == null
+                                        ? "250-localhost\r\n250 8BITMIME"
+                                        : secure
+                                                ? "250-localhost\r\n250-8BITMIME\r\n250 AUTH PLAIN"
+                                                : "250-localhost\r\n250-8BITMIME\r\n250 STARTTLS");
                     case "HELO" -> reply(out, "250 localhost");
                     case "STAR" -> {
                         reply(out, "220 2.0.0 Ready to start TLS");
-                        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
+                        SSLSocket ssl = (SSLSocket)
+                                tls.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
                         ssl.setUseClientMode(false);
                         ssl.startHandshake();
                         socket = ssl;
@@ -103,7 +113,11 @@ public final class DiscardSmtpServer implements AutoCloseable {
                     }
                     case "AUTH" -> {
                         authenticated = secure && plainCredentialsValid(line);
-                        reply(out, authenticated ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication failed");
+                        reply(
+                                out,
+                                authenticated
+                                        ? "235 2.7.0 Authentication successful"
+                                        : "535 5.7.8 Authentication failed");
                     }
                     case "MAIL" -> reply(out, authenticated ? "250 2.1.0 Ok" : "530 5.7.0 Authentication required");
                     case "RCPT", "RSET", "NOOP" -> reply(out, "250 2.0.0 Ok");

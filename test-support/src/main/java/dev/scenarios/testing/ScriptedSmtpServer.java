@@ -25,46 +25,46 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * A small SMTP server for the faults real servers do not produce on demand: a bad greeting, a
- * refused recipient, a connection dropped at DATA, silence after the final dot, a reply that
- * never comes, a server that stops reading. Binds 127.0.0.1; one thread per connection; every
- * socket read times out after 30 s; {@link #close()} releases stalled clients.
+ * A small SMTP server for the faults real servers do not produce on demand: a bad greeting, a refused recipient, a
+ * connection dropped at DATA, silence after the final dot, a reply that never comes, a server that stops reading. Binds
+ * 127.0.0.1; one thread per connection; every socket read times out after 30 s; {@link #close()} releases stalled
+ * clients.
  *
  * <p>Two ways to script it, usable together:
- * <ul>
- *   <li>a reply table: {@link #on(String, Action...)} keyed by command prefix (the longest
- *       matching prefix wins; {@code "."} is the end of message data), with actions that reply,
- *       stall, drop the connection or stop reading, in sequence per command;</li>
- *   <li>a {@link Script} deciding per connection (greeting) and per transaction (one MAIL FROM
- *       each, counted from 0 over the server's life, since clients reuse sessions).</li>
- * </ul>
- * A command with a table entry gets the table's action; any other gets the script's answer,
- * whose defaults are a well-behaved server.
  *
- * <p>It records what the client did both ways: every line as sent ({@link #received()}) and every
- * transaction with its recipients and dot-unstuffed data ({@link #transactions()}).
+ * <ul>
+ *   <li>a reply table: {@link #on(String, Action...)} keyed by command prefix (the longest matching prefix wins;
+ *       {@code "."} is the end of message data), with actions that reply, stall, drop the connection or stop reading,
+ *       in sequence per command;
+ *   <li>a {@link Script} deciding per connection (greeting) and per transaction (one MAIL FROM each, counted from 0
+ *       over the server's life, since clients reuse sessions).
+ * </ul>
+ *
+ * A command with a table entry gets the table's action; any other gets the script's answer, whose defaults are a
+ * well-behaved server.
+ *
+ * <p>It records what the client did both ways: every line as sent ({@link #received()}) and every transaction with its
+ * recipients and dot-unstuffed data ({@link #transactions()}).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** What the server does for one command. */
-    public sealed interface Action permits Reply, Stall, Drop, ReplyThenStopReading {
-    }
+    public sealed interface Action permits Reply, Stall, Drop, ReplyThenStopReading {}
 
     /** Sends {@code text} (lines separated by \n, CRLF added). */
-    public record Reply(String text) implements Action {
-    }
+    public record Reply(String text) implements Action {}
 
     /** Says nothing until the server closes. */
-    public record Stall() implements Action {
-    }
+    public record Stall() implements Action {}
 
     /** Closes the connection without a word. */
-    public record Drop() implements Action {
-    }
+    public record Drop() implements Action {}
 
-    /** Sends {@code text}, then reads nothing more (a full receive window blocks the client's writes) until the server closes. */
-    public record ReplyThenStopReading(String text) implements Action {
-    }
+    /**
+     * Sends {@code text}, then reads nothing more (a full receive window blocks the client's writes) until the server
+     * closes.
+     */
+    public record ReplyThenStopReading(String text) implements Action {}
 
     public static Action replyThenStopReading(String text) {
         return new ReplyThenStopReading(text);
@@ -139,7 +139,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private static final Pattern ADDRESS = Pattern.compile("<([^>]*)>");
-    private static final Script WELL_BEHAVED = new Script() { };
+    private static final Script WELL_BEHAVED = new Script() {};
 
     private final ServerSocket server;
     private final Script script;
@@ -152,7 +152,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Action greeting;
 
-    /** Starts a well-behaved server on a free port of 127.0.0.1, to be changed with {@link #on} and {@link #greeting}. */
+    /**
+     * Starts a well-behaved server on a free port of 127.0.0.1, to be changed with {@link #on} and {@link #greeting}.
+     */
     public ScriptedSmtpServer() throws IOException {
         this(bind(new ServerSocket(), 0), WELL_BEHAVED);
     }
@@ -162,7 +164,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return start(0, script);
     }
 
-    /** Starts a server following {@code script} on {@code port} of 127.0.0.1 (0: a free one), e.g. a relay coming back where it was. */
+    /**
+     * Starts a server following {@code script} on {@code port} of 127.0.0.1 (0: a free one), e.g. a relay coming back
+     * where it was.
+     */
     public static ScriptedSmtpServer start(int port, Script script) throws IOException {
         return new ScriptedSmtpServer(bind(new ServerSocket(), port), script);
     }
@@ -217,8 +222,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /**
-     * Sets the actions for commands starting with {@code prefix} (case-insensitive), instead of
-     * the script's answer: the first call gets the first action, and so on; the last repeats.
+     * Sets the actions for commands starting with {@code prefix} (case-insensitive), instead of the script's answer:
+     * the first call gets the first action, and so on; the last repeats.
      */
     public ScriptedSmtpServer on(String prefix, Action... actions) {
         synchronized (table) {
@@ -314,7 +319,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 recipients = new ArrayList<>();
             } else if (upper.startsWith("RCPT TO")) {
                 Matcher m = ADDRESS.matcher(line);
-                recipients.add(m.find() ? m.group(1) : line.substring(Math.min(8, line.length())).trim());
+                recipients.add(
+                        m.find()
+                                ? m.group(1)
+                                : line.substring(Math.min(8, line.length())).trim());
             } else if (upper.startsWith("RSET")) {
                 endTransaction(null);
             }
@@ -327,7 +335,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             if (upper.startsWith("EHLO")) {
                 long size = script.sizeLimit();
-                send("250-scripted.test\n250-8BITMIME" + (size > 0 ? "\n250-SIZE " + size : "") + "\n250 ENHANCEDSTATUSCODES");
+                send("250-scripted.test\n250-8BITMIME" + (size > 0 ? "\n250-SIZE " + size : "")
+                        + "\n250 ENHANCEDSTATUSCODES");
             } else if (upper.startsWith("HELO")) {
                 send("250 scripted.test");
             } else if (upper.startsWith("MAIL FROM")) {

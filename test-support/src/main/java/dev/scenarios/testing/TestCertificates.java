@@ -27,11 +27,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed server certificate generated at run time for one host name (plus 127.0.0.1 for
- * {@code localhost}), with what a server needs (key store, SSL context) and what a client trusts
- * (a trust store holding exactly this certificate, or a PEM file). Nothing here trusts anything
- * blindly. The key is EC P-256: quick to generate for every test, cheap in the benchmark's
- * handshakes. No I/O except the {@code write} methods.
+ * A self-signed server certificate generated at run time for one host name (plus 127.0.0.1 for {@code localhost}), with
+ * what a server needs (key store, SSL context) and what a client trusts (a trust store holding exactly this
+ * certificate, or a PEM file). Nothing here trusts anything blindly. The key is EC P-256: quick to generate for every
+ * test, cheap in the benchmark's handshakes. No I/O except the {@code write} methods.
  */
 public final class TestCertificates {
 
@@ -47,12 +46,16 @@ public final class TestCertificates {
 
     /** A fresh key pair and a certificate for {@code hostName}, valid from an hour ago for a day. */
     public static TestCertificates forHost(String hostName) {
-        return forHost(hostName, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(1)));
+        return forHost(
+                hostName,
+                Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(1)));
     }
 
     /** A certificate for {@code hostName} that expired yesterday. */
     public static TestCertificates expiredForHost(String hostName) {
-        return forHost(hostName, Instant.now().minus(Duration.ofDays(3)), Instant.now().minus(Duration.ofDays(1)));
+        return forHost(
+                hostName, Instant.now().minus(Duration.ofDays(3)), Instant.now().minus(Duration.ofDays(1)));
     }
 
     private static TestCertificates forHost(String hostName, Instant notBefore, Instant notAfter) {
@@ -62,15 +65,24 @@ public final class TestCertificates {
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + hostName);
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(notBefore), Date.from(notAfter), name, pair.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    name,
+                    pair.getPublic());
             GeneralName[] sans = hostName.equals("localhost")
-                    ? new GeneralName[] {new GeneralName(GeneralName.dNSName, hostName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}
+                    ? new GeneralName[] {
+                        new GeneralName(GeneralName.dNSName, hostName),
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                    }
                     : new GeneralName[] {new GeneralName(GeneralName.dNSName, hostName)};
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("server", pair.getPrivate(), PASSWORD, new X509Certificate[] {cert});

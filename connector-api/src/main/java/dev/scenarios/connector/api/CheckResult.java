@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of {@link ConnectionType#check}: overall status, the failure's kind, a message the
- * user can act on (localized), an internal detail for support (e.g. the server's reply or the
- * exception), and every step with its timing. Never contains a secret. Immutable.
+ * The outcome of {@link ConnectionType#check}: overall status, the failure's kind, a message the user can act on
+ * (localized), an internal detail for support (e.g. the server's reply or the exception), and every step with its
+ * timing. Never contains a secret. Immutable.
  */
 public final class CheckResult {
 
@@ -28,8 +28,8 @@ public final class CheckResult {
      * @param title the step's title for people, e.g. "TCP connection"
      * @param status whether the step passed, failed or was not reached
      * @param elapsed how long the step took (zero when skipped)
-     * @param detail what the step saw, e.g. {@code TLSv1.3 TLS_AES_256_GCM_SHA384, CN=mail.example.com};
-     *     never a secret; empty when there is nothing to say
+     * @param detail what the step saw, e.g. {@code TLSv1.3 TLS_AES_256_GCM_SHA384, CN=mail.example.com}; never a
+     *     secret; empty when there is nothing to say
      */
     public record Step(String name, LocalizedMessage title, Status status, Duration elapsed, String detail) {
 
@@ -67,7 +67,8 @@ public final class CheckResult {
     private final String detail;
     private final List<Step> steps;
 
-    private CheckResult(Status status, FailureKind failureKind, LocalizedMessage message, String detail, List<Step> steps) {
+    private CheckResult(
+            Status status, FailureKind failureKind, LocalizedMessage message, String detail, List<Step> steps) {
         this.status = status;
         this.failureKind = failureKind;
         this.message = Objects.requireNonNull(message, "message");

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * What connection and path types share: an id, texts in the user's language, the settings as
- * {@link PropertyDescriptor}s, and validation driven by them. Hosts render forms, JSON Schema and
- * documentation from these members alone.
+ * {@link PropertyDescriptor}s, and validation driven by them. Hosts render forms, JSON Schema and documentation from
+ * these members alone.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -37,20 +37,18 @@ public interface ConfigurableType {
     String description(Locale locale);
 
     /**
-     * The settings, in the order a form shows them. A host may add its own settings (the scenario
-     * runtime adds {@code delivery} and {@code retry} to path types).
+     * The settings, in the order a form shows them. A host may add its own settings (the scenario runtime adds
+     * {@code delivery} and {@code retry} to path types).
      *
-     * @return the descriptors, never empty: every type has {@code systemName}, {@code disabled}
-     *     and {@code description}
+     * @return the descriptors, never empty: every type has {@code systemName}, {@code disabled} and {@code description}
      */
     List<PropertyDescriptor> properties();
 
     /**
-     * Checks {@code configuration}: first what its descriptors alone reveal ({@link Descriptors#validate}),
-     * then the type's own {@link #rules}. Pure and fast: no I/O, no exception for user errors.
+     * Checks {@code configuration}: first what its descriptors alone reveal ({@link Descriptors#validate}), then the
+     * type's own {@link #rules}. Pure and fast: no I/O, no exception for user errors.
      *
-     * @param configuration the values to check, read through {@link #properties()} (or a host's
-     *     superset of them)
+     * @param configuration the values to check, read through {@link #properties()} (or a host's superset of them)
      * @return every problem at once, in declaration order; empty when valid
      */
     default ValidationResult validate(Configuration configuration) {
@@ -60,13 +58,12 @@ public interface ConfigurableType {
     }
 
     /**
-     * The type's cross-property rules, called by {@link #validate} after the descriptor checks.
-     * Pure. The default has none.
+     * The type's cross-property rules, called by {@link #validate} after the descriptor checks. Pure. The default has
+     * none.
      *
      * @param configuration the values to check
-     * @param problems where to add problems; {@link ValidationResult.Builder#hasProblem} tells
-     *     whether a descriptor check already reported a property
+     * @param problems where to add problems; {@link ValidationResult.Builder#hasProblem} tells whether a descriptor
+     *     check already reported a property
      */
-    default void rules(Configuration configuration, ValidationResult.Builder problems) {
-    }
+    default void rules(Configuration configuration, ValidationResult.Builder problems) {}
 }

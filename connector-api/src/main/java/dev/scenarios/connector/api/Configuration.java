@@ -12,12 +12,11 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The settings of one connection or path: values as written (strings, booleans, numbers, lists,
- * maps), read through the type's descriptors, which supply defaults and decide what is secret.
- * Immutable. {@link #toString()} masks secrets.
+ * The settings of one connection or path: values as written (strings, booleans, numbers, lists, maps), read through the
+ * type's descriptors, which supply defaults and decide what is secret. Immutable. {@link #toString()} masks secrets.
  *
- * <p>Typed getters assume the configuration {@linkplain ConnectionType#validate validated}; on a
- * value of the wrong shape they throw {@link IllegalArgumentException} naming the property only.
+ * <p>Typed getters assume the configuration {@linkplain ConnectionType#validate validated}; on a value of the wrong
+ * shape they throw {@link IllegalArgumentException} naming the property only.
  */
 public final class Configuration {
 
@@ -40,8 +39,8 @@ public final class Configuration {
     }
 
     /**
-     * The values of {@code type}'s settings, read through its own descriptors: the one call a
-     * host needs before {@code validate}, {@code open} or {@code bind}.
+     * The values of {@code type}'s settings, read through its own descriptors: the one call a host needs before
+     * {@code validate}, {@code open} or {@code bind}.
      *
      * @param type the connection or path type the values are for
      * @param values the values as written; null values count as absent
@@ -210,7 +209,8 @@ public final class Configuration {
         if (v == null) {
             return null;
         }
-        return Durations.parse(String.valueOf(v)).orElseThrow(() -> new IllegalArgumentException(name + ": not a duration"));
+        return Durations.parse(String.valueOf(v))
+                .orElseThrow(() -> new IllegalArgumentException(name + ": not a duration"));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.scenarios.connector.api;
 
 /**
- * An opened connection, shared by every path bound to it. Holds the connection's network sessions
- * (if any) and its journal; {@link #close()} ends them cleanly.
+ * An opened connection, shared by every path bound to it. Holds the connection's network sessions (if any) and its
+ * journal; {@link #close()} ends them cleanly.
  */
 public interface Connection extends AutoCloseable {
 

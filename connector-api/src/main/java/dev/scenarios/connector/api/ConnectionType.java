@@ -7,19 +7,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A kind of connection (e.g. {@code smtp}): what its settings are, how to validate them, how to
- * check them against the real server and how to open the connection for sending.
+ * A kind of connection (e.g. {@code smtp}): what its settings are, how to validate them, how to check them against the
+ * real server and how to open the connection for sending.
  *
- * <p>Instances are immutable and thread-safe; one instance serves every connection of its type.
- * Every connection type has the properties {@code systemName}, {@code disabled} and {@code description}.
+ * <p>Instances are immutable and thread-safe; one instance serves every connection of its type. Every connection type
+ * has the properties {@code systemName}, {@code disabled} and {@code description}.
  */
 public interface ConnectionType extends ConfigurableType {
 
     /**
-     * Talks to the server to test {@code configuration} step by step (the administrator's "check
-     * connection" button). Blocks for at most the configured timeouts. Never throws for user
-     * errors or network failures: they are reported in the result. An invalid configuration
-     * gives a {@link FailureKind#CONFIGURATION} result without touching the network.
+     * Talks to the server to test {@code configuration} step by step (the administrator's "check connection" button).
+     * Blocks for at most the configured timeouts. Never throws for user errors or network failures: they are reported
+     * in the result. An invalid configuration gives a {@link FailureKind#CONFIGURATION} result without touching the
+     * network.
      *
      * @param configuration the connection's values
      * @param context the host's data directory and services
@@ -48,8 +48,8 @@ public interface ConnectionType extends ConfigurableType {
     InputStream openJournal(Configuration configuration, ConnectorContext context) throws IOException;
 
     /**
-     * Property overrides that point a connection of this type at a plain, unauthenticated test
-     * server (the runtime's {@code --dev-inbox}). Pure.
+     * Property overrides that point a connection of this type at a plain, unauthenticated test server (the runtime's
+     * {@code --dev-inbox}). Pure.
      *
      * @param host the test server's host
      * @param port the test server's port
@@ -60,15 +60,17 @@ public interface ConnectionType extends ConfigurableType {
     }
 
     /**
-     * The properties that decide where this type's secrets are sent (server, port, encryption,
-     * user, token endpoint, …). A host that checks unsaved values reuses a saved secret only when
-     * none of these differs from the saved connection, so a changed form cannot send the saved
-     * password to another server. Pure. The default, every property that is not secret, is the
-     * safe choice for a type that does not say.
+     * The properties that decide where this type's secrets are sent (server, port, encryption, user, token endpoint,
+     * …). A host that checks unsaved values reuses a saved secret only when none of these differs from the saved
+     * connection, so a changed form cannot send the saved password to another server. Pure. The default, every property
+     * that is not secret, is the safe choice for a type that does not say.
      *
      * @return the names of the properties that make up a secret's destination
      */
     default Set<String> destinationProperties() {
-        return properties().stream().filter(p -> !p.secret()).map(PropertyDescriptor::name).collect(Collectors.toUnmodifiableSet());
+        return properties().stream()
+                .filter(p -> !p.secret())
+                .map(PropertyDescriptor::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * What the host lends a connector: where it may write its own files (journals) and optional
- * services the host runs. The scenario runtime offers its {@code org.apache.camel.CamelContext}
- * through {@link #service(Class)}; a host without Camel offers none and connectors cope.
+ * What the host lends a connector: where it may write its own files (journals) and optional services the host runs. The
+ * scenario runtime offers its {@code org.apache.camel.CamelContext} through {@link #service(Class)}; a host without
+ * Camel offers none and connectors cope.
  */
 public interface ConnectorContext {
 
@@ -19,21 +19,19 @@ public interface ConnectorContext {
     Path dataDirectory();
 
     /**
-     * The folder that relative {@link PropertyType#FILE} properties (trusted certificates,
-     * attachment files) are relative to: the scenario runtime gives the workspace folder; a host
-     * platform gives its own, e.g. the folder of the tenant's uploads.
+     * The folder that relative {@link PropertyType#FILE} properties (trusted certificates, attachment files) are
+     * relative to: the scenario runtime gives the workspace folder; a host platform gives its own, e.g. the folder of
+     * the tenant's uploads.
      *
-     * @return the folder, or empty (the default) when the host gives none: then only absolute
-     *     paths are accepted
+     * @return the folder, or empty (the default) when the host gives none: then only absolute paths are accepted
      */
     default Optional<Path> baseDirectory() {
         return Optional.empty();
     }
 
     /**
-     * The file a {@link PropertyType#FILE} property names: {@code value} itself when absolute,
-     * otherwise {@code value} resolved against {@link #baseDirectory()}. Connectors call it when
-     * they open a connection or bind a path; no I/O.
+     * The file a {@link PropertyType#FILE} property names: {@code value} itself when absolute, otherwise {@code value}
+     * resolved against {@link #baseDirectory()}. Connectors call it when they open a connection or bind a path; no I/O.
      *
      * @param value the property's value, e.g. {@code certs/relay.pem}
      * @return the absolute or base-relative path
@@ -44,8 +42,12 @@ public interface ConnectorContext {
         if (path.isAbsolute()) {
             return path;
         }
-        return baseDirectory().map(base -> base.resolve(path)).orElseThrow(() -> new IllegalArgumentException(
-                "\"" + value + "\" is a relative path and the host gives no base folder (ConnectorContext.baseDirectory()): use an absolute path"));
+        return baseDirectory()
+                .map(base -> base.resolve(path))
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "\"" + value
+                                        + "\" is a relative path and the host gives no base folder (ConnectorContext.baseDirectory()): use an absolute path"));
     }
 
     /**
@@ -69,11 +71,10 @@ public interface ConnectorContext {
     }
 
     /**
-     * Asks the host to store a new value for secret {@code property} of connection
-     * {@code connection} — e.g. an OAuth2 refresh token the provider rotated — so that the next start
-     * uses it. Connectors call it only when the connection's settings opted in. The host decides
-     * whether it can: the scenario runtime stores a secret written as a {@code ${file:…}} reference
-     * by rewriting that file, and nothing else. Does I/O; never throws.
+     * Asks the host to store a new value for secret {@code property} of connection {@code connection} — e.g. an OAuth2
+     * refresh token the provider rotated — so that the next start uses it. Connectors call it only when the
+     * connection's settings opted in. The host decides whether it can: the scenario runtime stores a secret written as
+     * a {@code ${file:…}} reference by rewriting that file, and nothing else. Does I/O; never throws.
      *
      * @param connection the connection's system name
      * @param property the secret property, e.g. {@code refreshToken}
@@ -85,17 +86,16 @@ public interface ConnectorContext {
     }
 
     /**
-     * Tells the host that connection {@code connection} could not write its journal, e.g. because
-     * {@code journals/} is read-only or the disk is full. A journal is evidence, not state: the
-     * connector goes on and the send or check keeps its real outcome; the host shows the problem
-     * where an operator sees it (the scenario runtime: its log, and {@code journalError} in the
-     * CLI's {@code --json}). Called on the sending thread for every failed write; never throws.
+     * Tells the host that connection {@code connection} could not write its journal, e.g. because {@code journals/} is
+     * read-only or the disk is full. A journal is evidence, not state: the connector goes on and the send or check
+     * keeps its real outcome; the host shows the problem where an operator sees it (the scenario runtime: its log, and
+     * {@code journalError} in the CLI's {@code --json}). Called on the sending thread for every failed write; never
+     * throws.
      *
      * @param connection the connection's system name
      * @param problem what failed, naming the file (never a secret)
      */
-    default void journalFailed(String connection, String problem) {
-    }
+    default void journalFailed(String connection, String problem) {}
 
     /**
      * A context with only a data directory and the system clock.

@@ -6,11 +6,10 @@ import java.util.List;
  * The entry point of a connector jar, found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/dev.scenarios.connector.api.ConnectorProvider}.
  *
- * <p>Host platforms and the scenario runtime instantiate every provider on the class path, so an
- * implementation must have a public no-argument constructor that does no I/O, starts no threads and
- * loads no heavy library: the types it returns describe themselves from constants and resource
- * bundles only. Anything expensive happens in {@link ConnectionType#check} or
- * {@link ConnectionType#open}.
+ * <p>Host platforms and the scenario runtime instantiate every provider on the class path, so an implementation must
+ * have a public no-argument constructor that does no I/O, starts no threads and loads no heavy library: the types it
+ * returns describe themselves from constants and resource bundles only. Anything expensive happens in
+ * {@link ConnectionType#check} or {@link ConnectionType#open}.
  */
 public interface ConnectorProvider {
 

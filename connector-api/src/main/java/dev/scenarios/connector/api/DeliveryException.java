@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A message was not delivered. Carries what a scenario's error handler needs to decide: the kind
- * of failure, the server's reply code (0 when there was none, e.g. the server was unreachable) and
- * the recipients the server refused. The message text never contains a secret. A connector may
- * also give the text in every language it knows ({@link #message(Locale)}); {@link #getMessage()}
- * is the English one, for logs, journals and Camel's {@code ${exception.message}}.
+ * A message was not delivered. Carries what a scenario's error handler needs to decide: the kind of failure, the
+ * server's reply code (0 when there was none, e.g. the server was unreachable) and the recipients the server refused.
+ * The message text never contains a secret. A connector may also give the text in every language it knows
+ * ({@link #message(Locale)}); {@link #getMessage()} is the English one, for logs, journals and Camel's
+ * {@code ${exception.message}}.
  *
  * <p>Made with {@link #builder(FailureKind)}, or the short constructor for a plain English text.
  */
@@ -25,6 +25,7 @@ public class DeliveryException extends Exception {
     private final List<SendResult.Rejection> rejectedRecipients;
     /** Whether the server may have the message. */
     private final boolean possiblyDelivered;
+
     private final transient LocalizedMessage text;
     /** The untranslated technical detail, possibly empty. */
     private final String detail;
@@ -59,16 +60,17 @@ public class DeliveryException extends Exception {
      * Starts describing a failure.
      *
      * @param kind what went wrong
-     * @return a builder; give it a text with {@link Builder#message(String)} or {@link Builder#message(LocalizedMessage)}
+     * @return a builder; give it a text with {@link Builder#message(String)} or
+     *     {@link Builder#message(LocalizedMessage)}
      */
     public static Builder builder(FailureKind kind) {
         return new Builder(kind);
     }
 
     /**
-     * The failure's text for people: a CLI, a console, a notification. In {@code locale} when the
-     * connector gave it in several languages, also through a wrapping DeliveryException with the
-     * same text; otherwise as {@link #getMessage()}.
+     * The failure's text for people: a CLI, a console, a notification. In {@code locale} when the connector gave it in
+     * several languages, also through a wrapping DeliveryException with the same text; otherwise as
+     * {@link #getMessage()}.
      *
      * @param locale the reader's language
      * @return the text, with the detail in brackets when there is one
@@ -107,17 +109,19 @@ public class DeliveryException extends Exception {
     }
 
     /**
-     * Whether sending the same message again later may succeed, and nothing was delivered this time:
-     * the one rule a host's retry loop, its queue and its {@code --json} output share. A failure that
-     * {@linkplain #possiblyDelivered() may have delivered} the message is not transient (a retry may
-     * duplicate it); nor are configuration, disabled and TLS failures whatever their reply code, nor
-     * any 5yz reply. A 4yz reply is transient, and so is a failure without a reply code when the
-     * server was unreachable, timed out, or dropped the session before the data ended.
+     * Whether sending the same message again later may succeed, and nothing was delivered this time: the one rule a
+     * host's retry loop, its queue and its {@code --json} output share. A failure that {@linkplain #possiblyDelivered()
+     * may have delivered} the message is not transient (a retry may duplicate it); nor are configuration, disabled and
+     * TLS failures whatever their reply code, nor any 5yz reply. A 4yz reply is transient, and so is a failure without
+     * a reply code when the server was unreachable, timed out, or dropped the session before the data ended.
      *
      * @return true when a retry is safe and may succeed
      */
     public boolean transientFailure() {
-        if (possiblyDelivered || kind == FailureKind.CONFIGURATION || kind == FailureKind.DISABLED || kind == FailureKind.TLS) {
+        if (possiblyDelivered
+                || kind == FailureKind.CONFIGURATION
+                || kind == FailureKind.DISABLED
+                || kind == FailureKind.TLS) {
             return false;
         }
         int replyClass = replyCode / 100;
@@ -137,8 +141,8 @@ public class DeliveryException extends Exception {
     }
 
     /**
-     * Whether the connection was lost after the message data was sent: the server may have
-     * accepted it, so a retry must reuse the same Message-ID.
+     * Whether the connection was lost after the message data was sent: the server may have accepted it, so a retry must
+     * reuse the same Message-ID.
      *
      * @return true when the server may have the message
      */

@@ -8,7 +8,10 @@ public enum FailureKind {
     DISABLED,
     /** The host name does not resolve, or the server refused or dropped the TCP connection. */
     UNREACHABLE,
-    /** The TLS handshake failed: wrong encryption for the port, untrusted certificate, wrong host name, or STARTTLS not offered. */
+    /**
+     * The TLS handshake failed: wrong encryption for the port, untrusted certificate, wrong host name, or STARTTLS not
+     * offered.
+     */
     TLS,
     /** The server refused the credentials, or offers no mechanism the configuration allows. */
     AUTHENTICATION,

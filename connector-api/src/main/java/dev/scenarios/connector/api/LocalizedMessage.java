@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A message key with its arguments, rendered in the reader's language on demand. Arguments are
- * values a user may see: they never hold a secret.
+ * A message key with its arguments, rendered in the reader's language on demand. Arguments are values a user may see:
+ * they never hold a secret.
  */
 public final class LocalizedMessage {
 

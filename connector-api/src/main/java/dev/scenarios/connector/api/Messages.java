@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
- * A connector's localized texts: a resource bundle family with {@code _ru} and {@code _en}
- * properties files (UTF-8). Any other language gets English.
+ * A connector's localized texts: a resource bundle family with {@code _ru} and {@code _en} properties files (UTF-8).
+ * Any other language gets English.
  */
 public final class Messages {
 

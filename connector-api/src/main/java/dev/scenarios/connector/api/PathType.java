@@ -3,13 +3,12 @@ package dev.scenarios.connector.api;
 import java.util.List;
 
 /**
- * A kind of data transfer path (e.g. {@code smtp-send}): a template bound to one connection that
- * turns the attributes a scenario step supplies into one outgoing message, or (a
- * {@linkplain Direction#RECEIVE source}, e.g. {@code imap-receive}) that hands each item its
- * connection receives to a scenario as attributes.
+ * A kind of data transfer path (e.g. {@code smtp-send}): a template bound to one connection that turns the attributes a
+ * scenario step supplies into one outgoing message, or (a {@linkplain Direction#RECEIVE source}, e.g.
+ * {@code imap-receive}) that hands each item its connection receives to a scenario as attributes.
  *
- * <p>Instances are immutable and thread-safe. Every path type has the properties
- * {@code systemName}, {@code connection}, {@code disabled} and {@code description}.
+ * <p>Instances are immutable and thread-safe. Every path type has the properties {@code systemName},
+ * {@code connection}, {@code disabled} and {@code description}.
  */
 public interface PathType extends ConfigurableType {
 
@@ -17,7 +16,10 @@ public interface PathType extends ConfigurableType {
     enum Direction {
         /** The scenario hands attributes to the path, which sends them ({@code to: path:…}); see {@link #bind}. */
         SEND,
-        /** The path receives items and starts the scenario with their attributes ({@code from: path:…}); see {@link #source}. */
+        /**
+         * The path receives items and starts the scenario with their attributes ({@code from: path:…}); see
+         * {@link #source}.
+         */
         RECEIVE
     }
 
@@ -38,14 +40,13 @@ public interface PathType extends ConfigurableType {
     String connectionTypeId();
 
     /**
-     * The attributes a scenario step may supply to a path with {@code configuration}: those every
-     * path of the type has (for {@code smtp-send}: {@code To}, {@code Cc}, …) followed by those the
-     * configuration declares. Hosts pass only these names to the sender. {@link PropertyDescriptor#array()}
-     * marks an attribute that takes a list (a host may parse a JSON array text for it); the first
-     * attribute of type {@link PropertyType#EMAIL_LIST} holds the recipients a host may add on its
-     * own (the CLI's {@code send --to}). For a {@link Direction#RECEIVE} type: the attributes each
-     * received item carries (a source hands no others). Pure; tolerates an invalid configuration
-     * (returns what it can read).
+     * The attributes a scenario step may supply to a path with {@code configuration}: those every path of the type has
+     * (for {@code smtp-send}: {@code To}, {@code Cc}, …) followed by those the configuration declares. Hosts pass only
+     * these names to the sender. {@link PropertyDescriptor#array()} marks an attribute that takes a list (a host may
+     * parse a JSON array text for it); the first attribute of type {@link PropertyType#EMAIL_LIST} holds the recipients
+     * a host may add on its own (the CLI's {@code send --to}). For a {@link Direction#RECEIVE} type: the attributes
+     * each received item carries (a source hands no others). Pure; tolerates an invalid configuration (returns what it
+     * can read).
      *
      * @param configuration the path's values
      * @return the attributes, in the order a form shows them; none when the type takes none
@@ -58,8 +59,8 @@ public interface PathType extends ConfigurableType {
      * @param configuration the path's values, valid
      * @param connection an open connection of type {@link #connectionTypeId()}
      * @return the sender for this path
-     * @throws IllegalArgumentException if {@code configuration} does not validate or
-     *     {@code connection} is of another type
+     * @throws IllegalArgumentException if {@code configuration} does not validate or {@code connection} is of another
+     *     type
      * @throws UnsupportedOperationException for a {@link Direction#RECEIVE} type (the default)
      */
     default PathSender bind(Configuration configuration, Connection connection) {
@@ -74,8 +75,8 @@ public interface PathType extends ConfigurableType {
      * @param connection an open connection of type {@link #connectionTypeId()}
      * @param context the host's data directory (where a source keeps what it has received) and services
      * @return the source for this path; the caller closes it
-     * @throws IllegalArgumentException if {@code configuration} does not validate or
-     *     {@code connection} is of another type
+     * @throws IllegalArgumentException if {@code configuration} does not validate or {@code connection} is of another
+     *     type
      * @throws UnsupportedOperationException for a {@link Direction#SEND} type (the default)
      */
     default PathSource source(Configuration configuration, Connection connection, ConnectorContext context) {

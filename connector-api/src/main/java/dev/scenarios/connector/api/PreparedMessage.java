@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One message built from a path's template and fixed for delivery: its identity, its envelope
- * recipients and its content exactly as it will be transmitted. Made by {@link PathSender#prepare}
- * so that a runtime can queue it durably and retry it later with the same Message-ID and, after a
- * partial rejection, to the recipients that did not get it yet.
+ * One message built from a path's template and fixed for delivery: its identity, its envelope recipients and its
+ * content exactly as it will be transmitted. Made by {@link PathSender#prepare} so that a runtime can queue it durably
+ * and retry it later with the same Message-ID and, after a partial rejection, to the recipients that did not get it
+ * yet.
  *
  * @param messageId the {@code Message-ID} header, with angle brackets
  * @param recipients the envelope recipients (To, Cc and Bcc), addresses only

@@ -2,8 +2,8 @@ package dev.scenarios.connector.api;
 
 /**
  * The standard codes of {@link ValidationResult.Problem}s, reported by the descriptor checks of
- * {@link dev.scenarios.connector.api.support.Descriptors}. A type's own rules may use other codes
- * (e.g. {@code server.protocol}): codes are strings, these are the ones every host can rely on.
+ * {@link dev.scenarios.connector.api.support.Descriptors}. A type's own rules may use other codes (e.g.
+ * {@code server.protocol}): codes are strings, these are the ones every host can rely on.
  */
 public enum ProblemCode {
     /** A property the type does not declare. */

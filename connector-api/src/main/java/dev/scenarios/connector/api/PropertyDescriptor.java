@@ -7,13 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One setting of a connection or path type, described as data: the single declaration drives
- * validation, documentation, JSON Schema and the host's settings form. Immutable; built with
- * {@link #builder(String, PropertyType, Messages)}.
+ * One setting of a connection or path type, described as data: the single declaration drives validation, documentation,
+ * JSON Schema and the host's settings form. Immutable; built with {@link #builder(String, PropertyType, Messages)}.
  *
- * <p>Texts come from the type's {@link Messages} under the keys {@code <name>.label},
- * {@code <name>.help}, {@code <name>.value.<value>} (enum values) and {@code group.<group>}. Nested
- * item properties of an {@link PropertyType#OBJECT_LIST} use {@code <parent>.<name>.label} and so on.
+ * <p>Texts come from the type's {@link Messages} under the keys {@code <name>.label}, {@code <name>.help},
+ * {@code <name>.value.<value>} (enum values) and {@code group.<group>}. Nested item properties of an
+ * {@link PropertyType#OBJECT_LIST} use {@code <parent>.<name>.label} and so on.
  */
 public final class PropertyDescriptor {
 
@@ -34,9 +33,9 @@ public final class PropertyDescriptor {
     private final Messages messages;
 
     /**
-     * "Property {@code property} has one of {@code values}", e.g. {@code authentication = windows}.
-     * Used for a property that is shown (and validated, and required) only when the condition holds,
-     * and for defaults that depend on another property.
+     * "Property {@code property} has one of {@code values}", e.g. {@code authentication = windows}. Used for a property
+     * that is shown (and validated, and required) only when the condition holds, and for defaults that depend on
+     * another property.
      *
      * @param property the name of the property the condition reads
      * @param values the values that meet the condition, at least one
@@ -137,8 +136,8 @@ public final class PropertyDescriptor {
     }
 
     /**
-     * Starts a descriptor of property {@code name} whose texts live in {@code messages} under
-     * {@code textKey} instead of the name, e.g. for names chosen by a user (declared attributes).
+     * Starts a descriptor of property {@code name} whose texts live in {@code messages} under {@code textKey} instead
+     * of the name, e.g. for names chosen by a user (declared attributes).
      *
      * @param name the property key as written in YAML and JSON
      * @param textKey the prefix of the text keys: {@code <textKey>.label}, {@code <textKey>.help}, …
@@ -259,8 +258,8 @@ public final class PropertyDescriptor {
     }
 
     /**
-     * Whether the value is a list of values of {@link #type()} (a single value is accepted too).
-     * Used for {@linkplain PathType#attributes path attributes}.
+     * Whether the value is a list of values of {@link #type()} (a single value is accepted too). Used for
+     * {@linkplain PathType#attributes path attributes}.
      *
      * @return true for a list-valued property
      */
@@ -333,7 +332,8 @@ public final class PropertyDescriptor {
 
     @Override
     public String toString() {
-        return "PropertyDescriptor[" + name + ": " + type + (required ? ", required" : "") + (secret ? ", secret" : "") + "]";
+        return "PropertyDescriptor[" + name + ": " + type + (required ? ", required" : "") + (secret ? ", secret" : "")
+                + "]";
     }
 
     /** Builds a {@link PropertyDescriptor}; every setter returns the builder. */
@@ -461,15 +461,18 @@ public final class PropertyDescriptor {
         }
 
         /**
-     * Adds a field of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}; its texts use the key {@code <this>.<field>}.
-     *
-     * @param field the field's name
-     * @param fieldType the field's kind of value
-     * @param configure sets the field's flags, e.g. {@code b -> b.required()}
-     * @return this builder
-     */
+         * Adds a field of an {@link PropertyType#OBJECT} or of each object of an {@link PropertyType#OBJECT_LIST}; its
+         * texts use the key {@code <this>.<field>}.
+         *
+         * @param field the field's name
+         * @param fieldType the field's kind of value
+         * @param configure sets the field's flags, e.g. {@code b -> b.required()}
+         * @return this builder
+         */
         public Builder item(String field, PropertyType fieldType, java.util.function.UnaryOperator<Builder> configure) {
-            items.add(configure.apply(new Builder(field, key + "." + field, fieldType, messages)).build());
+            items.add(configure
+                    .apply(new Builder(field, key + "." + field, fieldType, messages))
+                    .build());
             return this;
         }
 

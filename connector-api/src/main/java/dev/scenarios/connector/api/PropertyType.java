@@ -18,10 +18,16 @@ public enum PropertyType {
     EMAIL_LIST,
     /** A duration written {@code 500ms}, {@code 15s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT15S}. */
     DURATION,
-    /** A path to a file: absolute, or relative to the host's {@link ConnectorContext#baseDirectory()} (the scenario runtime: the workspace). */
+    /**
+     * A path to a file: absolute, or relative to the host's {@link ConnectorContext#baseDirectory()} (the scenario
+     * runtime: the workspace).
+     */
     FILE,
     /** A list of objects, each described by {@link PropertyDescriptor#items()}. */
     OBJECT_LIST,
-    /** One object (a YAML mapping) whose fields {@link PropertyDescriptor#items()} describe, e.g. a group of retry settings. */
+    /**
+     * One object (a YAML mapping) whose fields {@link PropertyDescriptor#items()} describe, e.g. a group of retry
+     * settings.
+     */
     OBJECT
 }

@@ -8,10 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One item a {@link PathSource} received (e.g. one mail), handed to the host with its attributes,
- * and the host's answer whether the scenario it started succeeded. Made by the source; acknowledged
- * once by the host ({@link #succeeded} or {@link #failed}); the first acknowledgement counts, later
- * ones are ignored. Thread-safe.
+ * One item a {@link PathSource} received (e.g. one mail), handed to the host with its attributes, and the host's answer
+ * whether the scenario it started succeeded. Made by the source; acknowledged once by the host ({@link #succeeded} or
+ * {@link #failed}); the first acknowledgement counts, later ones are ignored. Thread-safe.
  */
 public final class ReceivedItem {
 
@@ -20,8 +19,8 @@ public final class ReceivedItem {
      *
      * @param succeeded whether the scenario the item started ended without an error
      * @param reason why it failed, for the connector's journal; empty when it succeeded; never a secret
-     * @param attributes what the scenario set for the source to act on (the path's response or error
-     *     response attributes, e.g. a folder to move a mail to); possibly empty
+     * @param attributes what the scenario set for the source to act on (the path's response or error response
+     *     attributes, e.g. a folder to move a mail to); possibly empty
      */
     public record Acknowledgement(boolean succeeded, String reason, Map<String, Object> attributes) {
 
@@ -46,12 +45,12 @@ public final class ReceivedItem {
     /**
      * An item the host has not acknowledged yet.
      *
-     * @param id what identifies the item at its source, for logs and journals (for IMAP:
-     *     folder, UIDVALIDITY and UID); never a secret
-     * @param attributes the item's values, keyed by the names of the path's
-     *     {@linkplain PathType#attributes attributes}; nested values are lists and maps
-     * @param possibleDuplicate whether the item may have been handed to the host before without the
-     *     source learning the outcome
+     * @param id what identifies the item at its source, for logs and journals (for IMAP: folder, UIDVALIDITY and UID);
+     *     never a secret
+     * @param attributes the item's values, keyed by the names of the path's {@linkplain PathType#attributes
+     *     attributes}; nested values are lists and maps
+     * @param possibleDuplicate whether the item may have been handed to the host before without the source learning the
+     *     outcome
      */
     public ReceivedItem(String id, Map<String, ?> attributes, boolean possibleDuplicate) {
         this.id = Objects.requireNonNull(id, "id");
@@ -78,8 +77,8 @@ public final class ReceivedItem {
     }
 
     /**
-     * Whether the item may have been handed before (e.g. the host stopped after the scenario ended
-     * but before the source could mark the item done). A scenario that must not act twice checks it.
+     * Whether the item may have been handed before (e.g. the host stopped after the scenario ended but before the
+     * source could mark the item done). A scenario that must not act twice checks it.
      *
      * @return true when the item may be a repeat
      */
@@ -88,8 +87,8 @@ public final class ReceivedItem {
     }
 
     /**
-     * Called by the host when the scenario ended without an error: the source may now mark the item
-     * as done on its server.
+     * Called by the host when the scenario ended without an error: the source may now mark the item as done on its
+     * server.
      *
      * @param response the response attributes the scenario set; possibly empty
      * @return whether this call acknowledged the item (false when it was acknowledged before)
@@ -99,8 +98,8 @@ public final class ReceivedItem {
     }
 
     /**
-     * Called by the host when the scenario failed (or the receiver threw): the source leaves the
-     * item to be handed again, or sets it aside after as many failures as its settings allow.
+     * Called by the host when the scenario failed (or the receiver threw): the source leaves the item to be handed
+     * again, or sets it aside after as many failures as its settings allow.
      *
      * @param reason what failed, e.g. the exception's message; never a secret
      * @param errorResponse the error response attributes the scenario set; possibly empty
@@ -121,6 +120,7 @@ public final class ReceivedItem {
 
     @Override
     public String toString() {
-        return "ReceivedItem[" + id + (possibleDuplicate ? ", possible duplicate" : "") + ", " + attributes.size() + " attributes]";
+        return "ReceivedItem[" + id + (possibleDuplicate ? ", possible duplicate" : "") + ", " + attributes.size()
+                + " attributes]";
     }
 }

@@ -12,10 +12,7 @@ import java.util.Objects;
  * @param rejectedRecipients the envelope recipients the server refused (the message was sent to the others)
  */
 public record SendResult(
-        String messageId,
-        String serverReply,
-        List<String> acceptedRecipients,
-        List<Rejection> rejectedRecipients) {
+        String messageId, String serverReply, List<String> acceptedRecipients, List<Rejection> rejectedRecipients) {
 
     /**
      * Copies the lists.

@@ -27,8 +27,8 @@ public record ValidationResult(List<Problem> problems) {
      * One problem with one property. The message never contains a secret's value.
      *
      * @param property the property's name, or a dotted path into an object list ({@code attributes[2].name})
-     * @param code a stable code for hosts and tests: a {@link ProblemCode#code()} or a type's own
-     *     (e.g. {@code server.protocol})
+     * @param code a stable code for hosts and tests: a {@link ProblemCode#code()} or a type's own (e.g.
+     *     {@code server.protocol})
      * @param message what is wrong, in the reader's language
      */
     public record Problem(String property, String code, LocalizedMessage message) {
@@ -108,7 +108,9 @@ public record ValidationResult(List<Problem> problems) {
      * @return the lines joined with {@code \n}; empty when valid
      */
     public String describe(Locale locale) {
-        return problems.stream().map(p -> p.property() + ": " + p.message(locale)).collect(Collectors.joining("\n"));
+        return problems.stream()
+                .map(p -> p.property() + ": " + p.message(locale))
+                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -124,8 +126,7 @@ public record ValidationResult(List<Problem> problems) {
     public static final class Builder {
         private final List<Problem> problems = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a problem with a type's own code.
@@ -170,12 +171,13 @@ public record ValidationResult(List<Problem> problems) {
          * @return true if a problem concerns {@code property} or {@code property[i]…}
          */
         public boolean hasProblem(String property) {
-            return problems.stream().anyMatch(p -> p.property().equals(property) || p.property().startsWith(property + "["));
+            return problems.stream()
+                    .anyMatch(p -> p.property().equals(property) || p.property().startsWith(property + "["));
         }
 
         /**
-         * The result, problems sorted by the position of their property in {@code order} (stable;
-         * unknown properties last).
+         * The result, problems sorted by the position of their property in {@code order} (stable; unknown properties
+         * last).
          *
          * @param order the descriptors in declaration order
          * @return the result

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What a host gets from the SPI's conveniences: file properties against its base folder, a configuration in one call. */
+/**
+ * What a host gets from the SPI's conveniences: file properties against its base folder, a configuration in one call.
+ */
 class ConnectorContextTest {
 
     private static final Path BASE = Path.of("/srv/tenant-7").toAbsolutePath();
@@ -39,7 +41,8 @@ class ConnectorContextTest {
         assertThat(context.resolveFile(absolute.toString())).isEqualTo(absolute);
         assertThatThrownBy(() -> context.resolveFile("certs/relay.pem"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("\"certs/relay.pem\" is a relative path and the host gives no base folder (ConnectorContext.baseDirectory()): use an absolute path");
+                .hasMessage(
+                        "\"certs/relay.pem\" is a relative path and the host gives no base folder (ConnectorContext.baseDirectory()): use an absolute path");
     }
 
     @Test

@@ -13,7 +13,8 @@ class JsonSchemasTest {
     @Test
     void describesTheFormInTheRequestedLanguage() {
         String ru = JsonSchemas.of(type, Locale.forLanguageTag("ru"));
-        assertThat(ru).startsWith("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"")
+        assertThat(ru)
+                .startsWith("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"")
                 .contains("\"title\":\"Пример\"")
                 .contains("\"oneOf\":[{\"const\":\"plain\",\"title\":\"Простой\"}")
                 .contains("\"x-groupTitle\":\"Основное\"");
@@ -23,11 +24,15 @@ class JsonSchemasTest {
     @Test
     void marksSecretsWriteOnlyAndExpressesConditions() {
         String schema = JsonSchemas.of(type, Locale.ENGLISH);
-        assertThat(schema).contains("\"writeOnly\":true,\"format\":\"password\"")
+        assertThat(schema)
+                .contains("\"writeOnly\":true,\"format\":\"password\"")
                 .contains("\"x-visibleWhen\":{\"mode\":[\"secure\"]}")
-                .contains("{\"if\":{\"properties\":{\"mode\":{\"enum\":[\"secure\"]}},\"required\":[\"mode\"]},\"then\":{\"required\":[\"password\"]}}")
-                .contains("{\"if\":{\"properties\":{\"mode\":{\"enum\":[\"secure\"]}},\"required\":[\"mode\"]},\"then\":{\"properties\":{\"port\":{\"default\":465}}}}")
+                .contains(
+                        "{\"if\":{\"properties\":{\"mode\":{\"enum\":[\"secure\"]}},\"required\":[\"mode\"]},\"then\":{\"required\":[\"password\"]}}")
+                .contains(
+                        "{\"if\":{\"properties\":{\"mode\":{\"enum\":[\"secure\"]}},\"required\":[\"mode\"]},\"then\":{\"properties\":{\"port\":{\"default\":465}}}}")
                 .contains("\"required\":[\"systemName\"]")
-                .contains("\"timeout\":{\"title\":\"Timeout\",\"description\":\"How long to wait.\",\"type\":\"string\"");
+                .contains(
+                        "\"timeout\":{\"title\":\"Timeout\",\"description\":\"How long to wait.\",\"type\":\"string\"");
     }
 }

@@ -12,7 +12,8 @@ class ReceivedItemTest {
         ReceivedItem item = new ReceivedItem("INBOX;UID=1", Map.of("Subject", "Привет"), false);
         assertThat(item.failed("boom", Map.of("Folder", "Errors"))).isTrue();
         assertThat(item.succeeded(Map.of())).isFalse();
-        ReceivedItem.Acknowledgement ack = item.acknowledgement().toCompletableFuture().join();
+        ReceivedItem.Acknowledgement ack =
+                item.acknowledgement().toCompletableFuture().join();
         assertThat(ack.succeeded()).isFalse();
         assertThat(ack.reason()).isEqualTo("boom");
         assertThat(ack.attributes()).containsEntry("Folder", "Errors");

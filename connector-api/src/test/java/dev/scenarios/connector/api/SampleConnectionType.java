@@ -9,22 +9,44 @@ import java.util.Locale;
 /** A small connection type with one property of each interesting kind, for the SPI's own tests. */
 final class SampleConnectionType implements ConnectionType {
 
-    static final Messages MESSAGES = Messages.of("dev.scenarios.connector.api.sample.messages", SampleConnectionType.class);
+    static final Messages MESSAGES =
+            Messages.of("dev.scenarios.connector.api.sample.messages", SampleConnectionType.class);
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(
-            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES).required().group("main").build(),
-            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES).defaultValue(false).group("main").build(),
-            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES).group("main").build(),
-            PropertyDescriptor.builder("mode", PropertyType.ENUM, MESSAGES).allowedValues("plain", "secure").defaultValue("plain").build(),
-            PropertyDescriptor.builder("port", PropertyType.INTEGER, MESSAGES).range(1, 65535)
-                    .defaultWhen(Condition.when("mode", "plain"), 25).defaultWhen(Condition.when("mode", "secure"), 465).build(),
-            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES).secret().required()
-                    .visibleWhen(Condition.when("mode", "secure")).build(),
-            PropertyDescriptor.builder("timeout", PropertyType.DURATION, MESSAGES).defaultValue("15s").build(),
-            PropertyDescriptor.builder("recipients", PropertyType.EMAIL_LIST, MESSAGES).build(),
+            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .group("main")
+                    .build(),
+            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES)
+                    .defaultValue(false)
+                    .group("main")
+                    .build(),
+            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES)
+                    .group("main")
+                    .build(),
+            PropertyDescriptor.builder("mode", PropertyType.ENUM, MESSAGES)
+                    .allowedValues("plain", "secure")
+                    .defaultValue("plain")
+                    .build(),
+            PropertyDescriptor.builder("port", PropertyType.INTEGER, MESSAGES)
+                    .range(1, 65535)
+                    .defaultWhen(Condition.when("mode", "plain"), 25)
+                    .defaultWhen(Condition.when("mode", "secure"), 465)
+                    .build(),
+            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES)
+                    .secret()
+                    .required()
+                    .visibleWhen(Condition.when("mode", "secure"))
+                    .build(),
+            PropertyDescriptor.builder("timeout", PropertyType.DURATION, MESSAGES)
+                    .defaultValue("15s")
+                    .build(),
+            PropertyDescriptor.builder("recipients", PropertyType.EMAIL_LIST, MESSAGES)
+                    .build(),
             PropertyDescriptor.builder("headers", PropertyType.OBJECT_LIST, MESSAGES)
                     .item("name", PropertyType.STRING, b -> b.required())
-                    .item("value", PropertyType.STRING, b -> b).build());
+                    .item("value", PropertyType.STRING, b -> b)
+                    .build());
 
     @Override
     public String id() {

@@ -8,9 +8,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 /**
- * An opened {@code imap} connection: its settings, its mail session and its journal. Holds no
- * network session itself: each receiving path opens its own store with {@link #connectStore()},
- * so a slow folder never blocks another. Thread-safe.
+ * An opened {@code imap} connection: its settings, its mail session and its journal. Holds no network session itself:
+ * each receiving path opens its own store with {@link #connectStore()}, so a slow folder never blocks another.
+ * Thread-safe.
  */
 public final class ImapConnection implements Connection {
 
@@ -55,8 +55,7 @@ public final class ImapConnection implements Connection {
 
     /** Nothing to close: the paths close their own stores. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

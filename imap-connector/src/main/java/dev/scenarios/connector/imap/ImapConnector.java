@@ -6,8 +6,8 @@ import dev.scenarios.connector.api.PathType;
 import java.util.List;
 
 /**
- * The {@link java.util.ServiceLoader} entry of the IMAP connector: the connection type {@code imap}
- * and the receiving path type {@code imap-receive}. Cheap to construct: no I/O, no mail classes touched.
+ * The {@link java.util.ServiceLoader} entry of the IMAP connector: the connection type {@code imap} and the receiving
+ * path type {@code imap-receive}. Cheap to construct: no I/O, no mail classes touched.
  */
 public final class ImapConnector implements ConnectorProvider {
 

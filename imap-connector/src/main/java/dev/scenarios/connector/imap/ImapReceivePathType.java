@@ -16,50 +16,90 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The path type {@code imap-receive}, "Receiving e-mail via IMAP": a folder of an {@code imap}
- * connection whose mails start scenarios ({@code from: path:<systemName>}). Each mail is handed
- * with the attributes {@link #attributes} lists, fetched with {@code BODY.PEEK} (nothing is marked
- * read before the scenario ended), and moved to {@code processedFolder} (or deleted) only after the
- * scenario succeeded; a mail whose scenario failed {@code maxFailures} times goes to
- * {@code failureFolder}. Immutable and thread-safe.
+ * The path type {@code imap-receive}, "Receiving e-mail via IMAP": a folder of an {@code imap} connection whose mails
+ * start scenarios ({@code from: path:<systemName>}). Each mail is handed with the attributes {@link #attributes} lists,
+ * fetched with {@code BODY.PEEK} (nothing is marked read before the scenario ended), and moved to
+ * {@code processedFolder} (or deleted) only after the scenario succeeded; a mail whose scenario failed
+ * {@code maxFailures} times goes to {@code failureFolder}. Immutable and thread-safe.
  */
 public final class ImapReceivePathType implements PathType {
 
     /** The type id. */
     public static final String ID = "imap-receive";
 
-    static final Messages MESSAGES = Messages.of("dev.scenarios.connector.imap.path_messages", ImapReceivePathType.class);
+    static final Messages MESSAGES =
+            Messages.of("dev.scenarios.connector.imap.path_messages", ImapReceivePathType.class);
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(
             property("systemName", PropertyType.STRING, "main").required().build(),
             property("connection", PropertyType.STRING, "main").required().build(),
-            property("disabled", PropertyType.BOOLEAN, "main").defaultValue(false).build(),
+            property("disabled", PropertyType.BOOLEAN, "main")
+                    .defaultValue(false)
+                    .build(),
             property("description", PropertyType.TEXT, "main").build(),
-            property("dataBus", PropertyType.INTEGER, "main").range(0, 3).defaultValue(0).build(),
-            property("folder", PropertyType.STRING, "mailbox").defaultValue("INBOX").build(),
-            property("afterSuccess", PropertyType.ENUM, "mailbox").allowedValues("move", "delete").defaultValue("move").build(),
-            property("processedFolder", PropertyType.STRING, "mailbox").defaultValue("Processed")
-                    .visibleWhen(Condition.when("afterSuccess", "move")).build(),
-            property("failureFolder", PropertyType.STRING, "mailbox").defaultValue("Errors").build(),
-            property("maxFailures", PropertyType.INTEGER, "mailbox").range(1, 100).defaultValue(3).build(),
-            property("maxMessageSize", PropertyType.INTEGER, "mailbox").range(1, Integer.MAX_VALUE).defaultValue(26_214_400).build());
+            property("dataBus", PropertyType.INTEGER, "main")
+                    .range(0, 3)
+                    .defaultValue(0)
+                    .build(),
+            property("folder", PropertyType.STRING, "mailbox")
+                    .defaultValue("INBOX")
+                    .build(),
+            property("afterSuccess", PropertyType.ENUM, "mailbox")
+                    .allowedValues("move", "delete")
+                    .defaultValue("move")
+                    .build(),
+            property("processedFolder", PropertyType.STRING, "mailbox")
+                    .defaultValue("Processed")
+                    .visibleWhen(Condition.when("afterSuccess", "move"))
+                    .build(),
+            property("failureFolder", PropertyType.STRING, "mailbox")
+                    .defaultValue("Errors")
+                    .build(),
+            property("maxFailures", PropertyType.INTEGER, "mailbox")
+                    .range(1, 100)
+                    .defaultValue(3)
+                    .build(),
+            property("maxMessageSize", PropertyType.INTEGER, "mailbox")
+                    .range(1, Integer.MAX_VALUE)
+                    .defaultValue(26_214_400)
+                    .build());
 
     private static final List<PropertyDescriptor> ATTRIBUTES = List.of(
-            attribute("To", PropertyType.OBJECT_LIST).array().item("Name", PropertyType.STRING, b -> b)
-                    .item("Address", PropertyType.STRING, b -> b).build(),
-            attribute("From", PropertyType.OBJECT).item("Name", PropertyType.STRING, b -> b).item("Address", PropertyType.STRING, b -> b).build(),
+            attribute("To", PropertyType.OBJECT_LIST)
+                    .array()
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Address", PropertyType.STRING, b -> b)
+                    .build(),
+            attribute("From", PropertyType.OBJECT)
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Address", PropertyType.STRING, b -> b)
+                    .build(),
             attribute("Subject", PropertyType.STRING).build(),
             attribute("HtmlBody", PropertyType.TEXT).build(),
             attribute("TextBody", PropertyType.TEXT).build(),
-            attribute("Attachments", PropertyType.OBJECT_LIST).array().item("Name", PropertyType.STRING, b -> b)
-                    .item("Extension", PropertyType.STRING, b -> b).item("Content", PropertyType.STRING, b -> b)
-                    .item("ContentType", PropertyType.STRING, b -> b).item("Size", PropertyType.INTEGER, b -> b).build(),
-            attribute("Cc", PropertyType.OBJECT_LIST).array().item("Name", PropertyType.STRING, b -> b)
-                    .item("Address", PropertyType.STRING, b -> b).build(),
-            attribute("Bcc", PropertyType.OBJECT_LIST).array().item("Name", PropertyType.STRING, b -> b)
-                    .item("Address", PropertyType.STRING, b -> b).build(),
-            attribute("Headers", PropertyType.OBJECT_LIST).array().item("Name", PropertyType.STRING, b -> b)
-                    .item("Value", PropertyType.STRING, b -> b).build(),
+            attribute("Attachments", PropertyType.OBJECT_LIST)
+                    .array()
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Extension", PropertyType.STRING, b -> b)
+                    .item("Content", PropertyType.STRING, b -> b)
+                    .item("ContentType", PropertyType.STRING, b -> b)
+                    .item("Size", PropertyType.INTEGER, b -> b)
+                    .build(),
+            attribute("Cc", PropertyType.OBJECT_LIST)
+                    .array()
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Address", PropertyType.STRING, b -> b)
+                    .build(),
+            attribute("Bcc", PropertyType.OBJECT_LIST)
+                    .array()
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Address", PropertyType.STRING, b -> b)
+                    .build(),
+            attribute("Headers", PropertyType.OBJECT_LIST)
+                    .array()
+                    .item("Name", PropertyType.STRING, b -> b)
+                    .item("Value", PropertyType.STRING, b -> b)
+                    .build(),
             attribute("MessageId", PropertyType.STRING).build(),
             attribute("Date", PropertyType.STRING).build(),
             attribute("Uid", PropertyType.INTEGER).build(),
@@ -113,13 +153,21 @@ public final class ImapReceivePathType implements PathType {
     /** The folders must differ from the received folder and not be blank. Pure. */
     @Override
     public void rules(Configuration c, ValidationResult.Builder problems) {
-        if (c.optionalString("systemName").filter(s -> !s.matches("[A-Za-z0-9_]+")).isPresent() && !problems.hasProblem("systemName")) {
-            problems.add("systemName", "systemName.pattern", MESSAGES.message("problem.systemName.pattern", c.string("systemName")));
+        if (c.optionalString("systemName")
+                        .filter(s -> !s.matches("[A-Za-z0-9_]+"))
+                        .isPresent()
+                && !problems.hasProblem("systemName")) {
+            problems.add(
+                    "systemName",
+                    "systemName.pattern",
+                    MESSAGES.message("problem.systemName.pattern", c.string("systemName")));
         }
         String folder = c.string("folder");
         for (String name : List.of("processedFolder", "failureFolder")) {
             String value = c.string(name);
-            if (value != null && c.descriptor(name).map(c::isVisible).orElse(true) && !problems.hasProblem(name)
+            if (value != null
+                    && c.descriptor(name).map(c::isVisible).orElse(true)
+                    && !problems.hasProblem(name)
                     && (value.isBlank() || value.equalsIgnoreCase(folder))) {
                 problems.add(name, name + ".same", MESSAGES.message("problem.folder.same", name, value));
             }
@@ -127,10 +175,11 @@ public final class ImapReceivePathType implements PathType {
     }
 
     /**
-     * The receiver of this path: its state lives in {@code imap/<systemName>.state} under the data
-     * directory. No I/O until {@link PathSource#start}.
+     * The receiver of this path: its state lives in {@code imap/<systemName>.state} under the data directory. No I/O
+     * until {@link PathSource#start}.
      *
-     * @throws IllegalArgumentException if {@code configuration} does not validate or {@code connection} is not an {@code imap} one
+     * @throws IllegalArgumentException if {@code configuration} does not validate or {@code connection} is not an
+     *     {@code imap} one
      */
     @Override
     public PathSource source(Configuration configuration, Connection connection, ConnectorContext context) {
@@ -139,11 +188,15 @@ public final class ImapReceivePathType implements PathType {
             throw new IllegalArgumentException(validation.describe(Locale.ENGLISH));
         }
         if (!(connection instanceof ImapConnection imap)) {
-            throw new IllegalArgumentException("path " + configuration.string("systemName") + " needs a connection of type imap, not "
-                    + connection.typeId());
+            throw new IllegalArgumentException("path " + configuration.string("systemName")
+                    + " needs a connection of type imap, not " + connection.typeId());
         }
         ReceiveSettings settings = ReceiveSettings.from(configuration);
-        return new FolderReceiver(settings, imap::connectStore, imap.settings().pollInterval(), imap.journal(),
+        return new FolderReceiver(
+                settings,
+                imap::connectStore,
+                imap.settings().pollInterval(),
+                imap.journal(),
                 context.dataDirectory().resolve("imap").resolve(settings.systemName() + ".state"));
     }
 }

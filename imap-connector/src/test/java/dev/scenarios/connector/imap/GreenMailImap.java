@@ -22,16 +22,15 @@ final class GreenMailImap {
     static final String USER = "support@example.com";
     static final String PASSWORD = "Parol-secret-1";
 
-    private GreenMailImap() {
-    }
+    private GreenMailImap() {}
 
     static GreenMailExtension extension() {
         return extension("imap");
     }
 
     /**
-     * GreenMail on 127.0.0.1 for {@code protocol}, with 10 s to start instead of its 2 s: an IMAPS
-     * server generating its key on a loaded 2-core machine took longer than 2 s.
+     * GreenMail on 127.0.0.1 for {@code protocol}, with 10 s to start instead of its 2 s: an IMAPS server generating
+     * its key on a loaded 2-core machine took longer than 2 s.
      */
     static GreenMailExtension extension(String protocol) {
         ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol);
@@ -85,7 +84,10 @@ final class GreenMailImap {
         user.deliver(message);
     }
 
-    /** The number of messages in {@code folder} of the user's mailbox, 0 when it does not exist; opens its own IMAP session. */
+    /**
+     * The number of messages in {@code folder} of the user's mailbox, 0 when it does not exist; opens its own IMAP
+     * session.
+     */
     static int count(GreenMailExtension greenMail, String folder) throws Exception {
         Properties props = new Properties();
         props.setProperty("mail.imap.connectiontimeout", "5000");

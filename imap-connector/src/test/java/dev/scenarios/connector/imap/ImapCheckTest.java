@@ -38,13 +38,20 @@ class ImapCheckTest {
         GreenMailImap.deliver(GreenMailImap.user(GREEN_MAIL), "Проверка", "текст");
         CheckResult result = check(Map.of());
         assertThat(result.succeeded()).as("%s %s", result, result.detail()).isTrue();
-        assertThat(result.steps()).extracting(CheckResult.Step::name)
+        assertThat(result.steps())
+                .extracting(CheckResult.Step::name)
                 .containsExactly("resolve", "connect", "greeting", "capabilities", "tls", "authenticate", "select");
-        assertThat(result.steps()).filteredOn(s -> s.name().equals("capabilities")).first().extracting(CheckResult.Step::detail)
-                .asString().contains("MOVE", "UIDPLUS", "IDLE");
-        assertThat(result.message(Locale.ENGLISH)).startsWith("the connection works: INBOX holds 1 messages, UIDVALIDITY ");
+        assertThat(result.steps())
+                .filteredOn(s -> s.name().equals("capabilities"))
+                .first()
+                .extracting(CheckResult.Step::detail)
+                .asString()
+                .contains("MOVE", "UIDPLUS", "IDLE");
+        assertThat(result.message(Locale.ENGLISH))
+                .startsWith("the connection works: INBOX holds 1 messages, UIDVALIDITY ");
         assertThat(result.message(Locale.forLanguageTag("ru"))).startsWith("подключение работает: в INBOX 1 писем");
-        assertThat(Files.readString(data.resolve("journals/support_mailbox.log"), StandardCharsets.UTF_8)).contains("check SUCCEEDED");
+        assertThat(Files.readString(data.resolve("journals/support_mailbox.log"), StandardCharsets.UTF_8))
+                .contains("check SUCCEEDED");
     }
 
     @Test
@@ -52,9 +59,12 @@ class ImapCheckTest {
         GreenMailImap.user(GREEN_MAIL);
         CheckResult result = check(Map.of("password", "Wrong-Secret-42"));
         assertThat(result.failureKind()).contains(FailureKind.AUTHENTICATION);
-        assertThat(result.steps()).filteredOn(s -> s.status() == CheckResult.Step.Status.FAILED).extracting(CheckResult.Step::name)
+        assertThat(result.steps())
+                .filteredOn(s -> s.status() == CheckResult.Step.Status.FAILED)
+                .extracting(CheckResult.Step::name)
                 .containsExactly("authenticate");
-        assertThat(result.message(Locale.ENGLISH)).isEqualTo("the server refused the credentials of user support@example.com");
+        assertThat(result.message(Locale.ENGLISH))
+                .isEqualTo("the server refused the credentials of user support@example.com");
         assertThat(result.toString() + result.detail() + result.steps()).doesNotContain("Wrong-Secret-42");
     }
 
@@ -66,9 +76,16 @@ class ImapCheckTest {
         }
         CheckResult result = check(Map.of("port", closedPort));
         assertThat(result.failureKind()).contains(FailureKind.UNREACHABLE);
-        assertThat(result.steps()).extracting(CheckResult.Step::status).containsExactly(CheckResult.Step.Status.PASSED,
-                CheckResult.Step.Status.FAILED, CheckResult.Step.Status.SKIPPED, CheckResult.Step.Status.SKIPPED,
-                CheckResult.Step.Status.SKIPPED, CheckResult.Step.Status.SKIPPED, CheckResult.Step.Status.SKIPPED);
+        assertThat(result.steps())
+                .extracting(CheckResult.Step::status)
+                .containsExactly(
+                        CheckResult.Step.Status.PASSED,
+                        CheckResult.Step.Status.FAILED,
+                        CheckResult.Step.Status.SKIPPED,
+                        CheckResult.Step.Status.SKIPPED,
+                        CheckResult.Step.Status.SKIPPED,
+                        CheckResult.Step.Status.SKIPPED,
+                        CheckResult.Step.Status.SKIPPED);
     }
 
     @Test

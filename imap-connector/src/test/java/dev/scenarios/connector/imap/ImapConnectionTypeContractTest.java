@@ -13,7 +13,16 @@ class ImapConnectionTypeContractTest extends ConnectionTypeContract {
 
     @Override
     protected Map<String, Object> validConfiguration() {
-        return Map.of("systemName", "support_mailbox", "server", "imap.example.com", "encryption", "ssl", "username", "support@example.com",
-                "password", "secret");
+        return Map.of(
+                "systemName",
+                "support_mailbox",
+                "server",
+                "imap.example.com",
+                "encryption",
+                "ssl",
+                "username",
+                "support@example.com",
+                "password",
+                "secret");
     }
 }

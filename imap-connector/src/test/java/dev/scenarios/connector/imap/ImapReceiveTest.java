@@ -30,7 +30,10 @@ class ImapReceiveTest {
 
     private PathSource source(ImapConnection connection, Map<String, Object> overrides) {
         ImapReceivePathType type = new ImapReceivePathType();
-        return type.source(Configuration.of(type.properties(), GreenMailImap.path(overrides)), connection, ConnectorContext.of(data));
+        return type.source(
+                Configuration.of(type.properties(), GreenMailImap.path(overrides)),
+                connection,
+                ConnectorContext.of(data));
     }
 
     private ReceivedItem next(BlockingQueue<ReceivedItem> handed) throws Exception {
@@ -49,12 +52,14 @@ class ImapReceiveTest {
         GreenMailUser user = GreenMailImap.user(GREEN_MAIL);
         GreenMailImap.deliver(user, "Заявка №1", "Здравствуйте, не работает принтер.");
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(handed::add);
             ReceivedItem item = next(handed);
             assertThat(item.attributes()).containsEntry("Subject", "Заявка №1").containsEntry("Folder", "INBOX");
             assertThat(item.attributes().get("TextBody")).asString().contains("не работает принтер");
-            assertThat(item.attributes().get("From")).isEqualTo(Map.of("Name", "Клиент Иванов", "Address", "client@example.org"));
+            assertThat(item.attributes().get("From"))
+                    .isEqualTo(Map.of("Name", "Клиент Иванов", "Address", "client@example.org"));
             assertThat(item.possibleDuplicate()).isFalse();
             item.succeeded(Map.of());
             GreenMailImap.deliver(user, "Заявка №2", "Второе письмо");
@@ -82,13 +87,17 @@ class ImapReceiveTest {
             second.failed("route failed: boom again", Map.of());
             GreenMailImap.deliver(user, "Следующая", "после ошибки");
             ReceivedItem third = next(handed);
-            assertThat(third.attributes()).as("the failed mail is not handed a third time").containsEntry("Subject", "Следующая");
+            assertThat(third.attributes())
+                    .as("the failed mail is not handed a third time")
+                    .containsEntry("Subject", "Следующая");
             third.succeeded(Map.of());
         }
         assertThat(GreenMailImap.count(GREEN_MAIL, "Errors")).isEqualTo(1);
         assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(1);
         assertThat(GreenMailImap.count(GREEN_MAIL, "INBOX")).isZero();
-        assertThat(journal()).contains("failed 1 of 2 times (route failed: boom)").contains("failed 2 times (route failed: boom again); moved to Errors");
+        assertThat(journal())
+                .contains("failed 1 of 2 times (route failed: boom)")
+                .contains("failed 2 times (route failed: boom again); moved to Errors");
     }
 
     @Test
@@ -97,16 +106,20 @@ class ImapReceiveTest {
         GreenMailImap.deliver(user, "Первая", "1");
         GreenMailImap.deliver(user, "Вторая", "2");
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(handed::add);
             next(handed).succeeded(Map.of());
             ReceivedItem unfinished = next(handed);
             assertThat(unfinished.attributes()).containsEntry("Subject", "Вторая");
             // stopped while the scenario of the second mail runs: no acknowledgement
         }
-        assertThat(Files.readString(data.resolve("imap/support_requests.state"))).contains("lastUid=1").contains("inFlight=2");
+        assertThat(Files.readString(data.resolve("imap/support_requests.state")))
+                .contains("lastUid=1")
+                .contains("inFlight=2");
         BlockingQueue<ReceivedItem> afterRestart = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(afterRestart::add);
             ReceivedItem again = next(afterRestart);
             assertThat(again.attributes()).containsEntry("Subject", "Вторая");
@@ -119,7 +132,9 @@ class ImapReceiveTest {
             third.succeeded(Map.of());
         }
         assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(3);
-        assertThat(Files.readString(data.resolve("imap/support_requests.state"))).contains("lastUid=3").doesNotContain("inFlight");
+        assertThat(Files.readString(data.resolve("imap/support_requests.state")))
+                .contains("lastUid=3")
+                .doesNotContain("inFlight");
     }
 
     @Test
@@ -138,13 +153,18 @@ class ImapReceiveTest {
         }
         // The state a runtime leaves when it dies after the scenario succeeded and before the MOVE.
         Files.createDirectories(data.resolve("imap"));
-        Files.writeString(data.resolve("imap/support_requests.state"), "uidValidity=" + uidValidity + "\nlastUid=0\npendingMoves=1\n");
+        Files.writeString(
+                data.resolve("imap/support_requests.state"),
+                "uidValidity=" + uidValidity + "\nlastUid=0\npendingMoves=1\n");
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(handed::add);
             GreenMailImap.deliver(user, "Новая", "2");
             ReceivedItem item = next(handed);
-            assertThat(item.attributes()).as("the processed mail is not handed again").containsEntry("Subject", "Новая");
+            assertThat(item.attributes())
+                    .as("the processed mail is not handed again")
+                    .containsEntry("Subject", "Новая");
             item.succeeded(Map.of());
         }
         assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(2);
@@ -157,16 +177,23 @@ class ImapReceiveTest {
         user.deliver(raw("windows-1251", "Счёт на оплату", "Добрый день! Во вложении счёт.", "счёт.txt"));
         user.deliver(raw("KOI8-R", "Жалоба клиента", "Товар не пришёл.", "жалоба.txt"));
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(handed::add);
             ReceivedItem cp1251 = next(handed);
             assertThat(cp1251.attributes()).containsEntry("Subject", "Счёт на оплату");
             assertThat(cp1251.attributes().get("TextBody")).asString().contains("Добрый день! Во вложении счёт.");
-            assertThat(cp1251.attributes().get("From")).isEqualTo(Map.of("Name", "Отдел продаж", "Address", "sales@example.org"));
+            assertThat(cp1251.attributes().get("From"))
+                    .isEqualTo(Map.of("Name", "Отдел продаж", "Address", "sales@example.org"));
             @SuppressWarnings("unchecked")
-            Map<String, Object> attachment = ((java.util.List<Map<String, Object>>) cp1251.attributes().get("Attachments")).get(0);
-            assertThat(attachment).containsEntry("Name", "счёт.txt").containsEntry("Extension", "txt").containsEntry("ContentType", "text/plain");
-            assertThat(new String(java.util.Base64.getDecoder().decode((String) attachment.get("Content")), "windows-1251"))
+            Map<String, Object> attachment =
+                    ((java.util.List<Map<String, Object>>) cp1251.attributes().get("Attachments")).get(0);
+            assertThat(attachment)
+                    .containsEntry("Name", "счёт.txt")
+                    .containsEntry("Extension", "txt")
+                    .containsEntry("ContentType", "text/plain");
+            assertThat(new String(
+                            java.util.Base64.getDecoder().decode((String) attachment.get("Content")), "windows-1251"))
                     .isEqualTo("Итого: 1250,50 руб.");
             cp1251.succeeded(Map.of());
             ReceivedItem koi8 = next(handed);
@@ -215,7 +242,8 @@ class ImapReceiveTest {
         Files.writeString(data.resolve("imap/support_requests.state"), "uidValidity=1\nlastUid=7\n");
         GreenMailImap.deliver(user, "После пересоздания папки", "1");
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
-        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data); PathSource source = source(connection, Map.of())) {
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
             source.start(handed::add);
             ReceivedItem item = next(handed);
             assertThat(item.attributes()).containsEntry("Subject", "После пересоздания папки");
@@ -226,8 +254,12 @@ class ImapReceiveTest {
         assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(1);
     }
 
-    /** A mail as a Russian mail client of the 2000s writes it: every text in one legacy charset, RFC 2047 and RFC 2231 labels. */
-    private static jakarta.mail.internet.MimeMessage raw(String charset, String subject, String text, String fileName) throws Exception {
+    /**
+     * A mail as a Russian mail client of the 2000s writes it: every text in one legacy charset, RFC 2047 and RFC 2231
+     * labels.
+     */
+    private static jakarta.mail.internet.MimeMessage raw(String charset, String subject, String text, String fileName)
+            throws Exception {
         String mime = "From: =?" + charset + "?B?" + b64("Отдел продаж", charset) + "?= <sales@example.org>\r\n"
                 + "To: support@example.com\r\n"
                 + "Subject: =?" + charset + "?B?" + b64(subject, charset) + "?=\r\n"
@@ -235,13 +267,16 @@ class ImapReceiveTest {
                 + "Message-ID: <" + charset + "@example.org>\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain; charset=" + charset + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=" + charset
+                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + b64(text, charset) + "\r\n"
                 + "--b1\r\nContent-Type: text/plain; charset=" + charset + "\r\nContent-Transfer-Encoding: base64\r\n"
-                + "Content-Disposition: attachment; filename*=" + charset + "''" + percent(fileName, charset) + "\r\n\r\n"
+                + "Content-Disposition: attachment; filename*=" + charset + "''" + percent(fileName, charset)
+                + "\r\n\r\n"
                 + b64("Итого: 1250,50 руб.", charset) + "\r\n"
                 + "--b1--\r\n";
-        return new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+        return new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()),
                 new java.io.ByteArrayInputStream(mime.getBytes(StandardCharsets.US_ASCII)));
     }
 

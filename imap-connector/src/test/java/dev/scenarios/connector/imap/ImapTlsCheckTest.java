@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Certificates are verified: GreenMail's IMAPS certificate is self-signed and in no trust store,
- * so encryption ssl against it fails the TLS step and the password is never sent.
+ * Certificates are verified: GreenMail's IMAPS certificate is self-signed and in no trust store, so encryption ssl
+ * against it fails the TLS step and the password is never sent.
  */
 class ImapTlsCheckTest {
 
@@ -30,12 +30,28 @@ class ImapTlsCheckTest {
     void anUntrustedCertificateFailsTheTlsStep() {
         GREEN_MAIL.setUser(GreenMailImap.USER, GreenMailImap.USER, GreenMailImap.PASSWORD);
         ImapConnectionType type = new ImapConnectionType();
-        Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of("systemName", "support_mailbox", "server", "127.0.0.1",
-                "port", GREEN_MAIL.getImaps().getPort(), "encryption", "ssl", "username", GreenMailImap.USER,
-                "password", GreenMailImap.PASSWORD, "connectTimeout", "5s", "readTimeout", "5s"));
+        Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of(
+                "systemName",
+                "support_mailbox",
+                "server",
+                "127.0.0.1",
+                "port",
+                GREEN_MAIL.getImaps().getPort(),
+                "encryption",
+                "ssl",
+                "username",
+                GreenMailImap.USER,
+                "password",
+                GreenMailImap.PASSWORD,
+                "connectTimeout",
+                "5s",
+                "readTimeout",
+                "5s"));
         CheckResult result = type.check(Configuration.of(type.properties(), values), ConnectorContext.of(data));
         assertThat(result.failureKind()).as("%s %s", result, result.detail()).contains(FailureKind.TLS);
-        assertThat(result.steps()).filteredOn(s -> s.status() == CheckResult.Step.Status.FAILED).extracting(CheckResult.Step::name)
+        assertThat(result.steps())
+                .filteredOn(s -> s.status() == CheckResult.Step.Status.FAILED)
+                .extracting(CheckResult.Step::name)
                 .containsExactly("tls");
         assertThat(result.message(Locale.ENGLISH)).contains("untrusted certificate");
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scenario check <workspace> <connection> [--json]}: 0 succeeded, 1 failed, 2 invalid configuration. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Check a connection against its server step by step (the \"Check connection\" button).")
 public final class CheckCommand extends WorkspaceCommand {
 
@@ -44,10 +46,14 @@ public final class CheckCommand extends WorkspaceCommand {
         Optional<ConnectionDefinition> found = ws.connection(connection);
         if (found.isEmpty()) {
             cli.err().println(Texts.get(locale, "cli.connection.unknown", connection));
-            cli.printProblems(ws.problems().stream().filter(p -> p.file().startsWith("connections/")).toList());
+            cli.printProblems(ws.problems().stream()
+                    .filter(p -> p.file().startsWith("connections/"))
+                    .toList());
             return CliContext.INVALID;
         }
-        List<Problem> own = ws.problems().stream().filter(p -> p.file().equals(found.get().file())).toList();
+        List<Problem> own = ws.problems().stream()
+                .filter(p -> p.file().equals(found.get().file()))
+                .toList();
         if (!own.isEmpty()) {
             return cli.printProblems(own);
         }
@@ -67,10 +73,20 @@ public final class CheckCommand extends WorkspaceCommand {
     }
 
     private void print(ConnectionDefinition definition, CheckResult result, Locale locale) {
-        cli.out().println(Texts.get(locale, "check.title", definition.systemName(), definition.type().id()));
+        cli.out()
+                .println(Texts.get(
+                        locale,
+                        "check.title",
+                        definition.systemName(),
+                        definition.type().id()));
         for (CheckResult.Step step : result.steps()) {
-            cli.out().printf("  %-8s %-32s %6d ms  %s%n", Texts.get(locale, "check.step." + step.status().name()),
-                    step.title().in(locale), step.elapsed().toMillis(), step.detail());
+            cli.out()
+                    .printf(
+                            "  %-8s %-32s %6d ms  %s%n",
+                            Texts.get(locale, "check.step." + step.status().name()),
+                            step.title().in(locale),
+                            step.elapsed().toMillis(),
+                            step.detail());
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");

@@ -11,10 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every subcommand shares: where to print, which connectors exist, the environment that
- * {@code ${env:…}} reads, and the language when {@code --lang} is not given.
+ * What every subcommand shares: where to print, which connectors exist, the environment that {@code ${env:…}} reads,
+ * and the language when {@code --lang} is not given.
  */
-public record CliContext(PrintWriter out, PrintWriter err, Connectors connectors, Map<String, String> environment, Locale defaultLocale) {
+public record CliContext(
+        PrintWriter out,
+        PrintWriter err,
+        Connectors connectors,
+        Map<String, String> environment,
+        Locale defaultLocale) {
 
     /** Exit code: success (valid, sent, check succeeded). */
     public static final int OK = 0;
@@ -33,7 +38,8 @@ public record CliContext(PrintWriter out, PrintWriter err, Connectors connectors
         if (inbox == null) {
             return load(dir, locale);
         }
-        return Workspace.load(dir, connectors, environment, locale, type -> type.devInboxOverrides(inbox.host(), inbox.port()));
+        return Workspace.load(
+                dir, connectors, environment, locale, type -> type.devInboxOverrides(inbox.host(), inbox.port()));
     }
 
     /** Prints {@code problems} one per line to stdout; returns {@link #INVALID}. */

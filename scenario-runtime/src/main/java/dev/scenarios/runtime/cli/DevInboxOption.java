@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The {@code --dev-inbox} flag of {@code run}, {@code send}, {@code check} and {@code serve}, and what it does to the command's workspace. */
+/**
+ * The {@code --dev-inbox} flag of {@code run}, {@code send}, {@code check} and {@code serve}, and what it does to the
+ * command's workspace.
+ */
 public final class DevInboxOption {
 
     /** A command's work on its loaded workspace; {@code inbox} is null without {@code --dev-inbox}. */
@@ -16,12 +19,18 @@ public final class DevInboxOption {
         int run(Workspace workspace, DevInbox inbox) throws Exception;
     }
 
-    @Option(names = "--dev-inbox", description = "Start an in-process SMTP server on 127.0.0.1, point every connection at it "
-            + "for this run only, and print each message it receives.")
+    @Option(
+            names = "--dev-inbox",
+            description = "Start an in-process SMTP server on 127.0.0.1, point every connection at it "
+                    + "for this run only, and print each message it receives.")
     boolean enabled;
 
-    @Option(names = "--dev-inbox-port", paramLabel = "PORT", defaultValue = "0",
-            description = "The dev inbox's SMTP port on 127.0.0.1 (default: a free port), e.g. 2525 for a mail client to watch.")
+    @Option(
+            names = "--dev-inbox-port",
+            paramLabel = "PORT",
+            defaultValue = "0",
+            description =
+                    "The dev inbox's SMTP port on 127.0.0.1 (default: a free port), e.g. 2525 for a mail client to watch.")
     int port;
 
     /** Starts the dev inbox on the chosen port, printing to {@code out}. */
@@ -30,10 +39,11 @@ public final class DevInboxOption {
     }
 
     /**
-     * Loads {@code workspace} and runs {@code action} on it; with {@code --dev-inbox} first starts the
-     * inbox (printing to {@code inboxOut}), points every connection at it and stops it afterwards.
+     * Loads {@code workspace} and runs {@code action} on it; with {@code --dev-inbox} first starts the inbox (printing
+     * to {@code inboxOut}), points every connection at it and stops it afterwards.
      */
-    int run(CliContext cli, Path workspace, Locale locale, PrintWriter inboxOut, WorkspaceAction action) throws Exception {
+    int run(CliContext cli, Path workspace, Locale locale, PrintWriter inboxOut, WorkspaceAction action)
+            throws Exception {
         if (!enabled) {
             return action.run(cli.load(workspace, locale), null);
         }

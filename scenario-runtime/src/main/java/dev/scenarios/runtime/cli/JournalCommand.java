@@ -17,14 +17,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scenario journal <workspace> <connection> [--output FILE]}: the "Download journal" button. */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(
+        name = "journal",
+        mixinStandardHelpOptions = true,
         description = "Print a connection's journal of mail-sending events (oldest first), or write it to a file.")
 public final class JournalCommand extends WorkspaceCommand {
 
     @Parameters(index = "1", paramLabel = "<connection>", description = "The connection's system name.")
     String connection;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the journal to FILE instead of standard output.")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "Write the journal to FILE instead of standard output.")
     Path output;
 
     public JournalCommand(CliContext cli) {
@@ -32,8 +37,8 @@ public final class JournalCommand extends WorkspaceCommand {
     }
 
     /**
-     * Reads the journal even when other files of the workspace have problems (or this connection's
-     * password is not set here): the journal is evidence, and reading it sends nothing.
+     * Reads the journal even when other files of the workspace have problems (or this connection's password is not set
+     * here): the journal is evidence, and reading it sends nothing.
      */
     @Override
     public Integer call() throws IOException {
@@ -45,7 +50,8 @@ public final class JournalCommand extends WorkspaceCommand {
             return CliContext.INVALID;
         }
         ConnectionDefinition c = found.get();
-        try (InputStream journal = c.type().openJournal(c.configuration(), new WorkspaceConnectorContext(ws.dataDirectory(), null))) {
+        try (InputStream journal =
+                c.type().openJournal(c.configuration(), new WorkspaceConnectorContext(ws.dataDirectory(), null))) {
             if (output != null) {
                 long bytes = Files.copy(journal, output, StandardCopyOption.REPLACE_EXISTING);
                 cli.out().println(Texts.get(locale, "journal.written", output, String.valueOf(bytes)));

@@ -8,6 +8,5 @@ final class JsonOutput {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 }

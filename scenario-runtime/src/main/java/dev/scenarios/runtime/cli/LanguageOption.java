@@ -7,9 +7,15 @@ import picocli.CommandLine.Option;
 public final class LanguageOption {
 
     /** The languages the product's texts exist in. */
-    public enum Language { ru, en }
+    public enum Language {
+        ru,
+        en
+    }
 
-    @Option(names = "--lang", paramLabel = "ru|en", description = "Language of messages: ru or en (default: the system's, else en).")
+    @Option(
+            names = "--lang",
+            paramLabel = "ru|en",
+            description = "Language of messages: ru or en (default: the system's, else en).")
     Language language;
 
     /** The chosen language, else {@code fallback}'s if it is Russian, else English. */

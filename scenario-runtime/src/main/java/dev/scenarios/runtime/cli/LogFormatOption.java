@@ -9,8 +9,13 @@ import picocli.CommandLine.TypeConversionException;
 /** The {@code --log-format text|json} option of {@code run} and {@code serve}. */
 public final class LogFormatOption {
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = Converter.class,
-            description = "text (default) or json: one JSON object per log line, and per message line of run, for machines.")
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = Converter.class,
+            description =
+                    "text (default) or json: one JSON object per log line, and per message line of run, for machines.")
     LogFormat format = LogFormat.TEXT;
 
     /** What a command does in the chosen format. */
@@ -20,8 +25,8 @@ public final class LogFormatOption {
     }
 
     /**
-     * Runs {@code work} with every logger switched to the chosen format (the process's loggers are
-     * shared), then switches back, so that a command embedded in a longer-lived JVM leaves no trace.
+     * Runs {@code work} with every logger switched to the chosen format (the process's loggers are shared), then
+     * switches back, so that a command embedded in a longer-lived JVM leaves no trace.
      */
     int run(Work work) throws Exception {
         LogFormat before = LogFormat.current();

@@ -1,15 +1,14 @@
 package dev.scenarios.runtime.cli;
 
+import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.text.Texts;
-import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
-import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.internal.delivery.PostgresMessageQueue;
-import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.text.Texts;
+import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,13 +20,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID | --runtimes]}: the
- * messages of {@code delivery: queued} paths not delivered yet, and what an operator can do about
- * them, in the store {@code workspace.yaml} names (the folder, or PostgreSQL). Exit codes: 0 done,
- * 1 no message with that id or the queue's database unreachable, 2 wrong arguments or not a workspace.
- * Works whether or not a runtime is running on the workspace.
+ * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID | --runtimes]}: the messages of
+ * {@code delivery: queued} paths not delivered yet, and what an operator can do about them, in the store
+ * {@code workspace.yaml} names (the folder, or PostgreSQL). Exit codes: 0 done, 1 no message with that id or the
+ * queue's database unreachable, 2 wrong arguments or not a workspace. Works whether or not a runtime is running on the
+ * workspace.
  */
-@Command(name = "queue", mixinStandardHelpOptions = true,
+@Command(
+        name = "queue",
+        mixinStandardHelpOptions = true,
         description = "List queued messages (pending, deferred, sending, dead, damaged), or retry or purge them.")
 public final class QueueCommand extends WorkspaceCommand {
 
@@ -37,16 +38,24 @@ public final class QueueCommand extends WorkspaceCommand {
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
 
-    @Option(names = "--retry", paramLabel = "ID", description = "Try message ID again now (a dead one gets a fresh lifetime).")
+    @Option(
+            names = "--retry",
+            paramLabel = "ID",
+            description = "Try message ID again now (a dead one gets a fresh lifetime).")
     String retry;
 
     @Option(names = "--retry-dead", description = "Try every dead message again now.")
     boolean retryDead;
 
-    @Option(names = "--purge", paramLabel = "ID", description = "Remove message ID from the queue: it will not be sent.")
+    @Option(
+            names = "--purge",
+            paramLabel = "ID",
+            description = "Remove message ID from the queue: it will not be sent.")
     String purge;
 
-    @Option(names = "--runtimes", description = "List the runtimes sending a postgresql queue, with their last heartbeat.")
+    @Option(
+            names = "--runtimes",
+            description = "List the runtimes sending a postgresql queue, with their last heartbeat.")
     boolean runtimes;
 
     private MessageQueue queue;
@@ -83,24 +92,35 @@ public final class QueueCommand extends WorkspaceCommand {
             return listRuntimes(store, locale);
         }
         if (retry != null) {
-            return report(control.retry(retry), retry, runtimeRunning(ws, store) ? "queue.retried" : "queue.retriedNoRuntime", locale);
+            return report(
+                    control.retry(retry),
+                    retry,
+                    runtimeRunning(ws, store) ? "queue.retried" : "queue.retriedNoRuntime",
+                    locale);
         }
         if (purge != null) {
             return report(control.purge(purge), purge, "queue.purged", locale);
         }
         if (retryDead) {
-            cli.out().println(Texts.get(locale, runtimeRunning(ws, store) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
-                    control.retryDead(), workspace));
+            cli.out()
+                    .println(Texts.get(
+                            locale,
+                            runtimeRunning(ws, store) ? "queue.retriedDead" : "queue.retriedDeadNoRuntime",
+                            control.retryDead(),
+                            workspace));
             cli.out().flush();
             return CliContext.OK;
         }
         List<QueuedMessage> all = QueueListing.all(queue);
         if (json) {
-            cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(m -> {
-                Map<String, Object> one = QueueListing.json(m);
-                one.put("bus", ws.bus(m.path()));
-                return one;
-            }).toList()));
+            cli.out()
+                    .println(JsonOutput.MAPPER.writeValueAsString(all.stream()
+                            .map(m -> {
+                                Map<String, Object> one = QueueListing.json(m);
+                                one.put("bus", ws.bus(m.path()));
+                                return one;
+                            })
+                            .toList()));
         } else {
             print(all, ws, locale);
         }
@@ -114,13 +134,25 @@ public final class QueueCommand extends WorkspaceCommand {
         } else {
             List<PostgresMessageQueue.RuntimeEntry> all = store.postgres().get().runtimes();
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(all.stream().map(r -> Map.of("id", r.id(), "host", r.host(),
-                        "startedAt", r.startedAt().toString(), "heartbeatAt", r.heartbeatAt().toString())).toList()));
+                cli.out()
+                        .println(JsonOutput.MAPPER.writeValueAsString(all.stream()
+                                .map(r -> Map.of(
+                                        "id",
+                                        r.id(),
+                                        "host",
+                                        r.host(),
+                                        "startedAt",
+                                        r.startedAt().toString(),
+                                        "heartbeatAt",
+                                        r.heartbeatAt().toString()))
+                                .toList()));
             } else if (all.isEmpty()) {
                 cli.out().println(Texts.get(locale, "queue.runtimes.none"));
             }
             if (!json) {
-                all.forEach(r -> cli.out().println(Texts.get(locale, "queue.runtimes.entry", r.id(), r.host(), r.startedAt(), r.heartbeatAt())));
+                all.forEach(r -> cli.out()
+                        .println(Texts.get(
+                                locale, "queue.runtimes.entry", r.id(), r.host(), r.startedAt(), r.heartbeatAt())));
             }
         }
         cli.out().flush();
@@ -128,9 +160,9 @@ public final class QueueCommand extends WorkspaceCommand {
     }
 
     /**
-     * Whether a runtime sends the queue now: what {@code --retry} may promise. For the file store,
-     * whether one holds the workspace's lock (taken for an instant when free; it never waits); for
-     * PostgreSQL, whether a registered runtime's heartbeat is recent.
+     * Whether a runtime sends the queue now: what {@code --retry} may promise. For the file store, whether one holds
+     * the workspace's lock (taken for an instant when free; it never waits); for PostgreSQL, whether a registered
+     * runtime's heartbeat is recent.
      */
     private static boolean runtimeRunning(Workspace ws, QueueStore store) throws IOException {
         if (store.postgres().isPresent()) {
@@ -176,22 +208,41 @@ public final class QueueCommand extends WorkspaceCommand {
         }
         for (QueuedMessage m : all) {
             counts.merge(m.state(), 1, Integer::sum);
-            cli.out().println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  "
-                    + Texts.get(locale, "queue.bus") + " " + loaded.bus(m.path()) + "  " + m.messageId());
-            cli.out().println("    " + Texts.get(locale, "queue.recipients") + ": " + String.join(", ", QueueListing.recipients(m))
-                    + (m.delivered().isEmpty() ? "" : "  (" + Texts.get(locale, "queue.delivered") + ": " + String.join(", ", m.delivered()) + ")"));
-            cli.out().println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()
-                    + (m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED ? "" : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
-                    + (m.possibleDuplicate() ? "  " + Texts.get(locale, "queue.possibleDuplicate") : ""));
+            cli.out()
+                    .println(m.id() + "  " + m.state() + "  " + Texts.get(locale, "object.path") + " " + m.path() + "  "
+                            + Texts.get(locale, "queue.bus") + " " + loaded.bus(m.path()) + "  " + m.messageId());
+            cli.out()
+                    .println("    " + Texts.get(locale, "queue.recipients") + ": "
+                            + String.join(", ", QueueListing.recipients(m))
+                            + (m.delivered().isEmpty()
+                                    ? ""
+                                    : "  (" + Texts.get(locale, "queue.delivered") + ": "
+                                            + String.join(", ", m.delivered()) + ")"));
+            cli.out()
+                    .println("    " + Texts.get(locale, "queue.attempts") + ": " + m.attempts()
+                            + (m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED
+                                    ? ""
+                                    : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
+                            + (m.possibleDuplicate() ? "  " + Texts.get(locale, "queue.possibleDuplicate") : ""));
             if (!m.lastReply().isEmpty()) {
                 cli.out().println("    " + Texts.get(locale, "queue.lastReply") + ": " + m.lastReply());
             }
-            m.refused().forEach(r -> cli.out().println("    " + Texts.get(locale, "queue.refused") + ": " + r.address() + " " + r.reply()));
+            m.refused()
+                    .forEach(r -> cli.out()
+                            .println("    " + Texts.get(locale, "queue.refused") + ": " + r.address() + " "
+                                    + r.reply()));
             if (!m.deadReason().isEmpty()) {
                 cli.out().println("    " + Texts.get(locale, "queue.deadReason") + ": " + m.deadReason());
             }
         }
-        cli.out().println(Texts.get(locale, "queue.summary", counts.get(QueuedMessage.State.PENDING), counts.get(QueuedMessage.State.DEFERRED),
-                counts.get(QueuedMessage.State.SENDING), counts.get(QueuedMessage.State.DEAD), counts.get(QueuedMessage.State.DAMAGED)));
+        cli.out()
+                .println(Texts.get(
+                        locale,
+                        "queue.summary",
+                        counts.get(QueuedMessage.State.PENDING),
+                        counts.get(QueuedMessage.State.DEFERRED),
+                        counts.get(QueuedMessage.State.SENDING),
+                        counts.get(QueuedMessage.State.DEAD),
+                        counts.get(QueuedMessage.State.DAMAGED)));
     }
 }

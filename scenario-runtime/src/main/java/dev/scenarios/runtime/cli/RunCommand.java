@@ -23,29 +23,42 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scenario run <workspace> [--dev-inbox] [--duration 10s] [--queue-only]}: runs the scenarios until stopped
- * (Ctrl+C or SIGTERM stop gracefully) or for the duration, printing one line per message sent or failed.
- * With {@code --queue-only} it only delivers the queue: no scenario starts.
+ * (Ctrl+C or SIGTERM stop gracefully) or for the duration, printing one line per message sent or failed. With
+ * {@code --queue-only} it only delivers the queue: no scenario starts.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the workspace's scenarios until stopped (Ctrl+C) or for --duration.")
 public final class RunCommand extends WorkspaceCommand {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long, e.g. 10s or 5m (default: run until stopped).")
     Duration duration;
 
-    @Option(names = "--queue-only", description = "Deliver the queue (delivery: queued) and start no scenario: "
-            + "no timer or consumer runs, nothing new is sent.")
+    @Option(
+            names = "--queue-only",
+            description = "Deliver the queue (delivery: queued) and start no scenario: "
+                    + "no timer or consumer runs, nothing new is sent.")
     boolean queueOnly;
 
-    @Option(names = "--management-port", paramLabel = "PORT",
-            description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port, without a token (0 picks a free one).")
+    @Option(
+            names = "--management-port",
+            paramLabel = "PORT",
+            description =
+                    "Serve /health/live, /health/ready and /metrics (Prometheus) on this port, without a token (0 picks a free one).")
     Integer managementPort;
 
-    @Option(names = "--management-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--management-host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address of the management port (default: ${DEFAULT-VALUE}).")
     String managementHost;
 
@@ -67,7 +80,8 @@ public final class RunCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws Exception {
         Locale locale = locale();
-        return logFormat.run(format -> devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale, format)));
+        return logFormat.run(
+                format -> devInbox.run(cli, workspace, locale, cli.out(), (ws, inbox) -> run(ws, locale, format)));
     }
 
     private int run(Workspace ws, Locale locale, LogFormat format) throws Exception {
@@ -76,22 +90,34 @@ public final class RunCommand extends WorkspaceCommand {
         }
         // On SIGINT/SIGTERM the JVM halts once its hooks return: the hook waits until the runtime has
         // stopped the scenarios and closed the connections (Camel gives in-flight messages 10 s).
-        Thread hook = new Thread(() -> {
-            stop();
-            try {
-                closed.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "scenario-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stop();
+                    try {
+                        closed.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "scenario-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         RuntimeOps ops = managementPort == null ? null : RuntimeOps.of(ws);
-        SendEvents events = ops == null ? new Lines(locale, format) : SendEvents.all(new Lines(locale, format), ops.events());
-        try (ScenarioRuntime runtime = queueOnly ? ScenarioRuntime.startQueueOnly(ws, events)
-                : ScenarioRuntime.start(ws, events, true);
+        SendEvents events =
+                ops == null ? new Lines(locale, format) : SendEvents.all(new Lines(locale, format), ops.events());
+        try (ScenarioRuntime runtime = queueOnly
+                        ? ScenarioRuntime.startQueueOnly(ws, events)
+                        : ScenarioRuntime.start(ws, events, true);
                 ManagementServer management = ops == null ? null : ops.serve(runtime, managementHost, managementPort)) {
-            cli.out().println(queueOnly ? Texts.get(locale, "run.queueOnly", ws.paths().size())
-                    : Texts.get(locale, "run.started", ws.scenarioFiles().size(), ws.paths().size()));
+            cli.out()
+                    .println(
+                            queueOnly
+                                    ? Texts.get(
+                                            locale, "run.queueOnly", ws.paths().size())
+                                    : Texts.get(
+                                            locale,
+                                            "run.started",
+                                            ws.scenarioFiles().size(),
+                                            ws.paths().size()));
             if (management != null) {
                 cli.out().println(Texts.get(locale, "run.management", management.url()));
             }
@@ -115,8 +141,8 @@ public final class RunCommand extends WorkspaceCommand {
     }
 
     /**
-     * One line per message: date, time and offset, path, and the Message-ID or the failure; in JSON
-     * format one object per line with the same facts under fixed names.
+     * One line per message: date, time and offset, path, and the Message-ID or the failure; in JSON format one object
+     * per line with the same facts under fixed names.
      */
     private final class Lines implements SendEvents {
         // to the second, as an operator reads it; the log's own lines add milliseconds
@@ -142,9 +168,24 @@ public final class RunCommand extends WorkspaceCommand {
         @Override
         public void failed(String path, DeliveryException failure) {
             if (format == LogFormat.JSON) {
-                print(json("failed", path, "kind", failure.kind().name(), "replyCode", failure.replyCode(), "message", failure.message(locale)));
+                print(json(
+                        "failed",
+                        path,
+                        "kind",
+                        failure.kind().name(),
+                        "replyCode",
+                        failure.replyCode(),
+                        "message",
+                        failure.message(locale)));
             } else {
-                print(Texts.get(locale, "run.failed", now(), path, failure.kind().name(), failure.replyCode(), failure.message(locale)));
+                print(Texts.get(
+                        locale,
+                        "run.failed",
+                        now(),
+                        path,
+                        failure.kind().name(),
+                        failure.replyCode(),
+                        failure.message(locale)));
             }
         }
 

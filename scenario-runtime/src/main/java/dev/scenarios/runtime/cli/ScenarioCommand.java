@@ -4,21 +4,24 @@ import dev.scenarios.connector.api.ConnectorProvider;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code scenario} command line: {@code validate}, {@code check}, {@code send}, {@code run},
- * {@code journal}, {@code types}, {@code queue} and {@code serve}. Exit codes are stable because operators script them:
- * 0 success, 1 the operation failed (check failed, message not sent), 2 wrong arguments or an
- * invalid workspace. Errors are one line plus usage, never a stack trace.
+ * The {@code scenario} command line: {@code validate}, {@code check}, {@code send}, {@code run}, {@code journal},
+ * {@code types}, {@code queue} and {@code serve}. Exit codes are stable because operators script them: 0 success, 1 the
+ * operation failed (check failed, message not sent), 2 wrong arguments or an invalid workspace. Errors are one line
+ * plus usage, never a stack trace.
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = ScenarioCommand.Version.class,
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScenarioCommand.Version.class,
         description = "Run and operate scenario workspaces: connections, data transfer paths and Camel YAML scenarios.")
 public final class ScenarioCommand implements Runnable {
 
@@ -39,12 +42,18 @@ public final class ScenarioCommand implements Runnable {
     }
 
     /**
-     * Runs {@code args} in this JVM, printing to {@code out} and {@code err}; returns the exit code.
-     * Called by {@link #main} and by tests. Blocks for as long as the subcommand runs.
+     * Runs {@code args} in this JVM, printing to {@code out} and {@code err}; returns the exit code. Called by
+     * {@link #main} and by tests. Blocks for as long as the subcommand runs.
      */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, Connectors connectors,
-            Map<String, String> environment, Locale defaultLocale) {
-        return commandLine(new CliContext(out, err, connectors, environment, defaultLocale)).execute(args);
+    public static int execute(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            Connectors connectors,
+            Map<String, String> environment,
+            Locale defaultLocale) {
+        return commandLine(new CliContext(out, err, connectors, environment, defaultLocale))
+                .execute(args);
     }
 
     /** The configured picocli command line, e.g. to keep a handle on {@code run} and stop it. */
@@ -66,7 +75,9 @@ public final class ScenarioCommand implements Runnable {
                 commandLine.usage(commandLine.getErr());
                 return CliContext.INVALID;
             }
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             commandLine.getErr().println("error: " + message);
             return CliContext.FAILED;
         });
@@ -76,7 +87,9 @@ public final class ScenarioCommand implements Runnable {
     /** {@code scenario} alone: print the usage and fail, since there is nothing to do. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, check, send, run, journal, types, queue or serve");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "a command is required: validate, check, send, run, journal, types, queue or serve");
     }
 
     /** The runtime's version and each connector's. */
@@ -87,7 +100,8 @@ public final class ScenarioCommand implements Runnable {
             List<String> lines = new ArrayList<>();
             lines.add("scenario " + (version == null ? "development" : version));
             for (ConnectorProvider provider : Connectors.fromClassPath().providers()) {
-                lines.add("  connector " + provider.id() + " " + provider.version() + " (connector API " + provider.apiVersion() + ")");
+                lines.add("  connector " + provider.id() + " " + provider.version() + " (connector API "
+                        + provider.apiVersion() + ")");
             }
             return lines.toArray(String[]::new);
         }

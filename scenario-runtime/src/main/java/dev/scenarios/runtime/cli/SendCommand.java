@@ -19,19 +19,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code scenario send <workspace> <path> [--attr NAME=VALUE]... [--to ADDRESS]... [--json]}: 0 sent, 1 failed, 2 invalid. */
-@Command(name = "send", mixinStandardHelpOptions = true,
+/**
+ * {@code scenario send <workspace> <path> [--attr NAME=VALUE]... [--to ADDRESS]... [--json]}: 0 sent, 1 failed, 2
+ * invalid.
+ */
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
         description = "Send one message through a path, exactly as a scenario step \"to: path:<path>\" would.")
 public final class SendCommand extends WorkspaceCommand {
 
     @Parameters(index = "1", paramLabel = "<path>", description = "The path's system name.")
     String path;
 
-    @Option(names = "--attr", paramLabel = "NAME=VALUE", description = "An attribute of the message (repeatable). "
-            + "A JSON array value fills a list attribute, e.g. To=[{\"Address\":\"a@example.com\"}].")
+    @Option(
+            names = "--attr",
+            paramLabel = "NAME=VALUE",
+            description = "An attribute of the message (repeatable). "
+                    + "A JSON array value fills a list attribute, e.g. To=[{\"Address\":\"a@example.com\"}].")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--to", paramLabel = "ADDRESS", description = "Add a recipient (repeatable) to the path's recipient list, e.g. To of smtp-send.")
+    @Option(
+            names = "--to",
+            paramLabel = "ADDRESS",
+            description = "Add a recipient (repeatable) to the path's recipient list, e.g. To of smtp-send.")
     List<String> to = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -67,7 +78,8 @@ public final class SendCommand extends WorkspaceCommand {
         }
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         if (!to.isEmpty()) {
-            // The path type names the attribute that holds recipients; every declared recipient list takes plain addresses.
+            // The path type names the attribute that holds recipients; every declared recipient list takes plain
+            // addresses.
             Optional<String> recipients = ws.path(path).orElseThrow().recipientsAttribute();
             if (recipients.isEmpty()) {
                 cli.err().println(Texts.get(locale, "send.to.unsupported", path));
@@ -86,7 +98,9 @@ public final class SendCommand extends WorkspaceCommand {
             // A sent message has at least one accepted recipient; none means the path queued it (delivery: queued).
             boolean queued = result.acceptedRecipients().isEmpty();
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(withJournalError(sentJson(result, queued), runtime)));
+                cli.out()
+                        .println(JsonOutput.MAPPER.writeValueAsString(
+                                withJournalError(sentJson(result, queued), runtime)));
             } else if (queued) {
                 cli.out().println(Texts.get(locale, "send.queued", path, result.messageId()));
             } else {
@@ -98,9 +112,13 @@ public final class SendCommand extends WorkspaceCommand {
             return CliContext.OK;
         } catch (DeliveryException e) {
             if (json) {
-                cli.out().println(JsonOutput.MAPPER.writeValueAsString(withJournalError(failedJson(e, locale), runtime)));
+                cli.out()
+                        .println(
+                                JsonOutput.MAPPER.writeValueAsString(withJournalError(failedJson(e, locale), runtime)));
             } else {
-                cli.out().println(Texts.get(locale, "send.failed", path, e.kind().name(), e.replyCode(), e.message(locale)));
+                cli.out()
+                        .println(Texts.get(
+                                locale, "send.failed", path, e.kind().name(), e.replyCode(), e.message(locale)));
                 printRejected(e.rejectedRecipients(), locale);
             }
             cli.out().flush();
@@ -114,7 +132,10 @@ public final class SendCommand extends WorkspaceCommand {
         }
     }
 
-    /** {@code out} with {@code journalError}: null, or why the connection's journal could not be written (the send's outcome stands). */
+    /**
+     * {@code out} with {@code journalError}: null, or why the connection's journal could not be written (the send's
+     * outcome stands).
+     */
     private static Map<String, Object> withJournalError(Map<String, Object> out, ScenarioRuntime runtime) {
         out.put("journalError", runtime.journalError().orElse(null));
         return out;
@@ -142,7 +163,8 @@ public final class SendCommand extends WorkspaceCommand {
         out.put("failureKind", e.kind().name());
         out.put("replyCode", e.replyCode());
         out.put("message", e.message(locale));
-        // The retry loop's rule (README, "How every attempt is judged"), so "transient" here means what the runtime retries.
+        // The retry loop's rule (README, "How every attempt is judged"), so "transient" here means what the runtime
+        // retries.
         out.put("transient", e.transientFailure());
         out.put("possiblyDelivered", e.possiblyDelivered());
         out.put("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));

@@ -17,14 +17,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scenario types [--json] [--lang ru|en]}: the connection and path types on the class path, with their settings, and the settings of {@code workspace.yaml}. */
-@Command(name = "types", mixinStandardHelpOptions = true,
+/**
+ * {@code scenario types [--json] [--lang ru|en]}: the connection and path types on the class path, with their settings,
+ * and the settings of {@code workspace.yaml}.
+ */
+@Command(
+        name = "types",
+        mixinStandardHelpOptions = true,
         description = "List the connection and path types with their settings; --json prints their JSON Schemas.")
 public final class TypesCommand implements Callable<Integer> {
 
     private final CliContext cli;
 
-    @Option(names = "--json", description = "Print {\"connectionTypes\": [schema…], \"pathTypes\": [schema…], \"workspaceFile\": schema}.")
+    @Option(
+            names = "--json",
+            description =
+                    "Print {\"connectionTypes\": [schema…], \"pathTypes\": [schema…], \"workspaceFile\": schema}.")
     boolean json;
 
     @Mixin
@@ -45,28 +53,63 @@ public final class TypesCommand implements Callable<Integer> {
             }
             ArrayNode paths = root.putArray("pathTypes");
             for (PathType type : cli.connectors().pathTypes()) {
-                paths.add(JsonOutput.MAPPER.valueToTree(JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale),
-                        RuntimeProperties.of(type), locale)));
+                paths.add(JsonOutput.MAPPER.valueToTree(JsonSchemas.schema(
+                        "path",
+                        type.id(),
+                        type.name(locale),
+                        type.description(locale),
+                        RuntimeProperties.of(type),
+                        locale)));
             }
-            root.set("workspaceFile", JsonOutput.MAPPER.valueToTree(JsonSchemas.schema("workspace", WorkspaceSettings.FILE,
-                    Texts.get(locale, "types.workspace"), Texts.get(locale, "types.workspace.description"), WorkspaceSettings.PROPERTIES, locale)));
+            root.set(
+                    "workspaceFile",
+                    JsonOutput.MAPPER.valueToTree(JsonSchemas.schema(
+                            "workspace",
+                            WorkspaceSettings.FILE,
+                            Texts.get(locale, "types.workspace"),
+                            Texts.get(locale, "types.workspace.description"),
+                            WorkspaceSettings.PROPERTIES,
+                            locale)));
             cli.out().println(JsonOutput.MAPPER.writeValueAsString((JsonNode) root));
         } else {
             for (ConnectionType type : cli.connectors().connectionTypes()) {
-                describe(Texts.get(locale, "types.connection"), type.id(), type.name(locale), type.description(locale), type.properties(), locale);
+                describe(
+                        Texts.get(locale, "types.connection"),
+                        type.id(),
+                        type.name(locale),
+                        type.description(locale),
+                        type.properties(),
+                        locale);
             }
             for (PathType type : cli.connectors().pathTypes()) {
-                describe(Texts.get(locale, "types.path") + " (" + Texts.get(locale, "types.needs", type.connectionTypeId()) + ")",
-                        type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale);
+                describe(
+                        Texts.get(locale, "types.path") + " ("
+                                + Texts.get(locale, "types.needs", type.connectionTypeId()) + ")",
+                        type.id(),
+                        type.name(locale),
+                        type.description(locale),
+                        RuntimeProperties.of(type),
+                        locale);
             }
-            describe(Texts.get(locale, "types.workspace"), WorkspaceSettings.FILE, Texts.get(locale, "types.workspace"),
-                    Texts.get(locale, "types.workspace.description"), WorkspaceSettings.PROPERTIES, locale);
+            describe(
+                    Texts.get(locale, "types.workspace"),
+                    WorkspaceSettings.FILE,
+                    Texts.get(locale, "types.workspace"),
+                    Texts.get(locale, "types.workspace.description"),
+                    WorkspaceSettings.PROPERTIES,
+                    locale);
         }
         cli.out().flush();
         return CliContext.OK;
     }
 
-    private void describe(String kind, String id, String name, String description, List<PropertyDescriptor> properties, Locale locale) {
+    private void describe(
+            String kind,
+            String id,
+            String name,
+            String description,
+            List<PropertyDescriptor> properties,
+            Locale locale) {
         cli.out().println(kind + " " + id + ": " + name);
         cli.out().println("  " + description);
         for (PropertyDescriptor d : properties) {
@@ -76,7 +119,10 @@ public final class TypesCommand implements Callable<Integer> {
     }
 
     private void describe(PropertyDescriptor d, String indent, Locale locale) {
-        StringBuilder line = new StringBuilder(indent).append(d.name()).append(" (").append(d.type().name().toLowerCase(Locale.ROOT));
+        StringBuilder line = new StringBuilder(indent)
+                .append(d.name())
+                .append(" (")
+                .append(d.type().name().toLowerCase(Locale.ROOT));
         if (d.required()) {
             line.append(", ").append(Texts.get(locale, "types.required"));
         }
@@ -86,12 +132,20 @@ public final class TypesCommand implements Callable<Integer> {
         if (!d.allowedValues().isEmpty()) {
             line.append(": ").append(String.join("|", d.allowedValues()));
         }
-        d.defaultValue().ifPresent(v -> line.append(", ").append(Texts.get(locale, "types.default", String.valueOf(v))));
+        d.defaultValue()
+                .ifPresent(v -> line.append(", ").append(Texts.get(locale, "types.default", String.valueOf(v))));
         for (PropertyDescriptor.DependentDefault dd : d.dependentDefaults()) {
-            line.append(", ").append(Texts.get(locale, "types.defaultWhen", String.valueOf(dd.value()),
-                    dd.condition().property(), String.join("|", dd.condition().values())));
+            line.append(", ")
+                    .append(Texts.get(
+                            locale,
+                            "types.defaultWhen",
+                            String.valueOf(dd.value()),
+                            dd.condition().property(),
+                            String.join("|", dd.condition().values())));
         }
-        d.visibleWhen().ifPresent(c -> line.append(", ").append(Texts.get(locale, "types.when", c.property(), String.join("|", c.values()))));
+        d.visibleWhen()
+                .ifPresent(c -> line.append(", ")
+                        .append(Texts.get(locale, "types.when", c.property(), String.join("|", c.values()))));
         line.append(") ").append(d.label(locale)).append(" — ").append(d.help(locale));
         cli.out().println(line);
         for (PropertyDescriptor item : d.items()) {

@@ -8,10 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * What every subcommand on a workspace shares: the CLI's context, the {@code <workspace>} folder
- * as first parameter, and {@code --lang}. The commands with {@code --dev-inbox} add
- * {@link DevInboxOption}, which loads the workspace for them. Subclasses add their own options and
- * implement {@link #call()}, returning a {@link CliContext} exit code.
+ * What every subcommand on a workspace shares: the CLI's context, the {@code <workspace>} folder as first parameter,
+ * and {@code --lang}. The commands with {@code --dev-inbox} add {@link DevInboxOption}, which loads the workspace for
+ * them. Subclasses add their own options and implement {@link #call()}, returning a {@link CliContext} exit code.
  */
 abstract class WorkspaceCommand implements Callable<Integer> {
 
@@ -32,7 +31,10 @@ abstract class WorkspaceCommand implements Callable<Integer> {
         return language.locale(cli.defaultLocale());
     }
 
-    /** Loads and validates the workspace (file I/O); throws {@link Workspace.NotAWorkspaceException} when it is not a folder. */
+    /**
+     * Loads and validates the workspace (file I/O); throws {@link Workspace.NotAWorkspaceException} when it is not a
+     * folder.
+     */
     final Workspace load(Locale locale) {
         return cli.load(workspace, locale);
     }

@@ -22,6 +22,8 @@ class DurationConverterTest {
 
     @Test
     void refusesWhatIsNotADuration() {
-        assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(TypeConversionException.class).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> converter.convert("soon"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("'soon'");
     }
 }

@@ -34,11 +34,16 @@ class ServeCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private CommandLine commandLine() {
-        return ScenarioCommand.commandLine(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Connectors.fromClassPath(),
-                Map.of("CONSOLE_TOKEN", TOKEN), Locale.ENGLISH));
+        return ScenarioCommand.commandLine(new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Connectors.fromClassPath(),
+                Map.of("CONSOLE_TOKEN", TOKEN),
+                Locale.ENGLISH));
     }
 
     @Test
@@ -50,7 +55,9 @@ class ServeCommandTest {
 
         assertThat(get(url + "api/types", TOKEN).statusCode()).isEqualTo(200);
         assertThat(get(url + "api/types", null).statusCode()).isEqualTo(401);
-        assertThat(out.toString()).contains("Admin token: the one given with --token").doesNotContain(TOKEN);
+        assertThat(out.toString())
+                .contains("Admin token: the one given with --token")
+                .doesNotContain(TOKEN);
 
         ((ServeCommand) line.getSubcommands().get("serve").getCommand()).stop();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
@@ -59,7 +66,8 @@ class ServeCommandTest {
     @Test
     void withoutATokenOneIsGeneratedIntoTheDataFolderAndOnlyItsFileIsPrinted() throws Exception {
         CommandLine line = commandLine();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> line.execute("serve", dir.toString(), "--port", "0"));
+        CompletableFuture<Integer> exit =
+                CompletableFuture.supplyAsync(() -> line.execute("serve", dir.toString(), "--port", "0"));
         String url = awaitUrl(exit);
 
         Path file = dir.resolve("data/console-token");
@@ -87,13 +95,17 @@ class ServeCommandTest {
                 checkWithoutSending: true
                 """);
         CommandLine line = commandLine();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> line.execute("serve", dir.toString(), "--port", "0", "--token", "${env:CONSOLE_TOKEN}", "--dev-inbox"));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                line.execute("serve", dir.toString(), "--port", "0", "--token", "${env:CONSOLE_TOKEN}", "--dev-inbox"));
         String url = awaitUrl(exit);
         assertThat(out.toString()).contains("[dev-inbox] SMTP on 127.0.0.1:").doesNotContain("problem");
 
-        HttpResponse<String> check = client.send(HttpRequest.newBuilder(URI.create(url + "api/connections/mail/check?lang=en"))
-                .timeout(Duration.ofSeconds(30)).header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> check = client.send(
+                HttpRequest.newBuilder(URI.create(url + "api/connections/mail/check?lang=en"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-Admin-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(check.statusCode()).isEqualTo(200);
         assertThat(check.body()).contains("\"status\":\"SUCCEEDED\"").contains("GreenMail");
@@ -104,18 +116,25 @@ class ServeCommandTest {
 
     @Test
     void anUnsetTokenVariableOrAMissingWorkspaceExitsTwo() {
-        assertThat(commandLine().execute("serve", dir.toString(), "--port", "0", "--token", "${env:NOT_SET}")).isEqualTo(2);
+        assertThat(commandLine().execute("serve", dir.toString(), "--port", "0", "--token", "${env:NOT_SET}"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--token: environment variable NOT_SET is not set");
 
-        assertThat(commandLine().execute("serve", dir.resolve("missing").toString(), "--port", "0")).as(err::toString).isEqualTo(2);
+        assertThat(commandLine().execute("serve", dir.resolve("missing").toString(), "--port", "0"))
+                .as(err::toString)
+                .isEqualTo(2);
         assertThat(err.toString()).contains("not a workspace folder").contains("Usage: scenario serve");
     }
 
     @Test
     void helpShowsTheOptions() {
         assertThat(commandLine().execute("serve", "--help")).isZero();
-        assertThat(out.toString()).contains("--port").contains("--host").contains("--dev-inbox")
-                .contains("--token=TOKEN").contains("best given as ${env:NAME}");
+        assertThat(out.toString())
+                .contains("--port")
+                .contains("--host")
+                .contains("--dev-inbox")
+                .contains("--token=TOKEN")
+                .contains("best given as ${env:NAME}");
     }
 
     private String awaitUrl(CompletableFuture<Integer> exit) {

@@ -8,10 +8,9 @@ import dev.scenarios.connector.api.Connection;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.FailureKind;
-import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyType;
-import dev.scenarios.connector.api.ValidationResult;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,16 +30,36 @@ import java.util.Map;
 final class FakeConnectionType implements ConnectionType {
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(
-            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES).required().build(),
-            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES).defaultValue(false).build(),
-            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES).build(),
-            PropertyDescriptor.builder("journal", PropertyType.ENUM, MESSAGES).allowedValues("full", "errors", "off").defaultValue("full").build(),
-            PropertyDescriptor.builder("server", PropertyType.STRING, MESSAGES).required().build(),
-            PropertyDescriptor.builder("port", PropertyType.INTEGER, MESSAGES).range(1, 65535).defaultValue(25).build(),
-            PropertyDescriptor.builder("authentication", PropertyType.ENUM, MESSAGES).allowedValues("none", "basic").defaultValue("basic").build(),
-            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES).secret().required()
-                    .visibleWhen(Condition.when("authentication", "basic")).build(),
-            PropertyDescriptor.builder("trustedCertificates", PropertyType.FILE, MESSAGES).build());
+            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .build(),
+            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES)
+                    .defaultValue(false)
+                    .build(),
+            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES)
+                    .build(),
+            PropertyDescriptor.builder("journal", PropertyType.ENUM, MESSAGES)
+                    .allowedValues("full", "errors", "off")
+                    .defaultValue("full")
+                    .build(),
+            PropertyDescriptor.builder("server", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .build(),
+            PropertyDescriptor.builder("port", PropertyType.INTEGER, MESSAGES)
+                    .range(1, 65535)
+                    .defaultValue(25)
+                    .build(),
+            PropertyDescriptor.builder("authentication", PropertyType.ENUM, MESSAGES)
+                    .allowedValues("none", "basic")
+                    .defaultValue("basic")
+                    .build(),
+            PropertyDescriptor.builder("password", PropertyType.STRING, MESSAGES)
+                    .secret()
+                    .required()
+                    .visibleWhen(Condition.when("authentication", "basic"))
+                    .build(),
+            PropertyDescriptor.builder("trustedCertificates", PropertyType.FILE, MESSAGES)
+                    .build());
 
     private final String id;
 
@@ -81,13 +100,35 @@ final class FakeConnectionType implements ConnectionType {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(server, port), 2000);
             socket.setSoTimeout(2000);
-            String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            CheckResult.Step step = new CheckResult.Step("connect", MESSAGES.message("step.connect"), CheckResult.Step.Status.PASSED, Duration.ofNanos(System.nanoTime() - start), "greeting: " + greeting);
+            String greeting = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            CheckResult.Step step = new CheckResult.Step(
+                    "connect",
+                    MESSAGES.message("step.connect"),
+                    CheckResult.Step.Status.PASSED,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    "greeting: " + greeting);
             return CheckResult.succeeded(MESSAGES.message("check.ok", server + ":" + port), greeting, List.of(step));
         } catch (IOException e) {
-            CheckResult.Step step = new CheckResult.Step("connect", MESSAGES.message("step.connect"), CheckResult.Step.Status.FAILED, Duration.ofNanos(System.nanoTime() - start), e.getClass().getSimpleName());
-            return CheckResult.failed(FailureKind.UNREACHABLE, MESSAGES.message("check.unreachable", server + ":" + port),
-                    e.getClass().getSimpleName(), List.of(step, new CheckResult.Step("send", MESSAGES.message("step.send"), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "")));
+            CheckResult.Step step = new CheckResult.Step(
+                    "connect",
+                    MESSAGES.message("step.connect"),
+                    CheckResult.Step.Status.FAILED,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    e.getClass().getSimpleName());
+            return CheckResult.failed(
+                    FailureKind.UNREACHABLE,
+                    MESSAGES.message("check.unreachable", server + ":" + port),
+                    e.getClass().getSimpleName(),
+                    List.of(
+                            step,
+                            new CheckResult.Step(
+                                    "send",
+                                    MESSAGES.message("step.send"),
+                                    CheckResult.Step.Status.SKIPPED,
+                                    Duration.ZERO,
+                                    "")));
         }
     }
 
@@ -96,7 +137,10 @@ final class FakeConnectionType implements ConnectionType {
         if (!validate(configuration).isValid()) {
             throw new IllegalArgumentException("invalid configuration");
         }
-        return new FakeConnection(configuration.string("systemName"), configuration, journal(configuration, context),
+        return new FakeConnection(
+                configuration.string("systemName"),
+                configuration,
+                journal(configuration, context),
                 context.service(Object.class).isPresent());
     }
 
@@ -135,8 +179,12 @@ final class FakeConnectionType implements ConnectionType {
             }
             try {
                 Files.createDirectories(journal.getParent());
-                Files.writeString(journal, line + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(
+                        journal,
+                        line + "\n",
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -153,7 +201,6 @@ final class FakeConnectionType implements ConnectionType {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

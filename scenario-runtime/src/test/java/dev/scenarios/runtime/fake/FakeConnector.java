@@ -7,9 +7,9 @@ import dev.scenarios.connector.api.PathType;
 import java.util.List;
 
 /**
- * A test connector found by ServiceLoader (test resources): connection type {@code fake}, path type
- * {@code fake-send}. Its check opens a real TCP connection and reads the server's greeting; its
- * sends are recorded in {@link FakeOutbox} and can be told to fail.
+ * A test connector found by ServiceLoader (test resources): connection type {@code fake}, path type {@code fake-send}.
+ * Its check opens a real TCP connection and reads the server's greeting; its sends are recorded in {@link FakeOutbox}
+ * and can be told to fail.
  */
 public final class FakeConnector implements ConnectorProvider {
 

@@ -11,14 +11,12 @@ import java.util.Map;
 public final class FakeOutbox {
 
     /** One recorded send. */
-    public record Sent(String path, String connection, String subject, Map<String, ?> attributes) {
-    }
+    public record Sent(String path, String connection, String subject, Map<String, ?> attributes) {}
 
     private static final List<Sent> SENT = new ArrayList<>();
     private static final Deque<DeliveryException> FAILURES = new ArrayDeque<>();
 
-    private FakeOutbox() {
-    }
+    private FakeOutbox() {}
 
     public static synchronized void reset() {
         SENT.clear();

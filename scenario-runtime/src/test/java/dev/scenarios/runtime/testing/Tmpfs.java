@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real file system that misbehaves: a {@code tmpfs} mounted read-only, or with a size limit
- * (a full disk), on a folder of a test's workspace. Needs root (the build machine runs as root);
- * elsewhere the test is skipped saying why. Unmounted on close.
+ * A real file system that misbehaves: a {@code tmpfs} mounted read-only, or with a size limit (a full disk), on a
+ * folder of a test's workspace. Needs root (the build machine runs as root); elsewhere the test is skipped saying why.
+ * Unmounted on close.
  */
 public final class Tmpfs implements AutoCloseable {
 
@@ -27,7 +27,9 @@ public final class Tmpfs implements AutoCloseable {
         return mount(at, "ro,size=64k");
     }
 
-    /** Mounts an empty writable tmpfs of {@code bytes} on {@code at}: writes beyond fail with "No space left on device". */
+    /**
+     * Mounts an empty writable tmpfs of {@code bytes} on {@code at}: writes beyond fail with "No space left on device".
+     */
     public static Tmpfs ofSize(Path at, long bytes) throws IOException, InterruptedException {
         return mount(at, "size=" + bytes);
     }

@@ -16,8 +16,8 @@ import dev.scenarios.connector.smtp.internal.mime.StableIdMessage;
 import dev.scenarios.connector.smtp.internal.oauth.OAuthTokens;
 import dev.scenarios.connector.smtp.internal.outcome.Attempt;
 import dev.scenarios.connector.smtp.internal.outcome.Failure;
-import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.JournalLevel;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.JournalLevel;
 import dev.scenarios.connector.smtp.internal.transport.MailSessions;
 import dev.scenarios.connector.smtp.internal.transport.MailStreamProviders;
 import dev.scenarios.connector.smtp.internal.transport.SmtpSender;
@@ -44,10 +44,9 @@ import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
 /**
- * An opened {@code smtp} connection: the seam between the path type (which builds messages) and
- * the transport ({@code SmtpSender}, pooled Angus Mail sessions), which it calls directly: the
- * {@code path:} exchange of the scenario runtime is the only Camel exchange a message travels in.
- * Thread-safe.
+ * An opened {@code smtp} connection: the seam between the path type (which builds messages) and the transport
+ * ({@code SmtpSender}, pooled Angus Mail sessions), which it calls directly: the {@code path:} exchange of the scenario
+ * runtime is the only Camel exchange a message travels in. Thread-safe.
  */
 public final class SmtpConnection implements Connection {
 
@@ -72,12 +71,14 @@ public final class SmtpConnection implements Connection {
         MailStreamProviders.preferAngus();
         boolean record = settings.journal() != JournalLevel.OFF;
         SSLContext tls = TrustedCertificates.sslContext(settings.trustedCertificates());
-        this.session = MailSessions.session(MailSessions.properties(settings, tls, SocketEvents.NONE),
+        this.session = MailSessions.session(
+                MailSessions.properties(settings, tls, SocketEvents.NONE),
                 record ? new PrintStream(OutputStream.nullOutputStream()) : null);
-        OAuthTokens tokens = settings.oauth() == null ? null
-                : OAuthTokens.of(settings, tls, context, messages);
+        OAuthTokens tokens = settings.oauth() == null ? null : OAuthTokens.of(settings, tls, context, messages);
         this.sender = new SmtpSender(settings, session, record, messages, tokens);
-        this.journal = new Journal(context.dataDirectory(), settings.systemName(),
+        this.journal = new Journal(
+                context.dataDirectory(),
+                settings.systemName(),
                 problem -> context.journalFailed(settings.systemName(), problem));
         this.fromHeader = fromHeader(settings);
     }
@@ -93,9 +94,9 @@ public final class SmtpConnection implements Connection {
     }
 
     /**
-     * A new empty message in this connection's mail session, with From set to the configured
-     * sender name and address (RFC 2047 UTF-8). Called by the path type before it fills in the rest.
-     * Its Message-ID, once set, survives {@code saveChanges()}, so retries reuse it. No I/O.
+     * A new empty message in this connection's mail session, with From set to the configured sender name and address
+     * (RFC 2047 UTF-8). Called by the path type before it fills in the rest. Its Message-ID, once set, survives
+     * {@code saveChanges()}, so retries reuse it. No I/O.
      */
     public MimeMessage newMessage() {
         StableIdMessage message = new StableIdMessage(session);
@@ -120,11 +121,12 @@ public final class SmtpConnection implements Connection {
     }
 
     /**
-     * Delivers {@code message} to all of its recipients (To, Cc, Bcc; the Bcc header is not
-     * transmitted) from the configured sender, and journals the attempt under {@code pathName}.
-     * Blocks until the server's final reply or a configured timeout. Does I/O.
+     * Delivers {@code message} to all of its recipients (To, Cc, Bcc; the Bcc header is not transmitted) from the
+     * configured sender, and journals the attempt under {@code pathName}. Blocks until the server's final reply or a
+     * configured timeout. Does I/O.
      *
-     * @return the Message-ID, the server's final reply and per-recipient rejections (when at least one recipient accepted)
+     * @return the Message-ID, the server's final reply and per-recipient rejections (when at least one recipient
+     *     accepted)
      * @throws DeliveryException with the failure kind, reply code and rejected recipients when nothing was delivered,
      *     or at once with {@code CONFIGURATION} when a header value holds CR, LF or NUL, or {@code DISABLED} when the
      *     connection is disabled
@@ -134,52 +136,62 @@ public final class SmtpConnection implements Connection {
         if (badHeader != null) {
             LocalizedMessage text = messages.message("fail.headers", badHeader);
             refuse(pathName, message, text.in(Locale.ENGLISH));
-            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(text).build();
+            throw DeliveryException.builder(FailureKind.CONFIGURATION)
+                    .message(text)
+                    .build();
         }
         return deliver(message, pathName);
     }
 
     /**
-     * Fixes a built message for delivery now or later: saves it (its Message-ID is set once and
-     * kept), refuses a header value with CR, LF or NUL in it or any of its parts (as
-     * {@link #send(MimeMessage, String)} does), and returns its bytes and envelope recipients. Called by the path type. No network I/O.
+     * Fixes a built message for delivery now or later: saves it (its Message-ID is set once and kept), refuses a header
+     * value with CR, LF or NUL in it or any of its parts (as {@link #send(MimeMessage, String)} does), and returns its
+     * bytes and envelope recipients. Called by the path type. No network I/O.
      *
      * @throws DeliveryException CONFIGURATION for a line break in a header or when the message cannot be written
      */
     public PreparedMessage prepare(MimeMessage message) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
-            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(messages.message("fail.headers", badHeader)).build();
+            throw DeliveryException.builder(FailureKind.CONFIGURATION)
+                    .message(messages.message("fail.headers", badHeader))
+                    .build();
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
             return new PreparedMessage(message.getMessageID(), recipients(message), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
-            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the message cannot be written: " + e.getClass().getSimpleName())
-                    .cause(e).build();
+            throw DeliveryException.builder(FailureKind.CONFIGURATION)
+                    .message("the message cannot be written: " + e.getClass().getSimpleName())
+                    .cause(e)
+                    .build();
         }
     }
 
     /**
-     * Delivers prepared bytes unchanged (same Message-ID, headers and body) to {@code recipients},
-     * which may be a subset of the prepared ones, e.g. those a partial rejection left without the
-     * message. Otherwise as {@link #send(MimeMessage, String)}. Does I/O.
+     * Delivers prepared bytes unchanged (same Message-ID, headers and body) to {@code recipients}, which may be a
+     * subset of the prepared ones, e.g. those a partial rejection left without the message. Otherwise as
+     * {@link #send(MimeMessage, String)}. Does I/O.
      */
-    public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName) throws DeliveryException {
+    public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName)
+            throws DeliveryException {
         PreparedMime message;
         try {
             message = new PreparedMime(session, prepared, recipients);
         } catch (MessagingException e) {
-            throw DeliveryException.builder(FailureKind.CONFIGURATION).message("the prepared message " + prepared.messageId() + " cannot be read: " + e.getClass().getSimpleName())
-                    .cause(e).build();
+            throw DeliveryException.builder(FailureKind.CONFIGURATION)
+                    .message("the prepared message " + prepared.messageId() + " cannot be read: "
+                            + e.getClass().getSimpleName())
+                    .cause(e)
+                    .build();
         }
         return deliver(message, pathName);
     }
 
     /**
-     * The one way out of the connection: refuses at once when the connection is disabled, else
-     * hands {@code message} (checked already) to the sender and journals the attempt. Does I/O.
+     * The one way out of the connection: refuses at once when the connection is disabled, else hands {@code message}
+     * (checked already) to the sender and journals the attempt. Does I/O.
      */
     private SendResult deliver(MimeMessage message, String pathName) throws DeliveryException {
         if (settings.disabled()) {
@@ -193,14 +205,25 @@ public final class SmtpConnection implements Connection {
             return attempt.result();
         }
         Failure f = attempt.failure();
-        throw DeliveryException.builder(f.kind()).replyCode(f.replyCode()).message(f.message()).detail(f.detail())
-                .rejectedRecipients(f.rejected()).possiblyDelivered(f.possiblyDelivered()).build();
+        throw DeliveryException.builder(f.kind())
+                .replyCode(f.replyCode())
+                .message(f.message())
+                .detail(f.detail())
+                .rejectedRecipients(f.rejected())
+                .possiblyDelivered(f.possiblyDelivered())
+                .build();
     }
 
     private void journal(String pathName, MimeMessage message, Attempt attempt) {
-        if (settings.journal() == JournalLevel.FULL || (settings.journal() == JournalLevel.ERRORS && !attempt.succeeded())) {
-            journal.append(JournalEntries.message(context.clock().instant(), pathName, messageId(message),
-                    settings.senderAddress(), recipients(message), attempt));
+        if (settings.journal() == JournalLevel.FULL
+                || (settings.journal() == JournalLevel.ERRORS && !attempt.succeeded())) {
+            journal.append(JournalEntries.message(
+                    context.clock().instant(),
+                    pathName,
+                    messageId(message),
+                    settings.senderAddress(),
+                    recipients(message),
+                    attempt));
         }
     }
 
@@ -211,9 +234,9 @@ public final class SmtpConnection implements Connection {
     }
 
     /**
-     * Saves {@code message} (which sets its Message-ID once, and the Content-Type of every part:
-     * before that a multipart message does not say it is one, and its parts would go unchecked),
-     * then returns {@link #forbiddenHeader}'s verdict.
+     * Saves {@code message} (which sets its Message-ID once, and the Content-Type of every part: before that a
+     * multipart message does not say it is one, and its parts would go unchecked), then returns
+     * {@link #forbiddenHeader}'s verdict.
      */
     private static String savedForbiddenHeader(MimeMessage message) {
         try {
@@ -224,7 +247,10 @@ public final class SmtpConnection implements Connection {
         return forbiddenHeader(message);
     }
 
-    /** The name of the first header (of the message or any body part) whose value holds CR, LF or NUL after unfolding and decoding. */
+    /**
+     * The name of the first header (of the message or any body part) whose value holds CR, LF or NUL after unfolding
+     * and decoding.
+     */
     static String forbiddenHeader(Part part) {
         try {
             Enumeration<Header> headers = part.getAllHeaders();
@@ -233,14 +259,17 @@ public final class SmtpConnection implements Connection {
                 String raw = h.getValue() == null ? "" : h.getValue();
                 // Unfolding and decoding are skipped where they cannot change anything: most headers need neither.
                 String value = raw.indexOf('\r') < 0 && raw.indexOf('\n') < 0 ? raw : MimeUtility.unfold(raw);
-                if (HeaderValues.hasForbiddenCharacter(h.getName()) || HeaderValues.hasForbiddenCharacter(value)
+                if (HeaderValues.hasForbiddenCharacter(h.getName())
+                        || HeaderValues.hasForbiddenCharacter(value)
                         || (value.contains("=?") && HeaderValues.hasForbiddenCharacter(decode(value)))) {
                     return h.getName();
                 }
             }
             String type = part.getContentType();
             // A prefix test: isMimeType would parse the Content-Type of every part again.
-            if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && part.getContent() instanceof Multipart multipart) {
+            if (type != null
+                    && type.regionMatches(true, 0, "multipart/", 0, 10)
+                    && part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     String inner = forbiddenHeader(multipart.getBodyPart(i));
                     if (inner != null) {

@@ -6,8 +6,8 @@ import dev.scenarios.connector.api.PathType;
 import java.util.List;
 
 /**
- * The {@link java.util.ServiceLoader} entry of the SMTP connector: the connection type {@code smtp}
- * and the path type {@code smtp-send}. Cheap to construct: no I/O, no mail classes touched.
+ * The {@link java.util.ServiceLoader} entry of the SMTP connector: the connection type {@code smtp} and the path type
+ * {@code smtp-send}. Cheap to construct: no I/O, no mail classes touched.
  */
 public final class SmtpConnector implements ConnectorProvider {
 

@@ -78,8 +78,15 @@ class GreenMailConnectionTest {
             assertThat(result.rejectedRecipients()).isEmpty();
         }
         String journal = journal(config);
-        assertThat(journal).contains("send path=orders", "result: DELIVERED", "message-id: ", "recipients: bob@example.com",
-                "EHLO", "MAIL FROM:<robot@example.com>", "[message content redacted");
+        assertThat(journal)
+                .contains(
+                        "send path=orders",
+                        "result: DELIVERED",
+                        "message-id: ",
+                        "recipients: bob@example.com",
+                        "EHLO",
+                        "MAIL FROM:<robot@example.com>",
+                        "[message content redacted");
         assertThat(journal).doesNotContain("Тело письма").doesNotContain("Subject:");
     }
 
@@ -104,7 +111,8 @@ class GreenMailConnectionTest {
                     results.add(pool.submit(() -> connection.send(message(connection, subject), "parallel")));
                 }
                 for (var r : results) {
-                    assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS).serverReply()).startsWith("250");
+                    assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS).serverReply())
+                            .startsWith("250");
                 }
             } finally {
                 pool.shutdownNow();
@@ -112,7 +120,9 @@ class GreenMailConnectionTest {
         }
         assertThat(server.waitForIncomingEmail(10_000, 12)).isTrue();
         String[] entries = journal(config).split("(?m)^=== ");
-        assertThat(entries).filteredOn(e -> e.contains("send path=parallel")).hasSize(12)
+        assertThat(entries)
+                .filteredOn(e -> e.contains("send path=parallel"))
+                .hasSize(12)
                 .allSatisfy(e -> assertThat(e.split("MAIL FROM:", -1)).as(e).hasSize(2));
     }
 
@@ -125,15 +135,25 @@ class GreenMailConnectionTest {
             SendResult second = connection.send(m, "orders");
             assertThat(server.waitForIncomingEmail(5000, 2)).isTrue();
             assertThat(second.messageId()).isEqualTo(first.messageId());
-            assertThat(server.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsOnly(first.messageId());
+            assertThat(server.getReceivedMessages())
+                    .extracting(MimeMessage::getMessageID)
+                    .containsOnly(first.messageId());
         }
     }
 
     @Test
     void authenticatesWithPlainAndRejectsAWrongPassword() throws Exception {
         server = GreenMailServers.smtp();
-        Map<String, Object> config = with(plain(server.getSmtp().getPort()), "authentication", "basic", "username", GreenMailServers.USER,
-                "password", GreenMailServers.PASSWORD, "allowInsecureAuthentication", true);
+        Map<String, Object> config = with(
+                plain(server.getSmtp().getPort()),
+                "authentication",
+                "basic",
+                "username",
+                GreenMailServers.USER,
+                "password",
+                GreenMailServers.PASSWORD,
+                "allowInsecureAuthentication",
+                true);
         try (SmtpConnection connection = type.open(of(config), context())) {
             connection.send(message(connection, "auth"), "orders");
             assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
@@ -150,18 +170,29 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(wrong), context());
         assertThat(check.failureKind()).contains(FailureKind.AUTHENTICATION);
         assertThat(check.message(RU)).contains("аутентификация не прошла для пользователя alice");
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED));
     }
 
     @Test
     void sendsOverSmtpsTrustingTheTestCertificate() throws Exception {
         server = GreenMailServers.smtps();
-        Map<String, Object> config = with(plain(server.getSmtps().getPort()), "encryption", "ssl",
-                "trustedCertificates", GreenMailServers.certificatePem().toString(),
-                "authentication", "basic", "username", GreenMailServers.USER, "password", GreenMailServers.PASSWORD);
+        Map<String, Object> config = with(
+                plain(server.getSmtps().getPort()),
+                "encryption",
+                "ssl",
+                "trustedCertificates",
+                GreenMailServers.certificatePem().toString(),
+                "authentication",
+                "basic",
+                "username",
+                GreenMailServers.USER,
+                "password",
+                GreenMailServers.PASSWORD);
         try (SmtpConnection connection = type.open(of(config), context())) {
             connection.send(message(connection, "over TLS"), "orders");
             assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
@@ -169,7 +200,8 @@ class GreenMailConnectionTest {
         }
         CheckResult check = type.check(of(with(config, "checkWithoutSending", true)), context());
         assertThat(check.succeeded()).as(check.toString()).isTrue();
-        assertThat(check.steps()).extracting(CheckResult.Step::name)
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name)
                 .containsExactly("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "rset-quit");
         assertThat(check.steps()).allSatisfy(s -> assertThat(s.status()).isEqualTo(CheckResult.Step.Status.PASSED));
         assertThat(check.steps().get(2).detail()).contains("TLSv1.", "CN=localhost", "expires");
@@ -178,8 +210,12 @@ class GreenMailConnectionTest {
     @Test
     void sendsOverSmtpsWithoutAuthentication() throws Exception {
         server = GreenMailServers.smtps();
-        Map<String, Object> config = with(plain(server.getSmtps().getPort()), "encryption", "ssl",
-                "trustedCertificates", GreenMailServers.certificatePem().toString());
+        Map<String, Object> config = with(
+                plain(server.getSmtps().getPort()),
+                "encryption",
+                "ssl",
+                "trustedCertificates",
+                GreenMailServers.certificatePem().toString());
         try (SmtpConnection connection = type.open(of(config), context())) {
             SendResult result = connection.send(message(connection, "Тема по TLS"), "orders");
             assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
@@ -195,9 +231,11 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(config), context());
         assertThat(check.failureKind()).contains(FailureKind.TLS);
         assertThat(check.message(Locale.ENGLISH)).isEqualTo("certificate not trusted: add it to trustedCertificates");
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
-                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.FAILED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -209,8 +247,9 @@ class GreenMailConnectionTest {
         assertThat(System.nanoTime() - start).isLessThan(4_000_000_000L);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
         assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1s", "choose encryption ssl");
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .contains(org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -219,8 +258,10 @@ class GreenMailConnectionTest {
         Map<String, Object> config = with(plain(server.getSmtp().getPort()), "encryption", "ssl");
         CheckResult check = type.check(of(config), context());
         assertThat(check.failureKind()).contains(FailureKind.TLS);
-        assertThat(check.message(Locale.ENGLISH)).isEqualTo("the server on port " + server.getSmtp().getPort()
-                + " does not speak TLS from the first byte: port " + server.getSmtp().getPort() + " expects encryption tls / none");
+        assertThat(check.message(Locale.ENGLISH))
+                .isEqualTo("the server on port " + server.getSmtp().getPort()
+                        + " does not speak TLS from the first byte: port "
+                        + server.getSmtp().getPort() + " expects encryption tls / none");
     }
 
     @Test
@@ -229,15 +270,17 @@ class GreenMailConnectionTest {
         Map<String, Object> config = with(plain(server.getSmtp().getPort()), "checkWithoutSending", true);
         CheckResult check = type.check(of(config), context());
         assertThat(check.succeeded()).as(check.toString()).isTrue();
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("rset-quit", CheckResult.Step.Status.PASSED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("rset-quit", CheckResult.Step.Status.PASSED));
         assertThat(check.steps().get(2).detail()).startsWith("220");
         assertThat(check.steps().get(3).detail()).contains("AUTH");
         assertThat(check.steps().get(6).detail()).startsWith("250");

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * A real {@link SmtpConnection} to an in-JVM GreenMail on loopback (plain, no journal), sending as
- * {@link #SENDER_NAME} {@code <}{@link #SENDER_ADDRESS}{@code >}, and path senders bound to it as
- * {@code bind} binds them. Counts what arrived, so tests can prove a refused message never went out.
+ * A real {@link SmtpConnection} to an in-JVM GreenMail on loopback (plain, no journal), sending as {@link #SENDER_NAME}
+ * {@code <}{@link #SENDER_ADDRESS}{@code >}, and path senders bound to it as {@code bind} binds them. Counts what
+ * arrived, so tests can prove a refused message never went out.
  */
 final class GreenMailDelivery {
 
@@ -27,15 +27,24 @@ final class GreenMailDelivery {
 
     GreenMailDelivery(GreenMailExtension greenMail) {
         this.greenMail = greenMail;
-        Map<String, Object> values = Configs.with(Configs.plain(greenMail.getSmtp().getPort()),
-                "journal", "off", "senderName", SENDER_NAME, "senderAddress", SENDER_ADDRESS);
+        Map<String, Object> values = Configs.with(
+                Configs.plain(greenMail.getSmtp().getPort()),
+                "journal",
+                "off",
+                "senderName",
+                SENDER_NAME,
+                "senderAddress",
+                SENDER_ADDRESS);
         // No journal is written, so the data directory is never touched.
         this.connection = Configs.TYPE.open(Configs.of(values), ConnectorContext.of(Path.of("target", "unused-data")));
     }
 
     /** How many distinct messages (by Message-ID) GreenMail received. */
     int deliveries() {
-        return (int) Arrays.stream(greenMail.getReceivedMessages()).map(GreenMailDelivery::messageId).distinct().count();
+        return (int) Arrays.stream(greenMail.getReceivedMessages())
+                .map(GreenMailDelivery::messageId)
+                .distinct()
+                .count();
     }
 
     private static String messageId(MimeMessage m) {
@@ -49,7 +58,10 @@ final class GreenMailDelivery {
     /** A sender for the path {@code values}, compiled and bound to this connection as {@code bind} does. */
     SmtpPathSender sender(Map<String, Object> values) {
         Configuration configuration = PathConfigurations.configuration(values);
-        return new SmtpPathSender(configuration.string("systemName"), configuration.bool("disabled"),
-                PathTemplate.compile(configuration).template(), connection);
+        return new SmtpPathSender(
+                configuration.string("systemName"),
+                configuration.bool("disabled"),
+                PathTemplate.compile(configuration).template(),
+                connection);
     }
 }

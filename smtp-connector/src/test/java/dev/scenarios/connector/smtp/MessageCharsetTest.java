@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Cyrillic names, subject, header values, body and attachment name survive the trip in a JVM whose
- * default charset is windows-1251, where Jakarta Mail would encode unlabelled text in that charset.
- * Runs only in the surefire execution {@code charset-windows-1251} (selected by the tag).
+ * Cyrillic names, subject, header values, body and attachment name survive the trip in a JVM whose default charset is
+ * windows-1251, where Jakarta Mail would encode unlabelled text in that charset. Runs only in the surefire execution
+ * {@code charset-windows-1251} (selected by the tag).
  */
 @Tag("jvm-windows-1251")
 class MessageCharsetTest {
@@ -38,7 +38,8 @@ class MessageCharsetTest {
 
     @BeforeAll
     static void theJvmReallyDefaultsToWindows1251() {
-        assertThat(Charset.defaultCharset().name()).as("run through the surefire execution charset-windows-1251")
+        assertThat(Charset.defaultCharset().name())
+                .as("run through the surefire execution charset-windows-1251")
                 .isEqualTo("windows-1251");
     }
 
@@ -51,15 +52,21 @@ class MessageCharsetTest {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("Customer", CUSTOMER);
         attributes.put("To", List.of(object("Name", CUSTOMER, "Address", "petr@example.com")));
-        attributes.put("Attachments", List.of(object("Name", ATTACHMENT, "Content",
-                Base64.getEncoder().encodeToString("%PDF".getBytes(StandardCharsets.US_ASCII)))));
+        attributes.put(
+                "Attachments",
+                List.of(object(
+                        "Name",
+                        ATTACHMENT,
+                        "Content",
+                        Base64.getEncoder().encodeToString("%PDF".getBytes(StandardCharsets.US_ASCII)))));
 
         new GreenMailDelivery(GREEN_MAIL).sender(path).send(attributes);
         assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage m = GREEN_MAIL.getReceivedMessages()[0];
 
         assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo(GreenMailDelivery.SENDER_NAME);
-        assertThat(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isEqualTo(CUSTOMER);
+        assertThat(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getPersonal())
+                .isEqualTo(CUSTOMER);
         assertThat(m.getSubject()).isEqualTo("Заказ №42 для " + CUSTOMER);
         assertThat(jakarta.mail.internet.MimeUtility.decodeText(m.getHeader("Organization", null)))
                 .isEqualTo("ООО «Ромашка» для " + CUSTOMER);

@@ -15,8 +15,27 @@ class OAuth2ConnectionTypeContractTest extends ConnectionTypeContract {
 
     @Override
     protected Map<String, Object> validConfiguration() {
-        return Configs.with(Configs.plain(25), "encryption", "ssl", "port", 465, "authentication", "oauth2",
-                "username", "robot@contoso.com", "oauthFlow", "refresh_token", "tokenEndpoint", "microsoft",
-                "tenantId", "contoso.onmicrosoft.com", "clientId", "app-id", "clientSecret", "s", "refreshToken", "r");
+        return Configs.with(
+                Configs.plain(25),
+                "encryption",
+                "ssl",
+                "port",
+                465,
+                "authentication",
+                "oauth2",
+                "username",
+                "robot@contoso.com",
+                "oauthFlow",
+                "refresh_token",
+                "tokenEndpoint",
+                "microsoft",
+                "tenantId",
+                "contoso.onmicrosoft.com",
+                "clientId",
+                "app-id",
+                "clientSecret",
+                "s",
+                "refreshToken",
+                "r");
     }
 }

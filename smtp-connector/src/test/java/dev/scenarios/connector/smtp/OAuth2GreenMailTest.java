@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OAuth2 end to end: GreenMail SMTPS accepts AUTH XOAUTH2 only with the token that is alice's
- * current password, and a local HTTPS token endpoint issues (or refuses) tokens. Covers each flow,
- * the cache, expiry, one renewal after a rejected token, and the check's {@code token} step.
+ * OAuth2 end to end: GreenMail SMTPS accepts AUTH XOAUTH2 only with the token that is alice's current password, and a
+ * local HTTPS token endpoint issues (or refuses) tokens. Covers each flow, the cache, expiry, one renewal after a
+ * rejected token, and the check's {@code token} step.
  */
 class OAuth2GreenMailTest {
 
@@ -81,14 +81,16 @@ class OAuth2GreenMailTest {
         }
         assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
         assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("first");
-        assertThat(endpoint.requests()).singleElement().satisfies(form -> assertThat(form)
-                .containsEntry("method", "POST")
-                .containsEntry("content-type", "application/x-www-form-urlencoded")
-                .containsEntry("grant_type", "client_credentials")
-                .containsEntry("client_id", CLIENT_ID)
-                .containsEntry("client_secret", CLIENT_SECRET)
-                .containsEntry("scope", "https://outlook.office365.com/.default")
-                .doesNotContainKey("refresh_token"));
+        assertThat(endpoint.requests())
+                .singleElement()
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("method", "POST")
+                        .containsEntry("content-type", "application/x-www-form-urlencoded")
+                        .containsEntry("grant_type", "client_credentials")
+                        .containsEntry("client_id", CLIENT_ID)
+                        .containsEntry("client_secret", CLIENT_SECRET)
+                        .containsEntry("scope", "https://outlook.office365.com/.default")
+                        .doesNotContainKey("refresh_token"));
         assertThat(journal()).contains("AUTH XOAUTH2 succeeded").doesNotContain(TOKEN);
     }
 
@@ -100,14 +102,20 @@ class OAuth2GreenMailTest {
             letSessionsIdleOut();
             clock.advance(Duration.ofSeconds(3500));
             connection.send(message(connection, "two"), "orders");
-            assertThat(endpoint.requests()).as("second session reused the cached token").hasSize(1);
+            assertThat(endpoint.requests())
+                    .as("second session reused the cached token")
+                    .hasSize(1);
             letSessionsIdleOut();
             clock.advance(Duration.ofSeconds(41));
             connection.send(message(connection, "three"), "orders");
-            assertThat(endpoint.requests()).as("59 s before expiry the token is renewed").hasSize(2);
+            assertThat(endpoint.requests())
+                    .as("59 s before expiry the token is renewed")
+                    .hasSize(2);
         }
         assertThat(mail.waitForIncomingEmail(5000, 3)).isTrue();
-        assertThat(journal().split("AUTH XOAUTH2 succeeded", -1)).as("three SMTP sessions authenticated").hasSize(4);
+        assertThat(journal().split("AUTH XOAUTH2 succeeded", -1))
+                .as("three SMTP sessions authenticated")
+                .hasSize(4);
     }
 
     @Test
@@ -123,9 +131,13 @@ class OAuth2GreenMailTest {
         assertThat(mail.waitForIncomingEmail(5000, 2)).isTrue();
         List<Map<String, String>> requests = endpoint.requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0)).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", REFRESH_TOKEN)
+        assertThat(requests.get(0))
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", REFRESH_TOKEN)
                 .containsEntry("client_secret", CLIENT_SECRET);
-        assertThat(requests.get(1)).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "1//refresh-T0ken-rotated");
+        assertThat(requests.get(1))
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", "1//refresh-T0ken-rotated");
     }
 
     @Test
@@ -149,13 +161,15 @@ class OAuth2GreenMailTest {
             }
         };
         endpoint.issue(TOKEN, 120, "1//refresh-T0ken-rotated");
-        try (SmtpConnection connection = type.open(of(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted)), host)) {
+        try (SmtpConnection connection =
+                type.open(of(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted)), host)) {
             connection.send(message(connection, "not opted in"), "orders");
         }
         assertThat(stored).as("without writeBackRefreshToken").isEmpty();
 
         endpoint.issue(TOKEN, 120, "1//refresh-T0ken-rotated-again");
-        Map<String, Object> optedIn = new java.util.LinkedHashMap<>(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted));
+        Map<String, Object> optedIn =
+                new java.util.LinkedHashMap<>(refreshToken(mail.getSmtps().getPort(), endpoint.url(), trusted));
         optedIn.put("writeBackRefreshToken", true);
         try (SmtpConnection connection = type.open(of(optedIn), host)) {
             connection.send(message(connection, "opted in"), "orders");
@@ -190,11 +204,12 @@ class OAuth2GreenMailTest {
         endpoint.defaultToken("token-for-another-mailbox");
         try (SmtpConnection connection = type.open(of(clientCredentialsConfig()), clock.context(data))) {
             MimeMessage m = message(connection, "never");
-            assertThatThrownBy(() -> connection.send(m, "orders")).isInstanceOfSatisfying(DeliveryException.class, e -> {
-                assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
-                assertThat(e.replyCode()).isEqualTo(535);
-                assertThat(e.getMessage()).contains("refused the access token for alice", "535 5.7.8");
-            });
+            assertThatThrownBy(() -> connection.send(m, "orders"))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
+                        assertThat(e.replyCode()).isEqualTo(535);
+                        assertThat(e.getMessage()).contains("refused the access token for alice", "535 5.7.8");
+                    });
         }
         assertThat(endpoint.requests()).as("one renewal, then give up").hasSize(2);
         assertThat(mail.getReceivedMessages()).isEmpty();
@@ -205,11 +220,14 @@ class OAuth2GreenMailTest {
         endpoint.issue(TOKEN, 3599, null);
         CheckResult result = type.check(of(clientCredentialsConfig()), clock.context(data));
         assertThat(result.succeeded()).as(result.detail()).isTrue();
-        assertThat(result.steps()).extracting(CheckResult.Step::name)
-                .containsExactly("token", "resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "send-test");
+        assertThat(result.steps())
+                .extracting(CheckResult.Step::name)
+                .containsExactly(
+                        "token", "resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "send-test");
         CheckResult.Step token = result.steps().get(0);
         assertThat(token.status()).isEqualTo(CheckResult.Step.Status.PASSED);
-        assertThat(token.detail()).contains("POST " + endpoint.url(), "expires in 3599s", "2026-11-27T10:59:59Z")
+        assertThat(token.detail())
+                .contains("POST " + endpoint.url(), "expires in 3599s", "2026-11-27T10:59:59Z")
                 .doesNotContain(TOKEN);
         assertThat(result.steps().get(6).status()).isEqualTo(CheckResult.Step.Status.PASSED);
         assertThat(type.name(Locale.ENGLISH)).isNotBlank();
@@ -218,22 +236,28 @@ class OAuth2GreenMailTest {
 
     @Test
     void invalidClientSecretFailsTheTokenStepWithTheProvidersMessage() throws Exception {
-        String aadsts = "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided. "
-                + "Ensure the secret being sent in the request is the client secret value, not the client secret ID. "
-                + "Trace ID: 0a1b Correlation ID: 2c3d Timestamp: 2026-11-27 10:00:00Z\",\"error_codes\":[7000215]}";
+        String aadsts =
+                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided. "
+                        + "Ensure the secret being sent in the request is the client secret value, not the client secret ID. "
+                        + "Trace ID: 0a1b Correlation ID: 2c3d Timestamp: 2026-11-27 10:00:00Z\",\"error_codes\":[7000215]}";
         endpoint.answer(401, aadsts).answer(401, aadsts);
         CheckResult result = type.check(of(clientCredentialsConfig()), clock.context(data));
         assertThat(result.failureKind()).contains(FailureKind.AUTHENTICATION);
-        assertThat(result.message(Locale.ENGLISH)).contains("AADSTS7000215", "secret VALUE", "Invalid client secret provided")
+        assertThat(result.message(Locale.ENGLISH))
+                .contains("AADSTS7000215", "secret VALUE", "Invalid client secret provided")
                 .doesNotContain("Trace ID");
         assertThat(result.message(RU)).contains("AADSTS7000215", "ЗНАЧЕНИЕ секрета");
-        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
-        assertThat(result.steps().subList(1, result.steps().size())).allMatch(s -> s.status() == CheckResult.Step.Status.SKIPPED);
+        assertThat(result.steps().get(0))
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .containsExactly("token", CheckResult.Step.Status.FAILED);
+        assertThat(result.steps().subList(1, result.steps().size()))
+                .allMatch(s -> s.status() == CheckResult.Step.Status.SKIPPED);
         assertThat(result.detail()).contains("HTTP 401 invalid_client");
         try (SmtpConnection connection = type.open(of(clientCredentialsConfig()), clock.context(data))) {
             MimeMessage m = message(connection, "never");
-            assertThatThrownBy(() -> connection.send(m, "orders")).isInstanceOfSatisfying(DeliveryException.class,
-                    e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION));
+            assertThatThrownBy(() -> connection.send(m, "orders"))
+                    .isInstanceOfSatisfying(
+                            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION));
         }
         assertThat(journal()).contains("AADSTS7000215");
     }
@@ -244,16 +268,21 @@ class OAuth2GreenMailTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Map<String, Object> config = with(clientCredentialsConfig(), "tokenEndpoint", "https://localhost:" + closedPort + "/token");
+        Map<String, Object> config =
+                with(clientCredentialsConfig(), "tokenEndpoint", "https://localhost:" + closedPort + "/token");
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(result.failureKind()).contains(FailureKind.UNREACHABLE);
-        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
-        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint https://localhost:" + closedPort + "/token is unreachable");
+        assertThat(result.steps().get(0))
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .containsExactly("token", CheckResult.Step.Status.FAILED);
+        assertThat(result.message(Locale.ENGLISH))
+                .contains("token endpoint https://localhost:" + closedPort + "/token is unreachable");
         assertThat(result.message(RU)).contains("недоступен");
         try (SmtpConnection connection = type.open(of(config), clock.context(data))) {
             MimeMessage m = message(connection, "never");
-            assertThatThrownBy(() -> connection.send(m, "orders")).isInstanceOfSatisfying(DeliveryException.class,
-                    e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE));
+            assertThatThrownBy(() -> connection.send(m, "orders"))
+                    .isInstanceOfSatisfying(
+                            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE));
         }
     }
 
@@ -266,12 +295,17 @@ class OAuth2GreenMailTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result.failureKind()).contains(FailureKind.TIMEOUT);
         assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1s");
-        assertThat(result.steps().get(0)).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly("token", CheckResult.Step.Status.FAILED);
+        assertThat(result.steps().get(0))
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .containsExactly("token", CheckResult.Step.Status.FAILED);
     }
 
     @Test
     void endpointWithAnUntrustedCertificateFailsTls() {
-        Map<String, Object> config = with(clientCredentialsConfig(), "trustedCertificates", GreenMailServers.certificatePem().toString());
+        Map<String, Object> config = with(
+                clientCredentialsConfig(),
+                "trustedCertificates",
+                GreenMailServers.certificatePem().toString());
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(result.failureKind()).contains(FailureKind.TLS);
         assertThat(result.steps().get(0).status()).isEqualTo(CheckResult.Step.Status.FAILED);
@@ -287,6 +321,9 @@ class OAuth2GreenMailTest {
     }
 
     private String journal() throws IOException {
-        return new String(type.openJournal(of(clientCredentialsConfig()), clock.context(data)).readAllBytes(), StandardCharsets.UTF_8);
+        return new String(
+                type.openJournal(of(clientCredentialsConfig()), clock.context(data))
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
     }
 }

@@ -39,11 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every OAuth2 path that handles a secret (token fetched, cached, rotated, rejected and
- * renewed, refused by the provider with a description that echoes the client secret, static token
- * rejected, checks that pass and fail), with stdout, stderr and every JUL logger captured at ALL,
- * then searches journals, logs, exception chains, check results and settings for the client
- * secret, the refresh tokens, the access tokens and the base64 XOAUTH2 payloads.
+ * Runs every OAuth2 path that handles a secret (token fetched, cached, rotated, rejected and renewed, refused by the
+ * provider with a description that echoes the client secret, static token rejected, checks that pass and fail), with
+ * stdout, stderr and every JUL logger captured at ALL, then searches journals, logs, exception chains, check results
+ * and settings for the client secret, the refresh tokens, the access tokens and the base64 XOAUTH2 payloads.
  */
 class OAuth2SecretsNeverLeakTest {
 
@@ -76,12 +75,10 @@ class OAuth2SecretsNeverLeakTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         handler.setLevel(Level.ALL);
         System.setOut(Captured.tee(originalOut, captured));
@@ -103,10 +100,15 @@ class OAuth2SecretsNeverLeakTest {
             delivered += sendTwice(rt);
             endpoint.defaultToken(STALE);
             delivered += sendTwice(cc);
-            endpoint.answer(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided: "
-                    + CLIENT_SECRET + "\",\"error_codes\":[7000215]}");
+            endpoint.answer(
+                    401,
+                    "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided: "
+                            + CLIENT_SECRET + "\",\"error_codes\":[7000215]}");
             check(cc);
-            endpoint.answer(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token " + REFRESH_TOKEN + " revoked\"}");
+            endpoint.answer(
+                    400,
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token " + REFRESH_TOKEN
+                            + " revoked\"}");
             check(rt);
             endpoint.defaultToken(GOOD);
             check(cc);
@@ -119,12 +121,23 @@ class OAuth2SecretsNeverLeakTest {
             System.setErr(originalErr);
             mail.stop();
         }
-        assertThat(delivered).as("renewed after a rejection, rotated, then two refusals each").isEqualTo(4);
-        String journal = new String(type.openJournal(of(with(clientCredentials(25, "x", data), "journal", "full")), clock.context(data))
-                .readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(journal).contains("AUTH XOAUTH2 succeeded", "AUTH XOAUTH2 failed", "AADSTS7000215", "Invalid client secret provided: ****");
+        assertThat(delivered)
+                .as("renewed after a rejection, rotated, then two refusals each")
+                .isEqualTo(4);
+        String journal = new String(
+                type.openJournal(of(with(clientCredentials(25, "x", data), "journal", "full")), clock.context(data))
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(journal)
+                .contains(
+                        "AUTH XOAUTH2 succeeded",
+                        "AUTH XOAUTH2 failed",
+                        "AADSTS7000215",
+                        "Invalid client secret provided: ****");
         String everything = journal + "\n" + captured.toString(StandardCharsets.UTF_8) + "\n" + seen;
-        assertThat(captured.toString(StandardCharsets.UTF_8)).as("the JUL capture saw Angus").contains("XOAUTH2");
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .as("the JUL capture saw Angus")
+                .contains("XOAUTH2");
         for (String secret : secrets()) {
             assertThat(everything).as("secret %s", secret).doesNotContain(secret);
         }
@@ -132,7 +145,10 @@ class OAuth2SecretsNeverLeakTest {
 
     /** Sends two messages on one connection (new SMTP session each); returns how many were delivered. */
     private int sendTwice(Map<String, Object> config) throws Exception {
-        seen.append(of(config)).append('\n').append(SmtpSettings.from(of(config))).append('\n');
+        seen.append(of(config))
+                .append('\n')
+                .append(SmtpSettings.from(of(config)))
+                .append('\n');
         int delivered = 0;
         try (SmtpConnection connection = type.open(of(config), clock.context(data))) {
             for (int i = 0; i < 2; i++) {
@@ -157,14 +173,23 @@ class OAuth2SecretsNeverLeakTest {
 
     private void check(Map<String, Object> config) {
         CheckResult check = type.check(of(config), clock.context(data));
-        seen.append(check).append(check.message(Locale.ENGLISH)).append(check.message(Locale.forLanguageTag("ru")))
-                .append(check.detail()).append('\n');
-        check.steps().stream().map(CheckResult.Step::toString).forEach(s -> seen.append(s).append('\n'));
+        seen.append(check)
+                .append(check.message(Locale.ENGLISH))
+                .append(check.message(Locale.forLanguageTag("ru")))
+                .append(check.detail())
+                .append('\n');
+        check.steps().stream()
+                .map(CheckResult.Step::toString)
+                .forEach(s -> seen.append(s).append('\n'));
     }
 
     private static List<String> secrets() {
-        List<String> out = new ArrayList<>(List.of(CLIENT_SECRET, REFRESH_TOKEN, ROTATED,
-                URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8), URLEncoder.encode(REFRESH_TOKEN, StandardCharsets.UTF_8)));
+        List<String> out = new ArrayList<>(List.of(
+                CLIENT_SECRET,
+                REFRESH_TOKEN,
+                ROTATED,
+                URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8),
+                URLEncoder.encode(REFRESH_TOKEN, StandardCharsets.UTF_8)));
         for (String token : List.of(GOOD, STALE)) {
             out.add(token);
             out.add(Captured.base64(token));

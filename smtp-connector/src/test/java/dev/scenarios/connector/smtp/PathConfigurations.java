@@ -11,18 +11,19 @@ final class PathConfigurations {
 
     static final SmtpSendPathType TYPE = new SmtpSendPathType();
 
-    private PathConfigurations() {
-    }
+    private PathConfigurations() {}
 
     /** A valid order path with attributes Customer (required), Total (number) and Items (array); mutable. */
     static Map<String, Object> orderPath() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("systemName", "order_mail");
         values.put("connection", "shop_smtp");
-        values.put("attributes", new ArrayList<>(List.of(
-                attribute("Customer", "string", true, false),
-                attribute("Total", "number", false, false),
-                attribute("Items", "string", false, true))));
+        values.put(
+                "attributes",
+                new ArrayList<>(List.of(
+                        attribute("Customer", "string", true, false),
+                        attribute("Total", "number", false, false),
+                        attribute("Items", "string", false, true))));
         values.put("subject", "Order for {Customer}");
         values.put("body", "Dear {Customer}, your total is {Total}.");
         return values;

@@ -33,16 +33,26 @@ class PreparedDeliveryTest {
     @TempDir
     Path data;
 
-    private final Map<String, Object> attributes = Map.of("Customer", "Анна", "Total", 12.5, "To", List.of(
-            object("Name", "Анна", "Address", "anna@example.com"), object("Name", "Борис", "Address", "boris@example.com")));
+    private final Map<String, Object> attributes = Map.of(
+            "Customer",
+            "Анна",
+            "Total",
+            12.5,
+            "To",
+            List.of(
+                    object("Name", "Анна", "Address", "anna@example.com"),
+                    object("Name", "Борис", "Address", "boris@example.com")));
 
     @Test
     void aPreparedMessageIsDeliveredUnchangedEveryTime() throws Exception {
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             PathSender sender = PathConfigurations.TYPE.bind(PathConfigurations.configuration(orderPath()), connection);
             PreparedMessage prepared = sender.prepare(attributes);
             assertThat(prepared.recipients()).containsExactly("anna@example.com", "boris@example.com");
-            assertThat(GREEN_MAIL.getReceivedMessages()).as("prepare sends nothing").isEmpty();
+            assertThat(GREEN_MAIL.getReceivedMessages())
+                    .as("prepare sends nothing")
+                    .isEmpty();
 
             SendResult first = sender.deliver(prepared, prepared.recipients());
             SendResult second = sender.deliver(prepared, prepared.recipients());
@@ -56,13 +66,15 @@ class PreparedDeliveryTest {
             }
             String preparedText = new String(prepared.content(), StandardCharsets.UTF_8);
             assertThat(preparedText).contains("Message-ID: " + prepared.messageId());
-            assertThat(GreenMailUtil.getBody(received[0]).trim()).isEqualTo(GreenMailUtil.getBody(received[3]).trim());
+            assertThat(GreenMailUtil.getBody(received[0]).trim())
+                    .isEqualTo(GreenMailUtil.getBody(received[3]).trim());
         }
     }
 
     @Test
     void aRetryAfterAPartialRejectionGoesOnlyToTheRecipientsStillOwed() throws Exception {
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             PathSender sender = PathConfigurations.TYPE.bind(PathConfigurations.configuration(orderPath()), connection);
             PreparedMessage prepared = sender.prepare(attributes);
 
@@ -70,9 +82,13 @@ class PreparedDeliveryTest {
 
             assertThat(result.acceptedRecipients()).containsExactly("boris@example.com");
             assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
-            assertThat(GREEN_MAIL.getReceivedMessages()).as("one envelope recipient, one stored copy").hasSize(1);
+            assertThat(GREEN_MAIL.getReceivedMessages())
+                    .as("one envelope recipient, one stored copy")
+                    .hasSize(1);
             MimeMessage m = GREEN_MAIL.getReceivedMessages()[0];
-            assertThat(m.getAllRecipients()).extracting(Object::toString).as("headers are the prepared ones")
+            assertThat(m.getAllRecipients())
+                    .extracting(Object::toString)
+                    .as("headers are the prepared ones")
                     .anyMatch(a -> a.contains("anna@example.com"));
             assertThat(inbox("boris@example.com")).isEqualTo(1);
             assertThat(inbox("anna@example.com")).isZero();
@@ -81,15 +97,20 @@ class PreparedDeliveryTest {
 
     private static int inbox(String address) throws Exception {
         var user = GREEN_MAIL.getUserManager().getUserByEmail(address);
-        return user == null ? 0 : GREEN_MAIL.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+        return user == null
+                ? 0
+                : GREEN_MAIL.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
     @Test
     void prepareChecksEverythingSendChecksAndTouchesNoServer() throws Exception {
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             PathSender sender = PathConfigurations.TYPE.bind(PathConfigurations.configuration(orderPath()), connection);
-            assertThatThrownBy(() -> sender.prepare(Map.of("Customer", "A\r\nBcc: x@evil.example", "To", "anna@example.com")))
-                    .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
+            assertThatThrownBy(() ->
+                            sender.prepare(Map.of("Customer", "A\r\nBcc: x@evil.example", "To", "anna@example.com")))
+                    .isInstanceOfSatisfying(
+                            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
             assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
         }
     }

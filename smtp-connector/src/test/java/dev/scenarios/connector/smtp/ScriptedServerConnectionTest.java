@@ -54,7 +54,8 @@ class ScriptedServerConnectionTest {
 
     private static MimeMessage message(SmtpConnection connection, String... to) throws Exception {
         MimeMessage m = connection.newMessage();
-        m.setRecipients(Message.RecipientType.TO, String.join(",", to.length == 0 ? new String[] {"bob@example.com"} : to));
+        m.setRecipients(
+                Message.RecipientType.TO, String.join(",", to.length == 0 ? new String[] {"bob@example.com"} : to));
         m.setSubject("scripted", "UTF-8");
         m.setText("hello", "UTF-8");
         return m;
@@ -74,14 +75,26 @@ class ScriptedServerConnectionTest {
         server.on("EHLO", reply("250-scripted.test\n250 AUTH NTLM"));
         server.on("AUTH NTLM", reply("334 " + type2Challenge()));
         server.on("TlRMTVNTUAAD", reply("235 2.7.0 Authentication successful"));
-        Map<String, Object> config = config("authentication", "windows", "username", "alice", "password", "Pa55-secret",
-                "domain", "CORP", "allowInsecureAuthentication", true);
+        Map<String, Object> config = config(
+                "authentication",
+                "windows",
+                "username",
+                "alice",
+                "password",
+                "Pa55-secret",
+                "domain",
+                "CORP",
+                "allowInsecureAuthentication",
+                true);
         try (SmtpConnection connection = type.open(of(config), ConnectorContext.of(data))) {
             SendResult result = connection.send(message(connection), "orders");
             assertThat(result.serverReply()).isEqualTo("250 2.0.0 Ok: queued as SCRIPTED1");
         }
         List<String> lines = server.received();
-        String type1Line = lines.stream().filter(l -> l.startsWith("AUTH NTLM ")).findFirst().orElseThrow();
+        String type1Line = lines.stream()
+                .filter(l -> l.startsWith("AUTH NTLM "))
+                .findFirst()
+                .orElseThrow();
         byte[] type1 = Base64.getDecoder().decode(type1Line.substring("AUTH NTLM ".length()));
         assertThat(new String(type1, 0, 7, StandardCharsets.US_ASCII)).isEqualTo("NTLMSSP");
         assertThat(type1[8]).as("NTLM message type 1").isEqualTo((byte) 1);
@@ -89,16 +102,26 @@ class ScriptedServerConnectionTest {
         assertThat(type3[8]).as("NTLM message type 3").isEqualTo((byte) 3);
         assertThat(securityBuffer(type3, 28)).as("domain").isEqualTo("CORP");
         assertThat(securityBuffer(type3, 36)).as("user").isEqualTo("alice");
-        int ntResponseLength = ByteBuffer.wrap(type3).order(ByteOrder.LITTLE_ENDIAN).getShort(20);
-        assertThat(ntResponseLength).as("an NTLMv2 response is longer than the 24 bytes of NTLMv1").isGreaterThan(24);
+        int ntResponseLength =
+                ByteBuffer.wrap(type3).order(ByteOrder.LITTLE_ENDIAN).getShort(20);
+        assertThat(ntResponseLength)
+                .as("an NTLMv2 response is longer than the 24 bytes of NTLMv1")
+                .isGreaterThan(24);
         assertThat(lines).noneMatch(l -> l.startsWith("AUTH PLAIN") || l.startsWith("AUTH LOGIN"));
     }
 
     @Test
     void windowsAuthenticationNeverFallsBackToAnotherMechanism() throws Exception {
         server.on("EHLO", reply("250-scripted.test\n250 AUTH PLAIN LOGIN"));
-        DeliveryException e = sendFails(config("authentication", "windows", "username", "alice", "password", "Pa55-secret",
-                "allowInsecureAuthentication", true));
+        DeliveryException e = sendFails(config(
+                "authentication",
+                "windows",
+                "username",
+                "alice",
+                "password",
+                "Pa55-secret",
+                "allowInsecureAuthentication",
+                true));
         assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
         assertThat(e.getMessage()).contains("the server offers authentication PLAIN LOGIN, but not NTLM");
         assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
@@ -106,8 +129,15 @@ class ScriptedServerConnectionTest {
 
     @Test
     void authenticationConfiguredButNotAdvertisedFailsClearly() throws Exception {
-        Map<String, Object> config = config("authentication", "basic", "username", "alice", "password", "Pa55-secret",
-                "allowInsecureAuthentication", true);
+        Map<String, Object> config = config(
+                "authentication",
+                "basic",
+                "username",
+                "alice",
+                "password",
+                "Pa55-secret",
+                "allowInsecureAuthentication",
+                true);
         DeliveryException e = sendFails(config);
         assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
         assertThat(e.getMessage()).contains("the server does not offer authentication (no AUTH in its EHLO reply)");
@@ -115,9 +145,11 @@ class ScriptedServerConnectionTest {
 
         CheckResult check = type.check(of(config), ConnectorContext.of(data));
         assertThat(check.failureKind()).contains(FailureKind.AUTHENTICATION);
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -127,15 +159,17 @@ class ScriptedServerConnectionTest {
         CheckResult check = type.check(of(config()), ConnectorContext.of(data));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("send-test", CheckResult.Step.Status.SKIPPED));
+        assertThat(check.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("ehlo", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("tls", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("send-test", CheckResult.Step.Status.SKIPPED));
         DeliveryException e = sendFails(config());
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(e.transientFailure()).isTrue();
@@ -153,9 +187,10 @@ class ScriptedServerConnectionTest {
         "DATA, 451 4.3.0 try later, MESSAGE_REJECTED, 451, true",
         "DATA, 554 5.6.0 no data, MESSAGE_REJECTED, 554, false",
         ".,    452 4.3.1 out of storage, MESSAGE_REJECTED, 452, true",
-        ".,    552 5.3.4 message too big, MESSAGE_REJECTED, 552, false"})
-    void repliesAtEachStageMapToAFailureKind(String stage, String replyText, FailureKind kind, int code, boolean transientFailure)
-            throws Exception {
+        ".,    552 5.3.4 message too big, MESSAGE_REJECTED, 552, false"
+    })
+    void repliesAtEachStageMapToAFailureKind(
+            String stage, String replyText, FailureKind kind, int code, boolean transientFailure) throws Exception {
         if (stage.equals("GREETING")) {
             server.greeting(reply(replyText));
         } else {
@@ -168,11 +203,13 @@ class ScriptedServerConnectionTest {
         assertThat(e.getMessage()).contains(replyText);
         assertThat(e.possiblyDelivered()).isFalse();
         if (kind == FailureKind.RECIPIENT_REJECTED) {
-            assertThat(e.rejectedRecipients()).extracting(SendResult.Rejection::address, SendResult.Rejection::replyCode)
+            assertThat(e.rejectedRecipients())
+                    .extracting(SendResult.Rejection::address, SendResult.Rejection::replyCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("bob@example.com", code));
         }
         if (kind == FailureKind.SENDER_REJECTED && code == 553) {
-            assertThat(e.getMessage()).contains("sender address rejected: the server may require it to match the user name");
+            assertThat(e.getMessage())
+                    .contains("sender address rejected: the server may require it to match the user name");
         }
     }
 
@@ -194,7 +231,8 @@ class ScriptedServerConnectionTest {
     @Test
     void aCheckFailsWhenATestRecipientIsRefused() throws Exception {
         server.on("RCPT TO:<nobody@", reply("550 5.1.1 <nobody@example.com>: user unknown"));
-        CheckResult check = type.check(of(config("testRecipients", "admin@example.com, nobody@example.com")), ConnectorContext.of(data));
+        CheckResult check = type.check(
+                of(config("testRecipients", "admin@example.com, nobody@example.com")), ConnectorContext.of(data));
         assertThat(check.failureKind()).as(check.toString()).contains(FailureKind.RECIPIENT_REJECTED);
         assertThat(check.message(Locale.ENGLISH)).contains("nobody@example.com: 550 5.1.1");
         assertThat(check.steps()).last().satisfies(s -> {
@@ -225,7 +263,8 @@ class ScriptedServerConnectionTest {
             closedPortIsUnreachable(holder.getLocalPort());
         }
 
-        CheckResult unknown = type.check(of(config("server", "no-such-host.invalid", "connectTimeout", "3s")), ConnectorContext.of(data));
+        CheckResult unknown = type.check(
+                of(config("server", "no-such-host.invalid", "connectTimeout", "3s")), ConnectorContext.of(data));
         assertThat(unknown.failureKind()).contains(FailureKind.UNREACHABLE);
         assertThat(unknown.message(Locale.ENGLISH)).startsWith("the host name no-such-host.invalid does not resolve");
         assertThat(unknown.steps().get(0).status()).isEqualTo(CheckResult.Step.Status.FAILED);
@@ -234,11 +273,13 @@ class ScriptedServerConnectionTest {
     private void closedPortIsUnreachable(int port) {
         CheckResult refused = type.check(of(config("port", port)), ConnectorContext.of(data));
         assertThat(refused.failureKind()).contains(FailureKind.UNREACHABLE);
-        assertThat(refused.message(Locale.ENGLISH)).isEqualTo("nothing accepts connections on 127.0.0.1 port " + port
-                + ": check server and port");
-        assertThat(refused.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).startsWith(
-                org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.FAILED));
+        assertThat(refused.message(Locale.ENGLISH))
+                .isEqualTo("nothing accepts connections on 127.0.0.1 port " + port + ": check server and port");
+        assertThat(refused.steps())
+                .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("resolve", CheckResult.Step.Status.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("connect", CheckResult.Step.Status.FAILED));
     }
 
     @Test
@@ -264,12 +305,15 @@ class ScriptedServerConnectionTest {
         try (SmtpConnection connection = type.open(of(config()), ConnectorContext.of(data))) {
             MimeMessage m = message(connection);
             m.setHeader("X-Order", "42\r\nBcc: victim@example.com");
-            assertThatThrownBy(() -> connection.send(m, "orders")).isInstanceOfSatisfying(DeliveryException.class, e -> {
-                assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                assertThat(e.getMessage()).contains("X-Order");
-            });
+            assertThatThrownBy(() -> connection.send(m, "orders"))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+                        assertThat(e.getMessage()).contains("X-Order");
+                    });
             MimeMessage encoded = message(connection);
-            encoded.setHeader("X-Order", "=?UTF-8?B?" + Base64.getEncoder().encodeToString("42\nBcc: v@example.com".getBytes()) + "?=");
+            encoded.setHeader(
+                    "X-Order",
+                    "=?UTF-8?B?" + Base64.getEncoder().encodeToString("42\nBcc: v@example.com".getBytes()) + "?=");
             assertThatThrownBy(() -> connection.send(encoded, "orders")).isInstanceOf(DeliveryException.class);
         }
         assertThat(server.connections()).isZero();
@@ -286,12 +330,16 @@ class ScriptedServerConnectionTest {
                 attachment.setText("data", "UTF-8");
                 attachment.setHeader("Content-Description", "report\r\nBcc: victim@example.com");
                 m.setContent(new jakarta.mail.internet.MimeMultipart("mixed", text, attachment));
-                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                        () -> { if (prepare) connection.prepare(m); else connection.send(m, "orders"); });
-                assertThat(thrown).as(prepare ? "prepare" : "send").isInstanceOfSatisfying(DeliveryException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                    assertThat(e.getMessage()).contains("Content-Description");
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+                    if (prepare) connection.prepare(m);
+                    else connection.send(m, "orders");
                 });
+                assertThat(thrown)
+                        .as(prepare ? "prepare" : "send")
+                        .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+                            assertThat(e.getMessage()).contains("Content-Description");
+                        });
             }
         }
         assertThat(server.connections()).isZero();
@@ -306,9 +354,16 @@ class ScriptedServerConnectionTest {
             MimeMessage failing = message(connection);
             assertThatThrownBy(() -> connection.send(failing, "failing_path")).isInstanceOf(DeliveryException.class);
         }
-        String journal = new String(type.openJournal(of(errors), ConnectorContext.of(data)).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(journal).contains("send path=failing_path", "result: FAILED RECIPIENT_REJECTED", "reply code: 550",
-                "rejected: bob@example.com", "RCPT TO:<bob@example.com>").doesNotContain("delivered_path");
+        String journal = new String(
+                type.openJournal(of(errors), ConnectorContext.of(data)).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(journal)
+                .contains(
+                        "send path=failing_path",
+                        "result: FAILED RECIPIENT_REJECTED",
+                        "reply code: 550",
+                        "rejected: bob@example.com",
+                        "RCPT TO:<bob@example.com>")
+                .doesNotContain("delivered_path");
 
         Map<String, Object> off = config("systemName", "quiet_relay", "journal", false);
         try (SmtpConnection connection = type.open(of(off), ConnectorContext.of(data))) {
@@ -316,12 +371,14 @@ class ScriptedServerConnectionTest {
             assertThatThrownBy(() -> connection.send(failing, "failing_path")).isInstanceOf(DeliveryException.class);
         }
         type.check(of(off), ConnectorContext.of(data));
-        assertThat(type.openJournal(of(off), ConnectorContext.of(data)).readAllBytes()).isEmpty();
+        assertThat(type.openJournal(of(off), ConnectorContext.of(data)).readAllBytes())
+                .isEmpty();
     }
 
     @Test
     void theConfiguredHeloNameIsAnnounced() throws Exception {
-        try (SmtpConnection connection = type.open(of(config("heloName", "app01.example.com")), ConnectorContext.of(data))) {
+        try (SmtpConnection connection =
+                type.open(of(config("heloName", "app01.example.com")), ConnectorContext.of(data))) {
             connection.send(message(connection), "orders");
         }
         assertThat(server.received()).contains("EHLO app01.example.com");
@@ -330,7 +387,8 @@ class ScriptedServerConnectionTest {
     /** Finding 8 of issue #13: почта.пример.рф went out as "?>GB0.?@8<5@.@D". */
     @Test
     void finding8_anInternationalizedHeloNameIsAnnouncedInPunycode() throws Exception {
-        try (SmtpConnection connection = type.open(of(config("heloName", "почта.пример.рф")), ConnectorContext.of(data))) {
+        try (SmtpConnection connection =
+                type.open(of(config("heloName", "почта.пример.рф")), ConnectorContext.of(data))) {
             connection.send(message(connection), "orders");
         }
         assertThat(server.received()).contains("EHLO xn--80a1acny.xn--e1afmkfd.xn--p1ai");
@@ -346,7 +404,9 @@ class ScriptedServerConnectionTest {
         b.putInt(0x00000001 | 0x00000200 | 0x00080000 | 0x00800000);
         b.put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         b.put(new byte[8]);
-        b.putShort((short) targetInfo.length).putShort((short) targetInfo.length).putInt(48);
+        b.putShort((short) targetInfo.length)
+                .putShort((short) targetInfo.length)
+                .putInt(48);
         b.put(targetInfo);
         return Base64.getEncoder().encodeToString(b.array());
     }

@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs failing and succeeding authentications (PLAIN on GreenMail, LOGIN on SubEthaSMTP), then
- * searches everything a user or an operator can see for the password and for the base64 of the
- * AUTH PLAIN payload.
+ * Runs failing and succeeding authentications (PLAIN on GreenMail, LOGIN on SubEthaSMTP), then searches everything a
+ * user or an operator can see for the password and for the base64 of the AUTH PLAIN payload.
  */
 class SecretsNeverLeakTest {
 
@@ -53,10 +52,15 @@ class SecretsNeverLeakTest {
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
-        String journal = new String(type.openJournal(of(plain(25)), ConnectorContext.of(data)).readAllBytes(), StandardCharsets.UTF_8);
+        String journal = new String(
+                type.openJournal(of(plain(25)), ConnectorContext.of(data)).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(attempts).isEqualTo(8);
-        assertThat(journal).as("the journal recorded the dialogues").contains("AUTH PLAIN command trace suppressed", "AUTH LOGIN command trace suppressed",
-                "authentication failed for user alice");
+        assertThat(journal)
+                .as("the journal recorded the dialogues")
+                .contains(
+                        "AUTH PLAIN command trace suppressed",
+                        "AUTH LOGIN command trace suppressed",
+                        "authentication failed for user alice");
         String everything = journal + "\n" + captured.toString(StandardCharsets.UTF_8) + "\n" + seen;
         for (String secret : secrets(GreenMailServers.PASSWORD, "wrong-Pa55-word")) {
             assertThat(everything).as("secret %s", secret).doesNotContain(secret);
@@ -66,8 +70,16 @@ class SecretsNeverLeakTest {
     private int runGreenMail() throws Exception {
         GreenMail server = GreenMailServers.smtp();
         try {
-            Map<String, Object> good = with(plain(server.getSmtp().getPort()), "authentication", "basic", "username", "alice",
-                    "password", GreenMailServers.PASSWORD, "allowInsecureAuthentication", true);
+            Map<String, Object> good = with(
+                    plain(server.getSmtp().getPort()),
+                    "authentication",
+                    "basic",
+                    "username",
+                    "alice",
+                    "password",
+                    GreenMailServers.PASSWORD,
+                    "allowInsecureAuthentication",
+                    true);
             return attempts(good, with(good, "password", "wrong-Pa55-word"));
         } finally {
             server.stop();
@@ -76,8 +88,16 @@ class SecretsNeverLeakTest {
 
     private int runSubetha() throws Exception {
         try (SubethaServers server = SubethaServers.loginOnly()) {
-            Map<String, Object> good = with(plain(server.port()), "authentication", "basic", "username", "alice",
-                    "password", SubethaServers.PASSWORD, "allowInsecureAuthentication", true);
+            Map<String, Object> good = with(
+                    plain(server.port()),
+                    "authentication",
+                    "basic",
+                    "username",
+                    "alice",
+                    "password",
+                    SubethaServers.PASSWORD,
+                    "allowInsecureAuthentication",
+                    true);
             return attempts(good, with(good, "password", "wrong-Pa55-word"));
         }
     }
@@ -86,7 +106,10 @@ class SecretsNeverLeakTest {
     private int attempts(Map<String, Object> good, Map<String, Object> bad) throws Exception {
         int n = 0;
         for (Map<String, Object> config : List.of(good, bad)) {
-            seen.append(of(config)).append('\n').append(SmtpSettings.from(of(config))).append('\n');
+            seen.append(of(config))
+                    .append('\n')
+                    .append(SmtpSettings.from(of(config)))
+                    .append('\n');
             try (SmtpConnection connection = type.open(of(config), ConnectorContext.of(data))) {
                 MimeMessage m = connection.newMessage();
                 m.setRecipients(Message.RecipientType.TO, "bob@example.com");
@@ -102,9 +125,14 @@ class SecretsNeverLeakTest {
                 n++;
             }
             CheckResult check = type.check(of(config), ConnectorContext.of(data));
-            seen.append(check).append(check.message(Locale.ENGLISH)).append(check.message(Locale.forLanguageTag("ru")))
-                    .append(check.detail()).append('\n');
-            check.steps().stream().map(CheckResult.Step::toString).forEach(s -> seen.append(s).append('\n'));
+            seen.append(check)
+                    .append(check.message(Locale.ENGLISH))
+                    .append(check.message(Locale.forLanguageTag("ru")))
+                    .append(check.detail())
+                    .append('\n');
+            check.steps().stream()
+                    .map(CheckResult.Step::toString)
+                    .forEach(s -> seen.append(s).append('\n'));
             n++;
         }
         return n;

@@ -38,15 +38,20 @@ class SendLimitsTest {
 
     @Test
     void aMessageOverTheServersSizeIsRefusedBeforeAnyUpload() throws Exception {
-        try (ScriptedSmtpServer server = new ScriptedSmtpServer().on("EHLO", reply("250-scripted.test\n250-SIZE 2000\n250 8BITMIME"));
+        try (ScriptedSmtpServer server =
+                        new ScriptedSmtpServer().on("EHLO", reply("250-scripted.test\n250-SIZE 2000\n250 8BITMIME"));
                 SmtpConnection connection = type.open(of(plain(server.port())), ConnectorContext.of(data))) {
-            DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> connection.send(message(connection, 5_000), "orders"));
+            DeliveryException e = catchThrowableOfType(
+                    DeliveryException.class, () -> connection.send(message(connection, 5_000), "orders"));
 
             assertThat(e.kind()).isEqualTo(FailureKind.MESSAGE_REJECTED);
             assertThat(e.transientFailure()).isFalse();
             assertThat(e.getMessage()).contains("accepts at most 2000");
-            assertThat(server.received()).noneMatch(l -> l.startsWith("MAIL FROM")).doesNotContain("DATA");
-            assertThat(Files.readString(data.resolve("journals/test_relay.log"))).contains("SIZE limit");
+            assertThat(server.received())
+                    .noneMatch(l -> l.startsWith("MAIL FROM"))
+                    .doesNotContain("DATA");
+            assertThat(Files.readString(data.resolve("journals/test_relay.log")))
+                    .contains("SIZE limit");
 
             connection.send(message(connection, 100), "orders");
             assertThat(server.received()).contains("DATA");
@@ -56,21 +61,26 @@ class SendLimitsTest {
     @Test
     void messagesPerMinuteAreSpacedEvenly() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer();
-                SmtpConnection connection = type.open(of(with(plain(server.port()), "maxMessagesPerMinute", 600)), ConnectorContext.of(data))) {
+                SmtpConnection connection = type.open(
+                        of(with(plain(server.port()), "maxMessagesPerMinute", 600)), ConnectorContext.of(data))) {
             long start = System.nanoTime();
             for (int i = 0; i < 4; i++) {
                 connection.send(message(connection, 10), "orders");
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(elapsed).as("four messages at 600 a minute need three 100 ms gaps").isGreaterThanOrEqualTo(Duration.ofMillis(300));
-            assertThat(server.received().stream().filter("DATA"::equals).count()).isEqualTo(4);
+            assertThat(elapsed)
+                    .as("four messages at 600 a minute need three 100 ms gaps")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(server.received().stream().filter("DATA"::equals).count())
+                    .isEqualTo(4);
         }
     }
 
     @Test
     void theRateLimitIsValidated() {
         var problems = type.validate(of(with(plain(25), "maxMessagesPerMinute", 0)));
-        assertThat(problems.problemsOf("maxMessagesPerMinute")).singleElement()
+        assertThat(problems.problemsOf("maxMessagesPerMinute"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message(Locale.ENGLISH)).contains("between 1 and 1000000"));
     }
 }

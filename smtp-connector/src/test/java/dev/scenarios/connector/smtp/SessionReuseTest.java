@@ -26,7 +26,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pooled SMTP sessions: reuse, RSET before reusing an idle one, transparent reconnect, the session cap and QUIT on close. */
+/**
+ * Pooled SMTP sessions: reuse, RSET before reusing an idle one, transparent reconnect, the session cap and QUIT on
+ * close.
+ */
 class SessionReuseTest {
 
     @TempDir
@@ -51,9 +54,22 @@ class SessionReuseTest {
         TestCertificates localhost = TestCertificates.forHost("localhost");
         Path pem = localhost.writePem(data.resolve("localhost.pem"));
         try (SubethaServers server = SubethaServers.startTlsRequired(localhost);
-                SmtpConnection connection = type.open(of(with(plain(server.port()), "server", "localhost", "encryption", "tls",
-                        "trustedCertificates", pem.toString(), "authentication", "basic",
-                        "username", SubethaServers.USER, "password", SubethaServers.PASSWORD)), ConnectorContext.of(data.resolve("ws")))) {
+                SmtpConnection connection = type.open(
+                        of(with(
+                                plain(server.port()),
+                                "server",
+                                "localhost",
+                                "encryption",
+                                "tls",
+                                "trustedCertificates",
+                                pem.toString(),
+                                "authentication",
+                                "basic",
+                                "username",
+                                SubethaServers.USER,
+                                "password",
+                                SubethaServers.PASSWORD)),
+                        ConnectorContext.of(data.resolve("ws")))) {
             for (int i = 1; i <= 5; i++) {
                 connection.send(message(connection, i), "orders");
             }
@@ -64,8 +80,13 @@ class SessionReuseTest {
                 String raw = new String(received.data(), StandardCharsets.UTF_8);
                 subjects.add(raw.substring(raw.indexOf("Subject: ")).split("\r\n")[0]);
             }
-            assertThat(subjects).containsExactly("Subject: message 1", "Subject: message 2", "Subject: message 3",
-                    "Subject: message 4", "Subject: message 5");
+            assertThat(subjects)
+                    .containsExactly(
+                            "Subject: message 1",
+                            "Subject: message 2",
+                            "Subject: message 3",
+                            "Subject: message 4",
+                            "Subject: message 5");
             assertThat(server.logins()).as("AUTH exchanges for five messages").isEqualTo(1);
         }
     }
@@ -83,13 +104,17 @@ class SessionReuseTest {
                     SendResult result = connection.send(message(connection, i), "orders");
                     assertThat(result.serverReply()).isEqualTo("250 2.0.0 Ok: queued as SCRIPTED1");
                 }
-                assertThat(count(server.received(), "QUIT")).as("QUIT before close").isZero();
+                assertThat(count(server.received(), "QUIT"))
+                        .as("QUIT before close")
+                        .isZero();
             }
             List<String> lines = server.received();
             assertThat(server.connections()).isEqualTo(1);
             assertThat(lines.stream().filter(l -> l.startsWith("EHLO")).count()).isEqualTo(1);
             assertThat(count(lines, "DATA")).isEqualTo(3);
-            assertThat(count(lines, "RSET")).as("no check needed right after a completed transaction").isZero();
+            assertThat(count(lines, "RSET"))
+                    .as("no check needed right after a completed transaction")
+                    .isZero();
             assertThat(lines.get(lines.size() - 1)).isEqualTo("QUIT");
         }
     }
@@ -104,7 +129,9 @@ class SessionReuseTest {
             List<String> lines = server.received();
             assertThat(server.connections()).isEqualTo(1);
             assertThat(count(lines, "RSET")).isEqualTo(1);
-            assertThat(lines.indexOf("RSET")).isGreaterThan(lines.indexOf("DATA")).isLessThan(lines.lastIndexOf("DATA"));
+            assertThat(lines.indexOf("RSET"))
+                    .isGreaterThan(lines.indexOf("DATA"))
+                    .isLessThan(lines.lastIndexOf("DATA"));
         }
     }
 
@@ -117,28 +144,34 @@ class SessionReuseTest {
             SendResult second = connection.send(message(connection, 2), "orders");
             assertThat(second.serverReply()).startsWith("250");
             assertThat(server.connections()).isEqualTo(2);
-            assertThat(count(server.received(), "DATA")).as("each message transmitted once").isEqualTo(2);
+            assertThat(count(server.received(), "DATA"))
+                    .as("each message transmitted once")
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void aReusedSessionThatBreaksBeforeTheDataIsRetriedOnceOnANewSession() throws Exception {
-        try (ScriptedSmtpServer server = new ScriptedSmtpServer()
-                .on("MAIL FROM", reply("250 2.1.0 Ok"), drop(), reply("250 2.1.0 Ok"));
+        try (ScriptedSmtpServer server =
+                        new ScriptedSmtpServer().on("MAIL FROM", reply("250 2.1.0 Ok"), drop(), reply("250 2.1.0 Ok"));
                 SmtpConnection connection = type.open(of(plain(server.port())), ConnectorContext.of(data))) {
             connection.send(message(connection, 1), "orders");
             SendResult second = connection.send(message(connection, 2), "orders");
             assertThat(second.serverReply()).startsWith("250");
             assertThat(server.connections()).isEqualTo(2);
             assertThat(count(server.received(), "DATA")).isEqualTo(2);
-            assertThat(server.received().stream().filter(l -> l.startsWith("Subject: message 2")).count()).isEqualTo(1);
+            assertThat(server.received().stream()
+                            .filter(l -> l.startsWith("Subject: message 2"))
+                            .count())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void neverOpensMoreSessionsThanMaxConnections() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer();
-                SmtpConnection connection = type.open(of(with(plain(server.port()), "maxConnections", 2)), ConnectorContext.of(data))) {
+                SmtpConnection connection =
+                        type.open(of(with(plain(server.port()), "maxConnections", 2)), ConnectorContext.of(data))) {
             ExecutorService threads = Executors.newFixedThreadPool(6);
             try {
                 List<Future<SendResult>> sends = new ArrayList<>();
@@ -160,7 +193,8 @@ class SessionReuseTest {
     @Test
     void anIdleSessionPastItsTimeoutIsClosedWithQuitAndReplaced() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer();
-                SmtpConnection connection = type.open(of(with(plain(server.port()), "idleTimeout", "1ms")), ConnectorContext.of(data))) {
+                SmtpConnection connection =
+                        type.open(of(with(plain(server.port()), "idleTimeout", "1ms")), ConnectorContext.of(data))) {
             connection.send(message(connection, 1), "orders");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             long idleSince = System.nanoTime();
@@ -169,7 +203,9 @@ class SessionReuseTest {
             }
             connection.send(message(connection, 2), "orders");
             assertThat(server.connections()).isEqualTo(2);
-            assertThat(count(server.received(), "QUIT")).as("the expired session said goodbye").isEqualTo(1);
+            assertThat(count(server.received(), "QUIT"))
+                    .as("the expired session said goodbye")
+                    .isEqualTo(1);
             assertThat(count(server.received(), "RSET")).isZero();
         }
     }

@@ -19,18 +19,33 @@ class SmtpConnectionTypeContractTest extends ConnectionTypeContract {
 
     @Override
     protected Map<String, Object> validConfiguration() {
-        return Configs.with(Configs.plain(25), "encryption", "tls", "port", 587, "authentication", "basic",
-                "username", "alice", "password", "pw");
+        return Configs.with(
+                Configs.plain(25),
+                "encryption",
+                "tls",
+                "port",
+                587,
+                "authentication",
+                "basic",
+                "username",
+                "alice",
+                "password",
+                "pw");
     }
 
     @Test
     void checkStepsHaveTitlesInEnglishAndRussian() {
         Messages messages = SmtpConnectionType.MESSAGES;
-        for (String step : new String[] {"token", "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit", "send-test"}) {
+        for (String step : new String[] {
+            "token", "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit", "send-test"
+        }) {
             assertThat(messages.has("step." + step, Locale.ENGLISH)).as(step).isTrue();
-            assertThat(messages.has("step." + step, Locale.forLanguageTag("ru"))).as(step).isTrue();
+            assertThat(messages.has("step." + step, Locale.forLanguageTag("ru")))
+                    .as(step)
+                    .isTrue();
         }
         assertThat(messages.message("step.mail-from").in(Locale.ENGLISH)).isEqualTo("Sender accepted (MAIL FROM)");
-        assertThat(messages.message("step.connect").in(Locale.forLanguageTag("ru"))).isEqualTo("TCP-подключение");
+        assertThat(messages.message("step.connect").in(Locale.forLanguageTag("ru")))
+                .isEqualTo("TCP-подключение");
     }
 }

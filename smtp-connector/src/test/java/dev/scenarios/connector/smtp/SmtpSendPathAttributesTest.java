@@ -27,13 +27,15 @@ class SmtpSendPathAttributesTest {
 
     private static PathTemplate typedPath() {
         Map<String, Object> path = orderPath();
-        path.put("attributes", List.of(
-                attribute("Customer", "string", true, false),
-                attribute("Total", "number", false, false),
-                attribute("Items", "number", false, true),
-                attribute("Paid", "boolean", false, false),
-                attribute("Due", "datetime", false, false),
-                attribute("Note", "string", false, false)));
+        path.put(
+                "attributes",
+                List.of(
+                        attribute("Customer", "string", true, false),
+                        attribute("Total", "number", false, false),
+                        attribute("Items", "number", false, true),
+                        attribute("Paid", "boolean", false, false),
+                        attribute("Due", "datetime", false, false),
+                        attribute("Note", "string", false, false)));
         path.put("subject", "[{Note}]");
         path.put("body", "{Customer}|{Total}|{Items}|{Paid}|{Due}|{Note}");
         return PathTemplate.compile(configuration(path)).template();
@@ -48,8 +50,15 @@ class SmtpSendPathAttributesTest {
 
     @Test
     void valuesAreWrittenPlainly() throws Exception {
-        assertThat(body(Map.of("Total", 1.0e20, "Items", List.of(1, 2.5, new BigDecimal("3.10")), "Paid", false,
-                "Due", OffsetDateTime.of(2026, 11, 27, 10, 15, 0, 0, ZoneOffset.ofHours(3)))))
+        assertThat(body(Map.of(
+                        "Total",
+                        1.0e20,
+                        "Items",
+                        List.of(1, 2.5, new BigDecimal("3.10")),
+                        "Paid",
+                        false,
+                        "Due",
+                        OffsetDateTime.of(2026, 11, 27, 10, 15, 0, 0, ZoneOffset.ofHours(3)))))
                 .isEqualTo("Anna|100000000000000000000|1, 2.5, 3.10|false|2026-11-27T10:15:00+03:00|");
     }
 
@@ -75,20 +84,27 @@ class SmtpSendPathAttributesTest {
         assertThatThrownBy(() -> typedPath().render(Map.of("To", "anna@example.com")))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                    assertThat(e.getMessage()).isEqualTo("attribute Customer is required but the message does not supply it");
+                    assertThat(e.getMessage())
+                            .isEqualTo("attribute Customer is required but the message does not supply it");
                 });
     }
 
     @Test
     void aValueOfTheWrongTypeIsAConfigurationErrorNamingTheAttribute() {
-        for (Map<String, Object> bad : List.of(Map.<String, Object>of("Total", "abc"), Map.<String, Object>of("Paid", "yes"),
-                Map.<String, Object>of("Due", "tomorrow"), Map.<String, Object>of("Items", List.of(1, "x")),
-                Map.<String, Object>of("Note", Map.of("a", 1)), Map.<String, Object>of("Total", List.of(1, 2)))) {
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("Total", "abc"),
+                Map.<String, Object>of("Paid", "yes"),
+                Map.<String, Object>of("Due", "tomorrow"),
+                Map.<String, Object>of("Items", List.of(1, "x")),
+                Map.<String, Object>of("Note", Map.of("a", 1)),
+                Map.<String, Object>of("Total", List.of(1, 2)))) {
             String name = bad.keySet().iterator().next();
-            assertThatThrownBy(() -> body(bad)).as(bad.toString()).isInstanceOfSatisfying(DeliveryException.class, e -> {
-                assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                assertThat(e.getMessage()).startsWith("attribute " + name + " ");
-            });
+            assertThatThrownBy(() -> body(bad))
+                    .as(bad.toString())
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+                        assertThat(e.getMessage()).startsWith("attribute " + name + " ");
+                    });
         }
     }
 
@@ -104,22 +120,40 @@ class SmtpSendPathAttributesTest {
         Map<String, Object> path = orderPath();
         path.put("to", "Boss <boss@example.com>");
         path.put("bcc", List.of("audit@example.com"));
-        RenderedMail mail = PathTemplate.compile(configuration(path)).template().render(Map.of(
-                "Customer", "Anna",
-                "To", List.of(object("Name", "Анна", "Address", "anna@пример.рф"), "bob@example.com", "Carl <carl@example.com>"),
-                "Cc", object("Name", "Dora", "Address", "dora@example.com"),
-                "Bcc", "eve@example.com, fay@example.com"));
+        RenderedMail mail = PathTemplate.compile(configuration(path))
+                .template()
+                .render(Map.of(
+                        "Customer",
+                        "Anna",
+                        "To",
+                        List.of(
+                                object("Name", "Анна", "Address", "anna@пример.рф"),
+                                "bob@example.com",
+                                "Carl <carl@example.com>"),
+                        "Cc",
+                        object("Name", "Dora", "Address", "dora@example.com"),
+                        "Bcc",
+                        "eve@example.com, fay@example.com"));
 
-        assertThat(mail.to()).containsExactly(new Mailbox("Boss", "boss@example.com"),
-                new Mailbox("Анна", "anna@xn--e1afmkfd.xn--p1ai"), new Mailbox(null, "bob@example.com"), new Mailbox("Carl", "carl@example.com"));
+        assertThat(mail.to())
+                .containsExactly(
+                        new Mailbox("Boss", "boss@example.com"),
+                        new Mailbox("Анна", "anna@xn--e1afmkfd.xn--p1ai"),
+                        new Mailbox(null, "bob@example.com"),
+                        new Mailbox("Carl", "carl@example.com"));
         assertThat(mail.cc()).containsExactly(new Mailbox("Dora", "dora@example.com"));
-        assertThat(mail.bcc()).extracting(Mailbox::address).containsExactly("audit@example.com", "eve@example.com", "fay@example.com");
+        assertThat(mail.bcc())
+                .extracting(Mailbox::address)
+                .containsExactly("audit@example.com", "eve@example.com", "fay@example.com");
     }
 
     @Test
     void aMessageWithoutAnyRecipientIsRefused() {
-        assertThatThrownBy(() -> PathTemplate.compile(configuration(orderPath())).template().render(Map.of("Customer", "Anna", "To", List.of())))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+        assertThatThrownBy(() -> PathTemplate.compile(configuration(orderPath()))
+                        .template()
+                        .render(Map.of("Customer", "Anna", "To", List.of())))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
                 .hasMessage("the message has no recipients: give To, Cc or Bcc in the path or in the attributes");
     }
 
@@ -139,7 +173,10 @@ class SmtpSendPathAttributesTest {
         expected.forEach((message, attribute) -> {
             Map<String, Object> attributes = new HashMap<>(Map.of("Customer", "Anna", "To", "anna@example.com"));
             attributes.put(attribute, values.get(attribute));
-            assertThatThrownBy(() -> path.render(attributes)).as(attribute).isInstanceOf(DeliveryException.class).hasMessage(message);
+            assertThatThrownBy(() -> path.render(attributes))
+                    .as(attribute)
+                    .isInstanceOf(DeliveryException.class)
+                    .hasMessage(message);
         });
     }
 }

@@ -18,13 +18,13 @@ import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.connector.smtp.internal.template.PathTemplate;
 import dev.scenarios.connector.smtp.internal.template.SmtpPathSender;
 import dev.scenarios.connector.smtp.testing.Configs;
+import jakarta.mail.Multipart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.mail.Multipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +46,7 @@ class SmtpSendPathBindTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @Test
@@ -72,7 +71,8 @@ class SmtpSendPathBindTest {
 
         assertThat(compiled.template()).isNull();
         assertThat(compiled.problems()).isEqualTo(PathConfigurations.TYPE.validate(configuration(path)));
-        assertThat(compiled.problems().describe(Locale.ENGLISH)).contains("subject: placeholder {Nope} names no declared attribute");
+        assertThat(compiled.problems().describe(Locale.ENGLISH))
+                .contains("subject: placeholder {Nope} names no declared attribute");
     }
 
     @Test
@@ -91,13 +91,20 @@ class SmtpSendPathBindTest {
         PathTemplate template = PathTemplate.compile(configuration(path)).template();
         Files.writeString(file, "v2 changed after bind");
 
-        assertThat(template.render(Map.of("Customer", "A", "To", "a@example.com")).attachments().get(0).content())
+        assertThat(template.render(Map.of("Customer", "A", "To", "a@example.com"))
+                        .attachments()
+                        .get(0)
+                        .content())
                 .isEqualTo("v1".getBytes());
 
-        path.put("attachments", List.of(object("name", "x.txt", "file", dir.resolve("missing.txt").toString())));
+        path.put(
+                "attachments",
+                List.of(object(
+                        "name", "x.txt", "file", dir.resolve("missing.txt").toString())));
         assertThatThrownBy(() -> PathTemplate.compile(configuration(path)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("attachments[0].file: cannot read " + dir.resolve("missing.txt") + " (NoSuchFileException)");
+                .hasMessage(
+                        "attachments[0].file: cannot read " + dir.resolve("missing.txt") + " (NoSuchFileException)");
     }
 
     @Test
@@ -105,7 +112,8 @@ class SmtpSendPathBindTest {
         Files.writeString(dir.resolve("terms.txt"), "terms v1");
         Map<String, Object> path = orderPath();
         path.put("attachments", List.of(object("name", "terms.txt", "file", "terms.txt")));
-        Map<String, Object> plain = Configs.with(Configs.plain(GREEN_MAIL.getSmtp().getPort()), "journal", "off");
+        Map<String, Object> plain =
+                Configs.with(Configs.plain(GREEN_MAIL.getSmtp().getPort()), "journal", "off");
         ConnectorContext withBase = new ConnectorContext() {
             @Override
             public Path dataDirectory() {
@@ -119,11 +127,15 @@ class SmtpSendPathBindTest {
         };
 
         try (Connection connection = Configs.TYPE.open(Configs.of(plain), withBase)) {
-            PathSender sender = PathConfigurations.TYPE.bind(Configuration.of(PathConfigurations.TYPE, path), connection);
+            PathSender sender =
+                    PathConfigurations.TYPE.bind(Configuration.of(PathConfigurations.TYPE, path), connection);
             sender.send(Map.of("Customer", "A", "To", "a@example.com"));
         }
         assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
-        assertThat(((Multipart) GREEN_MAIL.getReceivedMessages()[0].getContent()).getBodyPart(1).getContent()).isEqualTo("terms v1");
+        assertThat(((Multipart) GREEN_MAIL.getReceivedMessages()[0].getContent())
+                        .getBodyPart(1)
+                        .getContent())
+                .isEqualTo("terms v1");
 
         try (Connection connection = Configs.TYPE.open(Configs.of(plain), ConnectorContext.of(dir.resolve("data")))) {
             assertThatThrownBy(() -> PathConfigurations.TYPE.bind(configuration(path), connection))
@@ -151,12 +163,17 @@ class SmtpSendPathBindTest {
 
     @Test
     void theSenderIsNamedAfterThePathAndTheTypeDescribesItself() {
-        assertThat(new GreenMailDelivery(GREEN_MAIL).sender(orderPath()).systemName()).isEqualTo("order_mail");
-        assertThat(PathConfigurations.TYPE.name(Locale.forLanguageTag("ru"))).isEqualTo("Отправка электронной почты по SMTP");
+        assertThat(new GreenMailDelivery(GREEN_MAIL).sender(orderPath()).systemName())
+                .isEqualTo("order_mail");
+        assertThat(PathConfigurations.TYPE.name(Locale.forLanguageTag("ru")))
+                .isEqualTo("Отправка электронной почты по SMTP");
         assertThat(PathConfigurations.TYPE.name(Locale.ENGLISH)).isEqualTo("Sending e-mail via SMTP");
         assertThat(PathConfigurations.TYPE.connectionTypeId()).isEqualTo("smtp");
         assertThat(PathConfigurations.TYPE.id()).isEqualTo("smtp-send");
         assertThat(JsonSchemas.of(PathConfigurations.TYPE, Locale.forLanguageTag("ru")))
-                .contains("\"title\":\"Шаблон темы\"", "\"x-groupTitle\":\"Шаблон сообщения\"", "\"title\":\"Дата и время\"");
+                .contains(
+                        "\"title\":\"Шаблон темы\"",
+                        "\"x-groupTitle\":\"Шаблон сообщения\"",
+                        "\"title\":\"Дата и время\"");
     }
 }

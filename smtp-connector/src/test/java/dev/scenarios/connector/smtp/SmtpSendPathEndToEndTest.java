@@ -30,24 +30,35 @@ class SmtpSendPathEndToEndTest {
 
     @Test
     void aBoundPathSendsThroughTheConnection(@TempDir Path data) throws Exception {
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             PathSender sender = PathConfigurations.TYPE.bind(PathConfigurations.configuration(orderPath()), connection);
 
-            SendResult result = sender.send(Map.of("Customer", "Анна", "Total", 12.5,
-                    "To", List.of(object("Name", "Анна", "Address", "anna@example.com")), "Ignored", "x"));
+            SendResult result = sender.send(Map.of(
+                    "Customer",
+                    "Анна",
+                    "Total",
+                    12.5,
+                    "To",
+                    List.of(object("Name", "Анна", "Address", "anna@example.com")),
+                    "Ignored",
+                    "x"));
 
             assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage m = GREEN_MAIL.getReceivedMessages()[0];
             assertThat(m.getMessageID()).isEqualTo(result.messageId()).matches("<[^@<>]+@example\\.com>");
-            assertThat(m.getHeader("Date", null)).matches("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} ([+-]\\d{4}|GMT)");
+            assertThat(m.getHeader("Date", null))
+                    .matches("\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} ([+-]\\d{4}|GMT)");
             assertThat(m.getSentDate()).isCloseTo(new java.util.Date(), 60_000);
             assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Робот рассылки");
             assertThat(m.getSubject()).isEqualTo("Order for Анна");
             assertThat(String.valueOf(m.getContent()).trim()).isEqualTo("Dear Анна, your total is 12.5.");
             assertThat(result.acceptedRecipients()).containsExactly("anna@example.com");
 
-            assertThatThrownBy(() -> sender.send(Map.of("Customer", "A\r\nBcc: x@evil.example", "To", "anna@example.com")))
-                    .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
+            assertThatThrownBy(
+                            () -> sender.send(Map.of("Customer", "A\r\nBcc: x@evil.example", "To", "anna@example.com")))
+                    .isInstanceOfSatisfying(
+                            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION));
             assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
         }
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Scenario data that would add or rewrite a header is refused before anything is sent: the
- * transport is never called and the server receives only the control message sent afterwards.
+ * Scenario data that would add or rewrite a header is refused before anything is sent: the transport is never called
+ * and the server receives only the control message sent afterwards.
  */
 class SmtpSendPathInjectionTest {
 
@@ -34,38 +34,58 @@ class SmtpSendPathInjectionTest {
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"));
 
     static Stream<Arguments> injections() {
-        String b64Word = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(("Eve\r\n" + INJECTED).getBytes(StandardCharsets.UTF_8)) + "?=";
+        String b64Word = "=?UTF-8?B?"
+                + Base64.getEncoder().encodeToString(("Eve\r\n" + INJECTED).getBytes(StandardCharsets.UTF_8)) + "?=";
         return Stream.of(
-                Arguments.of("CR LF in an attribute rendered into the subject", "subject",
+                Arguments.of(
+                        "CR LF in an attribute rendered into the subject",
+                        "subject",
                         Map.of("Customer", "Bob\r\n" + INJECTED)),
                 Arguments.of("bare LF in the subject", "subject", Map.of("Customer", "Bob\n" + INJECTED)),
                 Arguments.of("NUL in the subject", "subject", Map.of("Customer", "Bob\0" + INJECTED)),
-                Arguments.of("Q encoded-word decoding to CR LF in the subject", "subject",
+                Arguments.of(
+                        "Q encoded-word decoding to CR LF in the subject",
+                        "subject",
                         Map.of("Customer", "=?UTF-8?Q?Bob=0D=0ABcc:_spy@evil.example?=")),
-                Arguments.of("encoded-word glued to text", "subject",
+                Arguments.of(
+                        "encoded-word glued to text",
+                        "subject",
                         Map.of("Customer", "x=?UTF-8?Q?=0A?=" + "spy@evil.example")),
-                Arguments.of("CR LF in an attribute rendered into a path header", "headers[0].value",
+                Arguments.of(
+                        "CR LF in an attribute rendered into a path header",
+                        "headers[0].value",
                         Map.of("Customer", "ok", "Ref", "1\r\n" + INJECTED)),
-                Arguments.of("CR LF in a display name", "To[0].Name",
+                Arguments.of(
+                        "CR LF in a display name",
+                        "To[0].Name",
                         Map.of("To", List.of(object("Name", "Eve\r\n" + INJECTED, "Address", "eve@example.com")))),
-                Arguments.of("B encoded-word decoding to CR LF in a display name", "To[0].Name",
+                Arguments.of(
+                        "B encoded-word decoding to CR LF in a display name",
+                        "To[0].Name",
                         Map.of("To", List.of(object("Name", b64Word, "Address", "eve@example.com")))),
-                Arguments.of("LF in an address", "Cc[0].Address",
+                Arguments.of(
+                        "LF in an address",
+                        "Cc[0].Address",
                         Map.of("Cc", List.of(object("Name", "Eve", "Address", "eve@example.com\n" + INJECTED)))),
-                Arguments.of("LF in a plain address string", "Bcc",
-                        Map.of("Bcc", "eve@example.com\n" + INJECTED)),
-                Arguments.of("CR LF in an attachment name", "Attachments[0].Name",
+                Arguments.of("LF in a plain address string", "Bcc", Map.of("Bcc", "eve@example.com\n" + INJECTED)),
+                Arguments.of(
+                        "CR LF in an attachment name",
+                        "Attachments[0].Name",
                         Map.of("Attachments", List.of(object("Name", "a.txt\r\n" + INJECTED, "Content", "aGk=")))),
-                Arguments.of("CR LF in a custom header value", "CustomHeaders[0].Value",
+                Arguments.of(
+                        "CR LF in a custom header value",
+                        "CustomHeaders[0].Value",
                         Map.of("CustomHeaders", List.of(object("Name", "X-Note", "Value", "ok\r\n" + INJECTED)))),
-                Arguments.of("CR LF in a custom header name", "CustomHeaders[0].Name",
+                Arguments.of(
+                        "CR LF in a custom header name",
+                        "CustomHeaders[0].Name",
                         Map.of("CustomHeaders", List.of(object("Name", "X-Note:\r\n" + INJECTED, "Value", "ok")))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
-    void aLineBreakInAnyHeaderValueIsRefusedAndNothingIsSent(String description, String field, Map<String, Object> attack)
-            throws Exception {
+    void aLineBreakInAnyHeaderValueIsRefusedAndNothingIsSent(
+            String description, String field, Map<String, Object> attack) throws Exception {
         GreenMailDelivery delivery = new GreenMailDelivery(GREEN_MAIL);
         SmtpPathSender sender = delivery.sender(path());
         Map<String, Object> attributes = new LinkedHashMap<>(Map.of("Customer", "Anna", "To", "anna@example.com"));
@@ -73,7 +93,9 @@ class SmtpSendPathInjectionTest {
 
         assertThatThrownBy(() -> sender.send(attributes)).isInstanceOfSatisfying(DeliveryException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-            assertThat(e.getMessage()).startsWith(field + " contains a line break").doesNotContain("spy@evil.example");
+            assertThat(e.getMessage())
+                    .startsWith(field + " contains a line break")
+                    .doesNotContain("spy@evil.example");
         });
 
         assertThat(delivery.deliveries()).as("messages handed to the transport").isZero();
@@ -89,12 +111,16 @@ class SmtpSendPathInjectionTest {
         assertThatThrownBy(() -> sender.send(Map.of("Customer", "x".repeat(1_000), "To", "anna@example.com")))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                    assertThat(e.getMessage()).startsWith("subject is too long: after encoding a header line would have 1001 characters,"
-                            + " more than the 998 RFC 5322 allows");
+                    assertThat(e.getMessage())
+                            .startsWith("subject is too long: after encoding a header line would have 1001 characters,"
+                                    + " more than the 998 RFC 5322 allows");
                 });
-        assertThatThrownBy(() -> sender.send(Map.of("Customer", "Anna", "Ref", "y".repeat(70_000), "To", "anna@example.com")))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.getMessage())
-                        .startsWith("attribute Ref is 70000 characters long, more than the 65536 accepted"));
+        assertThatThrownBy(() ->
+                        sender.send(Map.of("Customer", "Anna", "Ref", "y".repeat(70_000), "To", "anna@example.com")))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class,
+                        e -> assertThat(e.getMessage())
+                                .startsWith("attribute Ref is 70000 characters long, more than the 65536 accepted"));
         assertThat(delivery.deliveries()).isZero();
 
         // a long subject that encodes into words is folded into short lines and arrives whole
@@ -103,7 +129,8 @@ class SmtpSendPathInjectionTest {
         assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
         assertThat(received.getSubject()).isEqualTo("Order for " + cyrillic);
-        assertThat(SmtpSendPathMessageTest.raw(received).lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+        assertThat(SmtpSendPathMessageTest.raw(received).lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
     }
 
     @ParameterizedTest(name = "custom header {0}")
@@ -112,11 +139,17 @@ class SmtpSendPathInjectionTest {
         GreenMailDelivery delivery = new GreenMailDelivery(GREEN_MAIL);
         SmtpPathSender sender = delivery.sender(path());
 
-        assertThatThrownBy(() -> sender.send(Map.of("Customer", "Anna", "To", "anna@example.com",
-                "CustomHeaders", List.of(object("Name", name, "Value", "spy@evil.example")))))
+        assertThatThrownBy(() -> sender.send(Map.of(
+                        "Customer",
+                        "Anna",
+                        "To",
+                        "anna@example.com",
+                        "CustomHeaders",
+                        List.of(object("Name", name, "Value", "spy@evil.example")))))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
-                    assertThat(e.getMessage()).startsWith("CustomHeaders[0].Name: header " + name + " cannot be set by a scenario");
+                    assertThat(e.getMessage())
+                            .startsWith("CustomHeaders[0].Name: header " + name + " cannot be set by a scenario");
                 });
 
         assertThat(delivery.deliveries()).isZero();
@@ -124,8 +157,20 @@ class SmtpSendPathInjectionTest {
     }
 
     static Stream<String> forbiddenHeaders() {
-        return Stream.of("From", "To", "Bcc", "Subject", "Sender", "Return-Path", "Message-ID", "Date", "MIME-Version",
-                "Content-Type", "Content-Transfer-Encoding", "Received", "Reply-To");
+        return Stream.of(
+                "From",
+                "To",
+                "Bcc",
+                "Subject",
+                "Sender",
+                "Return-Path",
+                "Message-ID",
+                "Date",
+                "MIME-Version",
+                "Content-Type",
+                "Content-Transfer-Encoding",
+                "Received",
+                "Reply-To");
     }
 
     private static Map<String, Object> path() {
@@ -138,10 +183,11 @@ class SmtpSendPathInjectionTest {
     }
 
     /**
-     * Sends a clean message after the refused one and waits for it: had the refused one gone out,
-     * it would have arrived first.
+     * Sends a clean message after the refused one and waits for it: had the refused one gone out, it would have arrived
+     * first.
      */
-    private static void assertOnlyTheControlMessageArrives(GreenMailDelivery delivery, SmtpPathSender sender) throws Exception {
+    private static void assertOnlyTheControlMessageArrives(GreenMailDelivery delivery, SmtpPathSender sender)
+            throws Exception {
         sender.send(Map.of("Customer", "Control", "To", "control@example.com"));
         assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();

@@ -28,18 +28,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Builds messages through the path and delivers them to GreenMail over loopback, then reads back
- * what a recipient's client would see, header by header.
+ * Builds messages through the path and delivers them to GreenMail over loopback, then reads back what a recipient's
+ * client would see, header by header.
  */
 class SmtpSendPathMessageTest {
 
     @RegisterExtension
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"));
 
-    private MimeMessage sendAndReceiveOne(Map<String, Object> path, Map<String, Object> attributes, int copies) throws Exception {
+    private MimeMessage sendAndReceiveOne(Map<String, Object> path, Map<String, Object> attributes, int copies)
+            throws Exception {
         GreenMailDelivery delivery = new GreenMailDelivery(GREEN_MAIL);
         SendResult result = delivery.sender(path).send(attributes);
-        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, copies)).as("%d copies arrived", copies).isTrue();
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, copies))
+                .as("%d copies arrived", copies)
+                .isTrue();
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         assertThat(received).hasSize(copies);
         assertThat(received[0].getMessageID()).isEqualTo(result.messageId());
@@ -48,12 +51,14 @@ class SmtpSendPathMessageTest {
 
     private static Map<String, Object> fullPath() {
         Map<String, Object> path = orderPath();
-        path.put("attributes", List.of(
-                attribute("Customer", "string", true, false),
-                attribute("Total", "number", false, false),
-                attribute("Items", "string", false, true),
-                attribute("Paid", "boolean", false, false),
-                attribute("Due", "datetime", false, false)));
+        path.put(
+                "attributes",
+                List.of(
+                        attribute("Customer", "string", true, false),
+                        attribute("Total", "number", false, false),
+                        attribute("Items", "string", false, true),
+                        attribute("Paid", "boolean", false, false),
+                        attribute("Due", "datetime", false, false)));
         path.put("subject", "Order for {Customer}");
         path.put("body", "Dear {Customer},\ntotal {Total}, items {Items}, paid {Paid}, due {Due}. {{literal}}");
         path.put("htmlBody", "<p class=\"x\">Dear <b>{Customer}</b></p>");
@@ -86,8 +91,10 @@ class SmtpSendPathMessageTest {
         InternetAddress from = (InternetAddress) m.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo(GreenMailDelivery.SENDER_ADDRESS);
         assertThat(from.getPersonal()).isEqualTo(GreenMailDelivery.SENDER_NAME);
-        assertThat(addresses(m.getRecipients(Message.RecipientType.TO))).containsExactly("boss@shop.example", "Anna <anna@example.com>");
-        assertThat(addresses(m.getRecipients(Message.RecipientType.CC))).containsExactly("Accounts <accounts@shop.example>");
+        assertThat(addresses(m.getRecipients(Message.RecipientType.TO)))
+                .containsExactly("boss@shop.example", "Anna <anna@example.com>");
+        assertThat(addresses(m.getRecipients(Message.RecipientType.CC)))
+                .containsExactly("Accounts <accounts@shop.example>");
         assertThat(m.getHeader("Bcc")).as("Bcc header").isNull();
         assertThat(addresses(m.getReplyTo())).containsExactly("Support <support@shop.example>");
         assertThat(m.getSubject()).isEqualTo("Order for Tom & <Jerry>");
@@ -101,8 +108,9 @@ class SmtpSendPathMessageTest {
         BodyPart html = alternative.getBodyPart(1);
         assertThat(plain.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
         assertThat(html.getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
-        assertThat(normalized(plain.getContent())).isEqualTo(
-                "Dear Tom & <Jerry>,\ntotal 1500, items tea, cake, paid true, due 2026-11-27T10:15:00+03:00. {literal}");
+        assertThat(normalized(plain.getContent()))
+                .isEqualTo(
+                        "Dear Tom & <Jerry>,\ntotal 1500, items tea, cake, paid true, due 2026-11-27T10:15:00+03:00. {literal}");
         assertThat(normalized(html.getContent())).isEqualTo("<p class=\"x\">Dear <b>Tom &amp; &lt;Jerry&gt;</b></p>");
     }
 
@@ -113,7 +121,9 @@ class SmtpSendPathMessageTest {
         assertThat(inbox("hidden@bcc.example")).hasSize(1);
         assertThat(inbox("audit@audit.example")).hasSize(1);
         for (MimeMessage m : GREEN_MAIL.getReceivedMessages()) {
-            assertThat(raw(m)).doesNotContainIgnoringCase("bcc:").doesNotContain("hidden@bcc.example", "audit@audit.example");
+            assertThat(raw(m))
+                    .doesNotContainIgnoringCase("bcc:")
+                    .doesNotContain("hidden@bcc.example", "audit@audit.example");
         }
     }
 
@@ -153,9 +163,23 @@ class SmtpSendPathMessageTest {
         path.put("attachments", List.of(object("name", "terms.txt", "content", base64("Terms: none"))));
         byte[] pdf = {0x25, 0x50, 0x44, 0x46, 0x00, (byte) 0xff, 0x10, 0x0d, 0x0a};
         Map<String, Object> attributes = fullAttributes();
-        attributes.put("Attachments", List.of(
-                object("Name", "invoice.pdf", "Content", Base64.getEncoder().encodeToString(pdf)),
-                object("Name", "data", "Extension", "csv", "Content", base64("a;b\n1;2"), "ContentType", "text/csv; charset=UTF-8")));
+        attributes.put(
+                "Attachments",
+                List.of(
+                        object(
+                                "Name",
+                                "invoice.pdf",
+                                "Content",
+                                Base64.getEncoder().encodeToString(pdf)),
+                        object(
+                                "Name",
+                                "data",
+                                "Extension",
+                                "csv",
+                                "Content",
+                                base64("a;b\n1;2"),
+                                "ContentType",
+                                "text/csv; charset=UTF-8")));
 
         MimeMessage m = sendAndReceiveOne(path, attributes, 5);
 
@@ -163,15 +187,21 @@ class SmtpSendPathMessageTest {
         MimeMultipart mixed = (MimeMultipart) m.getContent();
         assertThat(mixed.getCount()).isEqualTo(4);
         assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
-        assertAttachment(mixed.getBodyPart(1), "terms.txt", "text/plain", "Terms: none".getBytes(StandardCharsets.UTF_8));
+        assertAttachment(
+                mixed.getBodyPart(1), "terms.txt", "text/plain", "Terms: none".getBytes(StandardCharsets.UTF_8));
         assertAttachment(mixed.getBodyPart(2), "invoice.pdf", "application/pdf", pdf);
         assertAttachment(mixed.getBodyPart(3), "data.csv", "text/csv", "a;b\n1;2".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aTextBodyWithAttachmentsIsTheFirstPartOfTheMixedMessage() throws Exception {
-        Map<String, Object> attributes = Map.of("Customer", "Anna", "To", "anna@example.com",
-                "Attachments", object("Name", "a.bin", "Content", base64("x")));
+        Map<String, Object> attributes = Map.of(
+                "Customer",
+                "Anna",
+                "To",
+                "anna@example.com",
+                "Attachments",
+                object("Name", "a.bin", "Content", base64("x")));
 
         MimeMessage m = sendAndReceiveOne(orderPath(), attributes, 1);
 
@@ -187,7 +217,8 @@ class SmtpSendPathMessageTest {
         GreenMailUser user = GREEN_MAIL.getUserManager().getUserByEmail(address);
         assertThat(user).as("mailbox of %s", address).isNotNull();
         return GREEN_MAIL.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                .map(StoredMessage::getMimeMessage).toList();
+                .map(StoredMessage::getMimeMessage)
+                .toList();
     }
 
     private static void assertAttachment(BodyPart part, String name, String type, byte[] bytes) throws Exception {
@@ -198,7 +229,11 @@ class SmtpSendPathMessageTest {
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(a -> ((InternetAddress) a).toUnicodeString()).toList();
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses)
+                        .map(a -> ((InternetAddress) a).toUnicodeString())
+                        .toList();
     }
 
     private static String normalized(Object content) {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's attribute types and flags: duration, period, object (its fields as {@code {Order.Number}}),
- * key-value ({@code {Map.key}}), {@code notEmpty}, and {@code CustomHeaders[].ListValues}; checked by
- * validation and rendered into a message GreenMail receives over loopback.
+ * The seed's attribute types and flags: duration, period, object (its fields as {@code {Order.Number}}), key-value
+ * ({@code {Map.key}}), {@code notEmpty}, and {@code CustomHeaders[].ListValues}; checked by validation and rendered
+ * into a message GreenMail receives over loopback.
  */
 class SmtpSendPathSeedTypesTest {
 
@@ -37,17 +37,26 @@ class SmtpSendPathSeedTypesTest {
 
     private static Map<String, Object> seedPath() {
         Map<String, Object> order = attribute("Order", "object", true, false);
-        order.put("fields", List.of(withNotEmpty(attribute("Number", "string", true, false)), attribute("Total", "number", false, false)));
+        order.put(
+                "fields",
+                List.of(
+                        withNotEmpty(attribute("Number", "string", true, false)),
+                        attribute("Total", "number", false, false)));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("systemName", "order_mail");
         values.put("connection", "shop_smtp");
-        values.put("attributes", new ArrayList<>(List.of(order,
-                attribute("Wait", "duration", false, false),
-                attribute("Stay", "period", false, false),
-                attribute("Extra", "key-value", false, false),
-                withNotEmpty(attribute("Note", "string", false, false)))));
+        values.put(
+                "attributes",
+                new ArrayList<>(List.of(
+                        order,
+                        attribute("Wait", "duration", false, false),
+                        attribute("Stay", "period", false, false),
+                        attribute("Extra", "key-value", false, false),
+                        withNotEmpty(attribute("Note", "string", false, false)))));
         values.put("subject", "Order {Order.Number}");
-        values.put("body", "Total {Order.Total}; wait {Wait}; stay {Stay}; from {Stay.Start}; gift {Extra.gift}; note {Note}");
+        values.put(
+                "body",
+                "Total {Order.Total}; wait {Wait}; stay {Stay}; from {Stay.Start}; gift {Extra.gift}; note {Note}");
         return values;
     }
 
@@ -63,7 +72,8 @@ class SmtpSendPathSeedTypesTest {
     @Test
     void theSeedTypesAreValidAndRenderIntoTheReceivedMessage(@TempDir Path data) throws Exception {
         assertThat(problems(seedPath())).isEmpty();
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             PathSender sender = PathConfigurations.TYPE.bind(configuration(seedPath()), connection);
 
             sender.send(Map.of(
@@ -78,28 +88,39 @@ class SmtpSendPathSeedTypesTest {
             assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage m = GREEN_MAIL.getReceivedMessages()[0];
             assertThat(m.getSubject()).isEqualTo("Order A-42");
-            assertThat(String.valueOf(m.getContent()).trim()).isEqualTo("Total 12.50; wait 1h 30m; "
-                    + "stay 2026-12-01T14:00:00+03:00 – 2026-12-03T12:00:00+03:00; from 2026-12-01T14:00:00+03:00; gift calendar; note fragile");
+            assertThat(String.valueOf(m.getContent()).trim())
+                    .isEqualTo(
+                            "Total 12.50; wait 1h 30m; "
+                                    + "stay 2026-12-01T14:00:00+03:00 – 2026-12-03T12:00:00+03:00; from 2026-12-01T14:00:00+03:00; gift calendar; note fragile");
             assertThat(m.getHeader("X-Tag")).containsExactly("winter", "sale");
         }
     }
 
     @Test
     void notEmptyAndTheTypesRefuseBadValuesNamingTheAttribute(@TempDir Path data) throws Exception {
-        try (SmtpConnection connection = Configs.TYPE.open(Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
             refusals(PathConfigurations.TYPE.bind(configuration(seedPath()), connection));
         }
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
     }
 
     private static void refusals(PathSender sender) {
-        Map<String, Object> good = new LinkedHashMap<>(Map.of("Order", object("Number", "A-1"), "To", "anna@example.com"));
+        Map<String, Object> good =
+                new LinkedHashMap<>(Map.of("Order", object("Number", "A-1"), "To", "anna@example.com"));
 
         assertRefused(sender, with(good, "Note", ""), "attribute Note must not be empty");
         assertRefused(sender, with(good, "Order", object("Number", " ")), "attribute Order.Number must not be empty");
-        assertRefused(sender, with(good, "Order", object("Total", 1)), "attribute Order.Number is required but the message does not supply it");
-        assertRefused(sender, with(good, "Wait", "soon"), "attribute Wait must be a duration such as 15s, 2m or PT1H30M");
-        assertRefused(sender, with(good, "Stay", "2026-12-03T00:00:00Z/2026-12-01T00:00:00Z"), "attribute Stay: the period ends before it starts");
+        assertRefused(
+                sender,
+                with(good, "Order", object("Total", 1)),
+                "attribute Order.Number is required but the message does not supply it");
+        assertRefused(
+                sender, with(good, "Wait", "soon"), "attribute Wait must be a duration such as 15s, 2m or PT1H30M");
+        assertRefused(
+                sender,
+                with(good, "Stay", "2026-12-03T00:00:00Z/2026-12-01T00:00:00Z"),
+                "attribute Stay: the period ends before it starts");
         assertRefused(sender, with(good, "Extra", "gift"), "attribute Extra must be of type key-value");
     }
 
@@ -108,19 +129,24 @@ class SmtpSendPathSeedTypesTest {
         Map<String, Object> values = seedPath();
         values.put("subject", "Order {Order} {Order.Nope} {Stay.Middle} {Extra.anything} {Wait.x}");
 
-        assertThat(problems(values)).extracting(p -> p.message(Locale.ENGLISH)).containsExactly(
-                "placeholder {Order} names an attribute of type object, which cannot be inserted as a whole; use one of its parts such as {Order.Number}",
-                "placeholder {Order.Nope} names no part of attribute Order (parts: {Order.Number}, {Order.Total})",
-                "placeholder {Stay.Middle} names no part of attribute Stay (parts: {Stay.Start}, {Stay.End})",
-                "placeholder {Wait.x} names no part of attribute Wait (parts: {Wait})");
-        assertThat(problems(values)).extracting(ValidationResult.Problem::property).containsOnly("subject");
+        assertThat(problems(values))
+                .extracting(p -> p.message(Locale.ENGLISH))
+                .containsExactly(
+                        "placeholder {Order} names an attribute of type object, which cannot be inserted as a whole; use one of its parts such as {Order.Number}",
+                        "placeholder {Order.Nope} names no part of attribute Order (parts: {Order.Number}, {Order.Total})",
+                        "placeholder {Stay.Middle} names no part of attribute Stay (parts: {Stay.Start}, {Stay.End})",
+                        "placeholder {Wait.x} names no part of attribute Wait (parts: {Wait})");
+        assertThat(problems(values))
+                .extracting(ValidationResult.Problem::property)
+                .containsOnly("subject");
     }
 
     @Test
     void theJsonSchemaOffersEveryTypeAndFlag() {
         String schema = dev.scenarios.connector.api.support.JsonSchemas.of(PathConfigurations.TYPE, Locale.ENGLISH);
 
-        assertThat(schema).contains("\"duration\"", "\"period\"", "\"object\"", "\"key-value\"", "\"notEmpty\"", "\"fields\"");
+        assertThat(schema)
+                .contains("\"duration\"", "\"period\"", "\"object\"", "\"key-value\"", "\"notEmpty\"", "\"fields\"");
     }
 
     @Test
@@ -134,10 +160,16 @@ class SmtpSendPathSeedTypesTest {
         attributes.add(attribute("Odd", "money", false, false));
         values.put("attributes", attributes);
 
-        assertThat(problems(values)).extracting(ValidationResult.Problem::property, p -> p.message(Locale.ENGLISH)).contains(
-                org.assertj.core.groups.Tuple.tuple("attributes[5].fields", "attribute Empty is of type object: declare its fields"),
-                org.assertj.core.groups.Tuple.tuple("attributes[6].fields", "attribute Text is not of type object, so it has no fields"));
-        assertThat(problems(values)).extracting(ValidationResult.Problem::property).contains("attributes[7].type");
+        assertThat(problems(values))
+                .extracting(ValidationResult.Problem::property, p -> p.message(Locale.ENGLISH))
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "attributes[5].fields", "attribute Empty is of type object: declare its fields"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "attributes[6].fields", "attribute Text is not of type object, so it has no fields"));
+        assertThat(problems(values))
+                .extracting(ValidationResult.Problem::property)
+                .contains("attributes[7].type");
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {

@@ -18,7 +18,9 @@ class SmtpSendPathTypeContractTest extends PathTypeContract {
         values.put("replyTo", "Support <support@example.com>");
         values.put("to", "boss@example.com, Анна <anna@example.com>");
         values.put("headers", java.util.List.of(PathConfigurations.object("name", "X-Order", "value", "{Customer}")));
-        values.put("attachments", java.util.List.of(PathConfigurations.object("name", "terms.txt", "content", "aGVsbG8=")));
+        values.put(
+                "attachments",
+                java.util.List.of(PathConfigurations.object("name", "terms.txt", "content", "aGVsbG8=")));
         return values;
     }
 }

@@ -47,8 +47,18 @@ class StartTlsConnectionTest {
     }
 
     private Map<String, Object> tls(int port, Path pem) {
-        return with(plain(port), "encryption", "tls", "trustedCertificates", pem.toString(), "authentication", "basic",
-                "username", SubethaServers.USER, "password", SubethaServers.PASSWORD);
+        return with(
+                plain(port),
+                "encryption",
+                "tls",
+                "trustedCertificates",
+                pem.toString(),
+                "authentication",
+                "basic",
+                "username",
+                SubethaServers.USER,
+                "password",
+                SubethaServers.PASSWORD);
     }
 
     private MimeMessage message(SmtpConnection connection) throws Exception {
@@ -62,17 +72,20 @@ class StartTlsConnectionTest {
     @Test
     void sendsAndChecksOverRequiredStartTls() throws Exception {
         try (SubethaServers server = SubethaServers.startTlsRequired(LOCALHOST);
-                SmtpConnection connection = type.open(of(tls(server.port(), localhostPem)), ConnectorContext.of(data))) {
+                SmtpConnection connection =
+                        type.open(of(tls(server.port(), localhostPem)), ConnectorContext.of(data))) {
             connection.send(message(connection), "orders");
             SubethaServers.Received received = server.next(5);
             assertThat(received).isNotNull();
             assertThat(received.from()).isEqualTo("robot@example.com");
             assertThat(new String(received.data(), StandardCharsets.UTF_8)).contains("Subject: STARTTLS");
 
-            CheckResult check = type.check(of(with(tls(server.port(), localhostPem), "checkWithoutSending", true)), ConnectorContext.of(data));
+            CheckResult check = type.check(
+                    of(with(tls(server.port(), localhostPem), "checkWithoutSending", true)), ConnectorContext.of(data));
             assertThat(check.succeeded()).as(check.toString()).isTrue();
-            assertThat(check.steps()).extracting(CheckResult.Step::name).containsExactly(
-                    "resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit");
+            assertThat(check.steps())
+                    .extracting(CheckResult.Step::name)
+                    .containsExactly("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit");
             CheckResult.Step tls = check.steps().get(4);
             assertThat(tls.status()).isEqualTo(CheckResult.Step.Status.PASSED);
             assertThat(tls.detail()).contains("TLSv1.", "CN=localhost", "expires", "EHLO after TLS", "AUTH");
@@ -84,8 +97,8 @@ class StartTlsConnectionTest {
     void aReplyThatNeverComesOverStartTlsTimesOutWithTheReadTimeout() throws Exception {
         CountDownLatch holdReplies = new CountDownLatch(1);
         try (SubethaServers server = SubethaServers.startTlsRequired(LOCALHOST, holdReplies);
-                SmtpConnection connection = type.open(of(with(tls(server.port(), localhostPem), "readTimeout", "1s")),
-                        ConnectorContext.of(data))) {
+                SmtpConnection connection = type.open(
+                        of(with(tls(server.port(), localhostPem), "readTimeout", "1s")), ConnectorContext.of(data))) {
             long start = System.nanoTime();
             Throwable thrown = catchThrowable(() -> connection.send(message(connection), "orders"));
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -96,14 +109,17 @@ class StartTlsConnectionTest {
             assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
             assertThat(e.getMessage()).startsWith("no reply after the message data within 1s");
             assertThat(e.possiblyDelivered()).isTrue();
-            assertThat(millis).as("ended by the 1s read timeout, not by the server").isBetween(900L, 15_000L);
+            assertThat(millis)
+                    .as("ended by the 1s read timeout, not by the server")
+                    .isBetween(900L, 15_000L);
         }
     }
 
     @Test
     void aServerWithoutStartTlsIsRefusedAndNothingGoesOutInPlainText() throws Exception {
         try (SubethaServers server = SubethaServers.withoutStartTls();
-                SmtpConnection connection = type.open(of(tls(server.port(), localhostPem)), ConnectorContext.of(data))) {
+                SmtpConnection connection =
+                        type.open(of(tls(server.port(), localhostPem)), ConnectorContext.of(data))) {
             assertThatThrownBy(() -> connection.send(message(connection), "orders"))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.TLS);
@@ -113,8 +129,12 @@ class StartTlsConnectionTest {
             assertThat(check.failureKind()).contains(FailureKind.TLS);
             assertThat(check.message(Locale.ENGLISH)).startsWith("the server does not offer STARTTLS");
             assertThat(check.message(Locale.forLanguageTag("ru"))).startsWith("сервер не предлагает STARTTLS");
-            assertThat(check.steps()).extracting(CheckResult.Step::name, CheckResult.Step::status).contains(
-                    tuple("ehlo", CheckResult.Step.Status.PASSED), tuple("tls", CheckResult.Step.Status.FAILED), tuple("auth", CheckResult.Step.Status.SKIPPED));
+            assertThat(check.steps())
+                    .extracting(CheckResult.Step::name, CheckResult.Step::status)
+                    .contains(
+                            tuple("ehlo", CheckResult.Step.Status.PASSED),
+                            tuple("tls", CheckResult.Step.Status.FAILED),
+                            tuple("auth", CheckResult.Step.Status.SKIPPED));
             assertThat(server.logins()).as("no credentials sent in plain text").isZero();
             assertThat(server.nothingReceived()).isTrue();
         }
@@ -125,7 +145,8 @@ class StartTlsConnectionTest {
         try (SubethaServers server = SubethaServers.startTlsRequired(OTHER_HOST)) {
             CheckResult check = type.check(of(tls(server.port(), otherHostPem)), ConnectorContext.of(data));
             assertThat(check.failureKind()).contains(FailureKind.TLS);
-            assertThat(check.message(Locale.ENGLISH)).isEqualTo("the certificate is for another host name than 127.0.0.1");
+            assertThat(check.message(Locale.ENGLISH))
+                    .isEqualTo("the certificate is for another host name than 127.0.0.1");
             assertThat(server.logins()).isZero();
             assertThat(server.nothingReceived()).isTrue();
         }
@@ -138,7 +159,8 @@ class StartTlsConnectionTest {
         try (SubethaServers server = SubethaServers.startTlsRequired(expired)) {
             CheckResult check = type.check(of(tls(server.port(), pem)), ConnectorContext.of(data));
             assertThat(check.failureKind()).as(check.detail()).contains(FailureKind.TLS);
-            assertThat(check.message(Locale.ENGLISH)).isEqualTo("the server certificate has expired or is not yet valid");
+            assertThat(check.message(Locale.ENGLISH))
+                    .isEqualTo("the server certificate has expired or is not yet valid");
             assertThat(server.logins()).isZero();
         }
     }
@@ -149,15 +171,22 @@ class StartTlsConnectionTest {
             Map<String, Object> config = with(tls(server.port(), localhostPem), "trustedCertificates", null);
             CheckResult check = type.check(of(config), ConnectorContext.of(data));
             assertThat(check.failureKind()).contains(FailureKind.TLS);
-            assertThat(check.message(Locale.ENGLISH)).isEqualTo("certificate not trusted: add it to trustedCertificates");
+            assertThat(check.message(Locale.ENGLISH))
+                    .isEqualTo("certificate not trusted: add it to trustedCertificates");
         }
     }
 
     @Test
     void authenticatesWithLoginWhenTheServerOffersOnlyLogin() throws Exception {
         try (SubethaServers server = SubethaServers.loginOnly();
-                SmtpConnection connection = type.open(of(with(tls(server.port(), localhostPem), "encryption", "none",
-                        "allowInsecureAuthentication", true)), ConnectorContext.of(data))) {
+                SmtpConnection connection = type.open(
+                        of(with(
+                                tls(server.port(), localhostPem),
+                                "encryption",
+                                "none",
+                                "allowInsecureAuthentication",
+                                true)),
+                        ConnectorContext.of(data))) {
             connection.send(message(connection), "orders");
             assertThat(server.next(5)).isNotNull();
             assertThat(server.logins()).isEqualTo(1);
@@ -172,6 +201,7 @@ class StartTlsConnectionTest {
         assertThat(check.message(Locale.ENGLISH)).startsWith("trustedCertificates: cannot read");
         assertThat(check.steps()).isEmpty();
         assertThatThrownBy(() -> type.open(of(config), ConnectorContext.of(data)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("trustedCertificates: cannot read");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("trustedCertificates: cannot read");
     }
 }

@@ -58,8 +58,10 @@ class TemplateTest {
     @Test
     void aPlaceholderMustBeAnAttributeName() {
         for (String text : new String[] {"{}", "{Order No}", "{a{b}", "{Имя}"}) {
-            assertThatThrownBy(() -> Template.parse(text)).as(text)
-                    .isInstanceOfSatisfying(TemplateSyntaxException.class,
+            assertThatThrownBy(() -> Template.parse(text))
+                    .as(text)
+                    .isInstanceOfSatisfying(
+                            TemplateSyntaxException.class,
                             e -> assertThat(e.reason()).isEqualTo(TemplateSyntaxException.Reason.INVALID_PLACEHOLDER));
         }
     }

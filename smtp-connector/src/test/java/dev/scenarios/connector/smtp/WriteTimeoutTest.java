@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A server that stops reading in the middle of the message data: the upload blocks once the TCP
- * windows are full, and only the write timeout can end it (the read timeout is far longer).
+ * A server that stops reading in the middle of the message data: the upload blocks once the TCP windows are full, and
+ * only the write timeout can end it (the read timeout is far longer).
  */
 class WriteTimeoutTest {
 
@@ -47,8 +47,16 @@ class WriteTimeoutTest {
         Path pem = certificate.writePem(data.resolve("server.pem"));
         try (ScriptedSmtpServer server = ScriptedSmtpServer.implicitTls(certificate.serverContext())) {
             server.on("DATA", replyThenStopReading("354 End data with <CR><LF>.<CR><LF>"));
-            assertWriteTimeout(sendBig(with(plain(server.port()), "encryption", "ssl",
-                    "trustedCertificates", pem.toString(), "writeTimeout", "1s", "readTimeout", "60s")));
+            assertWriteTimeout(sendBig(with(
+                    plain(server.port()),
+                    "encryption",
+                    "ssl",
+                    "trustedCertificates",
+                    pem.toString(),
+                    "writeTimeout",
+                    "1s",
+                    "readTimeout",
+                    "60s")));
         }
     }
 
@@ -69,7 +77,9 @@ class WriteTimeoutTest {
             Throwable thrown = catchThrowable(() -> connection.send(message, "reports"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(thrown).isInstanceOf(DeliveryException.class);
-            assertThat(millis).as("ended by the 1s write timeout, not the 60s read timeout").isBetween(900L, 15_000L);
+            assertThat(millis)
+                    .as("ended by the 1s write timeout, not the 60s read timeout")
+                    .isBetween(900L, 15_000L);
             return (DeliveryException) thrown;
         }
     }

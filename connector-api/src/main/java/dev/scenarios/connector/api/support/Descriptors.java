@@ -11,25 +11,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The checks every type shares, driven by its descriptors: unknown properties, required values
- * (when visible), types, enum values and integer ranges, recursively into object lists, each item
- * of an {@linkplain PropertyDescriptor#array() array}. {@link ConfigurableType#validate} starts here
- * and adds the type's own rules; a host that adds its own descriptors calls it too. Pure; never
- * echoes a secret. Problems carry {@link ProblemCode}s.
+ * The checks every type shares, driven by its descriptors: unknown properties, required values (when visible), types,
+ * enum values and integer ranges, recursively into object lists, each item of an {@linkplain PropertyDescriptor#array()
+ * array}. {@link ConfigurableType#validate} starts here and adds the type's own rules; a host that adds its own
+ * descriptors calls it too. Pure; never echoes a secret. Problems carry {@link ProblemCode}s.
  */
 public final class Descriptors {
 
     private static final Messages MESSAGES = Messages.of("dev.scenarios.connector.api.messages", Descriptors.class);
 
     /**
-     * The one rule for a system name (a connection's or a path's {@code systemName}, and a path's
-     * {@code connection}): Latin letters, digits and {@code _}. Names become file names, journal
-     * names and Camel endpoint names, so nothing else is allowed.
+     * The one rule for a system name (a connection's or a path's {@code systemName}, and a path's {@code connection}):
+     * Latin letters, digits and {@code _}. Names become file names, journal names and Camel endpoint names, so nothing
+     * else is allowed.
      */
     private static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
-    private Descriptors() {
-    }
+    private Descriptors() {}
 
     /**
      * Whether {@code name} is a valid system name. Pure.
@@ -59,7 +57,8 @@ public final class Descriptors {
                 continue;
             }
             Object value = configuration.value(d.name());
-            if (value == null || (value instanceof String s && s.isBlank())
+            if (value == null
+                    || (value instanceof String s && s.isBlank())
                     || (value instanceof List<?> l && l.isEmpty())) {
                 if (d.required()) {
                     out.add(d.name(), ProblemCode.REQUIRED, MESSAGES.message("problem.required", d.name()));
@@ -95,7 +94,10 @@ public final class Descriptors {
             case INTEGER -> checkInteger(d, path, value, shown, out);
             case ENUM -> {
                 if (!d.allowedValues().contains(String.valueOf(value).trim())) {
-                    out.add(path, ProblemCode.ENUM, MESSAGES.message("problem.enum", path, shown, String.join(", ", d.allowedValues())));
+                    out.add(
+                            path,
+                            ProblemCode.ENUM,
+                            MESSAGES.message("problem.enum", path, shown, String.join(", ", d.allowedValues())));
                 }
             }
             case DURATION -> {
@@ -125,23 +127,34 @@ public final class Descriptors {
         }
     }
 
-    private static void checkInteger(PropertyDescriptor d, String path, Object value, String shown, ValidationResult.Builder out) {
+    private static void checkInteger(
+            PropertyDescriptor d, String path, Object value, String shown, ValidationResult.Builder out) {
         long n;
         try {
             n = value instanceof Number num && num.doubleValue() == num.longValue()
-                    ? num.longValue() : Long.parseLong(String.valueOf(value).trim());
+                    ? num.longValue()
+                    : Long.parseLong(String.valueOf(value).trim());
         } catch (NumberFormatException e) {
             out.add(path, ProblemCode.INTEGER, MESSAGES.message("problem.integer", path, shown));
             return;
         }
-        if (d.minimum().map(min -> n < min).orElse(false) || d.maximum().map(max -> n > max).orElse(false)) {
-            out.add(path, ProblemCode.RANGE, MESSAGES.message("problem.range", path, shown,
-                    d.minimum().map(String::valueOf).orElse("…"), d.maximum().map(String::valueOf).orElse("…")));
+        if (d.minimum().map(min -> n < min).orElse(false)
+                || d.maximum().map(max -> n > max).orElse(false)) {
+            out.add(
+                    path,
+                    ProblemCode.RANGE,
+                    MESSAGES.message(
+                            "problem.range",
+                            path,
+                            shown,
+                            d.minimum().map(String::valueOf).orElse("…"),
+                            d.maximum().map(String::valueOf).orElse("…")));
         }
     }
 
     private static void checkEmailList(String path, Object value, ValidationResult.Builder out) {
-        List<?> items = value instanceof List<?> l ? l : List.of(String.valueOf(value).split(","));
+        List<?> items =
+                value instanceof List<?> l ? l : List.of(String.valueOf(value).split(","));
         for (Object item : items) {
             String s = String.valueOf(item).trim();
             if (!s.isEmpty() && !Addresses.isMailbox(s)) {

@@ -8,11 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one duration grammar of connectors and hosts: {@code 500ms}, {@code 15s}, {@code 2m},
- * {@code 1h}, {@code 1d} (a whole number and a unit, case-insensitive, optional space), or ISO-8601
- * such as {@code PT15S}. Negative durations are not durations. Used for
- * {@link dev.scenarios.connector.api.PropertyType#DURATION} properties and by the scenario runtime's
- * {@code retry:} settings and {@code --duration} option. Pure.
+ * The one duration grammar of connectors and hosts: {@code 500ms}, {@code 15s}, {@code 2m}, {@code 1h}, {@code 1d} (a
+ * whole number and a unit, case-insensitive, optional space), or ISO-8601 such as {@code PT15S}. Negative durations are
+ * not durations. Used for {@link dev.scenarios.connector.api.PropertyType#DURATION} properties and by the scenario
+ * runtime's {@code retry:} settings and {@code --duration} option. Pure.
  */
 public final class Durations {
 
@@ -24,8 +23,7 @@ public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*" + UNITS);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Reads a duration.
@@ -38,13 +36,14 @@ public final class Durations {
         Matcher m = SHORT.matcher(s);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            return Optional.of(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
         }
         if (s.startsWith("p")) {
             try {

@@ -2,8 +2,8 @@ package dev.scenarios.connector.api.support;
 
 import dev.scenarios.connector.api.ConfigurableType;
 import dev.scenarios.connector.api.PathType;
-import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import dev.scenarios.connector.api.PropertyDescriptor;
+import dev.scenarios.connector.api.PropertyDescriptor.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Exports a type's descriptors as a JSON Schema (draft 2020-12) a host can render a settings form
- * from: titles and descriptions in the requested language, secrets {@code writeOnly} with
- * {@code format: password}, enums as {@code oneOf} of {@code const} with localized titles, defaults
- * (dependent ones and conditional requirements as {@code allOf} of {@code if}/{@code then}), and
- * the form hints {@code x-group}, {@code x-groupTitle} and {@code x-visibleWhen}
- * (<code>{"authentication": ["windows"]}</code>). Pure; the JSON code lives here so the SPI needs no library.
+ * Exports a type's descriptors as a JSON Schema (draft 2020-12) a host can render a settings form from: titles and
+ * descriptions in the requested language, secrets {@code writeOnly} with {@code format: password}, enums as
+ * {@code oneOf} of {@code const} with localized titles, defaults (dependent ones and conditional requirements as
+ * {@code allOf} of {@code if}/{@code then}), and the form hints {@code x-group}, {@code x-groupTitle} and
+ * {@code x-visibleWhen} (<code>{"authentication": ["windows"]}</code>). Pure; the JSON code lives here so the SPI needs
+ * no library.
  */
 public final class JsonSchemas {
 
     private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /**
      * The schema of a type's own settings, as JSON text.
@@ -33,13 +32,18 @@ public final class JsonSchemas {
      * @return the schema, compact JSON
      */
     public static String of(ConfigurableType type, Locale locale) {
-        return JsonWriter.write(schema(type instanceof PathType ? "path" : "connection", type.id(), type.name(locale),
-                type.description(locale), type.properties(), locale));
+        return JsonWriter.write(schema(
+                type instanceof PathType ? "path" : "connection",
+                type.id(),
+                type.name(locale),
+                type.description(locale),
+                type.properties(),
+                locale));
     }
 
     /**
-     * The schema as nested maps and lists, for hosts that embed it in a larger JSON document or
-     * add their own settings to a type's.
+     * The schema as nested maps and lists, for hosts that embed it in a larger JSON document or add their own settings
+     * to a type's.
      *
      * @param kind {@code connection} or {@code path}, part of {@code $id}
      * @param id the type's id
@@ -49,8 +53,13 @@ public final class JsonSchemas {
      * @param locale the language of titles and descriptions
      * @return the schema as maps (insertion-ordered) and lists
      */
-    public static Map<String, Object> schema(String kind, String id, String title, String description,
-            List<PropertyDescriptor> properties, Locale locale) {
+    public static Map<String, Object> schema(
+            String kind,
+            String id,
+            String title,
+            String description,
+            List<PropertyDescriptor> properties,
+            Locale locale) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", DRAFT);
         root.put("$id", "urn:scenario-connectors:" + kind + ":" + id);
@@ -71,9 +80,12 @@ public final class JsonSchemas {
             if (d.required() && d.visibleWhen().isEmpty()) {
                 required.add(d.name());
             }
-            d.visibleWhen().filter(c -> d.required()).ifPresent(c -> conditions.add(ifThen(c, Map.of("required", List.of(d.name())))));
+            d.visibleWhen()
+                    .filter(c -> d.required())
+                    .ifPresent(c -> conditions.add(ifThen(c, Map.of("required", List.of(d.name())))));
             for (PropertyDescriptor.DependentDefault dd : d.dependentDefaults()) {
-                conditions.add(ifThen(dd.condition(), Map.of("properties", Map.of(d.name(), Map.of("default", dd.value())))));
+                conditions.add(ifThen(
+                        dd.condition(), Map.of("properties", Map.of(d.name(), Map.of("default", dd.value())))));
             }
         }
         body.put("properties", props);

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Writes maps, lists, strings, numbers, booleans and null as compact JSON (RFC 8259). */
 final class JsonWriter {
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();

@@ -7,16 +7,14 @@ import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.PropertyDescriptor;
 import dev.scenarios.connector.api.ValidationResult;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ConfigurableType} must satisfy: ids and names in both languages, the common
- * properties, every descriptor documented in Russian and English, unique names, secrets without
- * defaults, a valid configuration validates, an empty one reports every required property, secrets
- * never in {@code toString()} or problems. Extended by {@link ConnectionTypeContract} and
- * {@link PathTypeContract}, which name the common properties of their kind.
+ * What every {@link ConfigurableType} must satisfy: ids and names in both languages, the common properties, every
+ * descriptor documented in Russian and English, unique names, secrets without defaults, a valid configuration
+ * validates, an empty one reports every required property, secrets never in {@code toString()} or problems. Extended by
+ * {@link ConnectionTypeContract} and {@link PathTypeContract}, which name the common properties of their kind.
  *
  * @param <T> the kind of type under test
  */

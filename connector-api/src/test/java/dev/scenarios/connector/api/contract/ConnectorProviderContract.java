@@ -44,9 +44,12 @@ public abstract class ConnectorProviderContract {
     void pathTypesBindToAKnownConnectionType() throws Exception {
         ConnectorProvider provider = providerClass().getConstructor().newInstance();
         List<String> connectionIds = new ArrayList<>();
-        ServiceLoader.load(ConnectorProvider.class).forEach(p -> p.connectionTypes().forEach(t -> connectionIds.add(t.id())));
+        ServiceLoader.load(ConnectorProvider.class)
+                .forEach(p -> p.connectionTypes().forEach(t -> connectionIds.add(t.id())));
         for (PathType path : provider.pathTypes()) {
-            assertThat(connectionIds).as("connection type of path type %s", path.id()).contains(path.connectionTypeId());
+            assertThat(connectionIds)
+                    .as("connection type of path type %s", path.id())
+                    .contains(path.connectionTypeId());
         }
     }
 }

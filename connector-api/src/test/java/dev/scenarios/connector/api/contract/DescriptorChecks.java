@@ -20,17 +20,23 @@ final class DescriptorChecks {
     static final Locale RU = Locale.forLanguageTag("ru");
     static final Locale EN = Locale.ENGLISH;
 
-    private DescriptorChecks() {
-    }
+    private DescriptorChecks() {}
 
     static void documentedInBothLanguages(List<PropertyDescriptor> descriptors) {
         for (PropertyDescriptor d : descriptors) {
             for (String key : d.messageKeys()) {
-                assertThat(d.messages().has(key, EN)).as("English text %s of %s", key, d.name()).isTrue();
-                assertThat(d.messages().has(key, RU)).as("Russian text %s of %s", key, d.name()).isTrue();
+                assertThat(d.messages().has(key, EN))
+                        .as("English text %s of %s", key, d.name())
+                        .isTrue();
+                assertThat(d.messages().has(key, RU))
+                        .as("Russian text %s of %s", key, d.name())
+                        .isTrue();
             }
             assertThat(d.help(RU)).as("Russian help of %s", d.name()).containsPattern("\\p{IsCyrillic}");
-            assertThat(d.help(EN)).as("English help of %s", d.name()).isNotBlank().doesNotContainPattern("\\p{IsCyrillic}");
+            assertThat(d.help(EN))
+                    .as("English help of %s", d.name())
+                    .isNotBlank()
+                    .doesNotContainPattern("\\p{IsCyrillic}");
             documentedInBothLanguages(d.items());
         }
     }
@@ -38,7 +44,9 @@ final class DescriptorChecks {
     static void namesUnique(List<PropertyDescriptor> descriptors) {
         Set<String> seen = new HashSet<>();
         for (PropertyDescriptor d : descriptors) {
-            assertThat(seen.add(d.name())).as("property %s declared once", d.name()).isTrue();
+            assertThat(seen.add(d.name()))
+                    .as("property %s declared once", d.name())
+                    .isTrue();
             namesUnique(d.items());
         }
     }
@@ -46,32 +54,42 @@ final class DescriptorChecks {
     static void secretsHaveNoDefault(List<PropertyDescriptor> descriptors) {
         for (PropertyDescriptor d : descriptors) {
             if (d.secret()) {
-                assertThat(d.defaultValue()).as("default of secret %s", d.name()).isEmpty();
-                assertThat(d.dependentDefaults()).as("defaults of secret %s", d.name()).isEmpty();
+                assertThat(d.defaultValue())
+                        .as("default of secret %s", d.name())
+                        .isEmpty();
+                assertThat(d.dependentDefaults())
+                        .as("defaults of secret %s", d.name())
+                        .isEmpty();
             }
         }
     }
 
-    static void emptyReportsEveryRequired(List<PropertyDescriptor> descriptors, Function<Configuration, ValidationResult> validate) {
+    static void emptyReportsEveryRequired(
+            List<PropertyDescriptor> descriptors, Function<Configuration, ValidationResult> validate) {
         Configuration empty = Configuration.of(descriptors, Map.of());
         ValidationResult result = validate.apply(empty);
         for (PropertyDescriptor d : descriptors) {
             boolean mustReport = d.required() && empty.isVisible(d) && empty.value(d.name()) == null;
             if (mustReport) {
-                assertThat(result.problemsOf(d.name())).as("problems of required %s", d.name())
+                assertThat(result.problemsOf(d.name()))
+                        .as("problems of required %s", d.name())
                         .anyMatch(p -> p.code().equals("required"));
             }
         }
     }
 
-    static void validConfigurationValidates(List<PropertyDescriptor> descriptors, Map<String, Object> valid,
+    static void validConfigurationValidates(
+            List<PropertyDescriptor> descriptors,
+            Map<String, Object> valid,
             Function<Configuration, ValidationResult> validate) {
         ValidationResult result = validate.apply(Configuration.of(descriptors, valid));
         assertThat(result.problems()).as("problems of the valid configuration").isEmpty();
     }
 
     /** A secret value set in a valid configuration appears neither in toString() nor in any problem message. */
-    static void secretsHidden(List<PropertyDescriptor> descriptors, Map<String, Object> valid,
+    static void secretsHidden(
+            List<PropertyDescriptor> descriptors,
+            Map<String, Object> valid,
             Function<Configuration, ValidationResult> validate) {
         Map<String, Object> values = new LinkedHashMap<>(valid);
         for (PropertyDescriptor d : descriptors) {

@@ -20,24 +20,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link PathType} of direction {@link PathType.Direction#RECEIVE} must satisfy, on top
- * of {@link PathTypeContract}: it refuses to {@code bind} a sender; its source hands each item with
- * declared attributes only, hands it once when the host acknowledged success, hands it again after a
- * failure, and can be started only once. A connector's test extends this class, names its type, a
- * valid configuration, an open connection and a way to make one new item arrive; shipped in
- * connector-api's test-jar. Each test starts from an empty backend and a fresh data directory.
+ * What every {@link PathType} of direction {@link PathType.Direction#RECEIVE} must satisfy, on top of
+ * {@link PathTypeContract}: it refuses to {@code bind} a sender; its source hands each item with declared attributes
+ * only, hands it once when the host acknowledged success, hands it again after a failure, and can be started only once.
+ * A connector's test extends this class, names its type, a valid configuration, an open connection and a way to make
+ * one new item arrive; shipped in connector-api's test-jar. Each test starts from an empty backend and a fresh data
+ * directory.
  */
 public abstract class PathSourceContract extends PathTypeContract {
 
-    /** An open connection of the type's {@link PathType#connectionTypeId()}, to the backend {@link #produceItem} fills. */
+    /**
+     * An open connection of the type's {@link PathType#connectionTypeId()}, to the backend {@link #produceItem} fills.
+     */
     protected abstract Connection connection();
 
     /** A context whose data directory is fresh for each test. */
     protected abstract ConnectorContext context();
 
     /**
-     * Makes one new item arrive at the source; {@code marker} must appear in one of the values the
-     * source hands for it (e.g. a mail's subject).
+     * Makes one new item arrive at the source; {@code marker} must appear in one of the values the source hands for it
+     * (e.g. a mail's subject).
      */
     protected abstract void produceItem(String marker) throws Exception;
 
@@ -57,7 +59,8 @@ public abstract class PathSourceContract extends PathTypeContract {
     }
 
     private static boolean carries(ReceivedItem item, String marker) {
-        return item.attributes().values().stream().anyMatch(v -> String.valueOf(v).contains(marker));
+        return item.attributes().values().stream()
+                .anyMatch(v -> String.valueOf(v).contains(marker));
     }
 
     @Test
@@ -70,19 +73,24 @@ public abstract class PathSourceContract extends PathTypeContract {
     @Test
     void handsAnItemWithDeclaredAttributesOnlyAndOnceAfterSuccess() throws Exception {
         Set<String> declared = type().attributes(Configuration.of(type().properties(), validConfiguration())).stream()
-                .map(PropertyDescriptor::name).collect(Collectors.toSet());
+                .map(PropertyDescriptor::name)
+                .collect(Collectors.toSet());
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
         try (PathSource source = source()) {
             produceItem("first-item");
             source.start(handed::add);
             ReceivedItem first = next(handed);
-            assertThat(carries(first, "first-item")).as("%s carries its marker", first).isTrue();
+            assertThat(carries(first, "first-item"))
+                    .as("%s carries its marker", first)
+                    .isTrue();
             assertThat(declared).containsAll(first.attributes().keySet());
             assertThat(first.possibleDuplicate()).isFalse();
             first.succeeded(Map.of());
             produceItem("second-item");
             ReceivedItem second = next(handed);
-            assertThat(carries(second, "second-item")).as("the next item handed is the new one, not %s again", second).isTrue();
+            assertThat(carries(second, "second-item"))
+                    .as("the next item handed is the new one, not %s again", second)
+                    .isTrue();
             second.succeeded(Map.of());
         }
     }
@@ -105,7 +113,8 @@ public abstract class PathSourceContract extends PathTypeContract {
     void startsOnlyOnce() {
         try (PathSource source = source()) {
             source.start(item -> item.succeeded(Map.of()));
-            assertThatThrownBy(() -> source.start(item -> item.succeeded(Map.of()))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> source.start(item -> item.succeeded(Map.of())))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PathSource;
+import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.SendEvents;
-import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
@@ -15,21 +15,21 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
 /**
- * The Camel component {@code path}: {@code to: path:<systemName>} sends one message through that
- * data transfer path; {@code from: path:<systemName>} of a receiving path starts the route with each
- * item the path receives ({@link PathConsumer}); {@code ?messageVariable=…&ignoreErrors=true…} are a
- * sending step's {@link PathStepOptions}. Registered by the runtime with the senders it bound at startup; an unknown
- * name fails when the route starts (validation reports it earlier).
+ * The Camel component {@code path}: {@code to: path:<systemName>} sends one message through that data transfer path;
+ * {@code from: path:<systemName>} of a receiving path starts the route with each item the path receives
+ * ({@link PathConsumer}); {@code ?messageVariable=…&ignoreErrors=true…} are a sending step's {@link PathStepOptions}.
+ * Registered by the runtime with the senders it bound at startup; an unknown name fails when the route starts
+ * (validation reports it earlier).
  */
 public final class PathComponent extends DefaultComponent {
 
     /**
-     * A path ready to send or to receive: {@code sender} for a sending path, {@code sources} (a new,
-     * unstarted source per call: a route that is stopped and started again gets a fresh one) for a
-     * receiving path; both null when the path or its connection is disabled. {@code responses} shape
-     * a sending step's response and error variables.
+     * A path ready to send or to receive: {@code sender} for a sending path, {@code sources} (a new, unstarted source
+     * per call: a route that is stopped and started again gets a fresh one) for a receiving path; both null when the
+     * path or its connection is disabled. {@code responses} shape a sending step's response and error variables.
      */
-    public record BoundPath(PathDefinition definition, PathSender sender, Supplier<PathSource> sources, StepResponses responses) {
+    public record BoundPath(
+            PathDefinition definition, PathSender sender, Supplier<PathSource> sources, StepResponses responses) {
 
         /** A sending path whose file declares no {@code response:} / {@code errorResponse:}, or a disabled one. */
         public BoundPath(PathDefinition definition, PathSender sender) {
@@ -54,7 +54,11 @@ public final class PathComponent extends DefaultComponent {
      * @param policies each path's delivery policy, by system name
      * @param queued where {@code delivery: queued} steps put their messages; null when there is no queue
      */
-    public PathComponent(Map<String, BoundPath> paths, SendEvents events, Function<String, DeliveryPolicy> policies, QueuedDelivery queued) {
+    public PathComponent(
+            Map<String, BoundPath> paths,
+            SendEvents events,
+            Function<String, DeliveryPolicy> policies,
+            QueuedDelivery queued) {
         this.paths = Map.copyOf(paths);
         this.events = events;
         this.policies = policies;
@@ -70,8 +74,8 @@ public final class PathComponent extends DefaultComponent {
     }
 
     /**
-     * Makes the endpoint of {@code remaining} ({@code <systemName>}) for a component that delegates to
-     * this one ({@code dev.scenarios.runtime.PathCamelComponent}), which then sets {@code parameters}.
+     * Makes the endpoint of {@code remaining} ({@code <systemName>}) for a component that delegates to this one
+     * ({@code dev.scenarios.runtime.PathCamelComponent}), which then sets {@code parameters}.
      *
      * @throws IllegalArgumentException if no path has that name
      */

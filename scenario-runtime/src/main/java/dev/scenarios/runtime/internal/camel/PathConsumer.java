@@ -11,21 +11,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer of {@code from: path:<systemName>} for a receiving path: starts the path's
- * {@link PathSource} with the route and turns each received item into one exchange. The item's
- * attributes (for {@code imap-receive}: {@code From}, {@code Subject}, {@code Attachments}, …) are
- * the body, as a map, and the variable {@code message}; the variable {@code possibleDuplicate} says
- * whether the item may have been handed before. When the route has finished with the exchange the
- * item is acknowledged: {@linkplain ReceivedItem#succeeded succeeded} unless the exchange failed
- * (an exception not handled by the route), then {@linkplain ReceivedItem#failed failed} with the
- * exception's message, so the connector moves, retries or sets the item aside. No per-attribute
- * variables are set: a {@code to: path:} step later in the route reads variables of its own
- * attribute names ({@code To}, {@code Subject}), and the received mail's must not become the reply's.
- * Stopping the route closes the source; a disabled path starts nothing.
+ * The consumer of {@code from: path:<systemName>} for a receiving path: starts the path's {@link PathSource} with the
+ * route and turns each received item into one exchange. The item's attributes (for {@code imap-receive}: {@code From},
+ * {@code Subject}, {@code Attachments}, …) are the body, as a map, and the variable {@code message}; the variable
+ * {@code possibleDuplicate} says whether the item may have been handed before. When the route has finished with the
+ * exchange the item is acknowledged: {@linkplain ReceivedItem#succeeded succeeded} unless the exchange failed (an
+ * exception not handled by the route), then {@linkplain ReceivedItem#failed failed} with the exception's message, so
+ * the connector moves, retries or sets the item aside. No per-attribute variables are set: a {@code to: path:} step
+ * later in the route reads variables of its own attribute names ({@code To}, {@code Subject}), and the received mail's
+ * must not become the reply's. Stopping the route closes the source; a disabled path starts nothing.
  */
 final class PathConsumer extends DefaultConsumer {
 
-    /** The variable holding the received item's attributes, as the seed's event "Message received" names it by default. */
+    /**
+     * The variable holding the received item's attributes, as the seed's event "Message received" names it by default.
+     */
     static final String MESSAGE_VARIABLE = "message";
     /** The variable telling whether the item may be a repeat. */
     static final String POSSIBLE_DUPLICATE_VARIABLE = "possibleDuplicate";
@@ -44,7 +44,9 @@ final class PathConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         if (path.sources() == null) {
-            LOG.warn("path {} or its connection is disabled: its scenario receives nothing", path.definition().systemName());
+            LOG.warn(
+                    "path {} or its connection is disabled: its scenario receives nothing",
+                    path.definition().systemName());
             return;
         }
         source = path.sources().get();

@@ -12,9 +12,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * The endpoint {@code path:<systemName>[?options]}: for a sending path a producer (one message per
- * exchange, options as {@link PathStepOptions}), for a receiving path a consumer (one exchange per
- * received item).
+ * The endpoint {@code path:<systemName>[?options]}: for a sending path a producer (one message per exchange, options as
+ * {@link PathStepOptions}), for a receiving path a consumer (one exchange per received item).
  */
 public final class PathEndpoint extends DefaultEndpoint {
 
@@ -25,8 +24,15 @@ public final class PathEndpoint extends DefaultEndpoint {
     private final PathStepOptions options;
     private final StepResponses responses;
 
-    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy,
-            QueuedDelivery queued, PathStepOptions options, StepResponses responses) {
+    PathEndpoint(
+            String uri,
+            PathComponent component,
+            PathComponent.BoundPath path,
+            SendEvents events,
+            DeliveryPolicy policy,
+            QueuedDelivery queued,
+            PathStepOptions options,
+            StepResponses responses) {
         super(uri, component);
         this.options = options;
         this.responses = responses;
@@ -44,7 +50,8 @@ public final class PathEndpoint extends DefaultEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) {
         if (path.definition().type().direction() != PathType.Direction.RECEIVE) {
-            throw new UnsupportedOperationException("path " + path.definition().systemName() + " sends; use it in to:, not from:");
+            throw new UnsupportedOperationException(
+                    "path " + path.definition().systemName() + " sends; use it in to:, not from:");
         }
         return new PathConsumer(this, processor, path);
     }

@@ -6,11 +6,11 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.DirectDelivery;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
-import dev.scenarios.runtime.SendEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,27 +18,32 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Sends one message per exchange through a bound path: directly (retrying transient failures as
- * the path's policy says, see {@link DirectDelivery}) or, with {@code delivery: queued}, by storing
- * it durably in the queue ({@link QueuedDelivery}). On success sets the exchange variables
- * {@code messageId}, {@code queued} and then either {@code serverReply} and {@code rejectedRecipients}
- * (direct) or {@code queueId} (queued); on failure sets
- * {@code failureKind}, {@code replyCode}, {@code failureMessage} and {@code rejectedRecipients} and
- * fails the exchange with the {@link DeliveryException}, so {@code doTry}/{@code onException} see it.
- * The body is left as it was.
+ * Sends one message per exchange through a bound path: directly (retrying transient failures as the path's policy says,
+ * see {@link DirectDelivery}) or, with {@code delivery: queued}, by storing it durably in the queue
+ * ({@link QueuedDelivery}). On success sets the exchange variables {@code messageId}, {@code queued} and then either
+ * {@code serverReply} and {@code rejectedRecipients} (direct) or {@code queueId} (queued); on failure sets
+ * {@code failureKind}, {@code replyCode}, {@code failureMessage} and {@code rejectedRecipients} and fails the exchange
+ * with the {@link DeliveryException}, so {@code doTry}/{@code onException} see it. The body is left as it was.
  *
- * <p>The step's {@linkplain PathStepOptions options} change that: {@code messageVariable} reads the
- * attributes from one variable; {@code responseVariable} / {@code errorVariable} also receive the
- * outcome as a map ({@link StepResults}, shaped by the path's {@link StepResponses}); {@code ignoreErrors} lets the route go on after a failure;
- * {@code async} hands the message to the queue as {@code delivery: queued} does, whatever the path's mode.
+ * <p>The step's {@linkplain PathStepOptions options} change that: {@code messageVariable} reads the attributes from one
+ * variable; {@code responseVariable} / {@code errorVariable} also receive the outcome as a map ({@link StepResults},
+ * shaped by the path's {@link StepResponses}); {@code ignoreErrors} lets the route go on after a failure; {@code async}
+ * hands the message to the queue as {@code delivery: queued} does, whatever the path's mode.
  */
 final class PathProducer extends DefaultProducer {
 
     /** The exchange property carrying the {@link SendResult}, for the CLI's {@code send}. */
     static final String RESULT_PROPERTY = "dev.scenarios.runtime.sendResult";
 
-    private static final List<String> RESULT_VARIABLES =
-            List.of("messageId", "serverReply", "rejectedRecipients", "failureKind", "replyCode", "failureMessage", "queued", "queueId");
+    private static final List<String> RESULT_VARIABLES = List.of(
+            "messageId",
+            "serverReply",
+            "rejectedRecipients",
+            "failureKind",
+            "replyCode",
+            "failureMessage",
+            "queued",
+            "queueId");
 
     private final PathComponent.BoundPath path;
     private final SendEvents events;
@@ -48,10 +53,17 @@ final class PathProducer extends DefaultProducer {
     private final StepResponses responses;
     /** The path's attribute names, worked out once: the definition does not change while the producer lives. */
     private final Set<String> attributeNames;
+
     private final Set<String> arrayAttributeNames;
 
-    PathProducer(PathEndpoint endpoint, PathComponent.BoundPath path, SendEvents events, DeliveryPolicy policy, QueuedDelivery queued,
-            PathStepOptions options, StepResponses responses) {
+    PathProducer(
+            PathEndpoint endpoint,
+            PathComponent.BoundPath path,
+            SendEvents events,
+            DeliveryPolicy policy,
+            QueuedDelivery queued,
+            PathStepOptions options,
+            StepResponses responses) {
         super(endpoint);
         this.options = options;
         this.responses = responses;
@@ -75,15 +87,19 @@ final class PathProducer extends DefaultProducer {
         }
         try {
             if (definition.type().direction() == dev.scenarios.connector.api.PathType.Direction.RECEIVE) {
-                throw new DeliveryException(FailureKind.CONFIGURATION, 0, "path " + definition.systemName()
-                        + " receives mail; use it in from:, not to:");
+                throw new DeliveryException(
+                        FailureKind.CONFIGURATION,
+                        0,
+                        "path " + definition.systemName() + " receives mail; use it in from:, not to:");
             }
             if (path.sender() == null) {
-                throw new DeliveryException(FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
+                throw new DeliveryException(
+                        FailureKind.DISABLED, 0, "path " + definition.systemName() + " or its connection is disabled");
             }
             Map<String, Object> attributes = options.messageVariable() == null
                     ? StepAttributes.collect(exchange, attributeNames, arrayAttributeNames)
-                    : StepAttributes.fromVariable(exchange, options.messageVariable(), attributeNames, arrayAttributeNames);
+                    : StepAttributes.fromVariable(
+                            exchange, options.messageVariable(), attributeNames, arrayAttributeNames);
             if (policy.mode() == DeliveryPolicy.Mode.QUEUED || options.async()) {
                 enqueue(exchange, definition, attributes);
                 return;
@@ -102,7 +118,8 @@ final class PathProducer extends DefaultProducer {
             exchange.setVariable("failureMessage", e.getMessage());
             exchange.setVariable("rejectedRecipients", RejectedRecipients.asMaps(e.rejectedRecipients()));
             if (options.errorVariable() != null) {
-                exchange.setVariable(options.errorVariable(), StepResponses.shape(responses.errorResponse(), StepResults.failed(e)));
+                exchange.setVariable(
+                        options.errorVariable(), StepResponses.shape(responses.errorResponse(), StepResults.failed(e)));
             }
             events.failed(definition.systemName(), e);
             if (!options.ignoreErrors()) {
@@ -118,17 +135,24 @@ final class PathProducer extends DefaultProducer {
     }
 
     /** The step's half of queued delivery: the message is on disk when this returns; the sender reports the outcome. */
-    private void enqueue(Exchange exchange, PathDefinition definition, Map<String, Object> attributes) throws DeliveryException {
+    private void enqueue(Exchange exchange, PathDefinition definition, Map<String, Object> attributes)
+            throws DeliveryException {
         if (queued == null) {
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, "path " + definition.systemName()
-                    + (options.async() ? ": an async step needs a queue" : " is set to delivery: queued") + ", but this runtime has no queue");
+            throw new DeliveryException(
+                    FailureKind.CONFIGURATION,
+                    0,
+                    "path " + definition.systemName()
+                            + (options.async() ? ": an async step needs a queue" : " is set to delivery: queued")
+                            + ", but this runtime has no queue");
         }
         QueuedMessage message = queued.enqueue(definition.systemName(), path.sender(), attributes, policy);
         exchange.setVariable("messageId", message.messageId());
         exchange.setVariable("queued", true);
         exchange.setVariable("queueId", message.id());
         respond(exchange, StepResults.queued(message.messageId(), message.id()));
-        exchange.setProperty(RESULT_PROPERTY, new SendResult(message.messageId(), "queued as " + message.id() + ", not sent yet",
-                List.of(), List.of()));
+        exchange.setProperty(
+                RESULT_PROPERTY,
+                new SendResult(
+                        message.messageId(), "queued as " + message.id() + ", not sent yet", List.of(), List.of()));
     }
 }

@@ -8,17 +8,18 @@ import java.util.Map;
 /** Refused recipients as scenarios and {@code scenario send --json} see them. */
 public final class RejectedRecipients {
 
-    private RejectedRecipients() {
-    }
+    private RejectedRecipients() {}
 
     /** Each refused recipient as {@code {address, replyCode, reply}}: the {@code rejectedRecipients} variable. Pure. */
     public static List<Map<String, Object>> asMaps(List<SendResult.Rejection> rejected) {
-        return rejected.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("address", r.address());
-            m.put("replyCode", r.replyCode());
-            m.put("reply", r.reply());
-            return m;
-        }).toList();
+        return rejected.stream()
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("address", r.address());
+                    m.put("replyCode", r.replyCode());
+                    m.put("reply", r.reply());
+                    return m;
+                })
+                .toList();
     }
 }

@@ -17,64 +17,75 @@ import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 
 /**
- * Collects the attributes of one {@code path:} step from the exchange: first from the body when it
- * is a {@code Map} or a JSON object (a String, bytes or a file), then from exchange variables of
- * the same names, which win. Only {@code allowed} names are taken, so other headers, variables and
- * body keys never reach the mail. Reads the body; does not change it.
+ * Collects the attributes of one {@code path:} step from the exchange: first from the body when it is a {@code Map} or
+ * a JSON object (a String, bytes or a file), then from exchange variables of the same names, which win. Only
+ * {@code allowed} names are taken, so other headers, variables and body keys never reach the mail. Reads the body; does
+ * not change it.
  *
  * <p>Limits (README, "Limits of scenario data"): a JSON body or a String attribute value of at most
- * {@value #MAX_TEXT_CHARS} characters, JSON nested at most {@value #MAX_DEPTH} levels deep. Beyond
- * them the step fails with {@link FailureKind#CONFIGURATION} saying which limit, before anything is
- * parsed further or sent.
+ * {@value #MAX_TEXT_CHARS} characters, JSON nested at most {@value #MAX_DEPTH} levels deep. Beyond them the step fails
+ * with {@link FailureKind#CONFIGURATION} saying which limit, before anything is parsed further or sent.
  */
 public final class StepAttributes {
 
-    /** The largest JSON body or String attribute value, in characters (10 Mi: far beyond any mail, far below the heap). */
+    /**
+     * The largest JSON body or String attribute value, in characters (10 Mi: far beyond any mail, far below the heap).
+     */
     public static final int MAX_TEXT_CHARS = 10 * 1024 * 1024;
     /** The deepest JSON nesting a body or list attribute may have. */
     public static final int MAX_DEPTH = 64;
 
     // Decimals stay BigDecimal so that 1250.50 renders as written, not as the double 1250.5.
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT_CHARS).build())
-            .build()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_TEXT_CHARS)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private StepAttributes() {
-    }
+    private StepAttributes() {}
 
     /**
-     * The attributes for the sender. A String value given for a name in {@code lists} that holds a
-     * JSON array (e.g. a variable {@code To} set to {@code [{"Address": "a@example.com"}]}) becomes a list.
+     * The attributes for the sender. A String value given for a name in {@code lists} that holds a JSON array (e.g. a
+     * variable {@code To} set to {@code [{"Address": "a@example.com"}]}) becomes a list.
      *
      * @throws DeliveryException ({@link FailureKind#CONFIGURATION}) if the body looks like JSON but is not an object
      */
-    public static Map<String, Object> collect(Exchange exchange, Set<String> allowed, Set<String> lists) throws DeliveryException {
+    public static Map<String, Object> collect(Exchange exchange, Set<String> allowed, Set<String> lists)
+            throws DeliveryException {
         Map<String, ?> body = asObject(exchange, exchange.getMessage().getBody(), "the message body");
         return pick(body, exchange::getVariable, allowed, lists);
     }
 
     /**
-     * The attributes for the sender from variable {@code variable} alone (the step's {@code messageVariable}):
-     * a {@code Map} or a JSON object, read like the body; the body and other variables are not read.
+     * The attributes for the sender from variable {@code variable} alone (the step's {@code messageVariable}): a
+     * {@code Map} or a JSON object, read like the body; the body and other variables are not read.
      *
      * @throws DeliveryException ({@link FailureKind#CONFIGURATION}) if the variable is not set or holds no object
      */
-    public static Map<String, Object> fromVariable(Exchange exchange, String variable, Set<String> allowed, Set<String> lists)
-            throws DeliveryException {
+    public static Map<String, Object> fromVariable(
+            Exchange exchange, String variable, Set<String> allowed, Set<String> lists) throws DeliveryException {
         Object value = exchange.getVariable(variable);
         String what = "the variable " + variable + " (messageVariable)";
         if (value == null) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " is not set");
         }
         Map<String, ?> object = asObject(exchange, value, what);
-        if (object.isEmpty() && !(value instanceof Map<?, ?>) && !String.valueOf(value).stripLeading().startsWith("{")) {
+        if (object.isEmpty()
+                && !(value instanceof Map<?, ?>)
+                && !String.valueOf(value).stripLeading().startsWith("{")) {
             throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " holds no map or JSON object");
         }
         return pick(object, name -> null, allowed, lists);
     }
 
-    private static Map<String, Object> pick(Map<String, ?> object, java.util.function.Function<String, Object> variables, Set<String> allowed,
-            Set<String> lists) throws DeliveryException {
+    private static Map<String, Object> pick(
+            Map<String, ?> object,
+            java.util.function.Function<String, Object> variables,
+            Set<String> allowed,
+            Set<String> lists)
+            throws DeliveryException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : allowed) {
             Object value = variables.apply(name);
@@ -125,8 +136,10 @@ public final class StepAttributes {
                 throw beyondLimits(what, exceeded(e));
             }
             // A location is not always known (e.g. end of input): never let its absence become an NPE.
-            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new DeliveryException(FailureKind.CONFIGURATION, 0, what + " starts with { but is not a JSON object" + at);
+            String at =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new DeliveryException(
+                    FailureKind.CONFIGURATION, 0, what + " starts with { but is not a JSON object" + at);
         }
     }
 
@@ -155,13 +168,17 @@ public final class StepAttributes {
     }
 
     private static DeliveryException tooLarge(String what, long length) {
-        return new DeliveryException(FailureKind.CONFIGURATION, 0, what + " has " + length + " characters, more than the "
-                + MAX_TEXT_CHARS + " characters a step's data may have");
+        return new DeliveryException(
+                FailureKind.CONFIGURATION,
+                0,
+                what + " has " + length + " characters, more than the " + MAX_TEXT_CHARS
+                        + " characters a step's data may have");
     }
 
     private static DeliveryException beyondLimits(String what, StreamConstraintsException e) {
         String text = String.valueOf(e.getOriginalMessage());
-        String limit = text.contains("depth") ? "is nested more than " + MAX_DEPTH + " levels deep, the most a step's data may be"
+        String limit = text.contains("depth")
+                ? "is nested more than " + MAX_DEPTH + " levels deep, the most a step's data may be"
                 : "holds a value longer than the " + MAX_TEXT_CHARS + " characters a step's data may have";
         return new DeliveryException(FailureKind.CONFIGURATION, 0, what + " " + limit);
     }

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@code path:} step puts into its {@code responseVariable} and {@code errorVariable}: the
- * outcome's fields ({@link StepResponses#RESPONSE_FIELDS}, {@link StepResponses#ERROR_FIELDS}) as maps,
- * before the path's {@code response:} / {@code errorResponse:} shape them. Pure.
+ * What a {@code path:} step puts into its {@code responseVariable} and {@code errorVariable}: the outcome's fields
+ * ({@link StepResponses#RESPONSE_FIELDS}, {@link StepResponses#ERROR_FIELDS}) as maps, before the path's
+ * {@code response:} / {@code errorResponse:} shape them. Pure.
  */
 public final class StepResults {
 
-    private StepResults() {
-    }
+    private StepResults() {}
 
     /** A message the server took: its Message-ID, the final reply split into code and text, the refused recipients. */
     public static Map<String, Object> sent(SendResult result) {
@@ -41,7 +40,10 @@ public final class StepResults {
         return out;
     }
 
-    /** A failed step: the failure's kind, reply code (0 when the server said nothing) and text, and the refused recipients. */
+    /**
+     * A failed step: the failure's kind, reply code (0 when the server said nothing) and text, and the refused
+     * recipients.
+     */
     public static Map<String, Object> failed(DeliveryException failure) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("failureKind", failure.kind().name());
@@ -53,7 +55,10 @@ public final class StepResults {
 
     /** The three-digit code a reply starts with, or 0. */
     static int replyCode(String reply) {
-        return reply != null && reply.length() >= 3 && reply.substring(0, 3).chars().allMatch(Character::isDigit)
-                ? Integer.parseInt(reply.substring(0, 3)) : 0;
+        return reply != null
+                        && reply.length() >= 3
+                        && reply.substring(0, 3).chars().allMatch(Character::isDigit)
+                ? Integer.parseInt(reply.substring(0, 3))
+                : 0;
     }
 }

@@ -7,20 +7,18 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
- * The HTTP server behind {@code from: platform-http:/orders} (webhook-triggered scenarios), on
- * Vert.x, as Camel Main names its settings: started with the runtime's CamelContext when the
- * workspace's {@code application.properties} sets {@code camel.server.port} ({@code 0}: any free
- * port), bound to {@code camel.server.host} (default {@code 127.0.0.1}, so nothing is reachable
- * from other machines unless the operator says so).
+ * The HTTP server behind {@code from: platform-http:/orders} (webhook-triggered scenarios), on Vert.x, as Camel Main
+ * names its settings: started with the runtime's CamelContext when the workspace's {@code application.properties} sets
+ * {@code camel.server.port} ({@code 0}: any free port), bound to {@code camel.server.host} (default {@code 127.0.0.1},
+ * so nothing is reachable from other machines unless the operator says so).
  */
 public final class WebhookServer {
 
-    private WebhookServer() {
-    }
+    private WebhookServer() {}
 
     /**
-     * Adds the server to {@code camel} (not started yet: it starts and stops with the context) when
-     * {@code properties} set {@link #PORT}. No I/O here.
+     * Adds the server to {@code camel} (not started yet: it starts and stops with the context) when {@code properties}
+     * set {@link #PORT}. No I/O here.
      *
      * @throws IllegalStateException if the port is not a number from 0 to 65535
      * @throws Exception whatever Camel throws adding a service
@@ -31,7 +29,9 @@ public final class WebhookServer {
             return;
         }
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
-        configuration.setBindHost(properties.getProperty(ApplicationProperties.SERVER_HOST, "127.0.0.1").trim());
+        configuration.setBindHost(properties
+                .getProperty(ApplicationProperties.SERVER_HOST, "127.0.0.1")
+                .trim());
         configuration.setBindPort(port(port.trim()));
         camel.addService(new VertxPlatformHttpServer(configuration));
     }
@@ -45,6 +45,7 @@ public final class WebhookServer {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException("application.properties: " + ApplicationProperties.SERVER_PORT + " must be a port number from 0 to 65535, not \"" + text + "\"");
+        throw new IllegalStateException("application.properties: " + ApplicationProperties.SERVER_PORT
+                + " must be a port number from 0 to 65535, not \"" + text + "\"");
     }
 }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the runtime lends connectors: the workspace's {@code data/} folder, while scenarios run the
- * CamelContext (so a connector can use Camel components inside the same context), and the storing
- * of a rotated secret in its {@code ${file:…}} file.
+ * What the runtime lends connectors: the workspace's {@code data/} folder, while scenarios run the CamelContext (so a
+ * connector can use Camel components inside the same context), and the storing of a rotated secret in its
+ * {@code ${file:…}} file.
  */
 public final class WorkspaceConnectorContext implements ConnectorContext {
 
@@ -53,14 +53,17 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     }
 
     /**
-     * Logs the first journal failure of {@code connection} as a warning (later ones would repeat it
-     * for every message) and keeps the latest for {@link #journalError()}. Never throws.
+     * Logs the first journal failure of {@code connection} as a warning (later ones would repeat it for every message)
+     * and keeps the latest for {@link #journalError()}. Never throws.
      */
     @Override
     public void journalFailed(String connection, String problem) {
         journalFailureCounts.computeIfAbsent(connection, c -> new AtomicLong()).incrementAndGet();
         if (journalFailures.put(connection, problem) == null) {
-            LOG.warn("connection {}: the journal cannot be written, the send goes on without it: {}", connection, problem);
+            LOG.warn(
+                    "connection {}: the journal cannot be written, the send goes on without it: {}",
+                    connection,
+                    problem);
         }
     }
 
@@ -70,7 +73,10 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
         return count == null ? 0 : count.get();
     }
 
-    /** The latest journal failure of any connection since this context was made, for {@code --json}'s {@code journalError}. */
+    /**
+     * The latest journal failure of any connection since this context was made, for {@code --json}'s
+     * {@code journalError}.
+     */
     public Optional<String> journalError() {
         return journalFailures.values().stream().findFirst();
     }

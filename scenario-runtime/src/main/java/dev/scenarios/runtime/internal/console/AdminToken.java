@@ -16,10 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console's admin token: every {@code /api/*} request must carry it in a header. Either given
- * by the operator ({@code --token ${env:NAME}}) or generated at first start into
- * {@code <workspace>/data/console-token} with permissions 600 and reused afterwards.
- * {@link #toString()} never shows it.
+ * The console's admin token: every {@code /api/*} request must carry it in a header. Either given by the operator
+ * ({@code --token ${env:NAME}}) or generated at first start into {@code <workspace>/data/console-token} with
+ * permissions 600 and reused afterwards. {@link #toString()} never shows it.
  */
 public final class AdminToken {
 
@@ -37,17 +36,20 @@ public final class AdminToken {
     }
 
     /**
-     * The operator's token {@code option}: {@code ${env:NAME}} reads {@code environment}, anything else is
-     * the token itself.
+     * The operator's token {@code option}: {@code ${env:NAME}} reads {@code environment}, anything else is the token
+     * itself.
      *
-     * @throws IllegalArgumentException naming {@code --token} (never the value) when it is blank or the variable is unset
+     * @throws IllegalArgumentException naming {@code --token} (never the value) when it is blank or the variable is
+     *     unset
      */
     public static AdminToken given(String option, Map<String, String> environment) {
         Matcher m = ENV_REFERENCE.matcher(option.trim());
         String token = m.matches() ? environment.get(m.group(1).trim()) : option.trim();
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException(m.matches() ? "--token: environment variable " + m.group(1).trim() + " is not set"
-                    : "--token: must not be empty");
+            throw new IllegalArgumentException(
+                    m.matches()
+                            ? "--token: environment variable " + m.group(1).trim() + " is not set"
+                            : "--token: must not be empty");
         }
         if (token.trim().length() < 16) {
             throw new IllegalArgumentException("--token: must be at least 16 characters long");
@@ -56,8 +58,8 @@ public final class AdminToken {
     }
 
     /**
-     * The token stored in {@code dataDirectory/console-token}, created (owner read/write only) with
-     * 32 random bytes when missing. Does file I/O.
+     * The token stored in {@code dataDirectory/console-token}, created (owner read/write only) with 32 random bytes
+     * when missing. Does file I/O.
      */
     public static AdminToken stored(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolve(FILE_NAME);
@@ -92,12 +94,13 @@ public final class AdminToken {
 
     /** Whether {@code candidate} is the token, in time independent of where they differ. Pure. */
     public boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(value, candidate.trim().getBytes(StandardCharsets.UTF_8));
+        return candidate != null
+                && MessageDigest.isEqual(value, candidate.trim().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Whether {@code headers} carry the token, as {@code Authorization: Bearer <token>} or
-     * {@code X-Admin-Token: <token>}: the one rule of every authenticated console API call. Pure.
+     * Whether {@code headers} carry the token, as {@code Authorization: Bearer <token>} or {@code X-Admin-Token:
+     * <token>}: the one rule of every authenticated console API call. Pure.
      */
     public boolean authorizes(Headers headers) {
         String bearer = headers.getFirst("Authorization");

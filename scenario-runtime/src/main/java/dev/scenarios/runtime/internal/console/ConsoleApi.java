@@ -1,22 +1,21 @@
 package dev.scenarios.runtime.internal.console;
 
-import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.connector.api.PathType;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
+import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
-import dev.scenarios.runtime.internal.delivery.QueueControl;
-import dev.scenarios.runtime.internal.text.CheckJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,11 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's HTTP API under {@code /api/}: types with their JSON Schema, connections and paths
- * (list, get, create, update, delete), a connection's check and its journal. Every request needs
- * the admin token in {@code Authorization: Bearer …} or {@code X-Admin-Token}; names in URLs must
- * match {@code [A-Za-z0-9_]+}. Called by the JDK HTTP server on its worker threads; does file and
- * (for checks) network I/O.
+ * The console's HTTP API under {@code /api/}: types with their JSON Schema, connections and paths (list, get, create,
+ * update, delete), a connection's check and its journal. Every request needs the admin token in {@code Authorization:
+ * Bearer …} or {@code X-Admin-Token}; names in URLs must match {@code [A-Za-z0-9_]+}. Called by the JDK HTTP server on
+ * its worker threads; does file and (for checks) network I/O.
  */
 final class ConsoleApi implements HttpHandler {
 
@@ -45,8 +43,8 @@ final class ConsoleApi implements HttpHandler {
     private static final int MAX_BODY = 1 << 20;
     /** A queue id as the queue names its files; anything else is no message of ours. */
     private static final java.util.regex.Pattern QUEUE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,100}");
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final Path workspace;
     private final Connectors connectors;
@@ -71,8 +69,13 @@ final class ConsoleApi implements HttpHandler {
         }
     }
 
-    ConsoleApi(Path workspace, Connectors connectors, Map<String, String> environment, AdminToken token,
-            Function<ConnectionType, Map<String, Object>> checkOverrides, Executor checks) {
+    ConsoleApi(
+            Path workspace,
+            Connectors connectors,
+            Map<String, String> environment,
+            AdminToken token,
+            Function<ConnectionType, Map<String, Object>> checkOverrides,
+            Executor checks) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.environment = Map.copyOf(environment);
@@ -98,7 +101,11 @@ final class ConsoleApi implements HttpHandler {
             HttpReplies.json(exchange, r.status, r.body);
         } catch (RuntimeException | IOException e) {
             // the class only: a message could quote a value, and values may be secrets
-            LOG.warn("console request failed: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
+            LOG.warn(
+                    "console request failed: {} {}: {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    e.getClass().getName());
             HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
         } finally {
             if (!deferred) {
@@ -114,7 +121,10 @@ final class ConsoleApi implements HttpHandler {
     /** Answers the request, or hands it to a check thread that will (then returns true). */
     private boolean route(HttpExchange exchange, Locale locale) throws IOException, Refusal {
         String method = exchange.getRequestMethod();
-        String[] parts = exchange.getRequestURI().getRawPath().substring("/api/".length()).split("/", -1);
+        String[] parts = exchange.getRequestURI()
+                .getRawPath()
+                .substring("/api/".length())
+                .split("/", -1);
         if (parts.length == 1 && parts[0].equals("types")) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, types(locale));
@@ -156,8 +166,12 @@ final class ConsoleApi implements HttpHandler {
             return sendTest(exchange, name, locale);
         } else if (parts.length == 3 && kind == ObjectKind.PATH && parts[2].equals("attributes")) {
             allow(method, "GET", locale);
-            HttpReplies.json(exchange, 200, actions.attributes(name, locale)
-                    .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))));
+            HttpReplies.json(
+                    exchange,
+                    200,
+                    actions.attributes(name, locale)
+                            .orElseThrow(() -> new Refusal(
+                                    404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)))));
         } else if (parts.length == 3 && kind == ObjectKind.CONNECTION && parts[2].equals("journal")) {
             allow(method, "GET", locale);
             journal(exchange, name, locale);
@@ -175,10 +189,11 @@ final class ConsoleApi implements HttpHandler {
     }
 
     /**
-     * {@code GET /api/queue} lists the queue; {@code POST /api/queue/retry-dead} retries every dead
-     * message; {@code POST /api/queue/<id>/retry} retries one; {@code DELETE /api/queue/<id>} purges one.
+     * {@code GET /api/queue} lists the queue; {@code POST /api/queue/retry-dead} retries every dead message;
+     * {@code POST /api/queue/<id>/retry} retries one; {@code DELETE /api/queue/<id>} purges one.
      */
-    private void queue(HttpExchange exchange, String method, String[] parts, Locale locale) throws IOException, Refusal {
+    private void queue(HttpExchange exchange, String method, String[] parts, Locale locale)
+            throws IOException, Refusal {
         if (parts.length == 1) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, actions.queueListing(locale));
@@ -204,14 +219,16 @@ final class ConsoleApi implements HttpHandler {
         switch (result) {
             case DONE -> HttpReplies.json(exchange, 200, Map.of("result", result.name()));
             case UNKNOWN -> throw new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.queueUnknown", id)));
-            case BEING_SENT -> throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueSending", id)));
-            case CONTENT_DAMAGED -> throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueDamaged", id)));
+            case BEING_SENT ->
+                throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueSending", id)));
+            case CONTENT_DAMAGED ->
+                throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.queueDamaged", id)));
         }
     }
 
     /**
-     * Sends a test message through the saved path on a check thread (it waits for the server) and
-     * answers its outcome; 422 with the workspace's problems when it cannot run.
+     * Sends a test message through the saved path on a check thread (it waits for the server) and answers its outcome;
+     * 422 with the workspace's problems when it cannot run.
      */
     private boolean sendTest(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         existing(ObjectKind.PATH, name, locale);
@@ -236,14 +253,23 @@ final class ConsoleApi implements HttpHandler {
             if (result.isEmpty()) {
                 HttpReplies.json(exchange, 404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name)));
             } else if (!result.get().problems().isEmpty()) {
-                HttpReplies.json(exchange, 422, Map.of("error", ConsoleTexts.get(locale, "error.workspaceInvalid"),
-                        "problems", result.get().problems()));
+                HttpReplies.json(
+                        exchange,
+                        422,
+                        Map.of(
+                                "error",
+                                ConsoleTexts.get(locale, "error.workspaceInvalid"),
+                                "problems",
+                                result.get().problems()));
             } else {
                 HttpReplies.json(exchange, 200, result.get().body());
             }
         } catch (Exception e) {
             // the class only: a message could quote a value, and values may be secrets
-            LOG.warn("console test message through {} failed: {}", name, e.getClass().getName());
+            LOG.warn(
+                    "console test message through {} failed: {}",
+                    name,
+                    e.getClass().getName());
             try {
                 HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
             } catch (IOException | RuntimeException ignored) {
@@ -257,13 +283,29 @@ final class ConsoleApi implements HttpHandler {
     private Map<String, Object> types(Locale locale) {
         List<Object> connectionTypes = new ArrayList<>();
         for (ConnectionType type : connectors.connectionTypes()) {
-            connectionTypes.add(typeEntry(type.id(), type.name(locale),
-                    JsonSchemas.schema("connection", type.id(), type.name(locale), type.description(locale), type.properties(), locale)));
+            connectionTypes.add(typeEntry(
+                    type.id(),
+                    type.name(locale),
+                    JsonSchemas.schema(
+                            "connection",
+                            type.id(),
+                            type.name(locale),
+                            type.description(locale),
+                            type.properties(),
+                            locale)));
         }
         List<Object> pathTypes = new ArrayList<>();
         for (PathType type : connectors.pathTypes()) {
-            Map<String, Object> t = typeEntry(type.id(), type.name(locale),
-                    JsonSchemas.schema("path", type.id(), type.name(locale), type.description(locale), RuntimeProperties.of(type), locale));
+            Map<String, Object> t = typeEntry(
+                    type.id(),
+                    type.name(locale),
+                    JsonSchemas.schema(
+                            "path",
+                            type.id(),
+                            type.name(locale),
+                            type.description(locale),
+                            RuntimeProperties.of(type),
+                            locale));
             t.put("connectionType", type.connectionTypeId());
             pathTypes.add(t);
         }
@@ -281,7 +323,10 @@ final class ConsoleApi implements HttpHandler {
         return t;
     }
 
-    /** Creates the object; holds the store's lock from the name check to the write, so two creations cannot both succeed. */
+    /**
+     * Creates the object; holds the store's lock from the name check to the write, so two creations cannot both
+     * succeed.
+     */
     private void create(HttpExchange exchange, ObjectKind kind, Locale locale) throws IOException, Refusal {
         Map<String, Object> body = body(exchange, locale);
         synchronized (store) {
@@ -289,7 +334,8 @@ final class ConsoleApi implements HttpHandler {
         }
     }
 
-    private void create(HttpExchange exchange, ObjectKind kind, Map<String, Object> body, Locale locale) throws IOException, Refusal {
+    private void create(HttpExchange exchange, ObjectKind kind, Map<String, Object> body, Locale locale)
+            throws IOException, Refusal {
         Map<String, Object> submitted = values(body, locale);
         String typeId = String.valueOf(body.getOrDefault("type", ""));
         String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
@@ -304,19 +350,29 @@ final class ConsoleApi implements HttpHandler {
     }
 
     /** Updates the object; holds the store's lock from reading the stored secrets to the write. */
-    private void update(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+    private void update(HttpExchange exchange, ObjectKind kind, String name, Locale locale)
+            throws IOException, Refusal {
         Map<String, Object> body = body(exchange, locale);
         synchronized (store) {
             update(exchange, kind, name, body, locale);
         }
     }
 
-    private void update(HttpExchange exchange, ObjectKind kind, String name, Map<String, Object> body, Locale locale) throws IOException, Refusal {
+    private void update(HttpExchange exchange, ObjectKind kind, String name, Map<String, Object> body, Locale locale)
+            throws IOException, Refusal {
         ObjectStore.Stored stored = existing(kind, name, locale);
         Map<String, Object> submitted = values(body, locale);
         Object renamed = submitted.get("systemName");
         if (renamed != null && !String.valueOf(renamed).trim().equals(name)) {
-            throw new Refusal(422, fields(List.of(new Problem(stored.file(), 1, "", "systemName", ConsoleTexts.get(locale, "problem.rename"), "rename"))));
+            throw new Refusal(
+                    422,
+                    fields(List.of(new Problem(
+                            stored.file(),
+                            1,
+                            "",
+                            "systemName",
+                            ConsoleTexts.get(locale, "problem.rename"),
+                            "rename"))));
         }
         String typeId = String.valueOf(body.getOrDefault("type", stored.values().get("type")));
         ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, stored.values());
@@ -328,16 +384,20 @@ final class ConsoleApi implements HttpHandler {
     }
 
     /**
-     * {@code values} with every secret the client typed replaced by a {@code ${file:…}} reference to
-     * the file it is now stored in ({@link SecretFiles#store}): the console never writes a secret
-     * into a YAML file. Writes the secret files.
+     * {@code values} with every secret the client typed replaced by a {@code ${file:…}} reference to the file it is now
+     * stored in ({@link SecretFiles#store}): the console never writes a secret into a YAML file. Writes the secret
+     * files.
      */
-    private Map<String, Object> storeSecrets(String name, ObjectEditor.Merged merged, Map<String, Object> values, Map<String, Object> stored)
+    private Map<String, Object> storeSecrets(
+            String name, ObjectEditor.Merged merged, Map<String, Object> values, Map<String, Object> stored)
             throws IOException {
         Map<String, Object> out = new LinkedHashMap<>(values);
         for (Map.Entry<String, String> typed : merged.typedSecrets().entrySet()) {
             Object written = stored.get(typed.getKey());
-            out.put(typed.getKey(), secrets.store(name, typed.getKey(), written == null ? null : String.valueOf(written), typed.getValue()));
+            out.put(
+                    typed.getKey(),
+                    secrets.store(
+                            name, typed.getKey(), written == null ? null : String.valueOf(written), typed.getValue()));
         }
         return out;
     }
@@ -348,7 +408,8 @@ final class ConsoleApi implements HttpHandler {
         }
     }
 
-    private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
+    private void delete(HttpExchange exchange, ObjectKind kind, String name, Locale locale)
+            throws IOException, Refusal {
         synchronized (store) {
             deleteUnused(kind, name, locale);
         }
@@ -359,17 +420,21 @@ final class ConsoleApi implements HttpHandler {
         ObjectStore.Stored stored = existing(kind, name, locale);
         if (kind == ObjectKind.CONNECTION) {
             List<String> users = store.list(ObjectKind.PATH).stream()
-                    .filter(p -> name.equals(String.valueOf(p.values().get("connection")).trim())).map(ObjectStore.Stored::systemName).toList();
+                    .filter(p -> name.equals(
+                            String.valueOf(p.values().get("connection")).trim()))
+                    .map(ObjectStore.Stored::systemName)
+                    .toList();
             if (!users.isEmpty()) {
-                throw new Refusal(409, Map.of("error", ConsoleTexts.get(locale, "error.inUse", name, String.join(", ", users))));
+                throw new Refusal(
+                        409, Map.of("error", ConsoleTexts.get(locale, "error.inUse", name, String.join(", ", users))));
             }
         }
         store.delete(stored.file());
     }
 
     /**
-     * Checks the stored connection, or the values in the body (the form as it is, not yet saved)
-     * merged with the stored secrets. Answers 422 with the problems when they do not validate.
+     * Checks the stored connection, or the values in the body (the form as it is, not yet saved) merged with the stored
+     * secrets. Answers 422 with the problems when they do not validate.
      */
     private boolean check(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         Optional<ObjectStore.Stored> stored = store.find(ObjectKind.CONNECTION, name);
@@ -377,16 +442,22 @@ final class ConsoleApi implements HttpHandler {
         ObjectEditor.Merged merged;
         if (body.containsKey("values")) {
             Map<String, Object> submitted = values(body, locale);
-            String typeId = String.valueOf(body.getOrDefault("type", stored.map(s -> s.values().get("type")).orElse("")));
+            String typeId = String.valueOf(body.getOrDefault(
+                    "type", stored.map(s -> s.values().get("type")).orElse("")));
             Map<String, Object> saved = stored.map(ObjectStore.Stored::values).orElse(Map.of());
             merged = editor.merge(ObjectKind.CONNECTION, typeId, name, submitted, saved);
             // a saved secret goes only where the saved connection sends it
             refuseIf(editor.secretsToRetype(ObjectKind.CONNECTION, merged, saved, locale));
         } else {
-            merged = new ObjectEditor.Merged(stored.orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))))
-                    .values(), Map.of());
+            merged = new ObjectEditor.Merged(
+                    stored.orElseThrow(() ->
+                                    new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))))
+                            .values(),
+                    Map.of());
         }
-        ConnectionType type = connectors.connectionType(String.valueOf(merged.values().get("type"))).orElse(null);
+        ConnectionType type = connectors
+                .connectionType(String.valueOf(merged.values().get("type")))
+                .orElse(null);
         Map<String, Object> overrides = type == null ? Map.of() : checkOverrides.apply(type);
         ObjectEditor.Checked checked = valid(ObjectKind.CONNECTION, merged, locale, overrides);
         try {
@@ -398,9 +469,11 @@ final class ConsoleApi implements HttpHandler {
     }
 
     /** Runs the check (network I/O, bounded by the connection's timeouts) on a check thread and answers. */
-    private void answerCheck(HttpExchange exchange, String name, ConnectionType type, ObjectEditor.Checked checked, Locale locale) {
+    private void answerCheck(
+            HttpExchange exchange, String name, ConnectionType type, ObjectEditor.Checked checked, Locale locale) {
         try {
-            CheckResult result = type.check(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
+            CheckResult result = type.check(
+                    checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
             HttpReplies.json(exchange, 200, CheckJson.of(name, type, result, locale));
         } catch (RuntimeException | IOException e) {
             LOG.warn("console check of {} failed: {}", name, e.getClass().getName());
@@ -416,16 +489,19 @@ final class ConsoleApi implements HttpHandler {
 
     private void journal(HttpExchange exchange, String name, Locale locale) throws IOException, Refusal {
         ObjectStore.Stored stored = existing(ObjectKind.CONNECTION, name, locale);
-        ConnectionType type = connectors.connectionType(String.valueOf(stored.values().get("type")))
+        ConnectionType type = connectors
+                .connectionType(String.valueOf(stored.values().get("type")))
                 .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
         // the journal only needs the name: open it even when, say, the password's variable is unset here
         ObjectEditor.Checked checked = editor.check(ObjectKind.CONNECTION, stored.values(), locale, Map.of());
-        InputStream journal = type.openJournal(checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
+        InputStream journal = type.openJournal(
+                checked.configuration(), new WorkspaceConnectorContext(Workspace.dataDirectory(workspace), null));
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "-journal.log\"");
         HttpReplies.stream(exchange, "text/plain; charset=utf-8", journal);
     }
 
-    private ObjectEditor.Checked valid(ObjectKind kind, ObjectEditor.Merged merged, Locale locale, Map<String, Object> overrides)
+    private ObjectEditor.Checked valid(
+            ObjectKind kind, ObjectEditor.Merged merged, Locale locale, Map<String, Object> overrides)
             throws IOException, Refusal {
         ObjectEditor.Checked checked = editor.check(kind, merged, locale, overrides);
         if (!checked.valid()) {
@@ -435,8 +511,8 @@ final class ConsoleApi implements HttpHandler {
     }
 
     /**
-     * Problems as the API answers them (HTTP 422) and the page shows them next to their fields:
-     * {@code [{property, code, message}]}; the message is in the request's language and never a secret.
+     * Problems as the API answers them (HTTP 422) and the page shows them next to their fields: {@code [{property,
+     * code, message}]}; the message is in the request's language and never a secret.
      */
     private static List<Map<String, Object>> fields(List<Problem> problems) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -451,7 +527,8 @@ final class ConsoleApi implements HttpHandler {
     }
 
     private ObjectStore.Stored existing(ObjectKind kind, String name, Locale locale) throws IOException, Refusal {
-        return store.find(kind, name).orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
+        return store.find(kind, name)
+                .orElseThrow(() -> new Refusal(404, Map.of("error", ConsoleTexts.get(locale, "error.unknown", name))));
     }
 
     private void allow(String method, String allowed, Locale locale) throws Refusal {

@@ -21,17 +21,16 @@ import java.util.function.Function;
  * The admin console of one workspace: the page and its API, served by the JDK's HTTP server on
  * {@code host}:{@code port}. Started by {@code scenario serve} and by tests; {@link #close()} stops it.
  *
- * <p>Slow and hostile clients: a request's line, headers and body must arrive within
- * {@link #REQUEST_SECONDS} seconds or the JDK server closes the connection (its
- * {@code sun.net.httpserver.maxReqTime}, set here unless the operator set it), requests are served
- * by {@link #WORKERS} threads, and checks, which wait for mail servers, run on a pool of their own
- * ({@link #CHECKS} at a time, a few more queued, the rest refused with 503), so they never hold a
- * request thread.
+ * <p>Slow and hostile clients: a request's line, headers and body must arrive within {@link #REQUEST_SECONDS} seconds
+ * or the JDK server closes the connection (its {@code sun.net.httpserver.maxReqTime}, set here unless the operator set
+ * it), requests are served by {@link #WORKERS} threads, and checks, which wait for mail servers, run on a pool of their
+ * own ({@link #CHECKS} at a time, a few more queued, the rest refused with 503), so they never hold a request thread.
  */
 public final class ConsoleServer implements AutoCloseable {
 
     /** Seconds a client has to send a whole request. */
     static final int REQUEST_SECONDS = HttpRequestDeadline.SECONDS;
+
     static final int WORKERS = 16;
     static final int CHECKS = 4;
 
@@ -51,25 +50,39 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code host}:{@code port} (0 picks a free port) and starts serving the workspace in
-     * {@code workspace}. {@code checkOverrides} are laid over each connection that is checked
-     * (the dev inbox's, or none).
+     * Binds {@code host}:{@code port} (0 picks a free port) and starts serving the workspace in {@code workspace}.
+     * {@code checkOverrides} are laid over each connection that is checked (the dev inbox's, or none).
      *
      * @throws IOException if the address cannot be bound
      */
-    public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
-            AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides) throws IOException {
+    public static ConsoleServer start(
+            Path workspace,
+            String host,
+            int port,
+            Connectors connectors,
+            Map<String, String> environment,
+            AdminToken token,
+            Function<ConnectionType, Map<String, Object>> checkOverrides)
+            throws IOException {
         return start(workspace, host, port, connectors, environment, token, checkOverrides, null);
     }
 
     /**
-     * As {@link #start(Path, String, int, Connectors, Map, AdminToken, Function)}, and serves the
-     * messages of {@code inbox} (null without {@code --dev-inbox}) under {@code /api/dev-inbox}.
-     * Health and metrics ({@code /health/live}, {@code /health/ready}, {@code /metrics}) are
-     * served without the token: they show no secret and no address.
+     * As {@link #start(Path, String, int, Connectors, Map, AdminToken, Function)}, and serves the messages of
+     * {@code inbox} (null without {@code --dev-inbox}) under {@code /api/dev-inbox}. Health and metrics
+     * ({@code /health/live}, {@code /health/ready}, {@code /metrics}) are served without the token: they show no secret
+     * and no address.
      */
-    public static ConsoleServer start(Path workspace, String host, int port, Connectors connectors, Map<String, String> environment,
-            AdminToken token, Function<ConnectionType, Map<String, Object>> checkOverrides, DevInbox inbox) throws IOException {
+    public static ConsoleServer start(
+            Path workspace,
+            String host,
+            int port,
+            Connectors connectors,
+            Map<String, String> environment,
+            AdminToken token,
+            Function<ConnectionType, Map<String, Object>> checkOverrides,
+            DevInbox inbox)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         ExecutorService workers = pool(WORKERS, 1000, "console-http");
         ExecutorService checks = pool(CHECKS, CHECKS * 2, "console-check");
@@ -84,19 +97,22 @@ public final class ConsoleServer implements AutoCloseable {
         return new ConsoleServer(server, workers, checks);
     }
 
-    /** {@code threads} daemon threads with a queue of {@code queued}; beyond it, execute throws RejectedExecutionException. */
+    /**
+     * {@code threads} daemon threads with a queue of {@code queued}; beyond it, execute throws
+     * RejectedExecutionException.
+     */
     private static ExecutorService pool(int threads, int queued, String name) {
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
-     * Whether the console listens beyond loopback: it speaks plain HTTP, so the token and every
-     * value typed into the page cross the network readable. {@code scenario serve} warns on stderr
-     * and the page shows a warning.
+     * Whether the console listens beyond loopback: it speaks plain HTTP, so the token and every value typed into the
+     * page cross the network readable. {@code scenario serve} warns on stderr and the page shows a warning.
      */
     public boolean exposed() {
         return exposed(server.getAddress().getAddress());

@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dev inbox's messages under {@code /api/dev-inbox}: {@code GET /api/dev-inbox} lists the kept
- * messages, newest first (envelope, decoded headers, attachment names, the first lines of text);
- * {@code GET /api/dev-inbox/<id>} downloads one as it was received ({@code message/rfc822}, an
- * {@code .eml} file). Needs the admin token like every API call; answers 404 when the console runs
- * without {@code --dev-inbox}. Called on the console's HTTP threads; reads memory only.
+ * The dev inbox's messages under {@code /api/dev-inbox}: {@code GET /api/dev-inbox} lists the kept messages, newest
+ * first (envelope, decoded headers, attachment names, the first lines of text); {@code GET /api/dev-inbox/<id>}
+ * downloads one as it was received ({@code message/rfc822}, an {@code .eml} file). Needs the admin token like every API
+ * call; answers 404 when the console runs without {@code --dev-inbox}. Called on the console's HTTP threads; reads
+ * memory only.
  */
 final class DevInboxApi implements HttpHandler {
 
@@ -62,7 +62,10 @@ final class DevInboxApi implements HttpHandler {
             }
         } catch (MessagingException | RuntimeException e) {
             // the class only, as ConsoleApi does: a message could quote the mail's content
-            LOG.warn("dev inbox request failed: {}: {}", exchange.getRequestURI().getRawPath(), e.getClass().getName());
+            LOG.warn(
+                    "dev inbox request failed: {}: {}",
+                    exchange.getRequestURI().getRawPath(),
+                    e.getClass().getName());
             HttpReplies.error(exchange, 500, ConsoleTexts.get(locale, "error.internal"));
         }
     }

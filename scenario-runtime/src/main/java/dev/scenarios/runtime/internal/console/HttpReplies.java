@@ -12,8 +12,7 @@ final class HttpReplies {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpReplies() {
-    }
+    private HttpReplies() {}
 
     /** Sends {@code body} as JSON with {@code status}; {@code body} null sends no content. */
     static void json(HttpExchange exchange, int status, Object body) throws IOException {
@@ -48,20 +47,23 @@ final class HttpReplies {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody(); body) {
+        try (OutputStream out = exchange.getResponseBody();
+                body) {
             body.transferTo(out);
         }
     }
 
     /**
-     * The page runs only its own script and style, cannot be framed, and no response is sniffed
-     * into another type; nothing is ever sent to another origin.
+     * The page runs only its own script and style, cannot be framed, and no response is sniffed into another type;
+     * nothing is ever sent to another origin.
      */
     private static void common(HttpExchange exchange) {
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'");
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
     }
 }

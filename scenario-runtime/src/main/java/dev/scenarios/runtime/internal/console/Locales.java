@@ -8,8 +8,7 @@ import java.util.Locale;
 /** The language of a request: {@code ?lang=ru|en}, else the first of {@code Accept-Language}, else English. */
 final class Locales {
 
-    private Locales() {
-    }
+    private Locales() {}
 
     /** Pure: reads the request line and headers only. */
     static Locale of(HttpExchange exchange) {
@@ -17,7 +16,8 @@ final class Locales {
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.startsWith("lang=")) {
-                    return ConsoleTexts.supported(Locale.forLanguageTag(URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8)));
+                    return ConsoleTexts.supported(
+                            Locale.forLanguageTag(URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8)));
                 }
             }
         }

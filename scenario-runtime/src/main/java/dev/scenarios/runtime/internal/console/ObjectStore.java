@@ -1,10 +1,10 @@
 package dev.scenarios.runtime.internal.console;
 
-import dev.scenarios.connector.api.support.Descriptors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.scenarios.connector.api.support.Descriptors;
 import dev.scenarios.runtime.internal.io.AtomicFiles;
 import dev.scenarios.runtime.internal.workspace.YamlReader;
 import java.io.IOException;
@@ -19,25 +19,23 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The connection and path files of one workspace, as the console reads and writes them: values
- * exactly as written (a {@code ${env:…}} reference stays that text), one file per object. Writes
- * go through {@link AtomicFiles}, so a reader (a running scenario, {@code scenario validate}) sees
- * the old file or the new one, never half.
- * Does file I/O; methods are synchronized so two requests never interleave their writes.
+ * The connection and path files of one workspace, as the console reads and writes them: values exactly as written (a
+ * {@code ${env:…}} reference stays that text), one file per object. Writes go through {@link AtomicFiles}, so a reader
+ * (a running scenario, {@code scenario validate}) sees the old file or the new one, never half. Does file I/O; methods
+ * are synchronized so two requests never interleave their writes.
  */
 final class ObjectStore {
 
     /** A system name the console accepts: it is also the file name, so it can never leave its folder. */
+    private static final ObjectMapper PLAIN_YAML =
+            new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
-    private static final ObjectMapper PLAIN_YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     private static final ObjectMapper READABLE_YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     /** One stored object: its file (relative to the workspace) and its values as written, {@code type} included. */
     record Stored(String file, Map<String, Object> values) {
@@ -53,7 +51,10 @@ final class ObjectStore {
         this.workspace = workspace.toAbsolutePath().normalize();
     }
 
-    /** Every readable object of {@code kind}, sorted by file name; unreadable files are left out (validate reports them). */
+    /**
+     * Every readable object of {@code kind}, sorted by file name; unreadable files are left out (validate reports
+     * them).
+     */
     synchronized List<Stored> list(ObjectKind kind) throws IOException {
         Path folder = workspace.resolve(kind.folder);
         List<Stored> out = new ArrayList<>();
@@ -62,7 +63,10 @@ final class ObjectStore {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().matches("[^.].*\\.ya?ml")).filter(Files::isRegularFile).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().matches("[^.].*\\.ya?ml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             read(file).ifPresent(values -> out.add(new Stored(kind.folder + "/" + file.getFileName(), values)));
@@ -77,8 +81,8 @@ final class ObjectStore {
 
     /**
      * Writes {@code values} to {@code file} (relative to the workspace) atomically, or to
-     * {@code <folder>/<systemName>.yaml} when {@code file} is null, keeping the comments of the
-     * file it replaces where their keys still are ({@link YamlComments}). Returns the file written.
+     * {@code <folder>/<systemName>.yaml} when {@code file} is null, keeping the comments of the file it replaces where
+     * their keys still are ({@link YamlComments}). Returns the file written.
      */
     synchronized String write(ObjectKind kind, String file, Map<String, Object> values) throws IOException {
         String name = String.valueOf(values.get("systemName"));
@@ -106,8 +110,8 @@ final class ObjectStore {
     }
 
     /**
-     * {@code values} as YAML text: readable (few quotes, multi-line text as blocks) when that reads
-     * back identically, else every string quoted. Pure.
+     * {@code values} as YAML text: readable (few quotes, multi-line text as blocks) when that reads back identically,
+     * else every string quoted. Pure.
      */
     static String toYaml(Map<String, Object> values) throws IOException {
         String readable = READABLE_YAML.writeValueAsString(values);

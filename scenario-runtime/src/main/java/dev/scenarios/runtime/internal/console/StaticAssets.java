@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} from the class path,
- * and {@code /texts?lang=} (its labels). Needs no token: it holds no data, and the page asks for
- * the token before it calls the API. When the console listens beyond loopback (plain HTTP), the
- * texts carry {@code page.exposed}, which the page shows as a warning. Reads class path resources.
+ * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} from the class path, and
+ * {@code /texts?lang=} (its labels). Needs no token: it holds no data, and the page asks for the token before it calls
+ * the API. When the console listens beyond loopback (plain HTTP), the texts carry {@code page.exposed}, which the page
+ * shows as a warning. Reads class path resources.
  */
 final class StaticAssets implements HttpHandler {
 

@@ -8,11 +8,11 @@ import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.Problem;
+import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.RejectedRecipients;
-import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
@@ -32,11 +32,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the console does with the workspace as a whole, as {@code scenario validate}, {@code send}
- * and {@code queue} do: its problems, a test message through a path, the queue's listing, retry and
- * purge. Each call reads the workspace afresh ({@link Workspace#load}, with the dev inbox's overrides
- * when the console runs with one), so it sees what the forms just saved. Called by {@link ConsoleApi}
- * on its worker and check threads; does file and (for a test message) network I/O.
+ * What the console does with the workspace as a whole, as {@code scenario validate}, {@code send} and {@code queue} do:
+ * its problems, a test message through a path, the queue's listing, retry and purge. Each call reads the workspace
+ * afresh ({@link Workspace#load}, with the dev inbox's overrides when the console runs with one), so it sees what the
+ * forms just saved. Called by {@link ConsoleApi} on its worker and check threads; does file and (for a test message)
+ * network I/O.
  */
 final class WorkspaceActions {
 
@@ -45,7 +45,10 @@ final class WorkspaceActions {
     private final Map<String, String> environment;
     private final Function<ConnectionType, Map<String, Object>> overrides;
 
-    WorkspaceActions(Path workspace, Connectors connectors, Map<String, String> environment,
+    WorkspaceActions(
+            Path workspace,
+            Connectors connectors,
+            Map<String, String> environment,
             Function<ConnectionType, Map<String, Object>> overrides) {
         this.workspace = workspace;
         this.connectors = connectors;
@@ -58,10 +61,9 @@ final class WorkspaceActions {
     }
 
     /**
-     * Every problem of the workspace in {@code locale}, in file order:
-     * {@code [{file, line, object, property, label, code, message}]}, where {@code label} names the
-     * property as the object's form does (its descriptor's label), or is the property itself when
-     * no type declares it.
+     * Every problem of the workspace in {@code locale}, in file order: {@code [{file, line, object, property, label,
+     * code, message}]}, where {@code label} names the property as the object's form does (its descriptor's label), or
+     * is the property itself when no type declares it.
      */
     List<Map<String, Object>> problems(Locale locale) {
         return json(load(locale), locale);
@@ -91,29 +93,32 @@ final class WorkspaceActions {
     /** {@code attributes[2].name} as the form's label of {@code attributes} followed by {@code [2].name}. */
     private static String label(List<PropertyDescriptor> descriptors, String property, Locale locale) {
         String root = property.split("[.\\[]", 2)[0];
-        return descriptors.stream().filter(d -> d.name().equals(root)).findFirst()
-                .map(d -> d.label(locale) + property.substring(root.length())).orElse(property);
+        return descriptors.stream()
+                .filter(d -> d.name().equals(root))
+                .findFirst()
+                .map(d -> d.label(locale) + property.substring(root.length()))
+                .orElse(property);
     }
 
     /**
-     * The attributes a step may give path {@code name} as a JSON Schema in {@code locale}, for the
-     * test message's form; empty when the workspace has no such path.
+     * The attributes a step may give path {@code name} as a JSON Schema in {@code locale}, for the test message's form;
+     * empty when the workspace has no such path.
      */
     Optional<Map<String, Object>> attributes(String name, Locale locale) {
-        return load(locale).path(name).map(p -> JsonSchemas.schema("attributes", p.type().id(), p.systemName(), "",
-                p.attributes(), locale));
+        return load(locale)
+                .path(name)
+                .map(p -> JsonSchemas.schema("attributes", p.type().id(), p.systemName(), "", p.attributes(), locale));
     }
 
     /** What became of a test message: the answer's body; {@code problems} set when nothing was tried. */
-    record TestResult(Map<String, Object> body, List<Map<String, Object>> problems) {
-    }
+    record TestResult(Map<String, Object> body, List<Map<String, Object>> problems) {}
 
     /**
      * Sends one message with {@code attributes} through path {@code name} as a scenario step would
-     * ({@link ScenarioRuntime#send}: the path's sender, retries and queue). Refused with the
-     * workspace's problems when it has any (a runtime starts only a valid workspace). The answer
-     * carries the outcome, the Message-ID, the server's reply, or the failure's kind, reply code and
-     * text (which name no secret: they are what {@code scenario send} prints). Blocks for the send.
+     * ({@link ScenarioRuntime#send}: the path's sender, retries and queue). Refused with the workspace's problems when
+     * it has any (a runtime starts only a valid workspace). The answer carries the outcome, the Message-ID, the
+     * server's reply, or the failure's kind, reply code and text (which name no secret: they are what {@code scenario
+     * send} prints). Blocks for the send.
      *
      * @return empty when the workspace has no path {@code name}
      */
@@ -147,13 +152,16 @@ final class WorkspaceActions {
     }
 
     /**
-     * The queue as {@code scenario queue --json} lists it. Reads {@code workspace.yaml} for where the
-     * queue is (folder or PostgreSQL) at each call, like the other files, then the queue's states.
+     * The queue as {@code scenario queue --json} lists it. Reads {@code workspace.yaml} for where the queue is (folder
+     * or PostgreSQL) at each call, like the other files, then the queue's states.
      */
     List<Map<String, Object>> queueListing(Locale locale) throws IOException {
-        QueueSettings settings = WorkspaceSettings.read(workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
+        QueueSettings settings = WorkspaceSettings.read(
+                workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
         try (QueueStore store = QueueStore.open(workspace, settings, false)) {
-            return QueueListing.all(store.queue()).stream().map(QueueListing::json).toList();
+            return QueueListing.all(store.queue()).stream()
+                    .map(QueueListing::json)
+                    .toList();
         }
     }
 
@@ -161,7 +169,8 @@ final class WorkspaceActions {
     private <T> T control(Locale locale, QueueAction<T> action) throws IOException {
         Workspace ws = load(locale);
         try (QueueStore store = QueueStore.open(ws, false)) {
-            return action.apply(new QueueControl(store.queue(), store.journal(), ws::deliveryPolicy, Clock.systemUTC()));
+            return action.apply(
+                    new QueueControl(store.queue(), store.journal(), ws::deliveryPolicy, Clock.systemUTC()));
         }
     }
 
@@ -169,7 +178,9 @@ final class WorkspaceActions {
         T apply(QueueControl control) throws IOException;
     }
 
-    /** Makes message {@code id} due now, as {@code scenario queue --retry}; a running runtime sends it at its next scan. */
+    /**
+     * Makes message {@code id} due now, as {@code scenario queue --retry}; a running runtime sends it at its next scan.
+     */
     QueueControl.Result retry(String id, Locale locale) throws IOException {
         return control(locale, c -> c.retry(id));
     }

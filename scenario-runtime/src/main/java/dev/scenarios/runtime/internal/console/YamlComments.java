@@ -11,22 +11,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Carries an edited file's comments over to the YAML the console writes in its place: the block at
- * the top, the full-line comments before each top-level key, the comment at the end of a top-level
- * one-line value, and those at the end of the file. Comments inside nested lists and maps are
- * not carried. The result is used only when it reads back as the same values as the text without
- * comments, so a comment can never change a setting. Pure.
+ * Carries an edited file's comments over to the YAML the console writes in its place: the block at the top, the
+ * full-line comments before each top-level key, the comment at the end of a top-level one-line value, and those at the
+ * end of the file. Comments inside nested lists and maps are not carried. The result is used only when it reads back as
+ * the same values as the text without comments, so a comment can never change a setting. Pure.
  */
 final class YamlComments {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \\t]|$)");
-    private static final Pattern END_OF_LINE_COMMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+(\\S.*?)[ \\t]+#(.*)$");
+    private static final Pattern END_OF_LINE_COMMENT =
+            Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+(\\S.*?)[ \\t]+#(.*)$");
 
-    private YamlComments() {
-    }
+    private YamlComments() {}
 
-    /** {@code written} with the comments of {@code previous} (the file's text before the edit) added where their keys are. */
+    /**
+     * {@code written} with the comments of {@code previous} (the file's text before the edit) added where their keys
+     * are.
+     */
     static String carryOver(String previous, String written) {
         Comments comments = Comments.of(previous);
         if (comments.isEmpty()) {
@@ -40,7 +42,8 @@ final class YamlComments {
             if (key.find()) {
                 out.addAll(comments.before.getOrDefault(key.group(1), List.of()));
                 String endOfLine = comments.endOfLine.get(key.group(1));
-                boolean oneLine = i + 1 >= lines.length || !lines[i + 1].startsWith(" ") && !lines[i + 1].startsWith("-");
+                boolean oneLine =
+                        i + 1 >= lines.length || !lines[i + 1].startsWith(" ") && !lines[i + 1].startsWith("-");
                 if (endOfLine != null && oneLine && !line.endsWith(":") && !line.endsWith("|") && !line.endsWith(">")) {
                     line = line + "  #" + endOfLine;
                 }
@@ -103,7 +106,10 @@ final class YamlComments {
         }
 
         boolean isEmpty() {
-            return header.isEmpty() && before.values().stream().allMatch(List::isEmpty) && endOfLine.isEmpty() && trailer.isEmpty();
+            return header.isEmpty()
+                    && before.values().stream().allMatch(List::isEmpty)
+                    && endOfLine.isEmpty()
+                    && trailer.isEmpty();
         }
 
         /** Lines with at least one comment among them, else none: blank lines alone are the writer's business. */

@@ -42,15 +42,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue as a folder: {@code messages/<id>.eml} holds each message's bytes (written once, after a
- * one-line envelope: path, Message-ID, recipients, times, length and SHA-256 of the content),
- * {@code live/<id>.json} the state of each message still to deliver, {@code dead/<id>.json} the
- * dead letters, {@code damaged/<id>.json} what could not be read. Every write is a durable atomic
- * replace ({@link AtomicFiles}); the content is written before the state that points at it, so a
- * crash never leaves a state without content, and the envelope lets a lost or damaged state be
- * rebuilt. New messages arrive through the {@link IntakeLog} (group commit) unless
- * {@link AtomicFiles#groupCommit()} is off. One runtime per workspace sends from it; the
- * {@code scenario queue} command edits it alongside.
+ * The queue as a folder: {@code messages/<id>.eml} holds each message's bytes (written once, after a one-line envelope:
+ * path, Message-ID, recipients, times, length and SHA-256 of the content), {@code live/<id>.json} the state of each
+ * message still to deliver, {@code dead/<id>.json} the dead letters, {@code damaged/<id>.json} what could not be read.
+ * Every write is a durable atomic replace ({@link AtomicFiles}); the content is written before the state that points at
+ * it, so a crash never leaves a state without content, and the envelope lets a lost or damaged state be rebuilt. New
+ * messages arrive through the {@link IntakeLog} (group commit) unless {@link AtomicFiles#groupCommit()} is off. One
+ * runtime per workspace sends from it; the {@code scenario queue} command edits it alongside.
  */
 public final class FileMessageQueue implements MessageQueue, AutoCloseable {
 
@@ -59,6 +57,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     private static final Pattern ID = Pattern.compile("[0-9a-z]{1,16}-[0-9a-f]{4,8}");
     /** The first line of every content file written since issue 14; older files hold the bare content. */
     private static final byte[] ENVELOPE = "#scenario-queue-message 1 ".getBytes(StandardCharsets.US_ASCII);
+
     private static final Pattern MESSAGE_ID_HEADER = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\r\\n]+>)");
 
     private final Path root;
@@ -68,6 +67,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     private final Path damaged;
     /** State files that could not be set aside (e.g. read-only disk): warned about once, not at every scan. */
     private final Set<Path> unmovable = ConcurrentHashMap.newKeySet();
+
     private final IntakeLog intake;
     private volatile Runnable laidOut;
 
@@ -95,8 +95,21 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         do {
             id = newId(now);
         } while (Files.exists(messages.resolve(id + ".eml")));
-        QueuedMessage queued = new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(),
-                State.PENDING, 0, now, now, expiresAt, "", false, "");
+        QueuedMessage queued = new QueuedMessage(
+                id,
+                path,
+                message.messageId(),
+                message.recipients(),
+                List.of(),
+                List.of(),
+                State.PENDING,
+                0,
+                now,
+                now,
+                expiresAt,
+                "",
+                false,
+                "");
         if (AtomicFiles.groupCommit()) {
             intake.commit(new IntakeLog.Entry(id, stored(queued, message.content()), toJson(queued)));
         } else {
@@ -109,14 +122,15 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     /** A new queue id, e.g. {@code mwzb1rvw-8d77e0a1}, for both stores. Pure but random. */
     static String newId(Instant now) {
         // Time first so that ids sort roughly by age; 32 random bits keep a burst within one millisecond apart.
-        return Long.toString(now.toEpochMilli(), 36) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        return Long.toString(now.toEpochMilli(), 36) + "-"
+                + String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
     /**
-     * Lays out a bulk of messages the intake log has made durable: the content files unforced and
-     * their folder forced once, then the state files (the message is visible from here on) and their
-     * folder, then the log's laid-out markers. Called by the log's writer thread; a failed bulk is
-     * tried again, and a state file is never written twice (the sender may have moved it on).
+     * Lays out a bulk of messages the intake log has made durable: the content files unforced and their folder forced
+     * once, then the state files (the message is visible from here on) and their folder, then the log's laid-out
+     * markers. Called by the log's writer thread; a failed bulk is tried again, and a state file is never written twice
+     * (the sender may have moved it on).
      */
     private void layOut(List<IntakeLog.Entry> entries) throws IOException {
         for (IntakeLog.Entry e : entries) {
@@ -145,16 +159,16 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Blocks until every message added through this queue so far is visible to readers ({@code live/});
-     * {@link #add} returns as soon as a message is durable, a few milliseconds before. Up to 30 s.
+     * Blocks until every message added through this queue so far is visible to readers ({@code live/}); {@link #add}
+     * returns as soon as a message is durable, a few milliseconds before. Up to 30 s.
      */
     public void flush() {
         intake.flush();
     }
 
     /**
-     * How many accepted messages are not laid out as files yet: accepted a moment ago by some process, or
-     * left by one that stopped first (the next runtime start lays those out). Does I/O.
+     * How many accepted messages are not laid out as files yet: accepted a moment ago by some process, or left by one
+     * that stopped first (the next runtime start lays those out). Does I/O.
      */
     public int awaitingLayout() throws IOException {
         return intake.awaitingLayout();
@@ -199,7 +213,10 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
 
     @Override
     public PreparedMessage content(QueuedMessage message) throws IOException {
-        return new PreparedMessage(message.messageId(), message.owed(), Content.read(messages.resolve(message.id() + ".eml")).verified());
+        return new PreparedMessage(
+                message.messageId(),
+                message.owed(),
+                Content.read(messages.resolve(message.id() + ".eml")).verified());
     }
 
     @Override
@@ -227,7 +244,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         // Content first: a crash in between leaves a state without content (found missing, never sent),
         // never content without a state, which the next start would adopt and send again.
         AtomicFiles.delete(messages.resolve(id + ".eml"));
-        return AtomicFiles.delete(live.resolve(id + ".json")) | AtomicFiles.delete(dead.resolve(id + ".json"))
+        return AtomicFiles.delete(live.resolve(id + ".json"))
+                | AtomicFiles.delete(dead.resolve(id + ".json"))
                 | AtomicFiles.delete(damaged.resolve(id + ".json"));
     }
 
@@ -241,7 +259,9 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     public Stream<QueuedMessage> live(java.util.function.Predicate<String> wanted) throws IOException {
         return stream(live, file -> {
             String name = file.getFileName().toString();
-            return wanted.test(name.substring(0, name.length() - ".json".length())) ? readOrQuarantine(file) : Optional.empty();
+            return wanted.test(name.substring(0, name.length() - ".json".length()))
+                    ? readOrQuarantine(file)
+                    : Optional.empty();
         });
     }
 
@@ -263,10 +283,10 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Adopts content files with no state that are older than {@code before} (a crash came between the
-     * content and its state, or the state was deleted): intact ones become PENDING again, others are set
-     * aside as DAMAGED; deletes temporary files older than {@code before}. Younger files may belong to a
-     * {@code scenario send} writing right now, and are left alone. Does I/O.
+     * Adopts content files with no state that are older than {@code before} (a crash came between the content and its
+     * state, or the state was deleted): intact ones become PENDING again, others are set aside as DAMAGED; deletes
+     * temporary files older than {@code before}. Younger files may belong to a {@code scenario send} writing right now,
+     * and are left alone. Does I/O.
      */
     @Override
     public List<QueuedMessage> reconcile(Instant before) throws IOException {
@@ -291,8 +311,11 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         try (DirectoryStream<Path> contents = Files.newDirectoryStream(messages, "*.eml")) {
             for (Path file : contents) {
                 String id = file.getFileName().toString().replaceFirst("\\.eml$", "");
-                if (!ID.matcher(id).matches() || Files.exists(live.resolve(id + ".json")) || Files.exists(dead.resolve(id + ".json"))
-                        || Files.exists(damaged.resolve(id + ".json")) || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                if (!ID.matcher(id).matches()
+                        || Files.exists(live.resolve(id + ".json"))
+                        || Files.exists(dead.resolve(id + ".json"))
+                        || Files.exists(damaged.resolve(id + ".json"))
+                        || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
                     continue;
                 }
                 Content content = Content.read(file);
@@ -311,9 +334,9 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Recovers the intake log's segments no live writer holds: messages accepted but not laid out by a
-     * process that stopped are laid out now, and segments whose messages have all left {@code live/}
-     * are retired. Called by the sender from time to time. Does I/O.
+     * Recovers the intake log's segments no live writer holds: messages accepted but not laid out by a process that
+     * stopped are laid out now, and segments whose messages have all left {@code live/} are retired. Called by the
+     * sender from time to time. Does I/O.
      */
     @Override
     public void compact() throws IOException {
@@ -322,52 +345,59 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
 
     /** As {@link #compact}; {@code atStart} also restores the files a power cut left empty (reads every record). */
     private void recoverIntake(boolean atStart) throws IOException {
-        intake.recover(new IntakeLog.Recovery() {
-            @Override
-            public Set<String> delivered(Set<String> ids) {
-                return new QueueJournal(root).sent(ids);
-            }
+        intake.recover(
+                new IntakeLog.Recovery() {
+                    @Override
+                    public Set<String> delivered(Set<String> ids) {
+                        return new QueueJournal(root).sent(ids);
+                    }
 
-            @Override
-            public void layOutAgain(String id, byte[] stored, boolean delivered) throws IOException {
-                Path content = messages.resolve(id + ".eml");
-                if (Files.exists(live.resolve(id + ".json")) || Files.exists(dead.resolve(id + ".json"))
-                        || Files.exists(damaged.resolve(id + ".json"))) {
-                    // Visible already: only its marker was missing.
-                    return;
-                }
-                if (delivered && !Files.exists(content)) {
-                    // Laid out, delivered and removed before its marker was written: never again.
-                    return;
-                }
-                AtomicFiles.createFolder(messages);
-                AtomicFiles.createFolder(live);
-                AtomicFiles.write(content, stored);
-                QueuedMessage rebuilt = Content.read(content).rebuild(id, Instant.EPOCH);
-                AtomicFiles.write(live.resolve(id + ".json"), toJson(rebuilt.with(State.PENDING, rebuilt.queuedAt())));
-            }
+                    @Override
+                    public void layOutAgain(String id, byte[] stored, boolean delivered) throws IOException {
+                        Path content = messages.resolve(id + ".eml");
+                        if (Files.exists(live.resolve(id + ".json"))
+                                || Files.exists(dead.resolve(id + ".json"))
+                                || Files.exists(damaged.resolve(id + ".json"))) {
+                            // Visible already: only its marker was missing.
+                            return;
+                        }
+                        if (delivered && !Files.exists(content)) {
+                            // Laid out, delivered and removed before its marker was written: never again.
+                            return;
+                        }
+                        AtomicFiles.createFolder(messages);
+                        AtomicFiles.createFolder(live);
+                        AtomicFiles.write(content, stored);
+                        QueuedMessage rebuilt = Content.read(content).rebuild(id, Instant.EPOCH);
+                        AtomicFiles.write(
+                                live.resolve(id + ".json"), toJson(rebuilt.with(State.PENDING, rebuilt.queuedAt())));
+                    }
 
-            @Override
-            public void check(String id, byte[] stored) throws IOException {
-                restore(id, stored);
-            }
+                    @Override
+                    public void check(String id, byte[] stored) throws IOException {
+                        restore(id, stored);
+                    }
 
-            @Override
-            public boolean stillLive(String id) {
-                return Files.exists(live.resolve(id + ".json"));
-            }
+                    @Override
+                    public boolean stillLive(String id) {
+                        return Files.exists(live.resolve(id + ".json"));
+                    }
 
-            @Override
-            public List<Path> filesOf(String id) {
-                return List.of(messages.resolve(id + ".eml"), dead.resolve(id + ".json"), damaged.resolve(id + ".json"));
-            }
-        }, atStart);
+                    @Override
+                    public List<Path> filesOf(String id) {
+                        return List.of(
+                                messages.resolve(id + ".eml"),
+                                dead.resolve(id + ".json"),
+                                damaged.resolve(id + ".json"));
+                    }
+                },
+                atStart);
     }
 
     /**
-     * After a power cut, a file laid out without being forced may be empty (or zeros): it is written
-     * again, forced, from the intake log's durable copy. Anything else is left to the usual checks (a
-     * file damaged otherwise is quarantined, never silently replaced).
+     * After a power cut, a file laid out without being forced may be empty (or zeros): it is written again, forced,
+     * from the intake log's durable copy. Anything else is left to the usual checks (a file damaged otherwise is
+     * quarantined, never silently replaced).
      */
     private void restore(String id, byte[] stored) throws IOException {
         Path content = messages.resolve(id + ".eml");
@@ -427,7 +457,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                 return out;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(states, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(states, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(() -> {
                     try {
                         files.close();
@@ -455,9 +486,9 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Moves the unreadable state {@code file} to {@code damaged/}, where the sender never looks and
-     * {@code scenario queue} lists it; its bytes are kept as found, for the operator. When it cannot be
-     * moved (read-only disk) it is still listed as DAMAGED, and the sender skips it.
+     * Moves the unreadable state {@code file} to {@code damaged/}, where the sender never looks and {@code scenario
+     * queue} lists it; its bytes are kept as found, for the operator. When it cannot be moved (read-only disk) it is
+     * still listed as DAMAGED, and the sender skips it.
      */
     private Optional<QueuedMessage> quarantine(Path file, Exception why) throws IOException {
         Path to = damaged.resolve(file.getFileName());
@@ -470,18 +501,26 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             if (unmovable.add(file)) {
-                LOG.warn("queue state {} cannot be read ({}) nor set aside ({}): it is skipped", file, describe(why), e.toString());
+                LOG.warn(
+                        "queue state {} cannot be read ({}) nor set aside ({}): it is skipped",
+                        file,
+                        describe(why),
+                        e.toString());
             }
             return Optional.of(unreadableState(file, why));
         }
     }
 
-    /** A file of {@code damaged/}: its state if still readable (content damaged), else what the content's envelope says. */
+    /**
+     * A file of {@code damaged/}: its state if still readable (content damaged), else what the content's envelope says.
+     */
     private Optional<QueuedMessage> readDamaged(Path file) throws IOException {
         try {
             Optional<QueuedMessage> m = read(file);
-            return m.map(found -> found.state() == State.DAMAGED ? found
-                    : damagedState(found, "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
+            return m.map(found -> found.state() == State.DAMAGED
+                    ? found
+                    : damagedState(
+                            found, "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -498,20 +537,59 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             content.verified();
             QueuedMessage rebuilt = content.rebuild(id, Instant.EPOCH);
             // The lost state may have said some recipients got it already: a retry may duplicate.
-            m = new QueuedMessage(id, rebuilt.path(), rebuilt.messageId(), rebuilt.owed(), List.of(), List.of(), State.DAMAGED, 0,
-                    rebuilt.queuedAt(), rebuilt.queuedAt(), rebuilt.expiresAt(), "", true, "");
+            m = new QueuedMessage(
+                    id,
+                    rebuilt.path(),
+                    rebuilt.messageId(),
+                    rebuilt.owed(),
+                    List.of(),
+                    List.of(),
+                    State.DAMAGED,
+                    0,
+                    rebuilt.queuedAt(),
+                    rebuilt.queuedAt(),
+                    rebuilt.expiresAt(),
+                    "",
+                    true,
+                    "");
             reason += "; the content is intact: --retry sends it again to every recipient (a possible duplicate)";
         } catch (IOException | RuntimeException e) {
-            m = new QueuedMessage(id, "", "", List.of(), List.of(), List.of(), State.DAMAGED, 0, Instant.EPOCH, Instant.EPOCH,
-                    Instant.EPOCH, "", false, "");
+            m = new QueuedMessage(
+                    id,
+                    "",
+                    "",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    State.DAMAGED,
+                    0,
+                    Instant.EPOCH,
+                    Instant.EPOCH,
+                    Instant.EPOCH,
+                    "",
+                    false,
+                    "");
             reason += "; the content cannot be used either: " + describe(e);
         }
         return damagedState(m, reason);
     }
 
     private static QueuedMessage damagedState(QueuedMessage m, String reason) {
-        return new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.DAMAGED, m.attempts(),
-                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+        return new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                State.DAMAGED,
+                m.attempts(),
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                m.possibleDuplicate(),
+                reason);
     }
 
     private static String describe(Exception e) {
@@ -540,7 +618,11 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         out.put("messageId", m.messageId());
         out.put("owed", m.owed());
         out.put("delivered", m.delivered());
-        out.put("refused", m.refused().stream().map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList());
+        out.put(
+                "refused",
+                m.refused().stream()
+                        .map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply()))
+                        .toList());
         out.put("state", m.state().name());
         out.put("attempts", m.attempts());
         out.put("queuedAt", m.queuedAt().toString());
@@ -558,12 +640,26 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             throw new IOException("not a JSON object");
         }
         List<SendResult.Rejection> refused = new ArrayList<>();
-        n.path("refused").forEach(r -> refused.add(new SendResult.Rejection(r.path("address").asText(), r.path("replyCode").asInt(), r.path("reply").asText())));
+        n.path("refused")
+                .forEach(r -> refused.add(new SendResult.Rejection(
+                        r.path("address").asText(),
+                        r.path("replyCode").asInt(),
+                        r.path("reply").asText())));
         State state = parse(n, "state", State::valueOf);
-        return new QueuedMessage(text(n, "id"), text(n, "path"), text(n, "messageId"), strings(n.path("owed")),
-                strings(n.path("delivered")), refused, state, n.path("attempts").asInt(),
-                parse(n, "queuedAt", Instant::parse), parse(n, "nextAttemptAt", Instant::parse),
-                parse(n, "expiresAt", Instant::parse), n.path("lastReply").asText(), n.path("possibleDuplicate").asBoolean(),
+        return new QueuedMessage(
+                text(n, "id"),
+                text(n, "path"),
+                text(n, "messageId"),
+                strings(n.path("owed")),
+                strings(n.path("delivered")),
+                refused,
+                state,
+                n.path("attempts").asInt(),
+                parse(n, "queuedAt", Instant::parse),
+                parse(n, "nextAttemptAt", Instant::parse),
+                parse(n, "expiresAt", Instant::parse),
+                n.path("lastReply").asText(),
+                n.path("possibleDuplicate").asBoolean(),
                 n.path("deadReason").asText());
     }
 
@@ -608,7 +704,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             } catch (NoSuchFileException e) {
                 throw new DamagedContentException("the stored content " + file.getFileName() + " is missing");
             }
-            if (bytes.length < ENVELOPE.length || !Arrays.equals(bytes, 0, ENVELOPE.length, ENVELOPE, 0, ENVELOPE.length)) {
+            if (bytes.length < ENVELOPE.length
+                    || !Arrays.equals(bytes, 0, ENVELOPE.length, ENVELOPE, 0, ENVELOPE.length)) {
                 // Written before content files had an envelope: nothing to check it against, but never empty.
                 return new Content(file, null, bytes, bytes.length == 0 ? "the stored content is empty" : null);
             }
@@ -618,7 +715,10 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             }
             try {
                 JsonNode envelope = JSON.readTree(Arrays.copyOfRange(bytes, ENVELOPE.length, end));
-                if (end >= bytes.length || envelope == null || !envelope.path("length").isNumber() || !envelope.path("sha256").isTextual()) {
+                if (end >= bytes.length
+                        || envelope == null
+                        || !envelope.path("length").isNumber()
+                        || !envelope.path("sha256").isTextual()) {
                     return new Content(file, null, new byte[0], "its envelope is cut short");
                 }
                 return new Content(file, envelope, Arrays.copyOfRange(bytes, end + 1, bytes.length), null);
@@ -636,7 +736,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             if (envelope != null) {
                 long length = envelope.path("length").asLong();
                 if (length != content.length) {
-                    throw new DamagedContentException(name + " is damaged: " + content.length + " bytes instead of " + length);
+                    throw new DamagedContentException(
+                            name + " is damaged: " + content.length + " bytes instead of " + length);
                 }
                 if (!sha256(content).equals(envelope.path("sha256").asText())) {
                     throw new DamagedContentException(name + " is damaged: its SHA-256 checksum does not match");
@@ -649,14 +750,30 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         QueuedMessage rebuild(String id, Instant now) {
             String path = envelope == null ? "" : envelope.path("path").asText();
             String messageId = envelope != null ? envelope.path("messageId").asText() : headerMessageId();
-            Instant queuedAt = envelope == null ? now : instant(envelope.path("queuedAt").asText(), now);
-            Instant expiresAt = envelope == null ? now : instant(envelope.path("expiresAt").asText(), now);
-            return new QueuedMessage(id, path, messageId, envelope == null ? List.of() : strings(envelope.path("recipients")), List.of(),
-                    List.of(), State.PENDING, 0, queuedAt, now, expiresAt, "", false, "");
+            Instant queuedAt =
+                    envelope == null ? now : instant(envelope.path("queuedAt").asText(), now);
+            Instant expiresAt =
+                    envelope == null ? now : instant(envelope.path("expiresAt").asText(), now);
+            return new QueuedMessage(
+                    id,
+                    path,
+                    messageId,
+                    envelope == null ? List.of() : strings(envelope.path("recipients")),
+                    List.of(),
+                    List.of(),
+                    State.PENDING,
+                    0,
+                    queuedAt,
+                    now,
+                    expiresAt,
+                    "",
+                    false,
+                    "");
         }
 
         private String headerMessageId() {
-            Matcher m = MESSAGE_ID_HEADER.matcher(new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1));
+            Matcher m = MESSAGE_ID_HEADER.matcher(
+                    new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1));
             return m.find() ? m.group(1) : "";
         }
 

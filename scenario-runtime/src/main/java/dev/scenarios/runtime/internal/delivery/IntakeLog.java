@@ -31,24 +31,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for the queue (issue 14). A step's message is appended, with every other message
- * that arrived while the previous batch was being forced, to this process's segment
- * {@code <queue>/intake/<name>.log}, which is forced once per batch; the step returns then. A
- * background writer lays the messages out afterwards, in bulk, as the per-message files the
- * sender and {@code scenario queue} read ({@link Layout}): content files, their folder forced
- * once, the state files and their folder, then a <em>laid-out</em> marker per message appended to
- * its segment (not forced). A message with a marker but no files was delivered or purged; one without
- * a marker is laid out again by {@link #recover} unless its state file exists or the journal says
- * it was delivered (sent in the moment before its marker).
+ * Group commit for the queue (issue 14). A step's message is appended, with every other message that arrived while the
+ * previous batch was being forced, to this process's segment {@code <queue>/intake/<name>.log}, which is forced once
+ * per batch; the step returns then. A background writer lays the messages out afterwards, in bulk, as the per-message
+ * files the sender and {@code scenario queue} read ({@link Layout}): content files, their folder forced once, the state
+ * files and their folder, then a <em>laid-out</em> marker per message appended to its segment (not forced). A message
+ * with a marker but no files was delivered or purged; one without a marker is laid out again by {@link #recover} unless
+ * its state file exists or the journal says it was delivered (sent in the moment before its marker).
  *
- * <p>Each process holds a lock on the segments it writes (a rotated one until its messages are
- * laid out), so recovery touches only the segments of writers that are gone. A segment is used for
- * at most {@link #SEGMENT_AGE} or {@link #SEGMENT_BYTES}; one no writer holds whose messages have
- * all left {@code live/} is retired (the files still there are forced first). Memory: at most
- * {@link #MAX_AWAITING_LAYOUT} messages or {@link #MAX_AWAITING_BYTES} of content wait for layout;
- * producers beyond that wait. Record:
- * {@code #scenario-queue-record 1 <id> <length>\n} + the content file's bytes + {@code \n};
- * marker: {@code #scenario-queue-laid-out 1 <id>\n}; a record cut short by a crash ends its segment.
+ * <p>Each process holds a lock on the segments it writes (a rotated one until its messages are laid out), so recovery
+ * touches only the segments of writers that are gone. A segment is used for at most {@link #SEGMENT_AGE} or
+ * {@link #SEGMENT_BYTES}; one no writer holds whose messages have all left {@code live/} is retired (the files still
+ * there are forced first). Memory: at most {@link #MAX_AWAITING_LAYOUT} messages or {@link #MAX_AWAITING_BYTES} of
+ * content wait for layout; producers beyond that wait. Record: {@code #scenario-queue-record 1 <id> <length>\n} + the
+ * content file's bytes + {@code \n}; marker: {@code #scenario-queue-laid-out 1 <id>\n}; a record cut short by a crash
+ * ends its segment.
  */
 final class IntakeLog implements AutoCloseable {
 
@@ -60,7 +57,9 @@ final class IntakeLog implements AutoCloseable {
     static final int MAX_AWAITING_LAYOUT = 4096;
     static final long MAX_AWAITING_BYTES = 16L << 20;
 
-    /** How the queue lays out a bulk of durable messages; calls {@link #markLaidOut} once their state files are written. */
+    /**
+     * How the queue lays out a bulk of durable messages; calls {@link #markLaidOut} once their state files are written.
+     */
     @FunctionalInterface
     interface Layout {
         void layOut(List<Entry> entries) throws IOException;
@@ -72,8 +71,8 @@ final class IntakeLog implements AutoCloseable {
         Set<String> delivered(Set<String> ids);
 
         /**
-         * Lays out again a message whose marker is missing, unless its state file exists or it was
-         * {@code delivered} (laid out, sent and removed before the marker was written).
+         * Lays out again a message whose marker is missing, unless its state file exists or it was {@code delivered}
+         * (laid out, sent and removed before the marker was written).
          */
         void layOutAgain(String id, byte[] stored, boolean delivered) throws IOException;
 
@@ -94,6 +93,7 @@ final class IntakeLog implements AutoCloseable {
         final byte[] state;
         /** Set by the layout once the state file is written: a retried layout never writes it again. */
         boolean stateWritten;
+
         private Segment segment;
         private IOException failure;
         private boolean done;
@@ -137,11 +137,13 @@ final class IntakeLog implements AutoCloseable {
     private List<Entry> waiting = new ArrayList<>();
     /** Guarded by {@link #leader}: the segment batches go to; older ones still awaiting layout. */
     private Segment current;
+
     private final List<Segment> rotated = new ArrayList<>();
     /** Guarded by {@link #pending}: durable messages awaiting layout. */
     private final Deque<Entry> pending = new ArrayDeque<>();
     /** Guarded by {@link #pending}: the content bytes it holds. */
     private long pendingBytes;
+
     private Thread writer;
     private boolean closed;
 
@@ -152,13 +154,15 @@ final class IntakeLog implements AutoCloseable {
     }
 
     /**
-     * Makes {@code entry} durable with whatever else is waiting, then queues it for layout. Blocks
-     * until it is durable (and while too many messages await layout); does I/O. Throws if its batch
-     * could not be forced: the message is then not queued.
+     * Makes {@code entry} durable with whatever else is waiting, then queues it for layout. Blocks until it is durable
+     * (and while too many messages await layout); does I/O. Throws if its batch could not be forced: the message is
+     * then not queued.
      */
     void commit(Entry entry) throws IOException {
         synchronized (pending) {
-            while (!pending.isEmpty() && (pending.size() >= MAX_AWAITING_LAYOUT || pendingBytes >= MAX_AWAITING_BYTES) && !closed) {
+            while (!pending.isEmpty()
+                    && (pending.size() >= MAX_AWAITING_LAYOUT || pendingBytes >= MAX_AWAITING_BYTES)
+                    && !closed) {
                 try {
                     pending.wait();
                 } catch (InterruptedException e) {
@@ -202,7 +206,9 @@ final class IntakeLog implements AutoCloseable {
     /** Appends {@code entries} to the current segment (a new one when due) and forces it once. Called by the leader. */
     private void append(List<Entry> entries) throws IOException {
         Instant now = Instant.now();
-        if (current == null || now.isAfter(current.opened.plus(SEGMENT_AGE)) || current.channel.size() > SEGMENT_BYTES) {
+        if (current == null
+                || now.isAfter(current.opened.plus(SEGMENT_AGE))
+                || current.channel.size() > SEGMENT_BYTES) {
             if (current != null) {
                 rotated.add(current);
             }
@@ -217,8 +223,10 @@ final class IntakeLog implements AutoCloseable {
         long start = current.channel.size();
         try {
             for (Entry e : entries) {
-                writeFully(current.channel, (new String(RECORD, StandardCharsets.US_ASCII) + e.id + " " + e.stored.length + "\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                writeFully(
+                        current.channel,
+                        (new String(RECORD, StandardCharsets.US_ASCII) + e.id + " " + e.stored.length + "\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 writeFully(current.channel, e.stored);
                 writeFully(current.channel, new byte[] {'\n'});
             }
@@ -240,10 +248,9 @@ final class IntakeLog implements AutoCloseable {
     }
 
     /**
-     * Appends a laid-out marker for each of {@code entries} to its segment, unforced: the next batch's
-     * force carries it, and a marker a power cut loses only makes {@link #recover} check that message
-     * (its state file, the journal) again. Called by the queue's layout once the state files are
-     * written. Does I/O.
+     * Appends a laid-out marker for each of {@code entries} to its segment, unforced: the next batch's force carries
+     * it, and a marker a power cut loses only makes {@link #recover} check that message (its state file, the journal)
+     * again. Called by the queue's layout once the state files are written. Does I/O.
      */
     void markLaidOut(List<Entry> entries) throws IOException {
         synchronized (leader) {
@@ -321,8 +328,8 @@ final class IntakeLog implements AutoCloseable {
     }
 
     /**
-     * How many messages the segments hold that are not laid out yet (accepted a moment ago, or by a
-     * process that stopped before laying them out). Reads every segment's headers; does I/O.
+     * How many messages the segments hold that are not laid out yet (accepted a moment ago, or by a process that
+     * stopped before laying them out). Reads every segment's headers; does I/O.
      */
     int awaitingLayout() throws IOException {
         int count = 0;
@@ -351,8 +358,8 @@ final class IntakeLog implements AutoCloseable {
     }
 
     /**
-     * Lays out what this process accepted and has not laid out yet, then releases its segments (their
-     * messages are then durable and visible). Waits up to 30 s; never throws.
+     * Lays out what this process accepted and has not laid out yet, then releases its segments (their messages are then
+     * durable and visible). Waits up to 30 s; never throws.
      */
     @Override
     public void close() {
@@ -385,15 +392,16 @@ final class IntakeLog implements AutoCloseable {
     }
 
     /**
-     * Recovers the segments no live writer holds (a crash, or writers that have finished): lays out
-     * again each message without a marker and marks it, has every marked one checked if
-     * {@code checkLaidOut} (at start: reads every record), then retires the
-     * segment when none of its messages is still live. Called at start and from time to time. Does I/O.
+     * Recovers the segments no live writer holds (a crash, or writers that have finished): lays out again each message
+     * without a marker and marks it, has every marked one checked if {@code checkLaidOut} (at start: reads every
+     * record), then retires the segment when none of its messages is still live. Called at start and from time to time.
+     * Does I/O.
      */
     void recover(Recovery recovery, boolean checkLaidOut) throws IOException {
         for (Path s : segments()) {
             synchronized (leader) {
-                if (current != null && current.file.equals(s) || rotated.stream().anyMatch(r -> r.file.equals(s))) {
+                if (current != null && current.file.equals(s)
+                        || rotated.stream().anyMatch(r -> r.file.equals(s))) {
                     continue;
                 }
             }
@@ -428,14 +436,18 @@ final class IntakeLog implements AutoCloseable {
         unmarked.removeAll(marked);
         Set<String> delivered = unmarked.isEmpty() ? Set.of() : recovery.delivered(unmarked);
         if (checkLaidOut || !unmarked.isEmpty()) {
-            read(s, (id, stored) -> {
-                if (!marked.contains(id)) {
-                    recovery.layOutAgain(id, stored, delivered.contains(id));
-                    laidOutAgain.add(id);
-                } else if (checkLaidOut) {
-                    recovery.check(id, stored);
-                }
-            }, id -> { }, true);
+            read(
+                    s,
+                    (id, stored) -> {
+                        if (!marked.contains(id)) {
+                            recovery.layOutAgain(id, stored, delivered.contains(id));
+                            laidOutAgain.add(id);
+                        } else if (checkLaidOut) {
+                            recovery.check(id, stored);
+                        }
+                    },
+                    id -> {},
+                    true);
         }
         for (String id : laidOutAgain) {
             writeFully(channel.position(channel.size()), marker(id));
@@ -443,8 +455,10 @@ final class IntakeLog implements AutoCloseable {
         }
         if (markedAny) {
             channel.force(false);
-            LOG.info("checked {} queued messages a stopped process had accepted but not marked laid out (from {})",
-                    laidOutAgain.size(), s.getFileName());
+            LOG.info(
+                    "checked {} queued messages a stopped process had accepted but not marked laid out (from {})",
+                    laidOutAgain.size(),
+                    s.getFileName());
         }
         if (ids.stream().anyMatch(recovery::stillLive)) {
             return;
@@ -495,7 +509,8 @@ final class IntakeLog implements AutoCloseable {
      *
      * @return the offset where the intact records end
      */
-    private static long read(Path s, RecordReader records, MarkerReader markers, boolean withContent) throws IOException {
+    private static long read(Path s, RecordReader records, MarkerReader markers, boolean withContent)
+            throws IOException {
         long offset = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(s), 64 * 1024)) {
             while (true) {
@@ -504,14 +519,17 @@ final class IntakeLog implements AutoCloseable {
                     return offset;
                 }
                 if (startsWith(header, MARKER)) {
-                    markers.marker(new String(header, MARKER.length, header.length - MARKER.length, StandardCharsets.US_ASCII));
+                    markers.marker(new String(
+                            header, MARKER.length, header.length - MARKER.length, StandardCharsets.US_ASCII));
                     offset += header.length + 1;
                     continue;
                 }
                 if (!startsWith(header, RECORD)) {
                     return offset;
                 }
-                String[] words = new String(header, RECORD.length, header.length - RECORD.length, StandardCharsets.US_ASCII).split(" ");
+                String[] words = new String(
+                                header, RECORD.length, header.length - RECORD.length, StandardCharsets.US_ASCII)
+                        .split(" ");
                 int length;
                 try {
                     length = words.length == 2 ? Integer.parseInt(words[1]) : -1;

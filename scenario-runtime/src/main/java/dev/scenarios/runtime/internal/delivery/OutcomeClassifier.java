@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Judges one delivery attempt: its {@link Outcome} and, recipient by recipient, who got the
- * message, who is still owed it (4yz, or the whole attempt failed transiently) and who refused it
- * for good (5yz). Pure; called by the direct retry loop and the queue's sender.
+ * Judges one delivery attempt: its {@link Outcome} and, recipient by recipient, who got the message, who is still owed
+ * it (4yz, or the whole attempt failed transiently) and who refused it for good (5yz). Pure; called by the direct retry
+ * loop and the queue's sender.
  */
 public final class OutcomeClassifier {
 
-    private OutcomeClassifier() {
-    }
+    private OutcomeClassifier() {}
 
     /**
      * The verdict on one attempt.
@@ -28,14 +27,18 @@ public final class OutcomeClassifier {
      * @param reply the server's final reply, or the failure's text
      * @param failure the exception of a failed attempt, else null
      */
-    public record Verdict(Outcome outcome, List<String> accepted, List<String> owed, List<SendResult.Rejection> refused,
-            String reply, DeliveryException failure) {
-    }
+    public record Verdict(
+            Outcome outcome,
+            List<String> accepted,
+            List<String> owed,
+            List<SendResult.Rejection> refused,
+            String reply,
+            DeliveryException failure) {}
 
     /**
-     * How a failure with no per-recipient detail is classified; see the README's fault table. The
-     * transient rule is the SPI's own ({@link DeliveryException#transientFailure()}), so scenarios
-     * reading {@code ${exception.transientFailure}}, {@code send --json} and the retry loops agree.
+     * How a failure with no per-recipient detail is classified; see the README's fault table. The transient rule is the
+     * SPI's own ({@link DeliveryException#transientFailure()}), so scenarios reading
+     * {@code ${exception.transientFailure}}, {@code send --json} and the retry loops agree.
      */
     public static Outcome classify(DeliveryException e) {
         if (e.possiblyDelivered()) {
@@ -49,14 +52,21 @@ public final class OutcomeClassifier {
         List<String> owed = new ArrayList<>();
         List<SendResult.Rejection> refused = new ArrayList<>();
         split(result.rejectedRecipients(), owed, refused);
-        return new Verdict(owed.isEmpty() ? Outcome.SENT : Outcome.TRANSIENT, result.acceptedRecipients(), owed, refused,
-                result.serverReply(), null);
+        return new Verdict(
+                owed.isEmpty() ? Outcome.SENT : Outcome.TRANSIENT,
+                result.acceptedRecipients(),
+                owed,
+                refused,
+                result.serverReply(),
+                null);
     }
 
     /** The verdict on an attempt to deliver to {@code attempted} that failed with {@code e}. */
     public static Verdict judge(List<String> attempted, DeliveryException e) {
         Outcome outcome = classify(e);
-        if (e.kind() == FailureKind.RECIPIENT_REJECTED && !e.rejectedRecipients().isEmpty() && outcome != Outcome.AMBIGUOUS) {
+        if (e.kind() == FailureKind.RECIPIENT_REJECTED
+                && !e.rejectedRecipients().isEmpty()
+                && outcome != Outcome.AMBIGUOUS) {
             List<String> owed = new ArrayList<>();
             List<SendResult.Rejection> refused = new ArrayList<>();
             split(e.rejectedRecipients(), owed, refused);
@@ -64,7 +74,13 @@ public final class OutcomeClassifier {
             Set<String> mentioned = new HashSet<>();
             e.rejectedRecipients().forEach(r -> mentioned.add(r.address().toLowerCase()));
             attempted.stream().filter(a -> !mentioned.contains(a.toLowerCase())).forEach(owed::add);
-            return new Verdict(owed.isEmpty() ? Outcome.PERMANENT : Outcome.TRANSIENT, List.of(), owed, refused, e.getMessage(), e);
+            return new Verdict(
+                    owed.isEmpty() ? Outcome.PERMANENT : Outcome.TRANSIENT,
+                    List.of(),
+                    owed,
+                    refused,
+                    e.getMessage(),
+                    e);
         }
         if (outcome == Outcome.PERMANENT) {
             return new Verdict(outcome, List.of(), List.of(), e.rejectedRecipients(), e.getMessage(), e);
@@ -72,7 +88,8 @@ public final class OutcomeClassifier {
         return new Verdict(outcome, List.of(), attempted, List.of(), e.getMessage(), e);
     }
 
-    private static void split(List<SendResult.Rejection> rejections, List<String> owed, List<SendResult.Rejection> refused) {
+    private static void split(
+            List<SendResult.Rejection> rejections, List<String> owed, List<SendResult.Rejection> refused) {
         for (SendResult.Rejection r : rejections) {
             if (r.replyCode() / 100 == 4) {
                 owed.add(r.address());

@@ -43,19 +43,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue as tables in a PostgreSQL schema, shared by every runtime whose {@code workspace.yaml}
- * names it: {@code queued_message} (content, length and SHA-256, and the delivery state),
- * {@code queue_event} (the journal) and {@code queue_runtime} (the runtimes sending). The schema is
- * created and migrated by Flyway from the migrations in the jar; connections come from a HikariCP pool.
+ * The queue as tables in a PostgreSQL schema, shared by every runtime whose {@code workspace.yaml} names it:
+ * {@code queued_message} (content, length and SHA-256, and the delivery state), {@code queue_event} (the journal) and
+ * {@code queue_runtime} (the runtimes sending). The schema is created and migrated by Flyway from the migrations in the
+ * jar; connections come from a HikariCP pool.
  *
- * <p>A runtime {@linkplain #claim claims} a message before sending it: the row is locked with
- * {@code SELECT … FOR UPDATE SKIP LOCKED} (two runtimes never wait on each other, and never both
- * win), and marked SENDING with a lease (this runtime's id, an expiry) that a background thread
- * renews while the runtime lives. A runtime killed mid-send stops renewing; once the lease expires,
- * the message reads as DEFERRED and possibly duplicate, and any runtime sends it again with the same
- * Message-ID, journaling POSSIBLE_DUPLICATE. Times of leases are the database's clock, so the
- * runtimes' clocks need not agree. Every method does network I/O and returns once the database has
- * committed; thread-safe. Opened by {@link QueueStore}, closed by its owner.
+ * <p>A runtime {@linkplain #claim claims} a message before sending it: the row is locked with {@code SELECT … FOR
+ * UPDATE SKIP LOCKED} (two runtimes never wait on each other, and never both win), and marked SENDING with a lease
+ * (this runtime's id, an expiry) that a background thread renews while the runtime lives. A runtime killed mid-send
+ * stops renewing; once the lease expires, the message reads as DEFERRED and possibly duplicate, and any runtime sends
+ * it again with the same Message-ID, journaling POSSIBLE_DUPLICATE. Times of leases are the database's clock, so the
+ * runtimes' clocks need not agree. Every method does network I/O and returns once the database has committed;
+ * thread-safe. Opened by {@link QueueStore}, closed by its owner.
  */
 public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
@@ -63,13 +62,14 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the migrations are in the jar. */
     static final String MIGRATIONS = "classpath:dev/scenarios/runtime/queue/postgresql";
-    private static final String COLUMNS = "id, path, message_id, state, owed, delivered, refused, attempts, queued_at, next_attempt_at,"
-            + " expires_at, last_reply, possible_duplicate, reason, (state = 'SENDING' AND lease_expires_at < clock_timestamp()) AS lease_expired";
+
+    private static final String COLUMNS =
+            "id, path, message_id, state, owed, delivered, refused, attempts, queued_at, next_attempt_at,"
+                    + " expires_at, last_reply, possible_duplicate, reason, (state = 'SENDING' AND lease_expires_at < clock_timestamp()) AS lease_expired";
     private static final String LIVE = "state IN ('PENDING', 'DEFERRED', 'SENDING')";
 
     /** A runtime sending from this queue, as registered in {@code queue_runtime}. */
-    public record RuntimeEntry(String id, String host, Instant startedAt, Instant heartbeatAt) {
-    }
+    public record RuntimeEntry(String id, String host, Instant startedAt, Instant heartbeatAt) {}
 
     private final HikariDataSource pool;
     private final String owner;
@@ -82,22 +82,25 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         this.owner = owner;
         this.lease = lease;
         this.label = label;
-        this.renewer = register ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "queue-lease-renewer");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.renewer = register
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "queue-lease-renewer");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
     }
 
     /**
-     * Connects to the database of {@code settings}, creates or migrates the schema, and (when
-     * {@code register}, i.e. this runtime sends) registers runtime {@code owner} and starts renewing
-     * its leases and heartbeat every third of {@code lease}. Does network I/O.
+     * Connects to the database of {@code settings}, creates or migrates the schema, and (when {@code register}, i.e.
+     * this runtime sends) registers runtime {@code owner} and starts renewing its leases and heartbeat every third of
+     * {@code lease}. Does network I/O.
      *
-     * @throws IOException when the database cannot be reached or migrated; the message names the URL, never the password
+     * @throws IOException when the database cannot be reached or migrated; the message names the URL, never the
+     *     password
      */
-    public static PostgresMessageQueue open(QueueSettings settings, String owner, String host, Duration lease, boolean register)
-            throws IOException {
+    public static PostgresMessageQueue open(
+            QueueSettings settings, String owner, String host, Duration lease, boolean register) throws IOException {
         String label = label(settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("scenario-queue");
@@ -124,11 +127,21 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             throw new IOException("cannot connect to the queue database " + label + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).schemas(settings.schema()).defaultSchema(settings.schema()).createSchemas(true)
-                    .locations(MIGRATIONS).table("queue_schema_history").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .schemas(settings.schema())
+                    .defaultSchema(settings.schema())
+                    .createSchemas(true)
+                    .locations(MIGRATIONS)
+                    .table("queue_schema_history")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new IOException("cannot create or migrate the queue schema " + settings.schema() + " in " + label + ": " + rootMessage(e), e);
+            throw new IOException(
+                    "cannot create or migrate the queue schema " + settings.schema() + " in " + label + ": "
+                            + rootMessage(e),
+                    e);
         }
         PostgresMessageQueue queue = new PostgresMessageQueue(pool, owner, lease, label, register);
         if (register) {
@@ -146,8 +159,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
     private void register(String host) throws IOException {
         try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("INSERT INTO queue_runtime (id, host, started_at, heartbeat_at)"
-                        + " VALUES (?, ?, clock_timestamp(), clock_timestamp()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp()")) {
+                PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO queue_runtime (id, host, started_at, heartbeat_at)"
+                                + " VALUES (?, ?, clock_timestamp(), clock_timestamp()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp()")) {
             st.setString(1, owner);
             st.setString(2, host);
             st.executeUpdate();
@@ -158,12 +172,17 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Extends the leases of the messages this runtime is sending, and its heartbeat. Never throws: the next round tries again. */
+    /**
+     * Extends the leases of the messages this runtime is sending, and its heartbeat. Never throws: the next round tries
+     * again.
+     */
     private void renew() {
         try (Connection c = pool.getConnection();
-                PreparedStatement leases = c.prepareStatement("UPDATE queued_message SET lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
-                        + " WHERE lease_owner = ? AND state = 'SENDING'");
-                PreparedStatement heartbeat = c.prepareStatement("UPDATE queue_runtime SET heartbeat_at = clock_timestamp() WHERE id = ?")) {
+                PreparedStatement leases = c.prepareStatement(
+                        "UPDATE queued_message SET lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
+                                + " WHERE lease_owner = ? AND state = 'SENDING'");
+                PreparedStatement heartbeat =
+                        c.prepareStatement("UPDATE queue_runtime SET heartbeat_at = clock_timestamp() WHERE id = ?")) {
             leases.setLong(1, lease.toMillis());
             leases.setString(2, owner);
             leases.executeUpdate();
@@ -195,10 +214,11 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         Instant expires = expiresAt.truncatedTo(ChronoUnit.MICROS);
         byte[] content = message.content();
         try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("INSERT INTO queued_message (id, path, message_id, content, content_length,"
-                        + " content_sha256, state, owed, delivered, refused, attempts, queued_at, next_attempt_at, expires_at, last_reply,"
-                        + " possible_duplicate, reason) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, '{}', '[]'::jsonb, 0, ?, ?, ?, '', false, '')"
-                        + " ON CONFLICT (id) DO NOTHING")) {
+                PreparedStatement st =
+                        c.prepareStatement("INSERT INTO queued_message (id, path, message_id, content, content_length,"
+                                + " content_sha256, state, owed, delivered, refused, attempts, queued_at, next_attempt_at, expires_at, last_reply,"
+                                + " possible_duplicate, reason) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, '{}', '[]'::jsonb, 0, ?, ?, ?, '', false, '')"
+                                + " ON CONFLICT (id) DO NOTHING")) {
             while (true) {
                 String id = FileMessageQueue.newId(at);
                 st.setString(1, id);
@@ -212,8 +232,21 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                 st.setObject(9, time(at));
                 st.setObject(10, time(expires));
                 if (st.executeUpdate() == 1) {
-                    return new QueuedMessage(id, path, message.messageId(), message.recipients(), List.of(), List.of(), State.PENDING, 0,
-                            at, at, expires, "", false, "");
+                    return new QueuedMessage(
+                            id,
+                            path,
+                            message.messageId(),
+                            message.recipients(),
+                            List.of(),
+                            List.of(),
+                            State.PENDING,
+                            0,
+                            at,
+                            at,
+                            expires,
+                            "",
+                            false,
+                            "");
                 }
             }
         } catch (SQLException e) {
@@ -237,7 +270,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     @Override
     public PreparedMessage content(QueuedMessage message) throws IOException {
         try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT content, content_length, content_sha256 FROM queued_message WHERE id = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT content, content_length, content_sha256 FROM queued_message WHERE id = ?")) {
             st.setString(1, message.id());
             try (ResultSet rs = st.executeQuery()) {
                 String name = "the stored content of " + message.id();
@@ -246,8 +280,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                 }
                 byte[] content = rs.getBytes(1);
                 if (content == null || content.length != rs.getInt(2)) {
-                    throw new DamagedContentException(name + " is damaged: " + (content == null ? 0 : content.length) + " bytes instead of "
-                            + rs.getInt(2));
+                    throw new DamagedContentException(name + " is damaged: " + (content == null ? 0 : content.length)
+                            + " bytes instead of " + rs.getInt(2));
                 }
                 if (!FileMessageQueue.sha256(content).equals(rs.getString(3))) {
                     throw new DamagedContentException(name + " is damaged: its SHA-256 checksum does not match");
@@ -260,19 +294,20 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Writes {@code message}'s state. A message SENDING under another runtime's lease that has not
-     * expired is left as it is: that runtime owns its outcome (this write comes from an attempt whose
-     * lease expired meanwhile). Leaving SENDING releases this runtime's lease.
+     * Writes {@code message}'s state. A message SENDING under another runtime's lease that has not expired is left as
+     * it is: that runtime owns its outcome (this write comes from an attempt whose lease expired meanwhile). Leaving
+     * SENDING releases this runtime's lease.
      */
     @Override
     public void update(QueuedMessage message) throws IOException {
         boolean sending = message.state() == State.SENDING;
         try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("UPDATE queued_message SET path = ?, message_id = ?, state = ?, owed = ?, delivered = ?,"
-                        + " refused = ?::jsonb, attempts = ?, queued_at = ?, next_attempt_at = ?, expires_at = ?, last_reply = ?,"
-                        + " possible_duplicate = ?, reason = ?, lease_owner = CASE WHEN ? THEN lease_owner END,"
-                        + " lease_expires_at = CASE WHEN ? THEN lease_expires_at END"
-                        + " WHERE id = ? AND NOT (state = 'SENDING' AND lease_owner IS DISTINCT FROM ? AND lease_expires_at > clock_timestamp())")) {
+                PreparedStatement st = c.prepareStatement(
+                        "UPDATE queued_message SET path = ?, message_id = ?, state = ?, owed = ?, delivered = ?,"
+                                + " refused = ?::jsonb, attempts = ?, queued_at = ?, next_attempt_at = ?, expires_at = ?, last_reply = ?,"
+                                + " possible_duplicate = ?, reason = ?, lease_owner = CASE WHEN ? THEN lease_owner END,"
+                                + " lease_expires_at = CASE WHEN ? THEN lease_expires_at END"
+                                + " WHERE id = ? AND NOT (state = 'SENDING' AND lease_owner IS DISTINCT FROM ? AND lease_expires_at > clock_timestamp())")) {
             int i = setState(c, st, 1, message);
             st.setBoolean(i++, sending);
             st.setBoolean(i++, sending);
@@ -287,15 +322,19 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /** Sets path … reason of {@code m} from parameter {@code first} on; returns the next parameter's index. */
-    private static int setState(Connection c, PreparedStatement st, int first, QueuedMessage m) throws SQLException, IOException {
+    private static int setState(Connection c, PreparedStatement st, int first, QueuedMessage m)
+            throws SQLException, IOException {
         int i = first;
         st.setString(i++, m.path());
         st.setString(i++, m.messageId());
         st.setString(i++, m.state().name());
         st.setArray(i++, c.createArrayOf("text", m.owed().toArray()));
         st.setArray(i++, c.createArrayOf("text", m.delivered().toArray()));
-        st.setString(i++, JSON.writeValueAsString(m.refused().stream()
-                .map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList()));
+        st.setString(
+                i++,
+                JSON.writeValueAsString(m.refused().stream()
+                        .map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply()))
+                        .toList()));
         st.setInt(i++, m.attempts());
         st.setObject(i++, time(m.queuedAt()));
         st.setObject(i++, time(m.nextAttemptAt()));
@@ -307,10 +346,10 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Takes message {@code sending.id()} for this runtime: locks its row without waiting
-     * ({@code FOR UPDATE SKIP LOCKED}), checks that it is still the message the sender read (same
-     * attempts, not dead, not SENDING under a live lease), and writes it SENDING with a fresh lease.
-     * Taking over an expired lease is journaled POSSIBLE_DUPLICATE in the same transaction.
+     * Takes message {@code sending.id()} for this runtime: locks its row without waiting ({@code FOR UPDATE SKIP
+     * LOCKED}), checks that it is still the message the sender read (same attempts, not dead, not SENDING under a live
+     * lease), and writes it SENDING with a fresh lease. Taking over an expired lease is journaled POSSIBLE_DUPLICATE in
+     * the same transaction.
      */
     @Override
     public boolean claim(QueuedMessage sending) throws IOException {
@@ -319,8 +358,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             try {
                 boolean reclaimed;
                 String previousOwner;
-                try (PreparedStatement lock = c.prepareStatement("SELECT state, attempts, lease_owner,"
-                        + " (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) FROM queued_message WHERE id = ? FOR UPDATE SKIP LOCKED")) {
+                try (PreparedStatement lock = c.prepareStatement(
+                        "SELECT state, attempts, lease_owner,"
+                                + " (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp()) FROM queued_message WHERE id = ? FOR UPDATE SKIP LOCKED")) {
                     lock.setString(1, sending.id());
                     try (ResultSet rs = lock.executeQuery()) {
                         if (!rs.next()) {
@@ -329,7 +369,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                         }
                         String state = rs.getString(1);
                         boolean expired = rs.getBoolean(4);
-                        if (state.equals("DEAD") || state.equals("DAMAGED") || (state.equals("SENDING") && !expired)
+                        if (state.equals("DEAD")
+                                || state.equals("DAMAGED")
+                                || (state.equals("SENDING") && !expired)
                                 || rs.getInt(2) != sending.attempts() - 1) {
                             c.rollback();
                             return false;
@@ -338,10 +380,11 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                         previousOwner = rs.getString(3);
                     }
                 }
-                try (PreparedStatement st = c.prepareStatement("UPDATE queued_message SET path = ?, message_id = ?, state = ?, owed = ?,"
-                        + " delivered = ?, refused = ?::jsonb, attempts = ?, queued_at = ?, next_attempt_at = ?, expires_at = ?, last_reply = ?,"
-                        + " possible_duplicate = ?, reason = ?, lease_owner = ?, lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
-                        + " WHERE id = ?")) {
+                try (PreparedStatement st =
+                        c.prepareStatement("UPDATE queued_message SET path = ?, message_id = ?, state = ?, owed = ?,"
+                                + " delivered = ?, refused = ?::jsonb, attempts = ?, queued_at = ?, next_attempt_at = ?, expires_at = ?, last_reply = ?,"
+                                + " possible_duplicate = ?, reason = ?, lease_owner = ?, lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
+                                + " WHERE id = ?")) {
                     QueuedMessage claimed = reclaimed && !sending.possibleDuplicate() ? duplicate(sending) : sending;
                     int i = setState(c, st, 1, claimed);
                     st.setString(i++, owner);
@@ -351,8 +394,13 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                 }
                 if (reclaimed) {
                     Instant now = Instant.now();
-                    String line = QueueJournal.line(now, "POSSIBLE_DUPLICATE", sending, "runtime " + previousOwner + " stopped renewing its lease during attempt "
-                            + (sending.attempts() - 1) + "; runtime " + owner + " retries with the same Message-ID");
+                    String line = QueueJournal.line(
+                            now,
+                            "POSSIBLE_DUPLICATE",
+                            sending,
+                            "runtime " + previousOwner + " stopped renewing its lease during attempt "
+                                    + (sending.attempts() - 1) + "; runtime " + owner
+                                    + " retries with the same Message-ID");
                     LOG.warn(line);
                     appendEvent(c, now, "POSSIBLE_DUPLICATE", sending.id(), line);
                 }
@@ -368,13 +416,27 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     private static QueuedMessage duplicate(QueuedMessage m) {
-        return new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), m.state(), m.attempts(), m.queuedAt(),
-                m.nextAttemptAt(), m.expiresAt(), m.lastReply(), true, m.deadReason());
+        return new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                m.state(),
+                m.attempts(),
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                true,
+                m.deadReason());
     }
 
     @Override
     public boolean remove(String id) throws IOException {
-        try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement("DELETE FROM queued_message WHERE id = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement st = c.prepareStatement("DELETE FROM queued_message WHERE id = ?")) {
             st.setString(1, id);
             return st.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -400,7 +462,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     /** The runtimes registered as sending from this queue, oldest first, with their last heartbeat. */
     public List<RuntimeEntry> runtimes() throws IOException {
         try (Connection c = pool.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT id, host, started_at, heartbeat_at FROM queue_runtime ORDER BY started_at, id");
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT id, host, started_at, heartbeat_at FROM queue_runtime ORDER BY started_at, id");
                 ResultSet rs = st.executeQuery()) {
             List<RuntimeEntry> out = new ArrayList<>();
             while (rs.next()) {
@@ -433,7 +496,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             @Override
             public Set<String> sent(Set<String> ids) throws IOException {
                 try (Connection c = pool.getConnection();
-                        PreparedStatement st = c.prepareStatement("SELECT DISTINCT queue_id FROM queue_event WHERE event = 'SENT' AND queue_id = ANY(?)")) {
+                        PreparedStatement st = c.prepareStatement(
+                                "SELECT DISTINCT queue_id FROM queue_event WHERE event = 'SENT' AND queue_id = ANY(?)")) {
                     st.setArray(1, c.createArrayOf("text", ids.toArray()));
                     Set<String> out = new HashSet<>();
                     try (ResultSet rs = st.executeQuery()) {
@@ -456,7 +520,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
     /** The journal's lines, oldest first: what {@code events.log} holds for the file store. */
     public List<String> journalLines() throws IOException {
-        try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement("SELECT line FROM queue_event ORDER BY seq");
+        try (Connection c = pool.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT line FROM queue_event ORDER BY seq");
                 ResultSet rs = st.executeQuery()) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
@@ -469,7 +534,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     private void appendEvent(Connection c, Instant at, String event, String id, String line) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO queue_event (at, event, queue_id, runtime, line) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO queue_event (at, event, queue_id, runtime, line) VALUES (?, ?, ?, ?, ?)")) {
             st.setObject(1, time(at));
             st.setString(2, event);
             st.setString(3, id);
@@ -480,8 +546,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Rows matching {@code where}, read lazily through a cursor (256 rows at a time) on a connection
-     * held until the stream is closed.
+     * Rows matching {@code where}, read lazily through a cursor (256 rows at a time) on a connection held until the
+     * stream is closed.
      */
     private Stream<QueuedMessage> query(String where) throws IOException {
         Connection c = null;
@@ -522,7 +588,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                     }
                 }
             };
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+            return StreamSupport.stream(
+                            Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
                     .onClose(() -> {
                         try {
                             held.rollback();
@@ -544,21 +611,35 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * The message in the current row. A SENDING message whose lease expired (its runtime died or
-     * hung) reads as DEFERRED and possibly duplicate: it is due again, and {@link #claim} takes it over.
+     * The message in the current row. A SENDING message whose lease expired (its runtime died or hung) reads as
+     * DEFERRED and possibly duplicate: it is due again, and {@link #claim} takes it over.
      */
     private static QueuedMessage row(ResultSet rs) throws SQLException, IOException {
         State state = State.valueOf(rs.getString("state"));
         boolean expired = rs.getBoolean("lease_expired");
         List<SendResult.Rejection> refused = new ArrayList<>();
-        for (Map<String, Object> r : JSON.readValue(rs.getString("refused"), new TypeReference<List<Map<String, Object>>>() { })) {
-            refused.add(new SendResult.Rejection(String.valueOf(r.get("address")), ((Number) r.get("replyCode")).intValue(),
+        for (Map<String, Object> r :
+                JSON.readValue(rs.getString("refused"), new TypeReference<List<Map<String, Object>>>() {})) {
+            refused.add(new SendResult.Rejection(
+                    String.valueOf(r.get("address")),
+                    ((Number) r.get("replyCode")).intValue(),
                     String.valueOf(r.get("reply"))));
         }
-        return new QueuedMessage(rs.getString("id"), rs.getString("path"), rs.getString("message_id"), strings(rs.getArray("owed")),
-                strings(rs.getArray("delivered")), refused, expired ? State.DEFERRED : state, rs.getInt("attempts"), instant(rs, "queued_at"),
-                instant(rs, "next_attempt_at"), instant(rs, "expires_at"), rs.getString("last_reply"),
-                expired || rs.getBoolean("possible_duplicate"), rs.getString("reason"));
+        return new QueuedMessage(
+                rs.getString("id"),
+                rs.getString("path"),
+                rs.getString("message_id"),
+                strings(rs.getArray("owed")),
+                strings(rs.getArray("delivered")),
+                refused,
+                expired ? State.DEFERRED : state,
+                rs.getInt("attempts"),
+                instant(rs, "queued_at"),
+                instant(rs, "next_attempt_at"),
+                instant(rs, "expires_at"),
+                rs.getString("last_reply"),
+                expired || rs.getBoolean("possible_duplicate"),
+                rs.getString("reason"));
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -590,16 +671,17 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /**
-     * Stops renewing, hands this runtime's leases back (their messages are due at once, as possible
-     * duplicates, for any runtime), unregisters the runtime and closes the pool. Never throws.
+     * Stops renewing, hands this runtime's leases back (their messages are due at once, as possible duplicates, for any
+     * runtime), unregisters the runtime and closes the pool. Never throws.
      */
     @Override
     public void close() {
         if (renewer != null) {
             renewer.shutdownNow();
             try (Connection c = pool.getConnection();
-                    PreparedStatement leases = c.prepareStatement("UPDATE queued_message SET lease_expires_at = clock_timestamp()"
-                            + " WHERE lease_owner = ? AND state = 'SENDING'");
+                    PreparedStatement leases =
+                            c.prepareStatement("UPDATE queued_message SET lease_expires_at = clock_timestamp()"
+                                    + " WHERE lease_owner = ? AND state = 'SENDING'");
                     PreparedStatement runtime = c.prepareStatement("DELETE FROM queue_runtime WHERE id = ?")) {
                 leases.setString(1, owner);
                 leases.executeUpdate();

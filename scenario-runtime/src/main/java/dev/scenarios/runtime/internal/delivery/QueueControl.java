@@ -4,8 +4,8 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.QueuedMessage.State;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,21 +16,26 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * What an operator does to the queue: retry one message or every dead one now, or purge one.
- * Used by {@code scenario queue}; a running runtime's sender picks the change up at its next scan.
- * Every method does disk I/O.
+ * What an operator does to the queue: retry one message or every dead one now, or purge one. Used by {@code scenario
+ * queue}; a running runtime's sender picks the change up at its next scan. Every method does disk I/O.
  */
 public final class QueueControl {
 
     /** What became of a request about one message. */
-    public enum Result { DONE, UNKNOWN, BEING_SENT, CONTENT_DAMAGED }
+    public enum Result {
+        DONE,
+        UNKNOWN,
+        BEING_SENT,
+        CONTENT_DAMAGED
+    }
 
     private final MessageQueue queue;
     private final QueueJournal journal;
     private final Function<String, DeliveryPolicy> policies;
     private final Clock clock;
 
-    public QueueControl(MessageQueue queue, QueueJournal journal, Function<String, DeliveryPolicy> policies, Clock clock) {
+    public QueueControl(
+            MessageQueue queue, QueueJournal journal, Function<String, DeliveryPolicy> policies, Clock clock) {
         this.queue = queue;
         this.journal = journal;
         this.policies = policies;
@@ -38,9 +43,9 @@ public final class QueueControl {
     }
 
     /**
-     * Makes message {@code id} due now. A dead one comes back to life with a fresh lifetime, owing
-     * again the recipients that refused it (never the ones that got it). A DAMAGED one does too, but
-     * only when its content is intact (else {@link Result#CONTENT_DAMAGED}, nothing changed).
+     * Makes message {@code id} due now. A dead one comes back to life with a fresh lifetime, owing again the recipients
+     * that refused it (never the ones that got it). A DAMAGED one does too, but only when its content is intact (else
+     * {@link Result#CONTENT_DAMAGED}, nothing changed).
      */
     public Result retry(String id) throws IOException {
         Optional<QueuedMessage> found = queue.find(id);
@@ -67,10 +72,23 @@ public final class QueueControl {
         } else {
             List<String> owed = new ArrayList<>(m.owed());
             m.refused().stream().map(SendResult.Rejection::address).forEach(owed::add);
-            Instant expires = now.plus(QueueSender.queuedPolicy(policies.apply(m.path())).lifetime());
-            queue.update(new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), List.of(),
-                    m.attempts() == 0 ? State.PENDING : State.DEFERRED, m.attempts(), m.queuedAt(), now, expires, m.lastReply(),
-                    m.possibleDuplicate(), ""));
+            Instant expires =
+                    now.plus(QueueSender.queuedPolicy(policies.apply(m.path())).lifetime());
+            queue.update(new QueuedMessage(
+                    m.id(),
+                    m.path(),
+                    m.messageId(),
+                    owed,
+                    m.delivered(),
+                    List.of(),
+                    m.attempts() == 0 ? State.PENDING : State.DEFERRED,
+                    m.attempts(),
+                    m.queuedAt(),
+                    now,
+                    expires,
+                    m.lastReply(),
+                    m.possibleDuplicate(),
+                    ""));
         }
         journal.record(now, "RETRY", m, "by an operator");
         return Result.DONE;

@@ -1,7 +1,7 @@
 package dev.scenarios.runtime.internal.delivery;
 
-import dev.scenarios.runtime.internal.io.AtomicFiles;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue's history, one line per event in the log and in the store's journal ({@code <queue>/events.log}
- * for the file store, the table {@code queue_event} for PostgreSQL):
- * {@code 2026-11-27T18:20:00Z QUEUED mwzb1rvw-8d77e0a1 <Message-ID> path=orders ...}. Events: QUEUED,
- * SENT, DEFERRED, POSSIBLE_DUPLICATE, DEAD, DAMAGED, RETRY, PURGED. Never holds message content or secrets.
- * Thread-safe; a journal that cannot be written is logged and otherwise ignored (it is evidence,
- * not state).
+ * The queue's history, one line per event in the log and in the store's journal ({@code <queue>/events.log} for the
+ * file store, the table {@code queue_event} for PostgreSQL): {@code 2026-11-27T18:20:00Z QUEUED mwzb1rvw-8d77e0a1
+ * <Message-ID> path=orders ...}. Events: QUEUED, SENT, DEFERRED, POSSIBLE_DUPLICATE, DEAD, DAMAGED, RETRY, PURGED.
+ * Never holds message content or secrets. Thread-safe; a journal that cannot be written is logged and otherwise ignored
+ * (it is evidence, not state).
  */
 public final class QueueJournal {
 
@@ -55,9 +54,9 @@ public final class QueueJournal {
     }
 
     /**
-     * Which of {@code ids} the journal records as SENT: after a crash between journaling a delivery
-     * and removing its files, the message must be neither sent again nor journaled twice. Reads the
-     * whole journal (only at start, and only when messages were left SENDING). Does I/O.
+     * Which of {@code ids} the journal records as SENT: after a crash between journaling a delivery and removing its
+     * files, the message must be neither sent again nor journaled twice. Reads the whole journal (only at start, and
+     * only when messages were left SENDING). Does I/O.
      */
     public synchronized Set<String> sent(Set<String> ids) {
         if (ids.isEmpty()) {
@@ -71,7 +70,9 @@ public final class QueueJournal {
         }
     }
 
-    /** Appends {@code event} about {@code message} with {@code detail} (one line; line breaks are flattened). Does I/O. */
+    /**
+     * Appends {@code event} about {@code message} with {@code detail} (one line; line breaks are flattened). Does I/O.
+     */
     public synchronized void record(Instant at, String event, QueuedMessage message, String detail) {
         String line = line(at, event, message, detail);
         if (event.equals("DEAD") || event.equals("DAMAGED") || event.equals("POSSIBLE_DUPLICATE")) {

@@ -17,21 +17,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The queue as operators see it — live and dead messages, oldest first — and the JSON form of one
- * message that {@code scenario queue --json} and the console's {@code GET /api/queue} both print.
+ * The queue as operators see it — live and dead messages, oldest first — and the JSON form of one message that
+ * {@code scenario queue --json} and the console's {@code GET /api/queue} both print.
  */
 public final class QueueListing {
 
-    private QueueListing() {
-    }
+    private QueueListing() {}
 
     /**
-     * Every live, dead and damaged message, oldest first. Reads the state files (the message bodies
-     * only for a damaged state); an unreadable state file is set aside as DAMAGED on the way.
+     * Every live, dead and damaged message, oldest first. Reads the state files (the message bodies only for a damaged
+     * state); an unreadable state file is set aside as DAMAGED on the way.
      */
     public static List<QueuedMessage> all(MessageQueue queue) throws IOException {
         List<QueuedMessage> all = new ArrayList<>();
-        try (Stream<QueuedMessage> live = queue.live(); Stream<QueuedMessage> dead = queue.dead()) {
+        try (Stream<QueuedMessage> live = queue.live();
+                Stream<QueuedMessage> dead = queue.dead()) {
             live.forEach(all::add);
             dead.forEach(all::add);
         }
@@ -46,12 +46,10 @@ public final class QueueListing {
     }
 
     /**
-     * How many messages are in each state (every state present, 0 when none) and when the oldest
-     * live (neither dead nor damaged) message was queued, empty when none is; for the metrics.
-     * Reads the state files once.
+     * How many messages are in each state (every state present, 0 when none) and when the oldest live (neither dead nor
+     * damaged) message was queued, empty when none is; for the metrics. Reads the state files once.
      */
-    public record Depth(Map<QueuedMessage.State, Long> byState, Optional<Instant> oldestLive) {
-    }
+    public record Depth(Map<QueuedMessage.State, Long> byState, Optional<Instant> oldestLive) {}
 
     /** The queue's {@link Depth}. */
     public static Depth depth(MessageQueue queue) throws IOException {
@@ -69,8 +67,8 @@ public final class QueueListing {
     }
 
     /**
-     * Every recipient the message was addressed to and not delivered yet: the ones still owed and,
-     * for a dead or damaged message, the ones that refused it.
+     * Every recipient the message was addressed to and not delivered yet: the ones still owed and, for a dead or
+     * damaged message, the ones that refused it.
      */
     public static List<String> recipients(QueuedMessage m) {
         if (m.state() != QueuedMessage.State.DEAD && m.state() != QueuedMessage.State.DAMAGED) {
@@ -90,7 +88,11 @@ public final class QueueListing {
         out.put("messageId", m.messageId());
         out.put("recipients", recipients(m));
         out.put("delivered", m.delivered());
-        out.put("refused", m.refused().stream().map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply())).toList());
+        out.put(
+                "refused",
+                m.refused().stream()
+                        .map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply()))
+                        .toList());
         out.put("attempts", m.attempts());
         out.put("queuedAt", m.queuedAt().toString());
         boolean stopped = m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED;

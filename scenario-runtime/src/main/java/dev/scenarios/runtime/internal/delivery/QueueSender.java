@@ -8,8 +8,8 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
-import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.SendEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,19 +36,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background sender of {@code delivery: queued}: scans the queue, delivers each due message
- * on a small pool of threads, and writes the outcome back: removed when sent, deferred with backoff
- * when the failure is transient or ambiguous, dead with the reason when permanent or expired.
- * Every attempt is first recorded as {@link State#SENDING}, so that after a crash the message is
- * known to be possibly delivered. Started and closed by {@code ScenarioRuntime}.
+ * The background sender of {@code delivery: queued}: scans the queue, delivers each due message on a small pool of
+ * threads, and writes the outcome back: removed when sent, deferred with backoff when the failure is transient or
+ * ambiguous, dead with the reason when permanent or expired. Every attempt is first recorded as {@link State#SENDING},
+ * so that after a crash the message is known to be possibly delivered. Started and closed by {@code ScenarioRuntime}.
  */
 public final class QueueSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
     private static final int BACKLOG_PER_WORKER = 256;
     /**
-     * Content without a state younger than this may belong to a {@code scenario send} writing it right
-     * now; older, it is a crash's leftover (a write takes milliseconds).
+     * Content without a state younger than this may belong to a {@code scenario send} writing it right now; older, it
+     * is a crash's leftover (a write takes milliseconds).
      */
     static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
 
@@ -63,20 +62,24 @@ public final class QueueSender implements AutoCloseable {
     /** Whether a path's messages are this sender's: those of its data bus. */
     private final Predicate<String> onBus;
     /**
-     * Ids seen to belong to another bus (a message never changes path), so that their states are not
-     * read again on every scan; forgotten wholesale past {@link #MAX_OTHER_BUS_IDS}, then re-learnt.
+     * Ids seen to belong to another bus (a message never changes path), so that their states are not read again on
+     * every scan; forgotten wholesale past {@link #MAX_OTHER_BUS_IDS}, then re-learnt.
      */
     private final Set<String> otherBus = ConcurrentHashMap.newKeySet();
+
     private static final int MAX_OTHER_BUS_IDS = 200_000;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     /** Messages whose state could not be written (e.g. disk full), not tried again before the time given. */
     private final Map<String, Instant> coolingOff = new ConcurrentHashMap<>();
+
     private final ExecutorService workers;
     private final Object signal = new Object();
     private final Thread scanner;
     private boolean woken;
     private volatile boolean running = true;
-    /** When the scanner last compacted the queue ({@link MessageQueue#compact}); read and written by the scanner only. */
+    /**
+     * When the scanner last compacted the queue ({@link MessageQueue#compact}); read and written by the scanner only.
+     */
     private Instant compacted = Instant.MIN;
     /** Whether a scan found the queue not empty since the last compaction; scanner only. */
     private boolean busySinceCompacted;
@@ -87,20 +90,36 @@ public final class QueueSender implements AutoCloseable {
      * @param parallelism how many messages are delivered at once (the connection's own session cap applies too)
      * @param pollInterval how often the queue is rescanned for changes made from outside (the CLI)
      */
-    public QueueSender(MessageQueue queue, QueueJournal journal, Map<String, PathSender> senders, Function<String, DeliveryPolicy> policies,
-            SendEvents events, Clock clock, int parallelism, Duration pollInterval) {
+    public QueueSender(
+            MessageQueue queue,
+            QueueJournal journal,
+            Map<String, PathSender> senders,
+            Function<String, DeliveryPolicy> policies,
+            SendEvents events,
+            Clock clock,
+            int parallelism,
+            Duration pollInterval) {
         this(queue, journal, senders, policies, events, clock, parallelism, pollInterval, "queue", path -> true);
     }
 
     /**
-     * A sender of one data bus: it delivers only the messages of the paths {@code onBus} accepts, with
-     * its own workers and scanner, so that a backlog on another bus never delays them.
+     * A sender of one data bus: it delivers only the messages of the paths {@code onBus} accepts, with its own workers
+     * and scanner, so that a backlog on another bus never delays them.
      *
      * @param name names its threads, e.g. {@code bus-3}
      * @param onBus whether a path's messages belong to this sender; every message must belong to exactly one sender
      */
-    public QueueSender(MessageQueue queue, QueueJournal journal, Map<String, PathSender> senders, Function<String, DeliveryPolicy> policies,
-            SendEvents events, Clock clock, int parallelism, Duration pollInterval, String name, Predicate<String> onBus) {
+    public QueueSender(
+            MessageQueue queue,
+            QueueJournal journal,
+            Map<String, PathSender> senders,
+            Function<String, DeliveryPolicy> policies,
+            SendEvents events,
+            Clock clock,
+            int parallelism,
+            Duration pollInterval,
+            String name,
+            Predicate<String> onBus) {
         this.onBus = onBus;
         this.queue = queue;
         this.journal = journal;
@@ -121,21 +140,24 @@ public final class QueueSender implements AutoCloseable {
 
     /**
      * Reconciles the queue after a crash, then starts scanning. Does I/O:
+     *
      * <ul>
-     * <li>content with no state, older than a minute (a crash between the two writes), is adopted as
-     *     PENDING and journaled QUEUED, or set aside as DAMAGED; leftover temporary files are removed;
-     * <li>a message left {@link State#SENDING} whose SENT line is in the journal (a crash between
-     *     journaling and removing it) is removed without being sent again;
-     * <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the
-     *     same Message-ID.
+     *   <li>content with no state, older than a minute (a crash between the two writes), is adopted as PENDING and
+     *       journaled QUEUED, or set aside as DAMAGED; leftover temporary files are removed;
+     *   <li>a message left {@link State#SENDING} whose SENT line is in the journal (a crash between journaling and
+     *       removing it) is removed without being sent again;
+     *   <li>any other message left SENDING is journaled POSSIBLE_DUPLICATE once and is due now, with the same
+     *       Message-ID.
      * </ul>
-     * With a {@linkplain MessageQueue#shared() shared} store the last two steps are skipped: a message
-     * SENDING there is another runtime's until its lease expires, and the store then offers it again.
+     *
+     * With a {@linkplain MessageQueue#shared() shared} store the last two steps are skipped: a message SENDING there is
+     * another runtime's until its lease expires, and the store then offers it again.
      */
     public void start() throws IOException {
         Instant now = clock.instant();
         for (QueuedMessage adopted : queue.reconcile(now.minus(ORPHAN_AGE))) {
-            journal.record(now, "QUEUED", adopted, "adopted at start: its content was stored but its state was not (a crash)");
+            journal.record(
+                    now, "QUEUED", adopted, "adopted at start: its content was stored but its state was not (a crash)");
         }
         List<QueuedMessage> interrupted = new ArrayList<>();
         if (queue.shared()) {
@@ -152,17 +174,34 @@ public final class QueueSender implements AutoCloseable {
                 }
             });
         }
-        Set<String> sent = journal.sent(interrupted.stream().map(QueuedMessage::id).collect(Collectors.toSet()));
+        Set<String> sent =
+                journal.sent(interrupted.stream().map(QueuedMessage::id).collect(Collectors.toSet()));
         for (QueuedMessage m : interrupted) {
             if (sent.contains(m.id())) {
                 queue.remove(m.id());
                 continue;
             }
-            QueuedMessage recovered = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
-                    State.DEFERRED, m.attempts(), m.queuedAt(), now, m.expiresAt(), m.lastReply(), true, "");
+            QueuedMessage recovered = new QueuedMessage(
+                    m.id(),
+                    m.path(),
+                    m.messageId(),
+                    m.owed(),
+                    m.delivered(),
+                    m.refused(),
+                    State.DEFERRED,
+                    m.attempts(),
+                    m.queuedAt(),
+                    now,
+                    m.expiresAt(),
+                    m.lastReply(),
+                    true,
+                    "");
             queue.update(recovered);
-            journal.record(now, "POSSIBLE_DUPLICATE", recovered, "the runtime stopped during attempt " + m.attempts()
-                    + "; retrying with the same Message-ID");
+            journal.record(
+                    now,
+                    "POSSIBLE_DUPLICATE",
+                    recovered,
+                    "the runtime stopped during attempt " + m.attempts() + "; retrying with the same Message-ID");
         }
         scanner.start();
     }
@@ -197,7 +236,8 @@ public final class QueueSender implements AutoCloseable {
                 }
             }
             synchronized (signal) {
-                long millis = Math.max(1, Duration.between(clock.instant(), nextScan).toMillis());
+                long millis =
+                        Math.max(1, Duration.between(clock.instant(), nextScan).toMillis());
                 if (!woken && running) {
                     try {
                         signal.wait(backlog.isEmpty() ? millis : Math.min(millis, pollInterval.toMillis()));
@@ -213,11 +253,11 @@ public final class QueueSender implements AutoCloseable {
 
     /**
      * Refills {@code backlog} with due messages, reading the queue only as far as needed: at most
-     * {@link #BACKLOG_PER_WORKER} per worker, so that a queue of a hundred thousand messages is
-     * neither listed in full on every wake-up nor held in memory.
+     * {@link #BACKLOG_PER_WORKER} per worker, so that a queue of a hundred thousand messages is neither listed in full
+     * on every wake-up nor held in memory.
      *
-     * @return when to scan again at the latest: the earliest due time seen or the poll interval
-     *     (an empty backlog is refilled sooner)
+     * @return when to scan again at the latest: the earliest due time seen or the poll interval (an empty backlog is
+     *     refilled sooner)
      */
     private Instant scan(Instant now, Deque<QueuedMessage> backlog) {
         backlog.clear();
@@ -257,7 +297,8 @@ public final class QueueSender implements AutoCloseable {
         // Anything live counts, in progress too: the scan that finds the queue drained then compacts it.
         busySinceCompacted |= !empty;
         if ((empty && busySinceCompacted) || now.isAfter(compacted.plus(ORPHAN_AGE))) {
-            // When the queue has just drained, and at least once per orphan age: what delivered messages leave behind goes.
+            // When the queue has just drained, and at least once per orphan age: what delivered messages leave behind
+            // goes.
             try {
                 queue.compact();
             } catch (IOException | UncheckedIOException e) {
@@ -273,18 +314,37 @@ public final class QueueSender implements AutoCloseable {
     void attempt(String id) {
         try {
             QueuedMessage m = queue.find(id).orElse(null);
-            if (m == null || m.state() == State.DEAD || m.state() == State.DAMAGED || m.state() == State.SENDING
+            if (m == null
+                    || m.state() == State.DEAD
+                    || m.state() == State.DAMAGED
+                    || m.state() == State.SENDING
                     || m.nextAttemptAt().isAfter(clock.instant())) {
                 return;
             }
             PathSender sender = senders.get(m.path());
             if (sender == null) {
-                dead(m, m.owed(),
-                        "path " + m.path() + " is not in the workspace, is disabled, or its connection is disabled", null);
+                dead(
+                        m,
+                        m.owed(),
+                        "path " + m.path() + " is not in the workspace, is disabled, or its connection is disabled",
+                        null);
                 return;
             }
-            QueuedMessage sending = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(),
-                    State.SENDING, m.attempts() + 1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), "");
+            QueuedMessage sending = new QueuedMessage(
+                    m.id(),
+                    m.path(),
+                    m.messageId(),
+                    m.owed(),
+                    m.delivered(),
+                    m.refused(),
+                    State.SENDING,
+                    m.attempts() + 1,
+                    m.queuedAt(),
+                    m.nextAttemptAt(),
+                    m.expiresAt(),
+                    m.lastReply(),
+                    m.possibleDuplicate(),
+                    "");
             PreparedMessage content;
             try {
                 content = queue.content(sending);
@@ -305,8 +365,13 @@ public final class QueueSender implements AutoCloseable {
             } catch (RuntimeException e) {
                 // A connector bug, not the queue's disk: the attempt may have sent the message, so it is
                 // retried as a possible duplicate rather than left SENDING and sent again at every start.
-                v = OutcomeClassifier.judge(sending.owed(), DeliveryException.builder(FailureKind.OTHER)
-                        .message("the connector failed unexpectedly: " + e).possiblyDelivered(true).cause(e).build());
+                v = OutcomeClassifier.judge(
+                        sending.owed(),
+                        DeliveryException.builder(FailureKind.OTHER)
+                                .message("the connector failed unexpectedly: " + e)
+                                .possiblyDelivered(true)
+                                .cause(e)
+                                .build());
             }
             settle(sending, v);
         } catch (IOException | RuntimeException e) {
@@ -323,8 +388,11 @@ public final class QueueSender implements AutoCloseable {
         Instant now = clock.instant();
         if (queue.find(m.id()).isEmpty()) {
             // Purged by an operator during the attempt: writing the outcome back would resurrect it.
-            journal.record(now, v.outcome() == Outcome.SENT ? "SENT" : "PURGED", m, "attempt " + m.attempts()
-                    + " ended after the message was purged: " + v.reply());
+            journal.record(
+                    now,
+                    v.outcome() == Outcome.SENT ? "SENT" : "PURGED",
+                    m,
+                    "attempt " + m.attempts() + " ended after the message was purged: " + v.reply());
             return;
         }
         List<String> delivered = concat(m.delivered(), v.accepted());
@@ -333,12 +401,29 @@ public final class QueueSender implements AutoCloseable {
         if (v.outcome() == Outcome.AMBIGUOUS) {
             journal.record(now, "POSSIBLE_DUPLICATE", m, "attempt " + m.attempts() + ": " + v.reply());
         }
-        QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), v.owed(), delivered, refused, State.DEFERRED,
-                m.attempts(), m.queuedAt(), now, m.expiresAt(), v.reply(), duplicate, "");
+        QueuedMessage after = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                v.owed(),
+                delivered,
+                refused,
+                State.DEFERRED,
+                m.attempts(),
+                m.queuedAt(),
+                now,
+                m.expiresAt(),
+                v.reply(),
+                duplicate,
+                "");
         if (v.outcome() == Outcome.SENT && refused.isEmpty()) {
             // Journaled before the files go: a crash in between leaves a SENDING message whose SENT line
             // start() finds, so it is neither sent again nor left out of the journal.
-            journal.record(now, "SENT", m, "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
+            journal.record(
+                    now,
+                    "SENT",
+                    m,
+                    "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
             queue.remove(m.id());
             events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
             return;
@@ -347,7 +432,11 @@ public final class QueueSender implements AutoCloseable {
             // Refused for good: whole (e.g. 554 on DATA: the recipients stay owed, for a retry after a fix)
             // or per recipient (5yz on RCPT: listed as refused).
             boolean whole = v.refused().isEmpty() && v.outcome() == Outcome.PERMANENT;
-            dead(after, whole ? m.owed() : List.of(), whole ? reason(v) : "refused: " + rejections(refused), v.failure());
+            dead(
+                    after,
+                    whole ? m.owed() : List.of(),
+                    whole ? reason(v) : "refused: " + rejections(refused),
+                    v.failure());
             if (!delivered.isEmpty()) {
                 events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, refused));
             }
@@ -361,28 +450,66 @@ public final class QueueSender implements AutoCloseable {
         Instant next = now.plus(policy.delayAfter(m.attempts(), ThreadLocalRandom.current()));
         next = next.isAfter(m.expiresAt()) ? m.expiresAt() : next;
         queue.update(after.with(State.DEFERRED, next));
-        journal.record(now, "DEFERRED", after, "attempt " + m.attempts() + " " + v.outcome() + " next=" + next + ": " + v.reply());
+        journal.record(
+                now,
+                "DEFERRED",
+                after,
+                "attempt " + m.attempts() + " " + v.outcome() + " next=" + next + ": " + v.reply());
     }
 
     /** Moves {@code m} (with its latest delivered, refused and reply) to the dead letters, owing {@code owed}. */
     private void dead(QueuedMessage m, List<String> owed, String reason, DeliveryException failure) throws IOException {
-        QueuedMessage dead = new QueuedMessage(m.id(), m.path(), m.messageId(), owed, m.delivered(), m.refused(), State.DEAD, m.attempts(),
-                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+        QueuedMessage dead = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                owed,
+                m.delivered(),
+                m.refused(),
+                State.DEAD,
+                m.attempts(),
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                m.possibleDuplicate(),
+                reason);
         queue.update(dead);
         journal.record(clock.instant(), "DEAD", dead, reason);
         events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
     }
 
-    /** Sets {@code m} aside as DAMAGED with {@code reason}: never sent as it is; an operator may retry (if intact) or purge it. */
+    /**
+     * Sets {@code m} aside as DAMAGED with {@code reason}: never sent as it is; an operator may retry (if intact) or
+     * purge it.
+     */
     private void damaged(QueuedMessage m, String reason) throws IOException {
-        QueuedMessage damaged = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.DAMAGED,
-                m.attempts(), m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), reason);
+        QueuedMessage damaged = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                State.DAMAGED,
+                m.attempts(),
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                m.possibleDuplicate(),
+                reason);
         queue.update(damaged);
         journal.record(clock.instant(), "DAMAGED", damaged, reason);
-        events.failed(m.path(), new DeliveryException(FailureKind.OTHER, 0, "queued message " + m.id() + " not sent: " + reason));
+        events.failed(
+                m.path(),
+                new DeliveryException(FailureKind.OTHER, 0, "queued message " + m.id() + " not sent: " + reason));
     }
 
-    /** {@code policy}, or the queued defaults when the path is no longer queued (its file changed since the message was queued). */
+    /**
+     * {@code policy}, or the queued defaults when the path is no longer queued (its file changed since the message was
+     * queued).
+     */
     static DeliveryPolicy queuedPolicy(DeliveryPolicy policy) {
         return policy.mode() == DeliveryPolicy.Mode.QUEUED ? policy : DeliveryPolicy.QUEUED;
     }
@@ -393,7 +520,8 @@ public final class QueueSender implements AutoCloseable {
     }
 
     private static String rejections(List<SendResult.Rejection> refused) {
-        return String.join("; ", refused.stream().map(r -> r.address() + " " + r.reply()).toList());
+        return String.join(
+                "; ", refused.stream().map(r -> r.address() + " " + r.reply()).toList());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

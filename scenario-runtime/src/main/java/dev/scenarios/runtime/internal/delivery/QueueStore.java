@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A workspace's queue opened as its {@code workspace.yaml} says: the folder {@code data/queue} with
- * its {@code events.log}, or the PostgreSQL tables with their {@code queue_event} journal. Opened by
- * {@code ScenarioRuntime}, {@code scenario queue} and the console; {@link #close()} releases the
- * database pool (nothing for the file store).
+ * A workspace's queue opened as its {@code workspace.yaml} says: the folder {@code data/queue} with its
+ * {@code events.log}, or the PostgreSQL tables with their {@code queue_event} journal. Opened by
+ * {@code ScenarioRuntime}, {@code scenario queue} and the console; {@link #close()} releases the database pool (nothing
+ * for the file store).
  */
 public final class QueueStore implements AutoCloseable {
 
@@ -27,7 +27,12 @@ public final class QueueStore implements AutoCloseable {
     private final PostgresMessageQueue postgres;
     private final FileMessageQueue files;
 
-    private QueueStore(MessageQueue queue, QueueJournal journal, String label, PostgresMessageQueue postgres, FileMessageQueue files) {
+    private QueueStore(
+            MessageQueue queue,
+            QueueJournal journal,
+            String label,
+            PostgresMessageQueue postgres,
+            FileMessageQueue files) {
         this.queue = queue;
         this.journal = journal;
         this.label = label;
@@ -36,8 +41,8 @@ public final class QueueStore implements AutoCloseable {
     }
 
     /**
-     * Opens the queue of {@code workspace}. With PostgreSQL, connects and migrates the schema; when
-     * {@code sending} (a runtime that sends the queue) registers as a new runtime and renews its leases.
+     * Opens the queue of {@code workspace}. With PostgreSQL, connects and migrates the schema; when {@code sending} (a
+     * runtime that sends the queue) registers as a new runtime and renews its leases.
      *
      * @throws IOException when the database cannot be reached or migrated (the message never holds the password)
      */
@@ -52,12 +57,18 @@ public final class QueueStore implements AutoCloseable {
             return new QueueStore(pg, new QueueJournal(pg.journalSink()), "postgresql " + pg.label(), pg, null);
         }
         FileMessageQueue files = new FileMessageQueue(Workspace.queueDirectory(workspaceFolder));
-        return new QueueStore(files, new QueueJournal(files.root()), workspaceFolder.relativize(files.root()).toString(), null, files);
+        return new QueueStore(
+                files,
+                new QueueJournal(files.root()),
+                workspaceFolder.relativize(files.root()).toString(),
+                null,
+                files);
     }
 
     /** A runtime's id in the queue database: host, process and a random part, e.g. {@code app1-4242-9f3a}. */
     static String newRuntimeId() {
-        return host() + "-" + ProcessHandle.current().pid() + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return host() + "-" + ProcessHandle.current().pid() + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     private static String host() {
@@ -91,9 +102,9 @@ public final class QueueStore implements AutoCloseable {
     }
 
     /**
-     * Tells {@code listener} (the sender's wake-up) whenever accepted messages become visible to it:
-     * the file store's group commit lays them out as files a moment after they are durable. The
-     * PostgreSQL store's messages are visible at commit, so it never calls.
+     * Tells {@code listener} (the sender's wake-up) whenever accepted messages become visible to it: the file store's
+     * group commit lays them out as files a moment after they are durable. The PostgreSQL store's messages are visible
+     * at commit, so it never calls.
      */
     public void whenLaidOut(Runnable listener) {
         if (files != null) {
@@ -102,9 +113,8 @@ public final class QueueStore implements AutoCloseable {
     }
 
     /**
-     * Closes the store: the file store lays out what its intake log still holds (already durable) so
-     * it is visible before the process ends; the PostgreSQL store closes its pool, handing this
-     * runtime's leases back. Never throws.
+     * Closes the store: the file store lays out what its intake log still holds (already durable) so it is visible
+     * before the process ends; the PostgreSQL store closes its pool, handing this runtime's leases back. Never throws.
      */
     @Override
     public void close() {

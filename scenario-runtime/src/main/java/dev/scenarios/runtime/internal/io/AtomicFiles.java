@@ -13,43 +13,49 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Durable whole-file writes: a file is either its old content or its new one after a crash, never
- * half written. Write a temporary file next to the target, force it to disk, rename it over the
- * target atomically, then force the folder so the rename itself survives a power cut. Files are
- * created owner-only (600) and folders 700 whatever the umask: queued mail holds addresses and content,
- * and console-written files may name where secrets are. The one writer of whole files in the
- * runtime: the queue, the console's object files and stored secrets.
+ * Durable whole-file writes: a file is either its old content or its new one after a crash, never half written. Write a
+ * temporary file next to the target, force it to disk, rename it over the target atomically, then force the folder so
+ * the rename itself survives a power cut. Files are created owner-only (600) and folders 700 whatever the umask: queued
+ * mail holds addresses and content, and console-written files may name where secrets are. The one writer of whole files
+ * in the runtime: the queue, the console's object files and stored secrets.
  */
 public final class AtomicFiles {
 
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final FileAttribute<?>[] OWNER_FILE = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
             : new FileAttribute<?>[0];
     private static final ConcurrentHashMap<Path, FolderSync> FOLDER_SYNCS = new ConcurrentHashMap<>();
     private static final FileAttribute<?>[] OWNER_FOLDER = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+            }
             : new FileAttribute<?>[0];
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
-    /** Writes {@code bytes} to {@code target} durably. Does I/O; throws when the folder cannot be written or the disk is full. */
+    /**
+     * Writes {@code bytes} to {@code target} durably. Does I/O; throws when the folder cannot be written or the disk is
+     * full.
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         replace(target, bytes, true);
-        FOLDER_SYNCS.computeIfAbsent(target.getParent().toAbsolutePath().normalize(), FolderSync::new).force();
+        FOLDER_SYNCS
+                .computeIfAbsent(target.getParent().toAbsolutePath().normalize(), FolderSync::new)
+                .force();
     }
 
     /**
-     * Writes {@code bytes} to {@code target} atomically (a temporary file renamed over it) but forces
-     * nothing: for a caller that holds a durable copy elsewhere (the queue's intake log) and forces the
-     * folder once for a whole batch with {@link #forceFolder}. After a power cut the file may be empty.
-     * Does I/O.
+     * Writes {@code bytes} to {@code target} atomically (a temporary file renamed over it) but forces nothing: for a
+     * caller that holds a durable copy elsewhere (the queue's intake log) and forces the folder once for a whole batch
+     * with {@link #forceFolder}. After a power cut the file may be empty. Does I/O.
      */
     public static void writeUnforced(Path target, byte[] bytes) throws IOException {
         replace(target, bytes, false);
@@ -57,9 +63,11 @@ public final class AtomicFiles {
 
     private static void replace(Path target, byte[] bytes, boolean force) throws IOException {
         Path dir = target.getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = dir.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_FILE)) {
+            try (FileChannel out = FileChannel.open(
+                    temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_FILE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
@@ -77,7 +85,10 @@ public final class AtomicFiles {
 
     /** Opens {@code file} for appending, creating it owner-only (600). The caller closes it. Does I/O. */
     public static FileChannel openForAppend(Path file) throws IOException {
-        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), OWNER_FILE);
+        return FileChannel.open(
+                file,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                OWNER_FILE);
     }
 
     /** Forces the content of the existing {@code file} to disk (one written by {@link #writeUnforced}). Does I/O. */
@@ -88,19 +99,19 @@ public final class AtomicFiles {
     }
 
     /**
-     * Whether the queue commits in groups: new messages go through its intake log (one forced append per
-     * batch) and concurrent writes share their folder's {@code fsync}. On by default; the system property
-     * {@code dev.scenarios.queue.groupCommit=false} makes each new message force its own two files and
-     * every write force its folder itself, which {@code ./benchmark --queued} measures for comparison.
+     * Whether the queue commits in groups: new messages go through its intake log (one forced append per batch) and
+     * concurrent writes share their folder's {@code fsync}. On by default; the system property
+     * {@code dev.scenarios.queue.groupCommit=false} makes each new message force its own two files and every write
+     * force its folder itself, which {@code ./benchmark --queued} measures for comparison.
      */
     public static boolean groupCommit() {
         return !"false".equals(System.getProperty("dev.scenarios.queue.groupCommit"));
     }
 
     /**
-     * One folder's shared {@code fsync}: a writer whose rename is done takes a ticket; whoever holds the
-     * lock forces the folder for every ticket taken before it started, so writers renaming at the
-     * same time pay one {@code fsync} between them, and none returns before its own rename is durable.
+     * One folder's shared {@code fsync}: a writer whose rename is done takes a ticket; whoever holds the lock forces
+     * the folder for every ticket taken before it started, so writers renaming at the same time pay one {@code fsync}
+     * between them, and none returns before its own rename is durable.
      */
     private static final class FolderSync {
         private final Path dir;
@@ -128,7 +139,10 @@ public final class AtomicFiles {
         }
     }
 
-    /** Appends {@code bytes} to {@code file}, creating it owner-only; not forced to disk (a journal line, not state). Does I/O. */
+    /**
+     * Appends {@code bytes} to {@code file}, creating it owner-only; not forced to disk (a journal line, not state).
+     * Does I/O.
+     */
     public static void append(Path file, byte[] bytes) throws IOException {
         try (FileChannel out = openForAppend(file)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -161,7 +175,10 @@ public final class AtomicFiles {
         return deleted;
     }
 
-    /** Flushes a folder's entries (creations, renames, deletions) to disk. Windows cannot open folders: its NTFS journals renames. */
+    /**
+     * Flushes a folder's entries (creations, renames, deletions) to disk. Windows cannot open folders: its NTFS
+     * journals renames.
+     */
     public static void forceFolder(Path dir) throws IOException {
         if (WINDOWS) {
             return;

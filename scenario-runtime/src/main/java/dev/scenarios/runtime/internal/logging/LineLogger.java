@@ -12,11 +12,10 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * A logger that writes each record as one {@link LogFormat} line to standard error (looked up per
- * line, so a test or a command may replace it). Its level comes, as with slf4j-simple whose settings
- * it keeps, from the system property {@code org.slf4j.simpleLogger.log.<name or a parent>}, else
- * {@code simplelogger.properties} on the class path, else {@code org.slf4j.simpleLogger.defaultLogLevel},
- * else INFO; {@code off} silences it. Thread-safe.
+ * A logger that writes each record as one {@link LogFormat} line to standard error (looked up per line, so a test or a
+ * command may replace it). Its level comes, as with slf4j-simple whose settings it keeps, from the system property
+ * {@code org.slf4j.simpleLogger.log.<name or a parent>}, else {@code simplelogger.properties} on the class path, else
+ * {@code org.slf4j.simpleLogger.defaultLogLevel}, else INFO; {@code off} silences it. Thread-safe.
  */
 final class LineLogger extends LegacyAbstractLogger {
 
@@ -52,7 +51,9 @@ final class LineLogger extends LegacyAbstractLogger {
     /** The lowest level {@code name} logs: its own setting or its nearest parent's ({@code a.b} for {@code a.b.C}). */
     private static int threshold(String name) {
         String level = null;
-        for (String n = name; level == null && !n.isEmpty(); n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "") {
+        for (String n = name;
+                level == null && !n.isEmpty();
+                n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "") {
             level = setting("log." + n);
         }
         if (level == null) {
@@ -103,9 +104,17 @@ final class LineLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments, Throwable thrown) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String pattern, Object[] arguments, Throwable thrown) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-        String line = LogFormat.current().render(OffsetDateTime.now(), level.name(), name, Thread.currentThread().getName(), message, thrown);
+        String line = LogFormat.current()
+                .render(
+                        OffsetDateTime.now(),
+                        level.name(),
+                        name,
+                        Thread.currentThread().getName(),
+                        message,
+                        thrown);
         PrintStream err = System.err;
         synchronized (err) {
             err.println(line);

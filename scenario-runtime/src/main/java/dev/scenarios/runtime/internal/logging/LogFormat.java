@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How the process writes log lines, chosen once at start ({@code --log-format}): {@link #TEXT} for
- * people, {@link #JSON} (one object per line) for machines. Both carry the date, time and time-zone
- * offset. Read by {@link LineLogger} on every line, so a command can choose before it logs anything.
+ * How the process writes log lines, chosen once at start ({@code --log-format}): {@link #TEXT} for people,
+ * {@link #JSON} (one object per line) for machines. Both carry the date, time and time-zone offset. Read by
+ * {@link LineLogger} on every line, so a command can choose before it logs anything.
  */
 public enum LogFormat {
-    /** {@code 2026-12-04T17:20:01.123+01:00 INFO  logger - message}, then the stack trace if any. */
+    /** {@code 2026-12-04T17:20:01.123+01:00 INFO logger - message}, then the stack trace if any. */
     TEXT,
     /** {@code {"time":"…","level":"INFO","logger":"…","thread":"…","message":"…","exception":"…"}}. */
     JSON;
@@ -60,7 +60,9 @@ public enum LogFormat {
             return json(fields);
         }
         String line = time.format(TIME) + " " + String.format("%-5s", level) + " " + logger + " - " + message;
-        return thrown == null ? line : line + System.lineSeparator() + stackTrace(thrown).stripTrailing();
+        return thrown == null
+                ? line
+                : line + System.lineSeparator() + stackTrace(thrown).stripTrailing();
     }
 
     private static String stackTrace(Throwable thrown) {

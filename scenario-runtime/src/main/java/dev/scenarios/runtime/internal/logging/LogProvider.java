@@ -11,9 +11,8 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The runtime's SLF4J binding (found through {@code META-INF/services}): {@link LineLogger}s that
- * write text or JSON lines as {@link LogFormat} says. It replaces slf4j-simple, which has no JSON
- * form, and keeps its settings.
+ * The runtime's SLF4J binding (found through {@code META-INF/services}): {@link LineLogger}s that write text or JSON
+ * lines as {@link LogFormat} says. It replaces slf4j-simple, which has no JSON form, and keeps its settings.
  */
 public final class LogProvider implements SLF4JServiceProvider {
 

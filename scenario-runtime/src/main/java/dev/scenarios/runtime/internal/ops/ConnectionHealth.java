@@ -14,22 +14,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether each connection's server could be reached, judged from the attempts the runtime makes
- * anyway ({@link SendEvents#attempted}): no probe of its own, so a health check never sends mail
- * nor opens sessions. A connection is DOWN from an attempt that failed without reaching the
- * server ({@link #UNREACHED}) until an attempt reaches it again; UNKNOWN until it is first used,
- * so only the connections that started scenarios actually use can make the runtime unready.
- * Thread-safe.
+ * Whether each connection's server could be reached, judged from the attempts the runtime makes anyway
+ * ({@link SendEvents#attempted}): no probe of its own, so a health check never sends mail nor opens sessions. A
+ * connection is DOWN from an attempt that failed without reaching the server ({@link #UNREACHED}) until an attempt
+ * reaches it again; UNKNOWN until it is first used, so only the connections that started scenarios actually use can
+ * make the runtime unready. Thread-safe.
  */
 public final class ConnectionHealth implements SendEvents {
 
-    /** The failure kinds that mean the server was not reached, or would not let us in: the connection itself is broken. */
-    static final Set<FailureKind> UNREACHED = EnumSet.of(FailureKind.UNREACHABLE, FailureKind.TIMEOUT, FailureKind.TLS,
-            FailureKind.AUTHENTICATION);
+    /**
+     * The failure kinds that mean the server was not reached, or would not let us in: the connection itself is broken.
+     */
+    static final Set<FailureKind> UNREACHED =
+            EnumSet.of(FailureKind.UNREACHABLE, FailureKind.TIMEOUT, FailureKind.TLS, FailureKind.AUTHENTICATION);
 
-    /** The state of one connection; {@code failureKind} and {@code replyCode} are those of the attempt that made it DOWN. */
-    private record State(String status, FailureKind failureKind, int replyCode, Instant since) {
-    }
+    /**
+     * The state of one connection; {@code failureKind} and {@code replyCode} are those of the attempt that made it
+     * DOWN.
+     */
+    private record State(String status, FailureKind failureKind, int replyCode, Instant since) {}
 
     private final Map<String, String> connectionOfPath;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -43,12 +46,10 @@ public final class ConnectionHealth implements SendEvents {
     }
 
     @Override
-    public void sent(String path, SendResult result) {
-    }
+    public void sent(String path, SendResult result) {}
 
     @Override
-    public void failed(String path, DeliveryException failure) {
-    }
+    public void failed(String path, DeliveryException failure) {}
 
     @Override
     public void attempted(String path, Duration took, SendResult result, DeliveryException failure) {
@@ -70,7 +71,10 @@ public final class ConnectionHealth implements SendEvents {
         return states.values().stream().noneMatch(s -> s.status().equals("DOWN"));
     }
 
-    /** Each connection by name: {@code status} (UP, DOWN, UNKNOWN), {@code since}, and when DOWN {@code failureKind} and {@code replyCode}. */
+    /**
+     * Each connection by name: {@code status} (UP, DOWN, UNKNOWN), {@code since}, and when DOWN {@code failureKind} and
+     * {@code replyCode}.
+     */
     public Map<String, Object> json() {
         Map<String, Object> out = new LinkedHashMap<>();
         states.keySet().stream().sorted().forEach(name -> {

@@ -11,15 +11,13 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Health and metrics of the console ({@code scenario serve}): the console runs no scenario, so it
- * is ready as soon as it answers, and its metrics are the workspace queue's gauges (the queue a
- * {@code scenario run} on the same workspace fills) and, with {@code --dev-inbox}, the messages the
- * dev inbox accepted.
+ * Health and metrics of the console ({@code scenario serve}): the console runs no scenario, so it is ready as soon as
+ * it answers, and its metrics are the workspace queue's gauges (the queue a {@code scenario run} on the same workspace
+ * fills) and, with {@code --dev-inbox}, the messages the dev inbox accepted.
  */
 public final class ConsoleOps {
 
-    private ConsoleOps() {
-    }
+    private ConsoleOps() {}
 
     /** The endpoints of the console of {@code workspace}; {@code inbox} may be null. No I/O until scraped. */
     public static OpsEndpoints endpoints(Path workspace, DevInbox inbox) {
@@ -27,9 +25,11 @@ public final class ConsoleOps {
         QueueGauges.register(registry, new FileMessageQueue(Workspace.queueDirectory(workspace)), Clock.systemUTC());
         if (inbox != null) {
             FunctionCounter.builder("scenario.dev.inbox.messages", inbox, DevInbox::acceptedCount)
-                    .description("Messages the dev inbox accepted since the start").register(registry);
+                    .description("Messages the dev inbox accepted since the start")
+                    .register(registry);
         }
         Map<String, Object> noScenarios = Map.of("scenarios", "NONE");
-        return new OpsEndpoints(registry, () -> OpsEndpoints.Health.UP, () -> new OpsEndpoints.Health(true, noScenarios));
+        return new OpsEndpoints(
+                registry, () -> OpsEndpoints.Health.UP, () -> new OpsEndpoints.Health(true, noScenarios));
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The management port of {@code scenario run --management-port N}: health and metrics
- * ({@link OpsEndpoints}) on the JDK's HTTP server, without the console. Binds loopback unless told
- * otherwise; a request must arrive within {@link HttpRequestDeadline#SECONDS}; {@link #close()} stops it.
+ * The management port of {@code scenario run --management-port N}: health and metrics ({@link OpsEndpoints}) on the
+ * JDK's HTTP server, without the console. Binds loopback unless told otherwise; a request must arrive within
+ * {@link HttpRequestDeadline#SECONDS}; {@link #close()} stops it.
  */
 public final class ManagementServer implements AutoCloseable {
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bound path that tells {@link SendEvents#attempted} about every attempt that talks to the
- * server ({@link #send}, {@link #deliver}) with its wall time and outcome; {@link #prepare} does no
- * I/O and is passed through untimed. Wraps the connector's sender from outside, so metrics and
- * health need nothing from the connector. Created by {@code ScenarioRuntime} when it binds a path.
+ * A bound path that tells {@link SendEvents#attempted} about every attempt that talks to the server ({@link #send},
+ * {@link #deliver}) with its wall time and outcome; {@link #prepare} does no I/O and is passed through untimed. Wraps
+ * the connector's sender from outside, so metrics and health need nothing from the connector. Created by
+ * {@code ScenarioRuntime} when it binds a path.
  */
 public final class ObservedPathSender implements PathSender {
 

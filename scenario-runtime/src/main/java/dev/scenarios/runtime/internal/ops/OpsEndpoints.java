@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} (Prometheus text
- * format 0.0.4), for a console server or a management port. They need no token: they show states,
- * counts and system names, never a secret, an address or a message text (docs/operations.md). A
- * health answer is 200 when UP and 503 when DOWN, with a JSON body. Called on an HTTP server's threads.
+ * {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} (Prometheus text format 0.0.4), for a
+ * console server or a management port. They need no token: they show states, counts and system names, never a secret,
+ * an address or a message text (docs/operations.md). A health answer is 200 when UP and 503 when DOWN, with a JSON
+ * body. Called on an HTTP server's threads.
  */
 public final class OpsEndpoints implements HttpHandler {
 
@@ -56,14 +56,24 @@ public final class OpsEndpoints implements HttpHandler {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "application/json; charset=utf-8", JSON.writeValueAsBytes(Map.of("error", "only GET and HEAD")));
+                send(
+                        exchange,
+                        405,
+                        "application/json; charset=utf-8",
+                        JSON.writeValueAsBytes(Map.of("error", "only GET and HEAD")));
                 return;
             }
             switch (path) {
                 case "/health/live" -> health(exchange, live.get());
                 case "/health/ready" -> health(exchange, ready.get());
-                case "/metrics" -> send(exchange, 200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8));
-                default -> send(exchange, 404, "application/json; charset=utf-8", JSON.writeValueAsBytes(Map.of("error", "not found")));
+                case "/metrics" ->
+                    send(exchange, 200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8));
+                default ->
+                    send(
+                            exchange,
+                            404,
+                            "application/json; charset=utf-8",
+                            JSON.writeValueAsBytes(Map.of("error", "not found")));
             }
         }
     }

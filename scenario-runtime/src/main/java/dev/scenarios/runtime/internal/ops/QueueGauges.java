@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue's gauges: messages by state, and the age of the oldest live message (0 when the queue
- * is empty). Read from the queue's files when scraped, at most once a second however many gauges
- * ask, so a scrape costs one listing of the state files. A listing that fails keeps the last values.
+ * The queue's gauges: messages by state, and the age of the oldest live message (0 when the queue is empty). Read from
+ * the queue's files when scraped, at most once a second however many gauges ask, so a scrape costs one listing of the
+ * state files. A listing that fails keeps the last values.
  */
 public final class QueueGauges {
 
@@ -33,21 +33,33 @@ public final class QueueGauges {
         this.clock = clock;
     }
 
-    /** Registers the gauges of {@code queue} on {@code registry}, which keeps them alive (Micrometer holds gauge objects weakly by default). No I/O until scraped. */
+    /**
+     * Registers the gauges of {@code queue} on {@code registry}, which keeps them alive (Micrometer holds gauge objects
+     * weakly by default). No I/O until scraped.
+     */
     public static void register(MeterRegistry registry, MessageQueue queue, Clock clock) {
         QueueGauges gauges = new QueueGauges(queue, clock);
         for (QueuedMessage.State state : QueuedMessage.State.values()) {
-            Gauge.builder("scenario.queue.messages", gauges, g -> g.depth().byState().getOrDefault(state, 0L))
+            Gauge.builder(
+                            "scenario.queue.messages",
+                            gauges,
+                            g -> g.depth().byState().getOrDefault(state, 0L))
                     .description("Messages in the delivery queue (data/queue) by state")
-                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT)).strongReference(true).register(registry);
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .strongReference(true)
+                    .register(registry);
         }
         Gauge.builder("scenario.queue.oldest.age", gauges, QueueGauges::oldestAgeSeconds)
-                .description("Age of the oldest message not yet delivered nor dead, 0 when there is none").baseUnit("seconds").strongReference(true)
+                .description("Age of the oldest message not yet delivered nor dead, 0 when there is none")
+                .baseUnit("seconds")
+                .strongReference(true)
                 .register(registry);
     }
 
     private double oldestAgeSeconds() {
-        return depth().oldestLive().map(at -> Math.max(0, Duration.between(at, clock.instant()).toMillis() / 1000.0)).orElse(0.0);
+        return depth().oldestLive()
+                .map(at -> Math.max(0, Duration.between(at, clock.instant()).toMillis() / 1000.0))
+                .orElse(0.0);
     }
 
     private synchronized QueueListing.Depth depth() {

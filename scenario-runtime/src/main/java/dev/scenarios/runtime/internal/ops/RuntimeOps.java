@@ -17,13 +17,14 @@ import java.util.TreeSet;
 import org.apache.camel.ServiceStatus;
 
 /**
- * Health and metrics of a running workspace ({@code scenario run --management-port}): made before
- * the runtime starts, so that its {@link #events()} see the first message; {@link #serve} then
- * adds what only the started runtime knows and opens the management port.
+ * Health and metrics of a running workspace ({@code scenario run --management-port}): made before the runtime starts,
+ * so that its {@link #events()} see the first message; {@link #serve} then adds what only the started runtime knows and
+ * opens the management port.
  */
 public final class RuntimeOps {
 
-    private static final String JOURNAL_ERRORS = "Journal lines that could not be written: the queue's (data/queue/events.log) or a connection's";
+    private static final String JOURNAL_ERRORS =
+            "Journal lines that could not be written: the queue's (data/queue/events.log) or a connection's";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SendMetrics metrics;
@@ -54,28 +55,39 @@ public final class RuntimeOps {
     }
 
     /**
-     * Counts {@code runtime}'s journal write errors and opens the management port on
-     * {@code host}:{@code port}: live while the scenarios' CamelContext is started, ready while it
-     * is and no connection in use is DOWN.
+     * Counts {@code runtime}'s journal write errors and opens the management port on {@code host}:{@code port}: live
+     * while the scenarios' CamelContext is started, ready while it is and no connection in use is DOWN.
      *
      * @throws IOException if the address cannot be bound
      */
     public ManagementServer serve(ScenarioRuntime runtime, String host, int port) throws IOException {
         FunctionCounter.builder("scenario.journal.write.errors", runtime, ScenarioRuntime::journalWriteErrors)
-                .description(JOURNAL_ERRORS).tag("journal", "queue").tag("connection", "").register(registry);
+                .description(JOURNAL_ERRORS)
+                .tag("journal", "queue")
+                .tag("connection", "")
+                .register(registry);
         for (String connection : connections) {
             FunctionCounter.builder("scenario.journal.write.errors", runtime, r -> r.journalWriteErrors(connection))
-                    .description(JOURNAL_ERRORS).tag("journal", "connection").tag("connection", connection).register(registry);
+                    .description(JOURNAL_ERRORS)
+                    .tag("journal", "connection")
+                    .tag("connection", connection)
+                    .register(registry);
         }
-        return ManagementServer.start(host, port, new OpsEndpoints(registry,
-                () -> new OpsEndpoints.Health(status(runtime) != ServiceStatus.Stopped, Map.of("scenarios", status(runtime).name())),
-                () -> {
-                    ServiceStatus status = status(runtime);
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("scenarios", status.name());
-                    details.put("connections", health.json());
-                    return new OpsEndpoints.Health(status == ServiceStatus.Started && health.ready(), details);
-                }));
+        return ManagementServer.start(
+                host,
+                port,
+                new OpsEndpoints(
+                        registry,
+                        () -> new OpsEndpoints.Health(
+                                status(runtime) != ServiceStatus.Stopped,
+                                Map.of("scenarios", status(runtime).name())),
+                        () -> {
+                            ServiceStatus status = status(runtime);
+                            Map<String, Object> details = new LinkedHashMap<>();
+                            details.put("scenarios", status.name());
+                            details.put("connections", health.json());
+                            return new OpsEndpoints.Health(status == ServiceStatus.Started && health.ready(), details);
+                        }));
     }
 
     private static ServiceStatus status(ScenarioRuntime runtime) {

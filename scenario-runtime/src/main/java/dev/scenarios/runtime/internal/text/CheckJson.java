@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A connection check's result as {@code scenario check --json} prints it and the console's API returns it, with each step's title in the reader's language. */
+/**
+ * A connection check's result as {@code scenario check --json} prints it and the console's API returns it, with each
+ * step's title in the reader's language.
+ */
 public final class CheckJson {
 
-    private CheckJson() {
-    }
+    private CheckJson() {}
 
     /**
-     * {@code {connection, type, status, failureKind, message, detail, steps: [{name, title, status, elapsedMillis, detail}]}}.
-     * Pure; holds no secret because a {@link CheckResult} never does.
+     * {@code {connection, type, status, failureKind, message, detail, steps: [{name, title, status, elapsedMillis,
+     * detail}]}}. Pure; holds no secret because a {@link CheckResult} never does.
      */
     public static Map<String, Object> of(String name, ConnectionType type, CheckResult result, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the dev inbox shows of a received message: sender, envelope recipients, subject (decoded),
- * attachment names and the first lines of the plain text. Read once from the MIME message.
+ * What the dev inbox shows of a received message: sender, envelope recipients, subject (decoded), attachment names and
+ * the first lines of the plain text. Read once from the MIME message.
  *
  * @param from the From header, decoded
  * @param to the To header's addresses, decoded
@@ -28,18 +28,31 @@ import java.util.Locale;
  * @param attachments the file names of the attachments, decoded
  * @param text the first plain-text part, or empty
  */
-public record MessageSummary(String from, List<String> to, List<String> cc, List<String> bcc, String subject, List<String> attachments, String text) {
+public record MessageSummary(
+        String from,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        List<String> attachments,
+        String text) {
 
     private static final int SHOWN_LINES = 5;
 
-    /** Reads {@code message} (parses its MIME structure); {@code envelope} are the recipients of the SMTP transaction. */
+    /**
+     * Reads {@code message} (parses its MIME structure); {@code envelope} are the recipients of the SMTP transaction.
+     */
     public static MessageSummary of(MimeMessage message, List<String> envelope) throws MessagingException {
         String from = String.join(", ", show(message.getFrom()));
         List<String> to = show(message.getRecipients(Message.RecipientType.TO));
         List<String> cc = show(message.getRecipients(Message.RecipientType.CC));
-        String headers = String.join(" ", to).toLowerCase(Locale.ROOT) + " " + String.join(" ", cc).toLowerCase(Locale.ROOT);
-        List<String> bcc = envelope.stream().filter(r -> !headers.contains("<" + r.toLowerCase(Locale.ROOT) + ">")
-                && !headers.contains(r.toLowerCase(Locale.ROOT))).sorted().toList();
+        String headers = String.join(" ", to).toLowerCase(Locale.ROOT) + " "
+                + String.join(" ", cc).toLowerCase(Locale.ROOT);
+        List<String> bcc = envelope.stream()
+                .filter(r -> !headers.contains("<" + r.toLowerCase(Locale.ROOT) + ">")
+                        && !headers.contains(r.toLowerCase(Locale.ROOT)))
+                .sorted()
+                .toList();
         List<String> attachments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         try {
@@ -48,18 +61,23 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
             text.append("(unreadable body: ").append(e.getMessage()).append(')');
         }
         String subject = message.getSubject();
-        return new MessageSummary(from, to, cc, bcc, subject == null ? "" : subject, List.copyOf(attachments), text.toString());
+        return new MessageSummary(
+                from, to, cc, bcc, subject == null ? "" : subject, List.copyOf(attachments), text.toString());
     }
 
     private static List<String> show(Address[] addresses) {
         if (addresses == null) {
             return List.of();
         }
-        return Arrays.stream(addresses).map(a -> a instanceof InternetAddress ia && ia.getPersonal() != null
-                ? ia.getPersonal() + " <" + ia.getAddress() + ">" : a instanceof InternetAddress ia ? ia.getAddress() : a.toString()).toList();
+        return Arrays.stream(addresses)
+                .map(a -> a instanceof InternetAddress ia && ia.getPersonal() != null
+                        ? ia.getPersonal() + " <" + ia.getAddress() + ">"
+                        : a instanceof InternetAddress ia ? ia.getAddress() : a.toString())
+                .toList();
     }
 
-    private static void walk(Part part, List<String> attachments, StringBuilder text) throws MessagingException, IOException {
+    private static void walk(Part part, List<String> attachments, StringBuilder text)
+            throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -88,17 +106,41 @@ public record MessageSummary(String from, List<String> to, List<String> cc, List
     public String describe(Locale locale, int number) {
         StringBuilder out = new StringBuilder();
         out.append(Texts.get(locale, "devInbox.message", number)).append('\n');
-        out.append("  ").append(Texts.get(locale, "devInbox.from")).append(": ").append(from).append('\n');
-        out.append("  ").append(Texts.get(locale, "devInbox.to")).append(": ").append(String.join(", ", to)).append('\n');
+        out.append("  ")
+                .append(Texts.get(locale, "devInbox.from"))
+                .append(": ")
+                .append(from)
+                .append('\n');
+        out.append("  ")
+                .append(Texts.get(locale, "devInbox.to"))
+                .append(": ")
+                .append(String.join(", ", to))
+                .append('\n');
         if (!cc.isEmpty()) {
-            out.append("  ").append(Texts.get(locale, "devInbox.cc")).append(": ").append(String.join(", ", cc)).append('\n');
+            out.append("  ")
+                    .append(Texts.get(locale, "devInbox.cc"))
+                    .append(": ")
+                    .append(String.join(", ", cc))
+                    .append('\n');
         }
         if (!bcc.isEmpty()) {
-            out.append("  ").append(Texts.get(locale, "devInbox.bcc")).append(": ").append(String.join(", ", bcc)).append('\n');
+            out.append("  ")
+                    .append(Texts.get(locale, "devInbox.bcc"))
+                    .append(": ")
+                    .append(String.join(", ", bcc))
+                    .append('\n');
         }
-        out.append("  ").append(Texts.get(locale, "devInbox.subject")).append(": ").append(subject).append('\n');
+        out.append("  ")
+                .append(Texts.get(locale, "devInbox.subject"))
+                .append(": ")
+                .append(subject)
+                .append('\n');
         if (!attachments.isEmpty()) {
-            out.append("  ").append(Texts.get(locale, "devInbox.attachments")).append(": ").append(String.join(", ", attachments)).append('\n');
+            out.append("  ")
+                    .append(Texts.get(locale, "devInbox.attachments"))
+                    .append(": ")
+                    .append(String.join(", ", attachments))
+                    .append('\n');
         }
         String[] lines = this.text.split("\\r?\\n", -1);
         for (int i = 0; i < Math.min(SHOWN_LINES, lines.length); i++) {

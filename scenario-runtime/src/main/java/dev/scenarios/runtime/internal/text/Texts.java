@@ -8,8 +8,7 @@ public final class Texts {
 
     private static final Messages MESSAGES = Messages.of("dev.scenarios.runtime.messages", Texts.class);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text of {@code key} in {@code locale}, formatted with {@code args}. */
     public static String get(Locale locale, String key, Object... args) {

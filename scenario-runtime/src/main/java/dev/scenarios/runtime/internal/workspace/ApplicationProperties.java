@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The workspace's {@code application.properties}: the values of Camel's property placeholders
- * ({@code {{greeting}}}) in its scenarios, next to the two the runtime defines itself. Read by the
- * loader (to report a placeholder no one defines) and by the runtime (to give Camel the values).
+ * The workspace's {@code application.properties}: the values of Camel's property placeholders ({@code {{greeting}}}) in
+ * its scenarios, next to the two the runtime defines itself. Read by the loader (to report a placeholder no one
+ * defines) and by the runtime (to give Camel the values).
  */
 public final class ApplicationProperties {
 
@@ -31,20 +31,22 @@ public final class ApplicationProperties {
     /** The address that server listens on (Camel Main's name). */
     public static final String SERVER_HOST = "camel.server.host";
 
-    /** A {@code {{key}}} without a default ({@code {{key:default}}}), a function ({@code {{env:HOME}}}) or {@code ?} (optional). */
+    /**
+     * A {@code {{key}}} without a default ({@code {{key:default}}}), a function ({@code {{env:HOME}}}) or {@code ?}
+     * (optional).
+     */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}:?][^{}:]*)}}");
 
-    private ApplicationProperties() {
-    }
+    private ApplicationProperties() {}
 
     /** A placeholder a scenario file uses, at its 1-based line. */
-    public record Use(String key, int line) {
-    }
+    public record Use(String key, int line) {}
 
     /**
      * Reads {@code <workspace>/application.properties} as UTF-8; empty when there is none. Does I/O.
      *
-     * @throws IOException if it exists but cannot be read, or (IllegalArgumentException) holds a malformed {@code \\u} escape
+     * @throws IOException if it exists but cannot be read, or (IllegalArgumentException) holds a malformed {@code \\u}
+     *     escape
      */
     public static Properties read(Path workspace) throws IOException {
         Properties properties = new Properties();

@@ -1,8 +1,8 @@
 package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.connector.api.support.Durations;
-import dev.scenarios.runtime.DeliveryPolicy.Mode;
 import dev.scenarios.runtime.DeliveryPolicy;
+import dev.scenarios.runtime.DeliveryPolicy.Mode;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.internal.text.Texts;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a path file's {@code delivery:} and {@code retry:} keys, which belong to the runtime: takes
- * them out of the file's values (so the path type never sees them) and validates them with
- * {@code file:line} problems. Called by {@code Workspace.load}; pure.
+ * Reads a path file's {@code delivery:} and {@code retry:} keys, which belong to the runtime: takes them out of the
+ * file's values (so the path type never sees them) and validates them with {@code file:line} problems. Called by
+ * {@code Workspace.load}; pure.
  */
 public final class DeliveryOptions {
 
@@ -27,13 +27,11 @@ public final class DeliveryOptions {
 
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "backoff", "jitter", "lifetime");
 
-    private DeliveryOptions() {
-    }
+    private DeliveryOptions() {}
 
     /**
-     * Removes {@code delivery} and {@code retry} from {@code file}'s values and returns the policy
-     * they describe (defaults for what is absent); adds a problem for each bad value and then
-     * returns the mode's defaults.
+     * Removes {@code delivery} and {@code retry} from {@code file}'s values and returns the policy they describe
+     * (defaults for what is absent); adds a problem for each bad value and then returns the mode's defaults.
      */
     public static DeliveryPolicy take(ObjectFile file, Locale locale, List<Problem> problems) {
         Object delivery = file.values().remove("delivery");
@@ -45,7 +43,8 @@ public final class DeliveryOptions {
             if (text.equals("queued")) {
                 mode = Mode.QUEUED;
             } else if (!text.equals("direct")) {
-                problems.add(file.problemAt("delivery", Texts.get(locale, "delivery.mode.invalid", String.valueOf(delivery))));
+                problems.add(file.problemAt(
+                        "delivery", Texts.get(locale, "delivery.mode.invalid", String.valueOf(delivery))));
             }
         }
         DeliveryPolicy defaults = DeliveryPolicy.defaults(mode);
@@ -92,7 +91,8 @@ public final class DeliveryOptions {
                 // Queued: how long the message is kept trying; direct: the step's overall deadline.
                 lifetime = duration(String.valueOf(value));
                 if (lifetime == null || lifetime.isZero()) {
-                    problems.add(file.problemAt(at, Texts.get(locale, "retry.duration.invalid", String.valueOf(value))));
+                    problems.add(
+                            file.problemAt(at, Texts.get(locale, "retry.duration.invalid", String.valueOf(value))));
                 }
             }
         }
@@ -103,8 +103,8 @@ public final class DeliveryOptions {
     }
 
     /**
-     * Removes {@code bus} from {@code file}'s values and returns it (0 when absent); adds a problem and
-     * returns 0 when it is not a whole number from 0 to {@value #BUSES} - 1.
+     * Removes {@code bus} from {@code file}'s values and returns it (0 when absent); adds a problem and returns 0 when
+     * it is not a whole number from 0 to {@value #BUSES} - 1.
      */
     public static int takeBus(ObjectFile file, Locale locale, List<Problem> problems) {
         Object bus = file.values().remove("bus");
@@ -138,7 +138,9 @@ public final class DeliveryOptions {
             Duration d = duration(texts.get(i));
             if (d == null) {
                 String at = value instanceof List<?> ? "retry.backoff[" + i + "]" : "retry.backoff";
-                problems.add(file.problemAt(at, Texts.get(locale, "retry.duration.invalid", texts.get(i).trim())));
+                problems.add(file.problemAt(
+                        at,
+                        Texts.get(locale, "retry.duration.invalid", texts.get(i).trim())));
             } else {
                 out.add(d);
             }

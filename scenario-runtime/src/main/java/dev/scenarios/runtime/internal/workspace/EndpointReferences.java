@@ -6,17 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the endpoint URIs a scenario (Camel YAML DSL) names, wherever they are written: as the
- * value of {@code from}, {@code to}, {@code toD}, {@code uri}, {@code wireTap}, {@code enrich} or
- * {@code pollEnrich}, at any depth. Pure.
+ * Finds the endpoint URIs a scenario (Camel YAML DSL) names, wherever they are written: as the value of {@code from},
+ * {@code to}, {@code toD}, {@code uri}, {@code wireTap}, {@code enrich} or {@code pollEnrich}, at any depth. Pure.
  */
 public final class EndpointReferences {
 
-    private static final Set<String> ENDPOINT_KEYS = Set.of("from", "to", "toD", "uri", "wireTap", "enrich", "pollEnrich");
+    private static final Set<String> ENDPOINT_KEYS =
+            Set.of("from", "to", "toD", "uri", "wireTap", "enrich", "pollEnrich");
 
     /**
-     * One endpoint URI, e.g. {@code path:orders}, on its line; {@code consumer} when it starts a route
-     * ({@code from: uri} or {@code from: {uri: …}}), false for a step that sends or enriches.
+     * One endpoint URI, e.g. {@code path:orders}, on its line; {@code consumer} when it starts a route ({@code from:
+     * uri} or {@code from: {uri: …}}), false for a step that sends or enriches.
      */
     public record Endpoint(String uri, int line, boolean consumer) {
 
@@ -46,8 +46,7 @@ public final class EndpointReferences {
         }
     }
 
-    private EndpointReferences() {
-    }
+    private EndpointReferences() {}
 
     /** Every endpoint URI in {@code document}, in document order. */
     public static List<Endpoint> in(YamlNode document) {
@@ -66,8 +65,7 @@ public final class EndpointReferences {
             }
             case MAPPING -> node.fields().forEach((k, v) -> collect(v, k, "from".equals(key), out));
             case SEQUENCE -> node.items().forEach(item -> collect(item, key, false, out));
-            case NULL -> {
-            }
+            case NULL -> {}
         }
     }
 }

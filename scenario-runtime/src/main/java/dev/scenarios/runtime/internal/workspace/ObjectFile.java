@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One connection or path file, read: its {@code type:}, its values as plain Java objects shaped by
- * the type's descriptors (with the references of secret properties and FILE paths resolved), the line of every property, and
- * the problems found while reading. Built by {@link #read}; pure apart from the resolver's file reads.
+ * One connection or path file, read: its {@code type:}, its values as plain Java objects shaped by the type's
+ * descriptors (with the references of secret properties and FILE paths resolved), the line of every property, and the
+ * problems found while reading. Built by {@link #read}; pure apart from the resolver's file reads.
  */
 public final class ObjectFile {
 
@@ -43,8 +43,14 @@ public final class ObjectFile {
      * Reads {@code text} of {@code file} (a {@code kind} file: {@code connection} or {@code path}).
      * {@code descriptorsOf} gives a type id's descriptors, empty when no connector declares it.
      */
-    public static ObjectFile read(String file, String text, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
-            List<String> knownTypes, ValueResolver resolver, Locale locale) {
+    public static ObjectFile read(
+            String file,
+            String text,
+            String kind,
+            Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
+            List<String> knownTypes,
+            ValueResolver resolver,
+            Locale locale) {
         ObjectFile out = new ObjectFile(file, kind, locale);
         YamlNode root;
         try {
@@ -62,14 +68,17 @@ public final class ObjectFile {
         out.systemName = name != null && name.isScalar() ? name.text().trim() : null;
         YamlNode type = root.fields().get("type");
         if (type == null || !type.isScalar() || type.text().isBlank()) {
-            out.problems.add(out.problem("type", type == null ? root.line() : type.line(), Texts.get(locale, "type.missing", kind)));
+            out.problems.add(out.problem(
+                    "type", type == null ? root.line() : type.line(), Texts.get(locale, "type.missing", kind)));
             return out;
         }
         out.typeId = type.text().trim();
         out.lines.put("type", type.line());
         Optional<List<PropertyDescriptor>> descriptors = descriptorsOf.apply(out.typeId);
         if (descriptors.isEmpty()) {
-            out.problems.add(out.problem("type", type.line(),
+            out.problems.add(out.problem(
+                    "type",
+                    type.line(),
                     Texts.get(locale, "type.unknown." + kind, out.typeId, String.join(", ", knownTypes))));
             return out;
         }
@@ -93,11 +102,22 @@ public final class ObjectFile {
                 return scalar(node.text(), d, path, resolver);
             }
             case MAPPING -> {
-                if (d != null && d.type() != PropertyType.OBJECT_LIST && d.type() != PropertyType.OBJECT && !node.fields().isEmpty()
-                        && node.fields().values().stream().allMatch(v -> v.kind() == YamlNode.Kind.NULL || v.isScalar() && v.text().isEmpty())) {
+                if (d != null
+                        && d.type() != PropertyType.OBJECT_LIST
+                        && d.type() != PropertyType.OBJECT
+                        && !node.fields().isEmpty()
+                        && node.fields().values().stream()
+                                .allMatch(v -> v.kind() == YamlNode.Kind.NULL
+                                        || v.isScalar() && v.text().isEmpty())) {
                     // subject: {OrderNo} is a YAML mapping, not text: say how to write it instead of "must be text".
                     unresolved.add(path);
-                    problems.add(problem(path, node.line(), Texts.get(locale, "yaml.unquotedPlaceholder", String.join("}, {", node.fields().keySet()))));
+                    problems.add(problem(
+                            path,
+                            node.line(),
+                            Texts.get(
+                                    locale,
+                                    "yaml.unquotedPlaceholder",
+                                    String.join("}, {", node.fields().keySet()))));
                     return null;
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -112,7 +132,9 @@ public final class ObjectFile {
                     if (d != null && d.type() == PropertyType.OBJECT_LIST && item.isMapping()) {
                         lines.put(itemPath, item.line());
                         Map<String, Object> fields = new LinkedHashMap<>();
-                        item.fields().forEach((k, v) -> fields.put(k, convert(v, itemDescriptor(d, k), itemPath + "." + k, resolver)));
+                        item.fields()
+                                .forEach((k, v) ->
+                                        fields.put(k, convert(v, itemDescriptor(d, k), itemPath + "." + k, resolver)));
                         out.add(fields);
                     } else {
                         out.add(convert(item, null, itemPath, resolver));
@@ -125,7 +147,8 @@ public final class ObjectFile {
 
     private Object scalar(String text, PropertyDescriptor d, String path, ValueResolver resolver) {
         // Only a secret may be a reference: elsewhere ${env:…} would copy a secret into a header or a journal.
-        ValueResolver.Resolved resolved = d != null && d.secret() ? resolver.resolveSecret(path, text) : resolver.plain(path, text);
+        ValueResolver.Resolved resolved =
+                d != null && d.secret() ? resolver.resolveSecret(path, text) : resolver.plain(path, text);
         if (resolved.failed()) {
             unresolved.add(path);
             problems.add(problem(path, lines.get(path), resolved.problem()));
@@ -139,7 +162,9 @@ public final class ObjectFile {
         switch (d.type()) {
             case BOOLEAN -> {
                 // YAML 1.1 words (yes, no, on, off) stay text: validation then names the property.
-                return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false") ? Boolean.valueOf(trimmed.toLowerCase(Locale.ROOT)) : value;
+                return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")
+                        ? Boolean.valueOf(trimmed.toLowerCase(Locale.ROOT))
+                        : value;
             }
             case INTEGER -> {
                 if (trimmed.matches("-?\\d{1,18}")) {
@@ -166,7 +191,10 @@ public final class ObjectFile {
     }
 
     private static PropertyDescriptor itemDescriptor(PropertyDescriptor list, String field) {
-        return list.items().stream().filter(i -> i.name().equals(field)).findFirst().orElse(null);
+        return list.items().stream()
+                .filter(i -> i.name().equals(field))
+                .findFirst()
+                .orElse(null);
     }
 
     private Problem problem(String property, int line, String message) {
@@ -234,16 +262,24 @@ public final class ObjectFile {
     }
 
     /**
-     * Drops the resolution problems (missing secret, missing file) of the top-level properties for
-     * which {@code unused} holds, because this run does not use them.
+     * Drops the resolution problems (missing secret, missing file) of the top-level properties for which {@code unused}
+     * holds, because this run does not use them.
      */
     public void forgetUnresolved(java.util.function.Predicate<String> unused) {
-        problems.removeIf(p -> unresolved.contains(p.property()) && unused.test(p.property().split("[.\\[]", 2)[0]));
+        problems.removeIf(p ->
+                unresolved.contains(p.property()) && unused.test(p.property().split("[.\\[]", 2)[0]));
     }
 
-    /** Whether {@code property} (or what encloses it) already has a resolution problem, so validation need not repeat it. */
+    /**
+     * Whether {@code property} (or what encloses it) already has a resolution problem, so validation need not repeat
+     * it.
+     */
     public boolean unresolved(String property) {
-        return unresolved.stream().anyMatch(u -> property.equals(u) || property.startsWith(u + ".") || property.startsWith(u + "[")
-                || u.startsWith(property + ".") || u.startsWith(property + "["));
+        return unresolved.stream()
+                .anyMatch(u -> property.equals(u)
+                        || property.startsWith(u + ".")
+                        || property.startsWith(u + "[")
+                        || u.startsWith(property + ".")
+                        || u.startsWith(property + "["));
     }
 }

@@ -9,30 +9,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The options of one {@code path:} step, the seed's "Send message" action fields
- * (docs/scenario-actions.md): {@code messageVariable}, {@code responseVariable},
- * {@code errorVariable}, {@code ignoreErrors}, {@code async}. Read by {@code scenario validate}
- * (from the URI's query, to report {@code file:line}) and by the {@code path:} component (from
- * Camel's parameters), so both refuse the same things with the same words. Pure.
+ * The options of one {@code path:} step, the seed's "Send message" action fields (docs/scenario-actions.md):
+ * {@code messageVariable}, {@code responseVariable}, {@code errorVariable}, {@code ignoreErrors}, {@code async}. Read
+ * by {@code scenario validate} (from the URI's query, to report {@code file:line}) and by the {@code path:} component
+ * (from Camel's parameters), so both refuse the same things with the same words. Pure.
  *
- * @param messageVariable the variable holding the message's attributes (a map or a JSON object), or null: body and variables
+ * @param messageVariable the variable holding the message's attributes (a map or a JSON object), or null: body and
+ *     variables
  * @param responseVariable the variable that receives the success response as a map, or null: none
  * @param errorVariable the variable that receives the failure as a map, or null: none
  * @param ignoreErrors a failure fills {@code errorVariable} and the route goes on, instead of failing the exchange
  * @param async the step returns at once with the Message-ID; the runtime's queue sender delivers the message
  */
-public record PathStepOptions(String messageVariable, String responseVariable, String errorVariable, boolean ignoreErrors, boolean async) {
+public record PathStepOptions(
+        String messageVariable, String responseVariable, String errorVariable, boolean ignoreErrors, boolean async) {
 
     /** No option: today's behaviour. */
     public static final PathStepOptions DEFAULTS = new PathStepOptions(null, null, null, false, false);
 
     /** The option names, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("messageVariable", "responseVariable", "errorVariable", "ignoreErrors", "async");
+    public static final List<String> NAMES =
+            List.of("messageVariable", "responseVariable", "errorVariable", "ignoreErrors", "async");
 
     /** A name Camel's simple language can reach as {@code ${variable.<name>}}. */
     private static final String VARIABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
-    /** Whether {@code text} is a name a step's variable or a response field may have: letters, digits and {@code _}, not starting with a digit. */
+    /**
+     * Whether {@code text} is a name a step's variable or a response field may have: letters, digits and {@code _}, not
+     * starting with a digit.
+     */
     public static boolean isName(String text) {
         return text.matches(VARIABLE_NAME);
     }
@@ -55,8 +60,8 @@ public record PathStepOptions(String messageVariable, String responseVariable, S
     }
 
     /**
-     * The options in {@code uri}'s query ({@code path:orders?ignoreErrors=true}), percent-decoded.
-     * A value built at run time ({@code {{…}}}, {@code ${…}}) is not checked here.
+     * The options in {@code uri}'s query ({@code path:orders?ignoreErrors=true}), percent-decoded. A value built at run
+     * time ({@code {{…}}}, {@code ${…}}) is not checked here.
      *
      * @throws Invalid for an unknown or repeated option or a wrong value
      */
@@ -81,8 +86,8 @@ public record PathStepOptions(String messageVariable, String responseVariable, S
     }
 
     /**
-     * The options in {@code parameters} (Camel's, as given to a component); what is taken is removed,
-     * so Camel sees nothing left over.
+     * The options in {@code parameters} (Camel's, as given to a component); what is taken is removed, so Camel sees
+     * nothing left over.
      *
      * @throws Invalid for an unknown option or a wrong value
      */

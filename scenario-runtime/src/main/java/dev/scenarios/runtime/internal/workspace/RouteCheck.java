@@ -21,22 +21,19 @@ import org.apache.camel.support.ResourceHelper;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
- * Loads each scenario with Camel's YAML DSL into a context that is never started, so that what
- * Camel itself rejects (an unknown step, a wrong option) is reported with the others before
- * anything runs. Creates a Camel context; no network.
+ * Loads each scenario with Camel's YAML DSL into a context that is never started, so that what Camel itself rejects (an
+ * unknown step, a wrong option) is reported with the others before anything runs. Creates a Camel context; no network.
  */
 public final class RouteCheck {
 
-    private RouteCheck() {
-    }
+    private RouteCheck() {}
 
     /** An endpoint URI of a scenario file, with what a problem about it names. */
-    public record EndpointAt(String file, String label, EndpointReferences.Endpoint endpoint) {
-    }
+    public record EndpointAt(String file, String label, EndpointReferences.Endpoint endpoint) {}
 
     /**
-     * The problems Camel finds in {@code files} (one per file that does not load, and route ids
-     * used twice), and the {@code endpoints} whose scheme names no Camel component on the class path.
+     * The problems Camel finds in {@code files} (one per file that does not load, and route ids used twice), and the
+     * {@code endpoints} whose scheme names no Camel component on the class path.
      */
     public static List<Problem> problems(Path workspace, List<Path> files, List<EndpointAt> endpoints, Locale locale) {
         List<Problem> out = new ArrayList<>();
@@ -59,22 +56,38 @@ public final class RouteCheck {
                     Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
                     PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
                 } catch (Exception e) {
-                    out.add(new Problem(name, line(e).orElse(1), label, "", Texts.get(locale, "scenario.camel", describe(e))));
+                    out.add(new Problem(
+                            name, line(e).orElse(1), label, "", Texts.get(locale, "scenario.camel", describe(e))));
                 }
                 // Camel would only refuse a repeated route id when the routes start.
                 for (RouteDefinition route : camel.getRouteDefinitions()) {
                     if (seen.add(route) && route.hasCustomIdAssigned()) {
                         String first = fileOfRouteId.putIfAbsent(route.getRouteId(), name);
                         if (first != null) {
-                            out.add(new Problem(name, 1, label, "", Texts.get(locale, "scenario.routeId.duplicate", route.getRouteId(), first)));
+                            out.add(new Problem(
+                                    name,
+                                    1,
+                                    label,
+                                    "",
+                                    Texts.get(locale, "scenario.routeId.duplicate", route.getRouteId(), first)));
                         }
                     }
                 }
             }
             for (EndpointAt at : endpoints) {
-                at.endpoint().scheme().filter(scheme -> !scheme.equals("path") && !componentExists(camel, scheme)).ifPresent(scheme ->
-                        out.add(new Problem(at.file(), at.endpoint().line(), at.label(), "",
-                                Texts.get(locale, "scenario.component.unknown", scheme, at.endpoint().uri()))));
+                at.endpoint()
+                        .scheme()
+                        .filter(scheme -> !scheme.equals("path") && !componentExists(camel, scheme))
+                        .ifPresent(scheme -> out.add(new Problem(
+                                at.file(),
+                                at.endpoint().line(),
+                                at.label(),
+                                "",
+                                Texts.get(
+                                        locale,
+                                        "scenario.component.unknown",
+                                        scheme,
+                                        at.endpoint().uri()))));
             }
         } finally {
             camel.stop();

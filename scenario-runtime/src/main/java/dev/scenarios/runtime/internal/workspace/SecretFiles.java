@@ -12,12 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a new value for a connection's secret when the connection file refers to it as
- * {@code ${file:relative/path}}: the referenced file inside the workspace is replaced atomically
- * (temporary file, fsync, rename) and readable by its owner only. The YAML file is never rewritten,
- * and a secret given in clear or as {@code ${env:…}} cannot be stored. Used for OAuth2 refresh
- * tokens that the provider rotates. Also stores the secrets typed into the console ({@link #store}),
- * so that none is ever written into a YAML file.
+ * Stores a new value for a connection's secret when the connection file refers to it as {@code ${file:relative/path}}:
+ * the referenced file inside the workspace is replaced atomically (temporary file, fsync, rename) and readable by its
+ * owner only. The YAML file is never rewritten, and a secret given in clear or as {@code ${env:…}} cannot be stored.
+ * Used for OAuth2 refresh tokens that the provider rotates. Also stores the secrets typed into the console
+ * ({@link #store}), so that none is ever written into a YAML file.
  */
 public final class SecretFiles {
 
@@ -32,8 +31,8 @@ public final class SecretFiles {
     }
 
     /**
-     * Replaces the file behind {@code property} of connection {@code connection}. Does I/O; never
-     * throws; logs why when it cannot (never the value).
+     * Replaces the file behind {@code property} of connection {@code connection}. Does I/O; never throws; logs why when
+     * it cannot (never the value).
      *
      * @return whether the new value was written
      */
@@ -41,8 +40,10 @@ public final class SecretFiles {
         try {
             Optional<Path> target = referencedFile(connection, property);
             if (target.isEmpty()) {
-                LOG.warn("connection {}: the new {} was not stored: only a secret written as ${{file:…}} inside the workspace can be",
-                        connection, property);
+                LOG.warn(
+                        "connection {}: the new {} was not stored: only a secret written as ${{file:…}} inside the workspace can be",
+                        connection,
+                        property);
                 return false;
             }
             Path file = target.get();
@@ -50,24 +51,28 @@ public final class SecretFiles {
             LOG.info("connection {}: stored the new {} in {}", connection, property, workspace.relativize(file));
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("connection {}: the new {} was not stored: {}", connection, property, e.getClass().getSimpleName());
+            LOG.warn(
+                    "connection {}: the new {} was not stored: {}",
+                    connection,
+                    property,
+                    e.getClass().getSimpleName());
             return false;
         }
     }
 
     /**
-     * Stores {@code value}, typed in the console for secret {@code property} of {@code connection},
-     * and returns the reference the connection file gets instead of the value. When {@code written}
-     * (the property's text in the file now) is a {@code ${file:…}} reference to a file inside the
-     * workspace, that file is rewritten and the reference is kept; otherwise the value goes to
-     * {@code data/secrets/<connection>.<property>}. Files are replaced atomically and readable by
-     * their owner only (folder 700). Does I/O.
+     * Stores {@code value}, typed in the console for secret {@code property} of {@code connection}, and returns the
+     * reference the connection file gets instead of the value. When {@code written} (the property's text in the file
+     * now) is a {@code ${file:…}} reference to a file inside the workspace, that file is rewritten and the reference is
+     * kept; otherwise the value goes to {@code data/secrets/<connection>.<property>}. Files are replaced atomically and
+     * readable by their owner only (folder 700). Does I/O.
      *
      * @throws IOException when the file cannot be written (the message names the file, never the value)
      */
     public String store(String connection, String property, String written, String value) throws IOException {
-        Optional<ValueResolver.Reference> reference = written == null ? Optional.empty() : ValueResolver.reference(written)
-                .filter(r -> r.kind().equals("file"));
+        Optional<ValueResolver.Reference> reference = written == null
+                ? Optional.empty()
+                : ValueResolver.reference(written).filter(r -> r.kind().equals("file"));
         if (reference.isPresent()) {
             Path file = workspace.resolve(reference.get().name()).normalize();
             if (file.startsWith(workspace) && Files.isRegularFile(file)) {
@@ -83,7 +88,10 @@ public final class SecretFiles {
         return new ValueResolver.Reference("file", SECRETS + "/" + name).text();
     }
 
-    /** Replaces {@code file} with {@code value} and a line break, durably and owner-only (the runtime's one atomic writer). */
+    /**
+     * Replaces {@code file} with {@code value} and a line break, durably and owner-only (the runtime's one atomic
+     * writer).
+     */
     private static void writeSecret(Path file, String value) throws IOException {
         AtomicFiles.write(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -97,7 +105,10 @@ public final class SecretFiles {
         }
     }
 
-    /** The file a {@code ${file:…}} reference of the connection's property names, if it is one and stays inside the workspace. */
+    /**
+     * The file a {@code ${file:…}} reference of the connection's property names, if it is one and stays inside the
+     * workspace.
+     */
     Optional<Path> referencedFile(String connection, String property) throws IOException {
         Path folder = workspace.resolve("connections");
         if (!Files.isDirectory(folder)) {
@@ -118,7 +129,8 @@ public final class SecretFiles {
                 if (value == null || !value.isScalar()) {
                     return Optional.empty();
                 }
-                Optional<ValueResolver.Reference> reference = ValueResolver.reference(value.text()).filter(r -> r.kind().equals("file"));
+                Optional<ValueResolver.Reference> reference = ValueResolver.reference(value.text())
+                        .filter(r -> r.kind().equals("file"));
                 if (reference.isEmpty()) {
                     return Optional.empty();
                 }

@@ -18,18 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the indirections a workspace file may use instead of a literal value, and the files it
- * names. A secret property may be written {@code ${env:NAME}} (an environment variable) or
- * {@code ${file:relative/path}} (a file's content, trailing line breaks trimmed); no other property
- * may, so a reference can never carry a secret into a header, a journal or a message. Every file
- * (a {@code ${file:…}} reference, a FILE property such as an attachment or trusted certificates)
- * must lie, after symbolic links are followed, inside the workspace or inside an extra root the
- * operator lists in the environment variable {@value #FILE_ROOTS} (absolute folders separated by
- * {@code File.pathSeparator}); files under the runtime's own {@code data/} folder are refused,
- * except {@code data/secrets/} for {@code ${file:…}}, and a FILE property may not name a secret's
- * file nor a connection or path file. One instance serves one load of a workspace (connections
- * before paths, so it knows the secrets' files by then). Reads files; never puts a resolved value into
- * a message.
+ * Resolves the indirections a workspace file may use instead of a literal value, and the files it names. A secret
+ * property may be written {@code ${env:NAME}} (an environment variable) or {@code ${file:relative/path}} (a file's
+ * content, trailing line breaks trimmed); no other property may, so a reference can never carry a secret into a header,
+ * a journal or a message. Every file (a {@code ${file:…}} reference, a FILE property such as an attachment or trusted
+ * certificates) must lie, after symbolic links are followed, inside the workspace or inside an extra root the operator
+ * lists in the environment variable {@value #FILE_ROOTS} (absolute folders separated by {@code File.pathSeparator});
+ * files under the runtime's own {@code data/} folder are refused, except {@code data/secrets/} for {@code ${file:…}},
+ * and a FILE property may not name a secret's file nor a connection or path file. One instance serves one load of a
+ * workspace (connections before paths, so it knows the secrets' files by then). Reads files; never puts a resolved
+ * value into a message.
  */
 public final class ValueResolver {
 
@@ -38,8 +36,12 @@ public final class ValueResolver {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]*)}");
     /** Text that was probably meant as a reference: {@code ${…}}, {@code {{…}}}, {@code $NAME}, {@code %NAME%}. */
-    private static final Pattern LOOKS_LIKE_REFERENCE = Pattern.compile("\\$\\{|\\{\\{.*}}|^\\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$");
-    /** The whole value is one misspelled variable reference: {@code ${NAME}}, {@code {{env:NAME}}}, {@code ${ENV:NAME}}, {@code $NAME}, {@code %NAME%}. */
+    private static final Pattern LOOKS_LIKE_REFERENCE =
+            Pattern.compile("\\$\\{|\\{\\{.*}}|^\\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$");
+    /**
+     * The whole value is one misspelled variable reference: {@code ${NAME}}, {@code {{env:NAME}}}, {@code ${ENV:NAME}},
+     * {@code $NAME}, {@code %NAME%}.
+     */
     private static final Pattern WHOLE_MISSPELLED = Pattern.compile(
             "(?:\\$\\{\\s*(?:(?i:env)\\s*:\\s*)?|\\{\\{\\s*(?:(?i:env)\\s*:\\s*)?|\\$|%)([A-Za-z_][A-Za-z0-9_]*)\\s*(?:}|}}|%)?");
 
@@ -65,7 +67,9 @@ public final class ValueResolver {
         }
     }
 
-    /** A whole-value reference as written: {@code kind} {@code env} or {@code file}, and the variable or file it names. */
+    /**
+     * A whole-value reference as written: {@code kind} {@code env} or {@code file}, and the variable or file it names.
+     */
     public record Reference(String kind, String name) {
         /** {@code ${kind:name}}. */
         public String text() {
@@ -76,7 +80,9 @@ public final class ValueResolver {
     /** The reference {@code text} is, if it is exactly one {@code ${env:…}} or {@code ${file:…}}. Pure. */
     public static Optional<Reference> reference(String text) {
         Matcher m = REFERENCE.matcher(text.trim());
-        return m.matches() && !m.group(2).isBlank() ? Optional.of(new Reference(m.group(1), m.group(2).trim())) : Optional.empty();
+        return m.matches() && !m.group(2).isBlank()
+                ? Optional.of(new Reference(m.group(1), m.group(2).trim()))
+                : Optional.empty();
     }
 
     /** Whether {@code text} looks like a reference of any spelling, supported or not. Pure. */
@@ -92,10 +98,9 @@ public final class ValueResolver {
     }
 
     /**
-     * The value of secret {@code property}: {@code text} itself, or what its whole-value
-     * {@code ${env:…}} / {@code ${file:…}} reference names. Text that looks like a reference but is
-     * not one of these two spellings is refused with the right spelling, rather than sent as the
-     * secret. Reads the referenced file.
+     * The value of secret {@code property}: {@code text} itself, or what its whole-value {@code ${env:…}} /
+     * {@code ${file:…}} reference names. Text that looks like a reference but is not one of these two spellings is
+     * refused with the right spelling, rather than sent as the secret. Reads the referenced file.
      */
     public Resolved resolveSecret(String property, String text) {
         Matcher m = REFERENCE.matcher(text.trim());
@@ -120,15 +125,16 @@ public final class ValueResolver {
             return Resolved.failed(Texts.get(locale, "file.missing", name));
         }
         try {
-            return Resolved.of(Files.readString(file.get(), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", ""));
+            return Resolved.of(
+                    Files.readString(file.get(), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", ""));
         } catch (IOException e) {
             return Resolved.failed(Texts.get(locale, "file.unreadable", name));
         }
     }
 
     /**
-     * {@code text} of the property {@code property}, which is not secret: refused when it holds an
-     * {@code ${env:…}} or {@code ${file:…}} reference, which only secret properties may use. Pure.
+     * {@code text} of the property {@code property}, which is not secret: refused when it holds an {@code ${env:…}} or
+     * {@code ${file:…}} reference, which only secret properties may use. Pure.
      */
     public Resolved plain(String property, String text) {
         if (text.contains("${env:") || text.contains("${file:")) {
@@ -138,19 +144,21 @@ public final class ValueResolver {
     }
 
     /**
-     * Remembers that {@code text}, when it is a {@code ${file:…}} reference, names a secret's file,
-     * without reading it, so that {@link #resolveFile} refuses it. For a caller that reads one path
-     * without its connections (the console). Reads the file system (links).
+     * Remembers that {@code text}, when it is a {@code ${file:…}} reference, names a secret's file, without reading it,
+     * so that {@link #resolveFile} refuses it. For a caller that reads one path without its connections (the console).
+     * Reads the file system (links).
      */
     public void reserveSecretFile(String text) {
-        reference(text).filter(r -> r.kind().equals("file")).flatMap(r -> allowed(r.name(), true)).ifPresent(secretFiles::add);
+        reference(text)
+                .filter(r -> r.kind().equals("file"))
+                .flatMap(r -> allowed(r.name(), true))
+                .ifPresent(secretFiles::add);
     }
 
     /**
-     * The absolute, real path of the FILE property value {@code text} (relative to the workspace),
-     * if the file exists inside the allowed roots, outside {@code data/}, {@code connections/} and
-     * {@code paths/} (an attachment must not mail a secret or the files that name them), and is no
-     * secret's file. Reads the file system.
+     * The absolute, real path of the FILE property value {@code text} (relative to the workspace), if the file exists
+     * inside the allowed roots, outside {@code data/}, {@code connections/} and {@code paths/} (an attachment must not
+     * mail a secret or the files that name them), and is no secret's file. Reads the file system.
      */
     public Resolved resolveFile(String text) {
         String name = text.trim();
@@ -180,15 +188,17 @@ public final class ValueResolver {
             // the runtime's own files: the console token, queued mail, journals
             return Optional.empty();
         }
-        if (!secret && (file.startsWith(realPath(workspace.resolve("connections"))) || file.startsWith(realPath(workspace.resolve("paths"))))) {
+        if (!secret
+                && (file.startsWith(realPath(workspace.resolve("connections")))
+                        || file.startsWith(realPath(workspace.resolve("paths"))))) {
             return Optional.empty();
         }
         return roots.stream().anyMatch(file::startsWith) ? Optional.of(file) : Optional.empty();
     }
 
     /**
-     * {@code path} with every symbolic link of its existing part followed; a missing tail is
-     * appended as written (it cannot be a link). Reads the file system.
+     * {@code path} with every symbolic link of its existing part followed; a missing tail is appended as written (it
+     * cannot be a link). Reads the file system.
      */
     private static Path realPath(Path path) {
         Path existing = path;
@@ -223,8 +233,16 @@ public final class ValueResolver {
     }
 
     private String allowedRoots() {
-        return roots.size() == 1 ? Texts.get(locale, "file.roots.workspace", FILE_ROOTS)
-                : Texts.get(locale, "file.roots.listed", String.join(File.pathSeparator, roots.subList(1, roots.size()).stream().map(Path::toString).toList()));
+        return roots.size() == 1
+                ? Texts.get(locale, "file.roots.workspace", FILE_ROOTS)
+                : Texts.get(
+                        locale,
+                        "file.roots.listed",
+                        String.join(
+                                File.pathSeparator,
+                                roots.subList(1, roots.size()).stream()
+                                        .map(Path::toString)
+                                        .toList()));
     }
 
     private String misspelled(String property, String text) {
@@ -233,7 +251,8 @@ public final class ValueResolver {
         }
         // The name is echoed only when the whole value is one reference: part of a real secret must never be.
         Matcher whole = WHOLE_MISSPELLED.matcher(text);
-        return whole.matches() ? Texts.get(locale, "reference.misspelled", property, "${env:" + whole.group(1) + "}")
+        return whole.matches()
+                ? Texts.get(locale, "reference.misspelled", property, "${env:" + whole.group(1) + "}")
                 : Texts.get(locale, "reference.notWhole", property);
     }
 }

@@ -32,24 +32,26 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Reads and validates a workspace folder into a {@link Workspace}: {@code connections/*.yaml},
- * {@code paths/*.yaml}, {@code scenarios/*.yaml} and {@code workspace.yaml}. Called by {@link Workspace#load}; does file I/O.
+ * Reads and validates a workspace folder into a {@link Workspace}: {@code connections/*.yaml}, {@code paths/*.yaml},
+ * {@code scenarios/*.yaml} and {@code workspace.yaml}. Called by {@link Workspace#load}; does file I/O.
  */
 public final class WorkspaceLoader {
 
-    private WorkspaceLoader() {
-    }
+    private WorkspaceLoader() {}
 
     /**
-     * Reads and validates the workspace in {@code directory}: reads its files (I/O), resolves
-     * {@code ${env:…}} from {@code environment} and {@code ${file:…}} from the workspace, lays
-     * {@code connectionOverrides} of each connection type over its connections, runs every type's
-     * validation, checks names and references across files, and checks each scenario's endpoints.
-     * Problem texts are in {@code locale}.
+     * Reads and validates the workspace in {@code directory}: reads its files (I/O), resolves {@code ${env:…}} from
+     * {@code environment} and {@code ${file:…}} from the workspace, lays {@code connectionOverrides} of each connection
+     * type over its connections, runs every type's validation, checks names and references across files, and checks
+     * each scenario's endpoints. Problem texts are in {@code locale}.
      *
      * @throws Workspace.NotAWorkspaceException if {@code directory} is not a folder
      */
-    public static Workspace load(Path directory, Connectors connectors, Map<String, String> environment, Locale locale,
+    public static Workspace load(
+            Path directory,
+            Connectors connectors,
+            Map<String, String> environment,
+            Locale locale,
             Function<ConnectionType, Map<String, Object>> connectionOverrides) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
@@ -59,10 +61,24 @@ public final class WorkspaceLoader {
         List<Problem> problems = new ArrayList<>();
         QueueSettings queueSettings = WorkspaceSettings.read(dir, resolver, locale, problems);
 
-        List<ObjectFile> connectionFiles = read(dir, "connections", "connection", id -> connectors.connectionType(id).map(ConnectionType::properties),
-                connectors.connectionTypes().stream().map(ConnectionType::id).toList(), resolver, locale, problems);
-        List<ObjectFile> pathFiles = read(dir, "paths", "path", id -> connectors.pathType(id).map(RuntimeProperties::of),
-                connectors.pathTypes().stream().map(PathType::id).toList(), resolver, locale, problems);
+        List<ObjectFile> connectionFiles = read(
+                dir,
+                "connections",
+                "connection",
+                id -> connectors.connectionType(id).map(ConnectionType::properties),
+                connectors.connectionTypes().stream().map(ConnectionType::id).toList(),
+                resolver,
+                locale,
+                problems);
+        List<ObjectFile> pathFiles = read(
+                dir,
+                "paths",
+                "path",
+                id -> connectors.pathType(id).map(RuntimeProperties::of),
+                connectors.pathTypes().stream().map(PathType::id).toList(),
+                resolver,
+                locale,
+                problems);
 
         List<ConnectionDefinition> connections = new ArrayList<>();
         Map<String, ObjectFile> connectionByName = new HashMap<>();
@@ -74,10 +90,16 @@ public final class WorkspaceLoader {
                 values.putAll(overrides);
                 Configuration config = Configuration.of(type.properties(), values);
                 f.forgetUnresolved(property -> overrides.containsKey(property)
-                        || config.descriptor(property).map(d -> !config.isVisible(d)).orElse(false));
+                        || config.descriptor(property)
+                                .map(d -> !config.isVisible(d))
+                                .orElse(false));
                 int before = problems.size();
                 report(f, type.validate(config), problems);
-                connections.add(new ConnectionDefinition(f.file(), f.systemName(), type, config,
+                connections.add(new ConnectionDefinition(
+                        f.file(),
+                        f.systemName(),
+                        type,
+                        config,
                         problems.size() == before && f.problems().isEmpty()));
             });
             problems.addAll(f.problems());
@@ -95,7 +117,8 @@ public final class WorkspaceLoader {
                 if (type.direction() == PathType.Direction.RECEIVE && f.systemName() != null) {
                     receivingPaths.add(f.systemName());
                 }
-                // delivery:, retry:, bus:, response: and errorResponse: are the runtime's; the path type must not see them.
+                // delivery:, retry:, bus:, response: and errorResponse: are the runtime's; the path type must not see
+                // them.
                 DeliveryPolicy policy = DeliveryOptions.take(f, locale, problems);
                 StepResponses shapes = StepResponses.take(f, locale, problems);
                 int bus = DeliveryOptions.takeBus(f, locale, problems);
@@ -108,7 +131,12 @@ public final class WorkspaceLoader {
                 int before = problems.size();
                 report(f, type.validate(config), problems);
                 checkConnection(f, type, config, connectionByName, connections, locale, problems);
-                paths.add(new PathDefinition(f.file(), f.systemName(), type, config, problems.size() == before && f.problems().isEmpty()));
+                paths.add(new PathDefinition(
+                        f.file(),
+                        f.systemName(),
+                        type,
+                        config,
+                        problems.size() == before && f.problems().isEmpty()));
             });
             problems.addAll(f.problems());
         }
@@ -124,11 +152,19 @@ public final class WorkspaceLoader {
             checkPlaceholders(dir, scenarioFiles, endpoints, locale, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
-        return new Workspace(dir, connections, paths, scenarioFiles, problems, policies, responses, buses, queueSettings);
+        return new Workspace(
+                dir, connections, paths, scenarioFiles, problems, policies, responses, buses, queueSettings);
     }
 
-    private static List<ObjectFile> read(Path dir, String folder, String kind, Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
-            List<String> knownTypes, ValueResolver resolver, Locale locale, List<Problem> problems) {
+    private static List<ObjectFile> read(
+            Path dir,
+            String folder,
+            String kind,
+            Function<String, Optional<List<PropertyDescriptor>>> descriptorsOf,
+            List<String> knownTypes,
+            ValueResolver resolver,
+            Locale locale,
+            List<Problem> problems) {
         List<ObjectFile> out = new ArrayList<>();
         for (Path file : yamlFiles(dir.resolve(folder))) {
             String name = relative(dir, file);
@@ -158,8 +194,14 @@ public final class WorkspaceLoader {
         }
     }
 
-    private static void checkConnection(ObjectFile f, PathType type, Configuration config, Map<String, ObjectFile> connectionByName,
-            List<ConnectionDefinition> connections, Locale locale, List<Problem> problems) {
+    private static void checkConnection(
+            ObjectFile f,
+            PathType type,
+            Configuration config,
+            Map<String, ObjectFile> connectionByName,
+            List<ConnectionDefinition> connections,
+            Locale locale,
+            List<Problem> problems) {
         String name = config.string("connection");
         if (name == null || name.isEmpty()) {
             return;
@@ -170,17 +212,25 @@ public final class WorkspaceLoader {
             return;
         }
         if (!type.connectionTypeId().equals(target.typeId())) {
-            problems.add(f.problemAt("connection", Texts.get(locale, "path.connection.wrongType", name, target.typeId(), type.connectionTypeId())));
+            problems.add(f.problemAt(
+                    "connection",
+                    Texts.get(locale, "path.connection.wrongType", name, target.typeId(), type.connectionTypeId())));
             return;
         }
         boolean pathEnabled = !new PathDefinition(f.file(), f.systemName(), type, config, false).disabled();
-        boolean connectionDisabled = connections.stream().filter(c -> c.systemName().equals(name)).anyMatch(ConnectionDefinition::disabled);
+        boolean connectionDisabled =
+                connections.stream().filter(c -> c.systemName().equals(name)).anyMatch(ConnectionDefinition::disabled);
         if (pathEnabled && connectionDisabled) {
             problems.add(f.problemAt("connection", Texts.get(locale, "path.connection.disabled", name)));
         }
     }
 
-    private static boolean checkScenario(Path dir, Path file, Map<String, ObjectFile> pathByName, Set<String> receivingPaths, Locale locale,
+    private static boolean checkScenario(
+            Path dir,
+            Path file,
+            Map<String, ObjectFile> pathByName,
+            Set<String> receivingPaths,
+            Locale locale,
             List<Problem> problems,
             List<RouteCheck.EndpointAt> endpoints) {
         String name = relative(dir, file);
@@ -200,16 +250,31 @@ public final class WorkspaceLoader {
             endpoints.add(new RouteCheck.EndpointAt(name, label, endpoint));
             endpoint.pathName().ifPresent(path -> {
                 if (!pathByName.containsKey(path)) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
+                    problems.add(new Problem(
+                            name,
+                            endpoint.line(),
+                            label,
+                            "",
+                            Texts.get(locale, "scenario.path.unknown", path, endpoint.uri())));
                 } else if (endpoint.consumer() && !receivingPaths.contains(path)) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
+                    problems.add(new Problem(
+                            name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSource", path)));
                 } else if (!endpoint.consumer() && receivingPaths.contains(path)) {
-                    problems.add(new Problem(name, endpoint.line(), label, "", Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
+                    problems.add(new Problem(
+                            name,
+                            endpoint.line(),
+                            label,
+                            "",
+                            Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
                 } else if (!endpoint.consumer()) {
                     try {
                         PathStepOptions.ofUri(endpoint.uri());
                     } catch (PathStepOptions.Invalid e) {
-                        problems.add(new Problem(name, endpoint.line(), label, "",
+                        problems.add(new Problem(
+                                name,
+                                endpoint.line(),
+                                label,
+                                "",
                                 Texts.get(locale, "scenario.path.options", e.message(locale), endpoint.uri())));
                     }
                 }
@@ -219,23 +284,32 @@ public final class WorkspaceLoader {
     }
 
     /**
-     * Reports each {@code {{key}}} of a scenario that neither {@code application.properties} nor the
-     * runtime defines: Camel would refuse it only when the route starts. Called once every scenario
-     * was read as UTF-8.
+     * Reports each {@code {{key}}} of a scenario that neither {@code application.properties} nor the runtime defines:
+     * Camel would refuse it only when the route starts. Called once every scenario was read as UTF-8.
      */
-    private static void checkPlaceholders(Path dir, List<Path> scenarioFiles, List<RouteCheck.EndpointAt> endpoints, Locale locale,
+    private static void checkPlaceholders(
+            Path dir,
+            List<Path> scenarioFiles,
+            List<RouteCheck.EndpointAt> endpoints,
+            Locale locale,
             List<Problem> problems) {
         Set<String> known = new HashSet<>(ApplicationProperties.builtIn());
         try {
             known.addAll(ApplicationProperties.read(dir).stringPropertyNames());
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(new Problem(ApplicationProperties.FILE, 1, "", "", Texts.get(locale, "properties.unreadable", e.getMessage())));
+            problems.add(new Problem(
+                    ApplicationProperties.FILE, 1, "", "", Texts.get(locale, "properties.unreadable", e.getMessage())));
             return;
         }
         // platform-http would find no server when the route starts.
         for (RouteCheck.EndpointAt at : endpoints) {
-            if (at.endpoint().scheme().filter("platform-http"::equals).isPresent() && !known.contains(ApplicationProperties.SERVER_PORT)) {
-                problems.add(new Problem(at.file(), at.endpoint().line(), at.label(), "",
+            if (at.endpoint().scheme().filter("platform-http"::equals).isPresent()
+                    && !known.contains(ApplicationProperties.SERVER_PORT)) {
+                problems.add(new Problem(
+                        at.file(),
+                        at.endpoint().line(),
+                        at.label(),
+                        "",
                         Texts.get(locale, "scenario.webhook.noServer", ApplicationProperties.SERVER_PORT)));
             }
         }
@@ -245,7 +319,12 @@ public final class WorkspaceLoader {
             readText(file, name, locale, problems).ifPresent(text -> {
                 for (ApplicationProperties.Use use : ApplicationProperties.uses(text)) {
                     if (!known.contains(use.key())) {
-                        problems.add(new Problem(name, use.line(), label, "", Texts.get(locale, "scenario.placeholder.unknown", use.key())));
+                        problems.add(new Problem(
+                                name,
+                                use.line(),
+                                label,
+                                "",
+                                Texts.get(locale, "scenario.placeholder.unknown", use.key())));
                     }
                 }
             });
@@ -256,10 +335,14 @@ public final class WorkspaceLoader {
         try {
             // Refused before it is read: a huge file would otherwise cost its size in memory first.
             if (Files.size(file) > YamlReader.MAX_BYTES) {
-                problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.tooLarge", YamlReader.MAX_BYTES / (1024 * 1024))));
+                problems.add(new Problem(
+                        name, 1, "", "", Texts.get(locale, "file.tooLarge", YamlReader.MAX_BYTES / (1024 * 1024))));
                 return Optional.empty();
             }
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString());
         } catch (CharacterCodingException e) {
             problems.add(new Problem(name, 1, "", "", Texts.get(locale, "file.notUtf8")));
         } catch (IOException e) {
@@ -273,7 +356,10 @@ public final class WorkspaceLoader {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).filter(Files::isRegularFile).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lock a runtime holds on {@code <workspace>/data/runtime.lock} while it runs the workspace's
- * scenarios and sends its queue: two such runtimes would run every scenario twice and could send a
- * queued message twice. An OS file lock, so it is released when the process ends, however it ends.
- * A one-off {@code scenario send}, which only adds to the queue, takes none.
+ * The lock a runtime holds on {@code <workspace>/data/runtime.lock} while it runs the workspace's scenarios and sends
+ * its queue: two such runtimes would run every scenario twice and could send a queued message twice. An OS file lock,
+ * so it is released when the process ends, however it ends. A one-off {@code scenario send}, which only adds to the
+ * queue, takes none.
  */
 public final class WorkspaceLock implements AutoCloseable {
 
@@ -35,8 +35,8 @@ public final class WorkspaceLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of the workspace whose data folder is {@code dataDirectory}, creating the
-     * folder and the file if needed. Does file I/O; never waits.
+     * Takes the lock of the workspace whose data folder is {@code dataDirectory}, creating the folder and the file if
+     * needed. Does file I/O; never waits.
      *
      * @throws Held when another runtime, in this process or another, holds it
      * @throws IOException when the file cannot be created or locked

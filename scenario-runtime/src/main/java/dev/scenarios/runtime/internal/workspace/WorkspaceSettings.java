@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The workspace's own settings, {@code <workspace>/workspace.yaml}: today the {@code queue:} section
- * ({@link QueueSettings}). Declared as descriptors like a type's properties, so that
- * {@code scenario types} lists them; read and validated here with {@code file:line} problems.
- * Called by {@code WorkspaceLoader}; reads the file and the password's referenced file.
+ * ({@link QueueSettings}). Declared as descriptors like a type's properties, so that {@code scenario types} lists them;
+ * read and validated here with {@code file:line} problems. Called by {@code WorkspaceLoader}; reads the file and the
+ * password's referenced file.
  */
 public final class WorkspaceSettings {
 
@@ -33,22 +33,25 @@ public final class WorkspaceSettings {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** What {@code workspace.yaml} may hold; texts under {@code setting.queue} in the runtime's messages. */
-    public static final List<PropertyDescriptor> PROPERTIES = List.of(
-            PropertyDescriptor.builder("queue", "setting.queue", PropertyType.OBJECT, MESSAGES).group("runtime")
-                    .item("store", PropertyType.ENUM, b -> b.allowedValues("file", "postgresql").defaultValue("file"))
+    public static final List<PropertyDescriptor> PROPERTIES =
+            List.of(PropertyDescriptor.builder("queue", "setting.queue", PropertyType.OBJECT, MESSAGES)
+                    .group("runtime")
+                    .item(
+                            "store",
+                            PropertyType.ENUM,
+                            b -> b.allowedValues("file", "postgresql").defaultValue("file"))
                     .item("url", PropertyType.STRING, b -> b)
                     .item("username", PropertyType.STRING, b -> b)
                     .item("password", PropertyType.STRING, b -> b.secret())
                     .item("schema", PropertyType.STRING, b -> b.defaultValue(QueueSettings.DEFAULT_SCHEMA))
                     .build());
 
-    private WorkspaceSettings() {
-    }
+    private WorkspaceSettings() {}
 
     /**
      * The queue settings of the workspace in {@code dir}: {@link QueueSettings#FILE} when it has no
-     * {@code workspace.yaml}; otherwise the file's, with a problem added to {@code problems} for each
-     * bad value (and then the file store, which never reaches a database with half its settings).
+     * {@code workspace.yaml}; otherwise the file's, with a problem added to {@code problems} for each bad value (and
+     * then the file store, which never reaches a database with half its settings).
      */
     public static QueueSettings read(Path dir, ValueResolver resolver, Locale locale, List<Problem> problems) {
         Path file = dir.resolve(FILE);
@@ -80,7 +83,8 @@ public final class WorkspaceSettings {
         int before = problems.size();
         root.fields().forEach((key, node) -> {
             if (!key.equals("queue")) {
-                problems.add(new Problem(FILE, node.line(), object, key, Texts.get(locale, "settings.unknown", key, "queue")));
+                problems.add(new Problem(
+                        FILE, node.line(), object, key, Texts.get(locale, "settings.unknown", key, "queue")));
             }
         });
         YamlNode queue = root.fields().get("queue");
@@ -94,8 +98,16 @@ public final class WorkspaceSettings {
         Map<String, YamlNode> fields = queue.fields();
         fields.forEach((key, node) -> {
             if (!QUEUE_KEYS.contains(key)) {
-                problems.add(new Problem(FILE, node.line(), object, "queue." + key,
-                        Texts.get(locale, "settings.unknown", key, String.join(", ", List.of("store", "url", "username", "password", "schema")))));
+                problems.add(new Problem(
+                        FILE,
+                        node.line(),
+                        object,
+                        "queue." + key,
+                        Texts.get(
+                                locale,
+                                "settings.unknown",
+                                key,
+                                String.join(", ", List.of("store", "url", "username", "password", "schema")))));
             }
         });
         String store = scalar(fields, "store", "file", object, locale, problems);
@@ -103,7 +115,11 @@ public final class WorkspaceSettings {
             case "file" -> QueueSettings.Store.FILE;
             case "postgresql" -> QueueSettings.Store.POSTGRESQL;
             default -> {
-                problems.add(new Problem(FILE, fields.get("store").line(), object, "queue.store",
+                problems.add(new Problem(
+                        FILE,
+                        fields.get("store").line(),
+                        object,
+                        "queue.store",
                         Texts.get(locale, "settings.queue.store", store, "file, postgresql")));
                 yield QueueSettings.Store.FILE;
             }
@@ -116,46 +132,83 @@ public final class WorkspaceSettings {
         if (passwordNode != null && passwordNode.isScalar()) {
             ValueResolver.Resolved resolved = resolver.resolveSecret("queue.password", passwordNode.text());
             if (resolved.failed()) {
-                problems.add(new Problem(FILE, passwordNode.line(), object, "queue.password", resolved.problem(), "reference"));
+                problems.add(new Problem(
+                        FILE, passwordNode.line(), object, "queue.password", resolved.problem(), "reference"));
             } else {
                 password = resolved.value();
             }
         } else if (passwordNode != null && passwordNode.kind() != YamlNode.Kind.NULL) {
-            problems.add(new Problem(FILE, passwordNode.line(), object, "queue.password", Texts.get(locale, "settings.notScalar")));
+            problems.add(new Problem(
+                    FILE, passwordNode.line(), object, "queue.password", Texts.get(locale, "settings.notScalar")));
         }
         if (kind == QueueSettings.Store.POSTGRESQL) {
             int queueLine = queue.line();
             if (url.isEmpty()) {
-                problems.add(new Problem(FILE, queueLine, object, "queue.url", Texts.get(locale, "settings.queue.url.missing"), "required"));
+                problems.add(new Problem(
+                        FILE,
+                        queueLine,
+                        object,
+                        "queue.url",
+                        Texts.get(locale, "settings.queue.url.missing"),
+                        "required"));
             } else if (!url.startsWith("jdbc:postgresql:")) {
-                problems.add(new Problem(FILE, fields.get("url").line(), object, "queue.url", Texts.get(locale, "settings.queue.url.invalid")));
+                problems.add(new Problem(
+                        FILE,
+                        fields.get("url").line(),
+                        object,
+                        "queue.url",
+                        Texts.get(locale, "settings.queue.url.invalid")));
             } else if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
                 // Never echo the URL here: it holds a secret.
-                problems.add(new Problem(FILE, fields.get("url").line(), object, "queue.url", Texts.get(locale, "settings.queue.url.password")));
+                problems.add(new Problem(
+                        FILE,
+                        fields.get("url").line(),
+                        object,
+                        "queue.url",
+                        Texts.get(locale, "settings.queue.url.password")));
             }
         }
         if (!schema.isEmpty() && !SCHEMA.matcher(schema).matches()) {
-            problems.add(new Problem(FILE, fields.get("schema").line(), object, "queue.schema", Texts.get(locale, "settings.queue.schema", schema)));
+            problems.add(new Problem(
+                    FILE,
+                    fields.get("schema").line(),
+                    object,
+                    "queue.schema",
+                    Texts.get(locale, "settings.queue.schema", schema)));
         }
         if (problems.size() > before) {
             return QueueSettings.FILE;
         }
-        return kind == QueueSettings.Store.FILE ? QueueSettings.FILE : new QueueSettings(kind, url.trim(), username.trim(), password, schema);
+        return kind == QueueSettings.Store.FILE
+                ? QueueSettings.FILE
+                : new QueueSettings(kind, url.trim(), username.trim(), password, schema);
     }
 
-    private static String scalar(Map<String, YamlNode> fields, String key, String absent, String object, Locale locale, List<Problem> problems) {
+    private static String scalar(
+            Map<String, YamlNode> fields,
+            String key,
+            String absent,
+            String object,
+            Locale locale,
+            List<Problem> problems) {
         YamlNode node = fields.get(key);
         if (node == null || node.kind() == YamlNode.Kind.NULL) {
             return absent;
         }
         if (!node.isScalar()) {
-            problems.add(new Problem(FILE, node.line(), object, "queue." + key, Texts.get(locale, "settings.notScalar")));
+            problems.add(
+                    new Problem(FILE, node.line(), object, "queue." + key, Texts.get(locale, "settings.notScalar")));
             return absent;
         }
         return node.text();
     }
 
-    private static String plain(Map<String, YamlNode> fields, String key, ValueResolver resolver, String object, Locale locale,
+    private static String plain(
+            Map<String, YamlNode> fields,
+            String key,
+            ValueResolver resolver,
+            String object,
+            Locale locale,
             List<Problem> problems) {
         String text = scalar(fields, key, "", object, locale, problems);
         ValueResolver.Resolved resolved = resolver.plain("queue." + key, text);

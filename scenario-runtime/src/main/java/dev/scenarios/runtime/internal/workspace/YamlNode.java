@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of a YAML document with the line it starts on (1-based), so that problems can point at
- * the exact line a user wrote. Scalars keep their text as written: deciding whether {@code off} is
- * a boolean or an enum value is the reader's job, done with the property's descriptor.
+ * One node of a YAML document with the line it starts on (1-based), so that problems can point at the exact line a user
+ * wrote. Scalars keep their text as written: deciding whether {@code off} is a boolean or an enum value is the reader's
+ * job, done with the property's descriptor.
  *
  * @param kind what the node is
  * @param text the scalar's text; null for other kinds
@@ -19,7 +19,12 @@ import java.util.Map;
 public record YamlNode(Kind kind, String text, Map<String, YamlNode> fields, List<YamlNode> items, int line) {
 
     /** The shape of a node. */
-    public enum Kind { SCALAR, NULL, MAPPING, SEQUENCE }
+    public enum Kind {
+        SCALAR,
+        NULL,
+        MAPPING,
+        SEQUENCE
+    }
 
     static YamlNode scalar(String text, int line) {
         return new YamlNode(Kind.SCALAR, text, Map.of(), List.of(), line);
@@ -50,8 +55,8 @@ public record YamlNode(Kind kind, String text, Map<String, YamlNode> fields, Lis
     }
 
     /**
-     * The node as plain Java values with every scalar as a String: maps, lists, strings, null.
-     * Used where no descriptor says what a value should be.
+     * The node as plain Java values with every scalar as a String: maps, lists, strings, null. Used where no descriptor
+     * says what a value should be.
      */
     public Object toPlainValue() {
         return switch (kind) {

@@ -14,11 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Reads one YAML document into {@link YamlNode}s that remember their lines. Uses Jackson's YAML
- * parser token by token, taking every scalar's text as written (so YAML 1.1 words such as
- * {@code off} or {@code yes} are not turned into booleans behind the user's back). Refuses aliases
- * ({@code *name}, which Jackson would read as the text {@code name}) and documents over
- * {@link #MAX_CHARS} characters (the parser's cost grows fast with a huge scalar). Pure apart from
+ * Reads one YAML document into {@link YamlNode}s that remember their lines. Uses Jackson's YAML parser token by token,
+ * taking every scalar's text as written (so YAML 1.1 words such as {@code off} or {@code yes} are not turned into
+ * booleans behind the user's back). Refuses aliases ({@code *name}, which Jackson would read as the text {@code name})
+ * and documents over {@link #MAX_CHARS} characters (the parser's cost grows fast with a huge scalar). Pure apart from
  * reading the given text.
  */
 public final class YamlReader {
@@ -46,15 +45,15 @@ public final class YamlReader {
         }
     }
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Parses {@code text}; an empty document gives a {@link YamlNode.Kind#NULL} node on line 1. */
     public static YamlNode read(String text) throws YamlException {
         if (text.length() > MAX_CHARS) {
             throw new YamlException("the file is larger than " + MAX_CHARS / 1024 + " KiB", 1);
         }
-        try (Reader reader = new StringReader(text); JsonParser parser = FACTORY.createParser(reader)) {
+        try (Reader reader = new StringReader(text);
+                JsonParser parser = FACTORY.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return YamlNode.nullNode(1);
@@ -75,7 +74,8 @@ public final class YamlReader {
     private static YamlNode readValue(JsonParser parser) throws IOException, YamlException {
         int line = line(parser);
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new YamlException("aliases (*" + parser.getText() + ") are not supported: write the value itself", line);
+            throw new YamlException(
+                    "aliases (*" + parser.getText() + ") are not supported: write the value itself", line);
         }
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -90,7 +90,9 @@ public final class YamlReader {
                     parser.nextToken();
                     YamlNode value = readValue(parser);
                     // A key's problems point at the key's line, also when its value starts below it.
-                    fields.put(name, value.isScalar() || value.kind() == YamlNode.Kind.NULL ? withLine(value, keyLine) : value);
+                    fields.put(
+                            name,
+                            value.isScalar() || value.kind() == YamlNode.Kind.NULL ? withLine(value, keyLine) : value);
                 }
                 return YamlNode.mapping(fields, line);
             }

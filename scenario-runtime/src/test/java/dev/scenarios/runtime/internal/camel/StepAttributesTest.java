@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ class StepAttributesTest {
 
     @Test
     void jsonDecimalsKeepTheirScaleAndBytesAreReadAsUtf8() throws Exception {
-        Exchange exchange = exchange("{\"Total\": 1250.50, \"Customer\": \"Анна\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Exchange exchange = exchange(
+                "{\"Total\": 1250.50, \"Customer\": \"Анна\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         Map<String, Object> attributes = StepAttributes.collect(exchange, Set.of("Total", "Customer"), Set.of());
 
@@ -39,9 +39,11 @@ class StepAttributesTest {
         exchange.setVariable("To", "[{\"Address\": \"a@example.com\"}]");
         exchange.setVariable("Note", "[not a list attribute]");
 
-        Map<String, Object> attributes = StepAttributes.collect(exchange, Set.of("To", "Note", "Customer"), Set.of("To"));
+        Map<String, Object> attributes =
+                StepAttributes.collect(exchange, Set.of("To", "Note", "Customer"), Set.of("To"));
 
-        assertThat(attributes).isEqualTo(Map.of("To", List.of(Map.of("Address", "a@example.com")), "Note", "[not a list attribute]"));
+        assertThat(attributes)
+                .isEqualTo(Map.of("To", List.of(Map.of("Address", "a@example.com")), "Note", "[not a list attribute]"));
     }
 
     /** Issue 14, finding 4: oversized or deeply nested data fails the step with CONFIGURATION, never an NPE. */
@@ -55,23 +57,31 @@ class StepAttributesTest {
         deepList.setVariable("To", "[".repeat(1000) + "]".repeat(1000));
 
         assertThatThrownBy(() -> StepAttributes.collect(exchange(huge), Set.of("Customer"), Set.of()))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
-                .hasMessageContaining("the message body has").hasMessageContaining("more than the 10485760 characters");
-        assertThatThrownBy(() -> StepAttributes.collect(exchange(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Set.of("Customer"), Set.of()))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("the message body has");
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+                .hasMessageContaining("the message body has")
+                .hasMessageContaining("more than the 10485760 characters");
+        assertThatThrownBy(() -> StepAttributes.collect(
+                        exchange(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Set.of("Customer"), Set.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("the message body has");
         assertThatThrownBy(() -> StepAttributes.collect(exchange(deep), Set.of("Customer"), Set.of()))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
                 .hasMessage("the message body is nested more than 64 levels deep, the most a step's data may be");
         assertThatThrownBy(() -> StepAttributes.collect(hugeVariable, Set.of("Customer"), Set.of()))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("attribute Customer has 10485761 characters");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("attribute Customer has 10485761 characters");
         assertThatThrownBy(() -> StepAttributes.collect(deepList, Set.of("To"), Set.of("To")))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("attribute To is nested more than 64 levels deep");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("attribute To is nested more than 64 levels deep");
     }
 
     @Test
     void aJsonBodyCutShortIsAConfigurationFailureNotAnNpe() {
         assertThatThrownBy(() -> StepAttributes.collect(exchange("{\"Customer\": "), Set.of("Customer"), Set.of()))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
+                .isInstanceOfSatisfying(
+                        DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION))
                 .hasMessageStartingWith("the message body starts with { but is not a JSON object");
     }
 }

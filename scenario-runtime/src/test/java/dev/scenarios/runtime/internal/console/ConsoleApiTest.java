@@ -43,18 +43,29 @@ class ConsoleApiTest {
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(ConsoleFixture.json(none).get("error").asText()).contains("Authorization: Bearer");
 
-        assertThat(console.send("GET", "/api/types", null, "Authorization", "Bearer wrong-token-0123456789").statusCode()).isEqualTo(401);
-        assertThat(console.send("GET", "/api/types", null, "Cookie", "token=" + ConsoleFixture.TOKEN).statusCode()).isEqualTo(401);
-        assertThat(console.send("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", "x"))).statusCode())
+        assertThat(console.send("GET", "/api/types", null, "Authorization", "Bearer wrong-token-0123456789")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(console.send("GET", "/api/types", null, "Cookie", "token=" + ConsoleFixture.TOKEN)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(console.send(
+                                "POST",
+                                "/api/connections",
+                                Map.of("type", "smtp", "values", console.smtpValues("mail", "x")))
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
 
-        assertThat(console.send("GET", "/api/types", null, "X-Admin-Token", ConsoleFixture.TOKEN).statusCode()).isEqualTo(200);
+        assertThat(console.send("GET", "/api/types", null, "X-Admin-Token", ConsoleFixture.TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(console.api("GET", "/api/connections", null).statusCode()).isEqualTo(200);
         // the page itself holds no data and loads without the token
         HttpResponse<String> page = console.send("GET", "/", null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
     }
 
     @Test
@@ -62,13 +73,16 @@ class ConsoleApiTest {
         Path data = dir.resolve("data");
         AdminToken first = AdminToken.stored(data);
         Path file = data.resolve(AdminToken.FILE_NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         String token = Files.readString(file).trim();
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);
         assertThat(first.matches(token)).isTrue();
         assertThat(AdminToken.stored(data).matches(token)).isTrue();
         assertThat(first.toString()).doesNotContain(token);
-        assertThat(AdminToken.given("${env:CONSOLE_TOKEN}", Map.of("CONSOLE_TOKEN", "from-the-environment-123")).matches("from-the-environment-123")).isTrue();
+        assertThat(AdminToken.given("${env:CONSOLE_TOKEN}", Map.of("CONSOLE_TOKEN", "from-the-environment-123"))
+                        .matches("from-the-environment-123"))
+                .isTrue();
     }
 
     @Test
@@ -76,12 +90,20 @@ class ConsoleApiTest {
         JsonNode en = ConsoleFixture.json(console.api("GET", "/api/types?lang=en", null));
         JsonNode smtp = find(en.get("connectionTypes"), "id", "smtp");
         assertThat(smtp.at("/schema/properties/password/writeOnly").asBoolean()).isTrue();
-        assertThat(smtp.at("/schema/properties/domain/x-visibleWhen/authentication/0").asText()).isEqualTo("windows");
+        assertThat(smtp.at("/schema/properties/domain/x-visibleWhen/authentication/0")
+                        .asText())
+                .isEqualTo("windows");
         assertThat(smtp.at("/schema/properties/server/title").asText()).isEqualTo("Mail server address");
-        assertThat(find(en.get("pathTypes"), "id", "smtp-send").get("connectionType").asText()).isEqualTo("smtp");
+        assertThat(find(en.get("pathTypes"), "id", "smtp-send")
+                        .get("connectionType")
+                        .asText())
+                .isEqualTo("smtp");
 
         JsonNode ru = ConsoleFixture.json(console.api("GET", "/api/types?lang=ru", null));
-        assertThat(find(ru.get("connectionTypes"), "id", "smtp").at("/schema/properties/server/title").asText()).isEqualTo("Адрес почтового сервера");
+        assertThat(find(ru.get("connectionTypes"), "id", "smtp")
+                        .at("/schema/properties/server/title")
+                        .asText())
+                .isEqualTo("Адрес почтового сервера");
     }
 
     @Test
@@ -91,22 +113,30 @@ class ConsoleApiTest {
         values.remove("senderAddress");
         values.put("encryption", "starttls-maybe");
 
-        HttpResponse<String> response = console.api("POST", "/api/connections?lang=en", Map.of("type", "smtp", "values", values));
+        HttpResponse<String> response =
+                console.api("POST", "/api/connections?lang=en", Map.of("type", "smtp", "values", values));
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode problems = ConsoleFixture.json(response);
         assertThat(properties(problems)).contains("port", "senderAddress", "encryption");
-        assertThat(find(problems, "property", "senderAddress").get("code").asText()).isEqualTo("required");
+        assertThat(find(problems, "property", "senderAddress").get("code").asText())
+                .isEqualTo("required");
         assertThat(response.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
 
-        HttpResponse<String> russian = console.api("POST", "/api/connections?lang=ru", Map.of("type", "smtp", "values", values));
-        assertThat(find(ConsoleFixture.json(russian), "property", "senderAddress").get("message").asText()).containsPattern("[а-я]");
+        HttpResponse<String> russian =
+                console.api("POST", "/api/connections?lang=ru", Map.of("type", "smtp", "values", values));
+        assertThat(find(ConsoleFixture.json(russian), "property", "senderAddress")
+                        .get("message")
+                        .asText())
+                .containsPattern("[а-я]");
     }
 
     @Test
     void secretsAreNeverReturnedAndAnEmptyOneKeepsTheStoredValue() throws Exception {
-        HttpResponse<String> created = console.api("POST", "/api/connections",
+        HttpResponse<String> created = console.api(
+                "POST",
+                "/api/connections",
                 Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
@@ -115,56 +145,84 @@ class ConsoleApiTest {
 
         // the typed password went to a file of its own, the YAML names that file
         String reference = "password: \"${file:data/secrets/mail.password}\"";
-        assertThat(console.file("connections/mail.yaml")).contains(reference).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(console.file("connections/mail.yaml"))
+                .contains(reference)
+                .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(console.file("data/secrets/mail.password")).isEqualTo(ConsoleFixture.SMTP_PASSWORD + "\n");
-        assertThat(ConsoleFixture.json(created).at("/secretSources/password/file").asText()).isEqualTo("data/secrets/mail.password");
+        assertThat(ConsoleFixture.json(created)
+                        .at("/secretSources/password/file")
+                        .asText())
+                .isEqualTo("data/secrets/mail.password");
 
         Map<String, Object> edited = console.smtpValues("mail", "");
         edited.put("description", "shop mail");
         HttpResponse<String> updated = console.api("PUT", "/api/connections/mail", Map.of("values", edited));
         assertThat(updated.statusCode()).isEqualTo(200);
-        assertThat(console.file("connections/mail.yaml")).contains("description: shop mail").contains(reference);
+        assertThat(console.file("connections/mail.yaml"))
+                .contains("description: shop mail")
+                .contains(reference);
 
         edited.remove("password");
         edited.put("server", "localhost");
         edited.put("password", ConsoleFixture.SMTP_PASSWORD);
-        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited)).statusCode()).isEqualTo(200);
-        assertThat(console.file("connections/mail.yaml")).contains("server: localhost").contains(reference);
+        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(console.file("connections/mail.yaml"))
+                .contains("server: localhost")
+                .contains(reference);
 
         for (String path : List.of("/api/connections", "/api/connections/mail")) {
             HttpResponse<String> read = console.api("GET", path, null);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         }
-        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null)).at("/values/password").isMissingNode()).isTrue();
-        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null)).at("/values/server").asText()).isEqualTo("localhost");
+        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null))
+                        .at("/values/password")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(ConsoleFixture.json(console.api("GET", "/api/connections/mail", null))
+                        .at("/values/server")
+                        .asText())
+                .isEqualTo("localhost");
     }
 
     @Test
     void aSecretTypedAsAReferenceIsRefusedNotResolved() throws Exception {
-        HttpResponse<String> refused = console.api("POST", "/api/connections",
+        HttpResponse<String> refused = console.api(
+                "POST",
+                "/api/connections",
                 Map.of("type", "smtp", "values", console.smtpValues("mail", "${env:SMTP_PASSWORD}")));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(find(ConsoleFixture.json(refused), "property", "password").get("code").asText()).isEqualTo("reference");
+        assertThat(find(ConsoleFixture.json(refused), "property", "password")
+                        .get("code")
+                        .asText())
+                .isEqualTo("reference");
         assertThat(refused.body()).doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
     }
 
     @Test
     void aReferenceTheOperatorWroteIsKeptShownByNameAndReadByTheRuntime() throws Exception {
-        Files.writeString(dir.resolve("connections/mail.yaml"), ObjectStore.toYaml(withType(console.smtpValues("mail", "${env:SMTP_PASSWORD}"))));
+        Files.writeString(
+                dir.resolve("connections/mail.yaml"),
+                ObjectStore.toYaml(withType(console.smtpValues("mail", "${env:SMTP_PASSWORD}"))));
 
         JsonNode view = ConsoleFixture.json(console.api("GET", "/api/connections/mail", null));
         assertThat(view.at("/secretSources/password/env").asText()).isEqualTo("SMTP_PASSWORD");
 
         Map<String, Object> edited = console.smtpValues("mail", "");
         edited.put("description", "kept");
-        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited)).statusCode()).isEqualTo(200);
+        assertThat(console.api("PUT", "/api/connections/mail", Map.of("values", edited))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(console.file("connections/mail.yaml")).containsPattern("password: \"?\\$\\{env:SMTP_PASSWORD}\"?\n");
-        Workspace ws = Workspace.load(dir, Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", ConsoleFixture.SMTP_PASSWORD), Locale.ENGLISH);
+        Workspace ws = Workspace.load(
+                dir, Connectors.fromClassPath(), Map.of("SMTP_PASSWORD", ConsoleFixture.SMTP_PASSWORD), Locale.ENGLISH);
         assertThat(ws.problems()).isEmpty();
-        assertThat(ws.connection("mail").orElseThrow().configuration().string("password")).isEqualTo(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(ws.connection("mail").orElseThrow().configuration().string("password"))
+                .isEqualTo(ConsoleFixture.SMTP_PASSWORD);
     }
 
     private static Map<String, Object> withType(Map<String, Object> values) {
@@ -176,52 +234,96 @@ class ConsoleApiTest {
 
     @Test
     void namesThatCouldLeaveTheWorkspaceAreRefused() throws Exception {
-        assertThat(console.api("GET", "/api/connections/..%2F..%2Fdata%2Fconsole-token", null).statusCode()).isEqualTo(400);
-        assertThat(console.api("GET", "/api/connections/mail.yaml", null).statusCode()).isEqualTo(400);
-        assertThat(console.api("DELETE", "/api/connections/%2e%2e", null).statusCode()).isEqualTo(400);
-        assertThat(console.api("GET", "/api/connections/a/b/c", null).statusCode()).isEqualTo(404);
+        assertThat(console.api("GET", "/api/connections/..%2F..%2Fdata%2Fconsole-token", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(console.api("GET", "/api/connections/mail.yaml", null).statusCode())
+                .isEqualTo(400);
+        assertThat(console.api("DELETE", "/api/connections/%2e%2e", null).statusCode())
+                .isEqualTo(400);
+        assertThat(console.api("GET", "/api/connections/a/b/c", null).statusCode())
+                .isEqualTo(404);
 
-        HttpResponse<String> created = console.api("POST", "/api/connections",
+        HttpResponse<String> created = console.api(
+                "POST",
+                "/api/connections",
                 Map.of("type", "smtp", "values", console.smtpValues("../../evil", ConsoleFixture.SMTP_PASSWORD)));
         assertThat(created.statusCode()).isEqualTo(422);
-        assertThat(find(ConsoleFixture.json(created), "property", "systemName").get("code").asText()).isEqualTo("name");
+        assertThat(find(ConsoleFixture.json(created), "property", "systemName")
+                        .get("code")
+                        .asText())
+                .isEqualTo("name");
         // Nothing named evil inside the workspace, nor beside it where "../../evil" would land. The shared
         // temp folder is only listed, not walked: other processes delete files in it while a walk stats them.
-        try (Stream<Path> inside = Files.walk(dir); Stream<Path> beside = Files.list(dir.getParent())) {
-            assertThat(Stream.concat(inside, beside).filter(p -> p.getFileName().toString().startsWith("evil"))).isEmpty();
+        try (Stream<Path> inside = Files.walk(dir);
+                Stream<Path> beside = Files.list(dir.getParent())) {
+            assertThat(Stream.concat(inside, beside)
+                            .filter(p -> p.getFileName().toString().startsWith("evil")))
+                    .isEmpty();
         }
     }
 
     @Test
     void aCheckReportsEveryStepAndAWrongPasswordFailsTheAuthStep() {
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
 
         JsonNode passed = ConsoleFixture.json(console.api("POST", "/api/connections/mail/check?lang=en", null));
         assertThat(passed.get("status").asText()).as(passed.toString()).isEqualTo("SUCCEEDED");
-        assertThat(find(passed.get("steps"), "name", "auth").get("status").asText()).isEqualTo("PASSED");
-        assertThat(find(passed.get("steps"), "name", "auth").get("title").asText()).isEqualTo("Authentication");
+        assertThat(find(passed.get("steps"), "name", "auth").get("status").asText())
+                .isEqualTo("PASSED");
+        assertThat(find(passed.get("steps"), "name", "auth").get("title").asText())
+                .isEqualTo("Authentication");
 
         // the form's unsaved values are checked, with the stored password kept unless a new one is typed
-        JsonNode failed = ConsoleFixture.json(console.api("POST", "/api/connections/mail/check?lang=en",
+        JsonNode failed = ConsoleFixture.json(console.api(
+                "POST",
+                "/api/connections/mail/check?lang=en",
                 Map.of("values", console.smtpValues("mail", "wrong-password"))));
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-        assertThat(find(failed.get("steps"), "name", "auth").get("status").asText()).isEqualTo("FAILED");
-        assertThat(failed.get("message").asText()).contains("authentication failed for user " + ConsoleFixture.SMTP_USER);
+        assertThat(find(failed.get("steps"), "name", "auth").get("status").asText())
+                .isEqualTo("FAILED");
+        assertThat(failed.get("message").asText())
+                .contains("authentication failed for user " + ConsoleFixture.SMTP_USER);
         assertThat(failed.toString()).doesNotContain("wrong-password").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
 
         HttpResponse<String> journal = console.api("GET", "/api/connections/mail/journal", null);
         assertThat(journal.statusCode()).isEqualTo(200);
-        assertThat(journal.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"mail-journal.log\"");
-        assertThat(journal.body()).contains("mail").doesNotContain("wrong-password").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(journal.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"mail-journal.log\"");
+        assertThat(journal.body())
+                .contains("mail")
+                .doesNotContain("wrong-password")
+                .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(journal.body().lines().count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void writesAreAtomicAndADeletedConnectionMustNotBeInUse() throws Exception {
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
-        HttpResponse<String> path = console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values",
-                Map.of("systemName", "orders", "connection", "mail", "subject", "Заказ {OrderNo}", "body", "Здравствуйте!\nЗаказ {OrderNo}.",
-                        "attributes", List.of(Map.of("name", "OrderNo", "type", "string")))));
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        HttpResponse<String> path = console.api(
+                "POST",
+                "/api/paths",
+                Map.of(
+                        "type",
+                        "smtp-send",
+                        "values",
+                        Map.of(
+                                "systemName",
+                                "orders",
+                                "connection",
+                                "mail",
+                                "subject",
+                                "Заказ {OrderNo}",
+                                "body",
+                                "Здравствуйте!\nЗаказ {OrderNo}.",
+                                "attributes",
+                                List.of(Map.of("name", "OrderNo", "type", "string")))));
         assertThat(path.statusCode()).as(path.body()).isEqualTo(201);
         assertThat(console.api("GET", "/api/paths/orders", null).statusCode()).isEqualTo(200);
 
@@ -229,53 +331,132 @@ class ConsoleApiTest {
         assertThat(inUse.statusCode()).isEqualTo(409);
         assertThat(ConsoleFixture.json(inUse).get("error").asText()).contains("orders");
 
-        HttpResponse<String> wrongConnection = console.api("PUT", "/api/paths/orders", Map.of("values",
-                Map.of("connection", "nowhere", "subject", "x", "body", "y")));
+        HttpResponse<String> wrongConnection = console.api(
+                "PUT",
+                "/api/paths/orders",
+                Map.of("values", Map.of("connection", "nowhere", "subject", "x", "body", "y")));
         assertThat(wrongConnection.statusCode()).isEqualTo(422);
-        assertThat(find(ConsoleFixture.json(wrongConnection), "property", "connection").get("code").asText()).isEqualTo("connection.missing");
+        assertThat(find(ConsoleFixture.json(wrongConnection), "property", "connection")
+                        .get("code")
+                        .asText())
+                .isEqualTo("connection.missing");
 
-        assertThat(console.api("DELETE", "/api/paths/orders", null).statusCode()).isEqualTo(204);
-        assertThat(console.api("DELETE", "/api/connections/mail", null).statusCode()).isEqualTo(204);
+        assertThat(console.api("DELETE", "/api/paths/orders", null).statusCode())
+                .isEqualTo(204);
+        assertThat(console.api("DELETE", "/api/connections/mail", null).statusCode())
+                .isEqualTo(204);
         assertThat(dir.resolve("connections/mail.yaml")).doesNotExist();
-        try (Stream<Path> files = Stream.concat(Files.list(dir.resolve("connections")), Files.list(dir.resolve("paths")))) {
+        try (Stream<Path> files =
+                Stream.concat(Files.list(dir.resolve("connections")), Files.list(dir.resolve("paths")))) {
             assertThat(files).as("no temporary file is left behind").isEmpty();
         }
     }
 
     @Test
     void aPathWithTheRuntimesDeliveryAndRetrySettingsSavesAndIsReadBackAsScenarioValidateSeesIt() throws Exception {
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
-        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values",
-                Map.of("systemName", "orders", "connection", "mail", "subject", "Order", "body", "Hello"))).statusCode()).isEqualTo(201);
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        assertThat(console.api(
+                                "POST",
+                                "/api/paths",
+                                Map.of(
+                                        "type",
+                                        "smtp-send",
+                                        "values",
+                                        Map.of(
+                                                "systemName",
+                                                "orders",
+                                                "connection",
+                                                "mail",
+                                                "subject",
+                                                "Order",
+                                                "body",
+                                                "Hello")))
+                        .statusCode())
+                .isEqualTo(201);
 
-        HttpResponse<String> queued = console.api("PUT", "/api/paths/orders", Map.of("values", Map.of("connection", "mail",
-                "subject", "Order", "body", "Hello", "delivery", "queued", "retry", Map.of("backoff", List.of("1m", "1d"), "lifetime", "2d"))));
+        HttpResponse<String> queued = console.api(
+                "PUT",
+                "/api/paths/orders",
+                Map.of(
+                        "values",
+                        Map.of(
+                                "connection",
+                                "mail",
+                                "subject",
+                                "Order",
+                                "body",
+                                "Hello",
+                                "delivery",
+                                "queued",
+                                "retry",
+                                Map.of("backoff", List.of("1m", "1d"), "lifetime", "2d"))));
 
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
-        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("delivery: queued").contains("lifetime: 2d");
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml")))
+                .contains("delivery: queued")
+                .contains("lifetime: 2d");
         JsonNode stored = ConsoleFixture.json(console.api("GET", "/api/paths/orders", null));
         assertThat(stored.at("/values/delivery").asText()).isEqualTo("queued");
         assertThat(stored.at("/values/retry/backoff/1").asText()).isEqualTo("1d");
 
-        HttpResponse<String> bad = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
-                "subject", "Order", "body", "Hello", "delivery", "sometimes")));
+        HttpResponse<String> bad = console.api(
+                "PUT",
+                "/api/paths/orders?lang=en",
+                Map.of(
+                        "values",
+                        Map.of("connection", "mail", "subject", "Order", "body", "Hello", "delivery", "sometimes")));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(find(ConsoleFixture.json(bad), "property", "delivery").get("message").asText()).contains("direct or queued");
+        assertThat(find(ConsoleFixture.json(bad), "property", "delivery")
+                        .get("message")
+                        .asText())
+                .contains("direct or queued");
 
         JsonNode types = ConsoleFixture.json(console.api("GET", "/api/types?lang=en", null));
         JsonNode send = find(types.get("pathTypes"), "id", "smtp-send");
-        assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText()).isEqualTo("queued");
+        assertThat(send.at("/schema/properties/delivery/oneOf/1/const").asText())
+                .isEqualTo("queued");
         assertThat(send.at("/schema/properties/retry/type").asText()).isEqualTo("object");
 
-        HttpResponse<String> shaped = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
-                "subject", "Order", "body", "Hello", "errorResponse", List.of(Map.of("name", "Kind", "from", "failureKind")))));
+        HttpResponse<String> shaped = console.api(
+                "PUT",
+                "/api/paths/orders?lang=en",
+                Map.of(
+                        "values",
+                        Map.of(
+                                "connection",
+                                "mail",
+                                "subject",
+                                "Order",
+                                "body",
+                                "Hello",
+                                "errorResponse",
+                                List.of(Map.of("name", "Kind", "from", "failureKind")))));
         assertThat(shaped.statusCode()).as(shaped.body()).isEqualTo(200);
-        assertThat(Files.readString(dir.resolve("paths/orders.yaml"))).contains("errorResponse:").contains("from: failureKind");
-        HttpResponse<String> badShape = console.api("PUT", "/api/paths/orders?lang=en", Map.of("values", Map.of("connection", "mail",
-                "subject", "Order", "body", "Hello", "response", List.of(Map.of("name", "Id", "from", "messageID")))));
+        assertThat(Files.readString(dir.resolve("paths/orders.yaml")))
+                .contains("errorResponse:")
+                .contains("from: failureKind");
+        HttpResponse<String> badShape = console.api(
+                "PUT",
+                "/api/paths/orders?lang=en",
+                Map.of(
+                        "values",
+                        Map.of(
+                                "connection",
+                                "mail",
+                                "subject",
+                                "Order",
+                                "body",
+                                "Hello",
+                                "response",
+                                List.of(Map.of("name", "Id", "from", "messageID")))));
         assertThat(badShape.statusCode()).isEqualTo(422);
         assertThat(badShape.body()).contains("there is no field \\\"messageID\\\"");
-        assertThat(send.at("/schema/properties/errorResponse/items/properties/name/type").asText()).isEqualTo("string");
+        assertThat(send.at("/schema/properties/errorResponse/items/properties/name/type")
+                        .asText())
+                .isEqualTo("string");
     }
 
     @Test
@@ -283,9 +464,12 @@ class ConsoleApiTest {
         assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
         java.time.Instant now = java.time.Instant.now();
         var queue = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue"));
-        var queued = queue.add("orders",
-                new dev.scenarios.connector.api.PreparedMessage("<q1@example.com>", List.of("anna@example.com"), "Subject: q\r\n\r\nhi\r\n".getBytes()),
-                now, now.plusSeconds(3600));
+        var queued = queue.add(
+                "orders",
+                new dev.scenarios.connector.api.PreparedMessage(
+                        "<q1@example.com>", List.of("anna@example.com"), "Subject: q\r\n\r\nhi\r\n".getBytes()),
+                now,
+                now.plusSeconds(3600));
         queue.close();
 
         HttpResponse<String> listed = console.api("GET", "/api/queue", null);
@@ -303,14 +487,30 @@ class ConsoleApiTest {
     @Test
     void theQueueViewReadsThePostgresqlQueueThatWorkspaceYamlNames() throws Exception {
         String schema = dev.scenarios.runtime.testing.TestPostgres.newSchema();
-        java.nio.file.Files.writeString(dir.resolve("workspace.yaml"), dev.scenarios.runtime.testing.TestPostgres.workspaceYaml(schema));
+        java.nio.file.Files.writeString(
+                dir.resolve("workspace.yaml"), dev.scenarios.runtime.testing.TestPostgres.workspaceYaml(schema));
         java.time.Instant now = java.time.Instant.now();
         String id;
-        try (var queue = dev.scenarios.runtime.internal.delivery.PostgresMessageQueue.open(new dev.scenarios.runtime.QueueSettings(
-                dev.scenarios.runtime.QueueSettings.Store.POSTGRESQL, dev.scenarios.runtime.testing.TestPostgres.url(), "postgres", "", schema),
-                "test", "test-host", java.time.Duration.ofSeconds(30), false)) {
-            id = queue.add("orders", new dev.scenarios.connector.api.PreparedMessage("<pg1@example.com>", List.of("anna@example.com"),
-                    "Subject: q\r\n\r\nhi\r\n".getBytes()), now, now.plusSeconds(3600)).id();
+        try (var queue = dev.scenarios.runtime.internal.delivery.PostgresMessageQueue.open(
+                new dev.scenarios.runtime.QueueSettings(
+                        dev.scenarios.runtime.QueueSettings.Store.POSTGRESQL,
+                        dev.scenarios.runtime.testing.TestPostgres.url(),
+                        "postgres",
+                        "",
+                        schema),
+                "test",
+                "test-host",
+                java.time.Duration.ofSeconds(30),
+                false)) {
+            id = queue.add(
+                            "orders",
+                            new dev.scenarios.connector.api.PreparedMessage(
+                                    "<pg1@example.com>",
+                                    List.of("anna@example.com"),
+                                    "Subject: q\r\n\r\nhi\r\n".getBytes()),
+                            now,
+                            now.plusSeconds(3600))
+                    .id();
         }
 
         HttpResponse<String> listed = console.api("GET", "/api/queue", null);

@@ -6,10 +6,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Locale;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A console on a free loopback port over a temporary workspace, next to a GreenMail SMTP server
- * (plain SMTP, AUTH PLAIN/LOGIN with one user), and an HTTP client that speaks to the console.
+ * A console on a free loopback port over a temporary workspace, next to a GreenMail SMTP server (plain SMTP, AUTH
+ * PLAIN/LOGIN with one user), and an HTTP client that speaks to the console.
  */
 final class ConsoleFixture implements AutoCloseable {
 
@@ -37,13 +37,18 @@ final class ConsoleFixture implements AutoCloseable {
     final ConsoleServer server;
     /** The dev inbox the console sends checks and test messages to, or null (then they go to {@link #mail}). */
     final DevInbox inbox;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleFixture(Path workspace, Map<String, String> environment) throws IOException {
         this(workspace, environment, false);
     }
 
-    /** With {@code devInbox}, as {@code scenario serve --dev-inbox}: connections are overridden to send to {@link #inbox}. */
+    /**
+     * With {@code devInbox}, as {@code scenario serve --dev-inbox}: connections are overridden to send to
+     * {@link #inbox}.
+     */
     ConsoleFixture(Path workspace, Map<String, String> environment, boolean devInbox) throws IOException {
         this.workspace = workspace;
         Files.createDirectories(workspace.resolve("connections"));
@@ -52,8 +57,15 @@ final class ConsoleFixture implements AutoCloseable {
         mail.start();
         mail.setUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD);
         inbox = devInbox ? DevInbox.start(new PrintWriter(new StringWriter(), true), Locale.ENGLISH) : null;
-        server = ConsoleServer.start(workspace, "127.0.0.1", 0, Connectors.fromClassPath(), environment,
-                AdminToken.given(TOKEN, Map.of()), devInbox ? type -> type.devInboxOverrides(inbox.host(), inbox.port()) : type -> Map.of(), inbox);
+        server = ConsoleServer.start(
+                workspace,
+                "127.0.0.1",
+                0,
+                Connectors.fromClassPath(),
+                environment,
+                AdminToken.given(TOKEN, Map.of()),
+                devInbox ? type -> type.devInboxOverrides(inbox.host(), inbox.port()) : type -> Map.of(),
+                inbox);
     }
 
     /** The form values of a connection to the GreenMail server with {@code password}. */
@@ -82,8 +94,12 @@ final class ConsoleFixture implements AutoCloseable {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(
+                                            JSON.writeValueAsString(body), StandardCharsets.UTF_8));
             if (headers.length > 0) {
                 request.headers(headers);
             }

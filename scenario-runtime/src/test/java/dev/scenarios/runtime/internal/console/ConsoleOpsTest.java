@@ -26,18 +26,22 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console's health, metrics and dev-inbox API over real HTTP, with messages sent to the dev inbox over real SMTP. */
+/**
+ * The console's health, metrics and dev-inbox API over real HTTP, with messages sent to the dev inbox over real SMTP.
+ */
 class ConsoleOpsTest {
 
     private static final String TOKEN = "test-admin-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path workspace;
 
     private HttpResponse<byte[]> get(ConsoleServer server, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(5));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -62,8 +66,15 @@ class ConsoleOpsTest {
     @Test
     void listsAndServesTheDevInboxMessagesToTheAdminOnly() throws Exception {
         try (DevInbox inbox = DevInbox.start(new PrintWriter(new StringWriter(), true), Locale.ENGLISH);
-                ConsoleServer server = ConsoleServer.start(workspace, "127.0.0.1", 0, Connectors.fromClassPath(), Map.of(),
-                        AdminToken.given(TOKEN, Map.of()), type -> Map.of(), inbox)) {
+                ConsoleServer server = ConsoleServer.start(
+                        workspace,
+                        "127.0.0.1",
+                        0,
+                        Connectors.fromClassPath(),
+                        Map.of(),
+                        AdminToken.given(TOKEN, Map.of()),
+                        type -> Map.of(),
+                        inbox)) {
             mail(inbox, "anna@example.com", "Заказ №1");
             mail(inbox, "boris@example.com", "Заказ №2");
             assertThat(inbox.awaitMessages(2, Duration.ofSeconds(5))).isTrue();
@@ -73,22 +84,28 @@ class ConsoleOpsTest {
             assertThat(list.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(list.body());
             assertThat(body.get("accepted").asInt()).isEqualTo(2);
-            assertThat(body.get("messages")).extracting(m -> m.get("subject").asText()).containsExactly("Заказ №2", "Заказ №1");
+            assertThat(body.get("messages"))
+                    .extracting(m -> m.get("subject").asText())
+                    .containsExactly("Заказ №2", "Заказ №1");
             assertThat(body.at("/messages/1/recipients/0").asText()).isEqualTo("anna@example.com");
             assertThat(body.at("/messages/1/envelopeFrom").asText()).isEqualTo("shop@example.com");
 
-            HttpResponse<byte[]> eml = get(server, "/api/dev-inbox/" + body.at("/messages/1/id").asLong(), "X-Admin-Token", TOKEN);
+            HttpResponse<byte[]> eml =
+                    get(server, "/api/dev-inbox/" + body.at("/messages/1/id").asLong(), "X-Admin-Token", TOKEN);
             assertThat(eml.statusCode()).isEqualTo(200);
             assertThat(eml.headers().firstValue("Content-Type")).hasValue("message/rfc822");
-            assertThat(eml.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"dev-inbox-1.eml\"");
+            assertThat(eml.headers().firstValue("Content-Disposition"))
+                    .hasValue("attachment; filename=\"dev-inbox-1.eml\"");
             MimeMessage downloaded = new MimeMessage(null, new ByteArrayInputStream(eml.body()));
             assertThat(downloaded.getSubject()).isEqualTo("Заказ №1");
-            assertThat(get(server, "/api/dev-inbox/3", "X-Admin-Token", TOKEN).statusCode()).isEqualTo(404);
+            assertThat(get(server, "/api/dev-inbox/3", "X-Admin-Token", TOKEN).statusCode())
+                    .isEqualTo(404);
 
             HttpResponse<byte[]> metrics = get(server, "/metrics");
             assertThat(metrics.statusCode()).as("no token needed").isEqualTo(200);
             assertThat(new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("scenario_dev_inbox_messages_total 2.0").contains("scenario_queue_messages{state=\"pending\"} 0")
+                    .contains("scenario_dev_inbox_messages_total 2.0")
+                    .contains("scenario_queue_messages{state=\"pending\"} 0")
                     .doesNotContain("@");
             assertThat(get(server, "/health/live").statusCode()).isEqualTo(200);
             HttpResponse<byte[]> ready = get(server, "/health/ready");
@@ -99,9 +116,16 @@ class ConsoleOpsTest {
 
     @Test
     void withoutTheDevInboxTheApiSaysSo() throws Exception {
-        try (ConsoleServer server = ConsoleServer.start(workspace, "127.0.0.1", 0, Connectors.fromClassPath(), Map.of(),
-                AdminToken.given(TOKEN, Map.of()), type -> Map.of())) {
-            HttpResponse<byte[]> list = get(server, "/api/dev-inbox", "Authorization", "Bearer " + TOKEN, "Accept-Language", "ru");
+        try (ConsoleServer server = ConsoleServer.start(
+                workspace,
+                "127.0.0.1",
+                0,
+                Connectors.fromClassPath(),
+                Map.of(),
+                AdminToken.given(TOKEN, Map.of()),
+                type -> Map.of())) {
+            HttpResponse<byte[]> list =
+                    get(server, "/api/dev-inbox", "Authorization", "Bearer " + TOKEN, "Accept-Language", "ru");
             assertThat(list.statusCode()).isEqualTo(404);
             assertThat(JSON.readTree(list.body()).get("error").asText()).startsWith("консоль запущена без --dev-inbox");
         }

@@ -28,9 +28,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The connections page in Debian's headless Chromium (driven by its chromedriver) against a real
- * console and a GreenMail SMTP server: create a connection, check it, break its password, download
- * its journal. With {@code -Dconsole.screenshot=docs/console.png} it also saves the form's picture.
+ * The connections page in Debian's headless Chromium (driven by its chromedriver) against a real console and a
+ * GreenMail SMTP server: create a connection, check it, break its password, download its journal. With
+ * {@code -Dconsole.screenshot=docs/console.png} it also saves the form's picture.
  */
 class ConsolePageTest {
 
@@ -68,22 +68,41 @@ class ConsolePageTest {
         open(language, false);
     }
 
-    /** Starts the console (with {@code devInbox}, as {@code serve --dev-inbox}) and logs in in a browser in {@code language}. */
+    /**
+     * Starts the console (with {@code devInbox}, as {@code serve --dev-inbox}) and logs in in a browser in
+     * {@code language}.
+     */
     private void open(String language, boolean devInbox) throws IOException {
         if (console == null) {
             console = new ConsoleFixture(dir.resolve("workspace"), Map.of(), devInbox);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + browserProfile, "--window-size=1280,2000", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "intl.accept_languages", language));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + browserProfile,
+                "--window-size=1280,2000",
+                "--lang=" + language);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "intl.accept_languages",
+                        language));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(console.server.url());
@@ -109,7 +128,9 @@ class ConsolePageTest {
         browser.findElement(By.id("new-object")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
         select("type", "smtp"); // the test class path also has the runtime's fake type
-        assertThat(browser.findElement(By.cssSelector("label[for=field-server]")).getText()).isEqualTo("Mail server address");
+        assertThat(browser.findElement(By.cssSelector("label[for=field-server]"))
+                        .getText())
+                .isEqualTo("Mail server address");
 
         type("systemName", "mail");
         select("journal", "full");
@@ -117,51 +138,73 @@ class ConsolePageTest {
         type("port", String.valueOf(console.mail.getSmtp().getPort()));
         select("encryption", "none");
         select("authentication", "windows");
-        assertThat(shown("domain")).as("domain is asked for windows authentication").isTrue();
+        assertThat(shown("domain"))
+                .as("domain is asked for windows authentication")
+                .isTrue();
         select("authentication", "basic");
-        assertThat(shown("domain")).as("domain is hidden for basic authentication").isFalse();
+        assertThat(shown("domain"))
+                .as("domain is hidden for basic authentication")
+                .isFalse();
         type("username", ConsoleFixture.SMTP_USER);
         type("password", ConsoleFixture.SMTP_PASSWORD);
         field("allowInsecureAuthentication").click();
         type("senderAddress", "not-an-address");
-        assertThat(shown("testRecipients")).as("test recipients while a check sends a test message").isTrue();
+        assertThat(shown("testRecipients"))
+                .as("test recipients while a check sends a test message")
+                .isTrue();
         field("checkWithoutSending").click();
-        assertThat(shown("testRecipients")).as("no test recipients when checking without sending").isFalse();
+        assertThat(shown("testRecipients"))
+                .as("no test recipients when checking without sending")
+                .isFalse();
 
         browser.findElement(By.id("save")).click();
-        WebElement senderError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-senderAddress")));
+        WebElement senderError =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-senderAddress")));
         assertThat(senderError.getText()).isNotBlank();
-        assertThat(Files.exists(console.workspace.resolve("connections/mail.yaml"))).isFalse();
+        assertThat(Files.exists(console.workspace.resolve("connections/mail.yaml")))
+                .isFalse();
 
         field("senderAddress").clear();
         type("senderAddress", "shop@example.com");
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to connections/mail.yaml"));
-        assertThat(console.file("connections/mail.yaml")).contains("password: \"${file:data/secrets/mail.password}\"")
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to connections/mail.yaml"));
+        assertThat(console.file("connections/mail.yaml"))
+                .contains("password: \"${file:data/secrets/mail.password}\"")
                 .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
         assertThat(field("password").getAttribute("value")).isEmpty();
-        assertThat(field("password").getAttribute("placeholder")).isEqualTo("stored in file data/secrets/mail.password; leave empty to keep");
-        assertThat(browser.findElement(By.cssSelector("#object-list li[data-name=mail]")).getText()).isEqualTo("mail");
+        assertThat(field("password").getAttribute("placeholder"))
+                .isEqualTo("stored in file data/secrets/mail.password; leave empty to keep");
+        assertThat(browser.findElement(By.cssSelector("#object-list li[data-name=mail]"))
+                        .getText())
+                .isEqualTo("mail");
 
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-summary"), "Check succeeded"));
         List<WebElement> steps = browser.findElements(By.cssSelector("#check-steps tbody tr"));
-        assertThat(steps).extracting(row -> row.getAttribute("data-step")).contains("connect", "greeting", "ehlo", "auth");
-        assertThat(steps).allSatisfy(row -> assertThat(row.getAttribute("data-status")).isIn("PASSED", "SKIPPED"));
+        assertThat(steps)
+                .extracting(row -> row.getAttribute("data-step"))
+                .contains("connect", "greeting", "ehlo", "auth");
+        assertThat(steps)
+                .allSatisfy(row -> assertThat(row.getAttribute("data-status")).isIn("PASSED", "SKIPPED"));
         WebElement auth = browser.findElement(By.cssSelector("#check-steps tr[data-step=auth]"));
         assertThat(auth.getText()).startsWith("Authentication passed").containsPattern("\\d+ ms");
         screenshotIfAsked();
 
         type("password", "wrong-password");
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to connections/mail.yaml"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved to connections/mail.yaml"));
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-summary"), "Check failed"));
         WebElement failedAuth = browser.findElement(By.cssSelector("#check-steps tr[data-step=auth]"));
         assertThat(failedAuth.getAttribute("data-status")).isEqualTo("FAILED");
         assertThat(failedAuth.getText()).startsWith("Authentication failed");
-        assertThat(browser.findElement(By.id("check-summary")).getText()).contains("authentication failed for user " + ConsoleFixture.SMTP_USER);
-        assertThat(browser.getPageSource()).doesNotContain("wrong-password").doesNotContain(ConsoleFixture.SMTP_PASSWORD);
+        assertThat(browser.findElement(By.id("check-summary")).getText())
+                .contains("authentication failed for user " + ConsoleFixture.SMTP_USER);
+        assertThat(browser.getPageSource())
+                .doesNotContain("wrong-password")
+                .doesNotContain(ConsoleFixture.SMTP_PASSWORD);
 
         browser.findElement(By.id("journal")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "mail-journal.log"));
@@ -179,16 +222,29 @@ class ConsolePageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
         select("type", "smtp"); // the test class path also has the runtime's fake type
         assertThat(browser.findElement(By.id("check")).getText()).isEqualTo("Проверить подключение");
-        assertThat(browser.findElement(By.id("journal")).getAttribute("textContent")).isEqualTo("Скачать журнал");
-        assertThat(browser.findElement(By.id("journal")).isDisplayed()).as("no journal for an unsaved connection").isFalse();
+        assertThat(browser.findElement(By.id("journal")).getAttribute("textContent"))
+                .isEqualTo("Скачать журнал");
+        assertThat(browser.findElement(By.id("journal")).isDisplayed())
+                .as("no journal for an unsaved connection")
+                .isFalse();
         assertThat(browser.findElement(By.id("save")).getText()).isEqualTo("Сохранить");
-        assertThat(browser.findElement(By.cssSelector("label[for=field-server]")).getText()).isEqualTo("Адрес почтового сервера");
+        assertThat(browser.findElement(By.cssSelector("label[for=field-server]"))
+                        .getText())
+                .isEqualTo("Адрес почтового сервера");
     }
 
     @Test
     void createAPathAndSendATestMessageToTheDevInbox() throws Exception {
         open("en-US", true);
-        assertThat(console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD))).statusCode())
+        assertThat(console.api(
+                                "POST",
+                                "/api/connections",
+                                Map.of(
+                                        "type",
+                                        "smtp",
+                                        "values",
+                                        console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)))
+                        .statusCode())
                 .isEqualTo(201);
         browser.findElement(By.id("tab-paths")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-object"), "New path"));
@@ -197,9 +253,13 @@ class ConsolePageTest {
         select("type", "smtp-send");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-htmlBody"))); // smtp-send's form is drawn
         type("systemName", "orders");
-        assertThat(new Select(field("connection")).getOptions()).extracting(WebElement::getText).containsExactly("", "mail");
+        assertThat(new Select(field("connection")).getOptions())
+                .extracting(WebElement::getText)
+                .containsExactly("", "mail");
         select("connection", "mail");
-        assertThat(new Select(field("delivery")).getOptions()).extracting(o -> o.getAttribute("value")).contains("direct", "queued");
+        assertThat(new Select(field("delivery")).getOptions())
+                .extracting(o -> o.getAttribute("value"))
+                .contains("direct", "queued");
         browser.findElement(By.id("add-attributes")).click();
         WebElement row = browser.findElement(By.cssSelector("#wrap-attributes tbody tr"));
         row.findElement(By.cssSelector("[data-key=name]")).sendKeys("OrderNo");
@@ -221,15 +281,20 @@ class ConsolePageTest {
         screenshotIfAsked("console-paths.png");
 
         browser.findElement(By.id("tab-connections")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete")))
+                .click();
         browser.switchTo().alert().accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "used by the paths orders"));
-        assertThat(Files.exists(console.workspace.resolve("connections/mail.yaml"))).isTrue();
+        assertThat(Files.exists(console.workspace.resolve("connections/mail.yaml")))
+                .isTrue();
 
         browser.findElement(By.id("tab-paths")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=orders]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=orders]")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delete")))
+                .click();
         browser.switchTo().alert().accept();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deleted-note")));
         assertThat(Files.exists(console.workspace.resolve("paths/orders.yaml"))).isFalse();
@@ -238,27 +303,37 @@ class ConsolePageTest {
     @Test
     void aQueuedMessageIsListedAndRetried() throws Exception {
         open("en-US", true);
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
         Map<String, Object> path = new java.util.LinkedHashMap<>();
         path.put("systemName", "later");
         path.put("connection", "mail");
         path.put("delivery", "queued");
         path.put("subject", "Queued");
         path.put("body", "Sent later.");
-        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values", path)).statusCode()).isEqualTo(201);
+        assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values", path))
+                        .statusCode())
+                .isEqualTo(201);
         // a test message through a queued path stays in the queue: no runtime sends it here
-        var sent = console.api("POST", "/api/paths/later/send", Map.of("attributes", Map.of("To", List.of("buyer@example.com"))));
-        assertThat(ConsoleFixture.json(sent).get("status").asText()).as(sent.body()).isEqualTo("QUEUED");
+        var sent = console.api(
+                "POST", "/api/paths/later/send", Map.of("attributes", Map.of("To", List.of("buyer@example.com"))));
+        assertThat(ConsoleFixture.json(sent).get("status").asText())
+                .as(sent.body())
+                .isEqualTo("QUEUED");
 
         browser.findElement(By.id("tab-queue")).click();
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue-table tbody tr")));
+        WebElement row =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue-table tbody tr")));
         assertThat(row.getAttribute("data-state")).isEqualTo("PENDING");
         assertThat(row.getText()).contains("later", "1 / 0");
         assertThat(browser.findElement(By.id("queue-counts")).getText()).contains("pending: 1");
         screenshotIfAsked("console-queue.png");
         clickFresh(By.cssSelector("#queue-table tbody tr button.retry"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "The message is due now"));
-        assertThat(Files.readString(console.workspace.resolve("data/queue/events.log"))).contains("RETRY");
+        assertThat(Files.readString(console.workspace.resolve("data/queue/events.log")))
+                .contains("RETRY");
 
         clickFresh(By.cssSelector("#queue-table tbody tr button.purge"));
         browser.switchTo().alert().accept();
@@ -268,11 +343,17 @@ class ConsolePageTest {
     @Test
     void aWorkspaceProblemIsShownInThePageAndAtItsField() throws Exception {
         open("en-US");
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
-        Files.writeString(console.workspace.resolve("paths/broken.yaml"),
-                "type: smtp-send\nsystemName: broken\nconnection: nowhere\nsubject: Hello\nbody: Hi\n", StandardCharsets.UTF_8);
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        Files.writeString(
+                console.workspace.resolve("paths/broken.yaml"),
+                "type: smtp-send\nsystemName: broken\nconnection: nowhere\nsubject: Hello\nbody: Hi\n",
+                StandardCharsets.UTF_8);
         browser.findElement(By.id("tab-paths")).click();
-        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problems-table tr[data-file='paths/broken.yaml']")));
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#problems-table tr[data-file='paths/broken.yaml']")));
         assertThat(problem.getText()).startsWith("paths/broken.yaml:3").contains("nowhere");
         browser.findElement(By.cssSelector("#object-list li[data-name=broken]")).click();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-connection")));
@@ -282,16 +363,23 @@ class ConsolePageTest {
     @Test
     void everyPageInRussianShowsNoEnglishAndNoYamlKey() throws Exception {
         open("ru-RU", true);
-        console.api("POST", "/api/connections", Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
-        Files.writeString(console.workspace.resolve("paths/broken.yaml"),
-                "type: smtp-send\nsystemName: broken\nconnection: mail\nsubject: \"{Missing}\"\n", StandardCharsets.UTF_8);
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        Files.writeString(
+                console.workspace.resolve("paths/broken.yaml"),
+                "type: smtp-send\nsystemName: broken\nconnection: mail\nsubject: \"{Missing}\"\n",
+                StandardCharsets.UTF_8);
         List<String> seen = new java.util.ArrayList<>();
         browser.findElement(By.id("tab-connections")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-server")));
         seen.add(visibleText());
         browser.findElement(By.id("tab-paths")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=broken]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=broken]")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-To")));
         seen.add(visibleText());
         browser.findElement(By.id("new-object")).click();
@@ -305,8 +393,11 @@ class ConsolePageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-counts")));
         seen.add(visibleText());
         for (String text : seen) {
-            // what may stay Latin: names the user chose or the protocol fixes, and values typed into fields (not in innerText)
-            String rest = text.replaceAll("paths/broken\\.yaml|broken|mail|smtp-send|SMTP|Message-ID|TLS|STARTTLS|SSL|OAuth2?|NTLM|HTML|Missing|To|Cc|Bcc|E-?mail|ID|EHLO|PLAIN|LOGIN|Windows|XOAUTH2|SMTPS|IMAP", "");
+            // what may stay Latin: names the user chose or the protocol fixes, and values typed into fields (not in
+            // innerText)
+            String rest = text.replaceAll(
+                    "paths/broken\\.yaml|broken|mail|smtp-send|SMTP|Message-ID|TLS|STARTTLS|SSL|OAuth2?|NTLM|HTML|Missing|To|Cc|Bcc|E-?mail|ID|EHLO|PLAIN|LOGIN|Windows|XOAUTH2|SMTPS|IMAP",
+                    "");
             assertThat(rest).as(text).doesNotContainPattern("[A-Za-z]{3,}");
         }
     }

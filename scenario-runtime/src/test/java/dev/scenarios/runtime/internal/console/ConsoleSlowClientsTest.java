@@ -72,22 +72,32 @@ class ConsoleSlowClientsTest {
             values.put("authentication", "none");
             values.put("readTimeout", "30s");
             values.put("connectTimeout", "30s");
-            assertThat(console.api("POST", "/api/connections", Map.of("type", "smtp", "values", values)).statusCode()).isEqualTo(201);
+            assertThat(console.api("POST", "/api/connections", Map.of("type", "smtp", "values", values))
+                            .statusCode())
+                    .isEqualTo(201);
 
             List<CompletableFuture<HttpResponse<String>>> checks = new ArrayList<>();
             int sent = ConsoleServer.CHECKS * 3 + 2;
             for (int i = 0; i < sent; i++) {
-                checks.add(CompletableFuture.supplyAsync(() -> console.api("POST", "/api/connections/mail/check", null)));
+                checks.add(
+                        CompletableFuture.supplyAsync(() -> console.api("POST", "/api/connections/mail/check", null)));
             }
-            assertThat(bounded(() -> silent.accepted() >= ConsoleServer.CHECKS)).as("checks reached the silent server").isTrue();
+            assertThat(bounded(() -> silent.accepted() >= ConsoleServer.CHECKS))
+                    .as("checks reached the silent server")
+                    .isTrue();
 
             long started = System.nanoTime();
-            assertThat(console.api("GET", "/api/connections", null).statusCode()).isEqualTo(200);
+            assertThat(console.api("GET", "/api/connections", null).statusCode())
+                    .isEqualTo(200);
             assertThat(console.api("GET", "/api/types", null).statusCode()).isEqualTo(200);
-            assertThat((System.nanoTime() - started) / 1_000_000L).as("ms while checks hang").isLessThan(5_000);
+            assertThat((System.nanoTime() - started) / 1_000_000L)
+                    .as("ms while checks hang")
+                    .isLessThan(5_000);
 
             // beyond the running and queued checks, more are refused at once rather than queued forever
-            assertThat(bounded(() -> checks.stream().filter(CompletableFuture::isDone).anyMatch(f -> f.join().statusCode() == 503)))
+            assertThat(bounded(() -> checks.stream()
+                            .filter(CompletableFuture::isDone)
+                            .anyMatch(f -> f.join().statusCode() == 503)))
                     .isTrue();
         }
     }
@@ -102,7 +112,8 @@ class ConsoleSlowClientsTest {
         // on loopback the page gets no warning text; the texts exist in both languages
         assertThat(console.send("GET", "/texts?lang=en", null).body()).doesNotContain("page.exposed");
         assertThat(ConsoleTexts.get(Locale.ENGLISH, "page.exposed")).contains("plain HTTP");
-        assertThat(ConsoleTexts.get(Locale.forLanguageTag("ru"), "serve.exposed", "http://0.0.0.0:8080/")).contains("ВНИМАНИЕ");
+        assertThat(ConsoleTexts.get(Locale.forLanguageTag("ru"), "serve.exposed", "http://0.0.0.0:8080/"))
+                .contains("ВНИМАНИЕ");
     }
 
     private static boolean bounded(java.util.function.BooleanSupplier condition) {
@@ -122,15 +133,17 @@ class ConsoleSlowClientsTest {
         private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
         SilentServer() throws IOException {
-            Thread accept = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        clients.add(socket.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "silent-server");
+            Thread accept = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try {
+                                clients.add(socket.accept());
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "silent-server");
             accept.setDaemon(true);
             accept.start();
         }

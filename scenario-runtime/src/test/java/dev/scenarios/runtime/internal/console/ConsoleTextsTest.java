@@ -23,7 +23,13 @@ class ConsoleTextsTest {
         Set<String> en = ConsoleTexts.all(Locale.ENGLISH).keySet();
         Set<String> ru = ConsoleTexts.all(Locale.forLanguageTag("ru")).keySet();
         assertThat(ru).containsExactlyInAnyOrderElementsOf(en);
-        ConsoleTexts.all(Locale.forLanguageTag("ru")).forEach((key, text) -> assertThat(text).as(key).isNotBlank().containsPattern("[а-яА-Я]|^[^a-zA-Z]*$|<|--token|JSON|SMTP|API|systemName|data/console-token|Authorization"));
+        ConsoleTexts.all(Locale.forLanguageTag("ru"))
+                .forEach(
+                        (key, text) -> assertThat(text)
+                                .as(key)
+                                .isNotBlank()
+                                .containsPattern(
+                                        "[а-яА-Я]|^[^a-zA-Z]*$|<|--token|JSON|SMTP|API|systemName|data/console-token|Authorization"));
     }
 
     @Test

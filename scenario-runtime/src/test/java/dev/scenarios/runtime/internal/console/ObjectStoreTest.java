@@ -42,11 +42,19 @@ class ObjectStoreTest {
         String yaml = ObjectStore.toYaml(values);
         YamlNode read = YamlReader.read(yaml);
 
-        for (String key : List.of("yes", "on", "zip", "number", "placeholder", "colon", "hash", "reference", "cyrillic", "body")) {
+        for (String key : List.of(
+                "yes", "on", "zip", "number", "placeholder", "colon", "hash", "reference", "cyrillic", "body")) {
             assertThat(read.fields().get(key).text()).as(key + " in\n" + yaml).isEqualTo(values.get(key));
         }
         assertThat(read.fields().get("port").text()).isEqualTo("587");
-        assertThat(read.fields().get("headers").items().get(0).fields().get("value").text()).isEqualTo("{OrderNo}");
+        assertThat(read.fields()
+                        .get("headers")
+                        .items()
+                        .get(0)
+                        .fields()
+                        .get("value")
+                        .text())
+                .isEqualTo("{OrderNo}");
     }
 
     @Test
@@ -65,19 +73,24 @@ class ObjectStoreTest {
                 # retired: backup.example.com
                 """);
         ObjectStore store = new ObjectStore(dir);
-        Map<String, Object> values = new LinkedHashMap<>(store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values());
+        Map<String, Object> values = new LinkedHashMap<>(
+                store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values());
         values.put("port", 587);
         values.put("encryption", "tls");
 
         store.write(ObjectKind.CONNECTION, "connections/mail.yaml", values);
 
         String written = Files.readString(dir.resolve("connections/mail.yaml"));
-        assertThat(written).startsWith("# Relay of the shop; owner: ops team\n# (changes go through the console)\n\ntype: smtp\n")
+        assertThat(written)
+                .startsWith("# Relay of the shop; owner: ops team\n# (changes go through the console)\n\ntype: smtp\n")
                 .contains("# the relay in the DMZ\nserver: relay.example.com  # not smtp.example.com\n")
-                .contains("port: 587\n").contains("encryption: tls\n")
-                .contains("a # inside quotes stays text").doesNotContain("stays text  #")
+                .contains("port: 587\n")
+                .contains("encryption: tls\n")
+                .contains("a # inside quotes stays text")
+                .doesNotContain("stays text  #")
                 .endsWith("# retired: backup.example.com\n");
-        assertThat(store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values()).isEqualTo(values);
+        assertThat(store.find(ObjectKind.CONNECTION, "mail").orElseThrow().values())
+                .isEqualTo(values);
     }
 
     @Test
@@ -90,20 +103,27 @@ class ObjectStoreTest {
     @Test
     void writesReplaceTheFileAndANameCannotLeaveItsFolder() throws Exception {
         ObjectStore store = new ObjectStore(dir);
-        Map<String, Object> values = new LinkedHashMap<>(Map.of("type", "smtp", "systemName", "mail", "server", "a.example.com"));
+        Map<String, Object> values =
+                new LinkedHashMap<>(Map.of("type", "smtp", "systemName", "mail", "server", "a.example.com"));
         assertThat(store.write(ObjectKind.CONNECTION, null, values)).isEqualTo("connections/mail.yaml");
         values.put("server", "b.example.com");
         store.write(ObjectKind.CONNECTION, "connections/mail.yaml", values);
 
-        assertThat(Files.readString(dir.resolve("connections/mail.yaml"))).contains("server: b.example.com").doesNotContain("a.example.com");
+        assertThat(Files.readString(dir.resolve("connections/mail.yaml")))
+                .contains("server: b.example.com")
+                .doesNotContain("a.example.com");
         assertThat(store.find(ObjectKind.CONNECTION, "mail")).isPresent();
         try (var files = Files.list(dir.resolve("connections"))) {
             assertThat(files).containsExactly(dir.resolve("connections/mail.yaml"));
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("connections/mail.yaml")))).isEqualTo("rw-------");
-        assertThatThrownBy(() -> store.write(ObjectKind.CONNECTION, null, Map.of("type", "smtp", "systemName", "../paths/x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("systemName");
-        assertThatThrownBy(() -> store.write(ObjectKind.CONNECTION, "paths/x.yaml", Map.of("type", "smtp", "systemName", "x")))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("connections/mail.yaml"))))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(() ->
+                        store.write(ObjectKind.CONNECTION, null, Map.of("type", "smtp", "systemName", "../paths/x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("systemName");
+        assertThatThrownBy(() ->
+                        store.write(ObjectKind.CONNECTION, "paths/x.yaml", Map.of("type", "smtp", "systemName", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -111,14 +131,19 @@ class ObjectStoreTest {
     @Test
     void aFileWithAnAliasOrOverTheSizeLimitIsNotOfferedToTheForm() throws Exception {
         Files.createDirectories(dir.resolve("connections"));
-        Files.writeString(dir.resolve("connections/mail.yaml"), "type: smtp\nsystemName: mail\ndescription: &pw hello\nheloName: *pw\n");
-        try (var big = new java.io.RandomAccessFile(dir.resolve("connections/big.yaml").toFile(), "rw")) {
+        Files.writeString(
+                dir.resolve("connections/mail.yaml"),
+                "type: smtp\nsystemName: mail\ndescription: &pw hello\nheloName: *pw\n");
+        try (var big =
+                new java.io.RandomAccessFile(dir.resolve("connections/big.yaml").toFile(), "rw")) {
             big.setLength(YamlReader.MAX_BYTES + 1); // sparse: refused by its size, never read
         }
         Files.writeString(dir.resolve("connections/plain.yaml"), "type: smtp\nsystemName: plain\n");
         ObjectStore store = new ObjectStore(dir);
 
         assertThat(store.find(ObjectKind.CONNECTION, "mail")).isEmpty();
-        assertThat(store.list(ObjectKind.CONNECTION)).extracting(ObjectStore.Stored::file).containsExactly("connections/plain.yaml");
+        assertThat(store.list(ObjectKind.CONNECTION))
+                .extracting(ObjectStore.Stored::file)
+                .containsExactly("connections/plain.yaml");
     }
 }

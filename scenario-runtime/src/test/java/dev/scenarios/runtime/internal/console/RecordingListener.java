@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An attacker's SMTP server on a loopback port: accepts anything (any AUTH succeeds) and records
- * every line it receives, so a test can prove that nothing, in particular no password, arrived.
+ * An attacker's SMTP server on a loopback port: accepts anything (any AUTH succeeds) and records every line it
+ * receives, so a test can prove that nothing, in particular no password, arrived.
  */
 final class RecordingListener implements AutoCloseable {
 
@@ -54,15 +54,18 @@ final class RecordingListener implements AutoCloseable {
     }
 
     private void serve(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
         out.write("220 listener ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
         for (String line; (line = in.readLine()) != null; ) {
             lines.add(line);
             String command = line.toUpperCase(java.util.Locale.ROOT);
-            String reply = command.startsWith("EHLO") ? "250-listener\r\n250 AUTH PLAIN LOGIN\r\n"
-                    : command.startsWith("AUTH") ? "235 accepted\r\n"
-                    : command.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
+            String reply = command.startsWith("EHLO")
+                    ? "250-listener\r\n250 AUTH PLAIN LOGIN\r\n"
+                    : command.startsWith("AUTH")
+                            ? "235 accepted\r\n"
+                            : command.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
             out.write(reply.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             if (command.startsWith("QUIT")) {

@@ -2,15 +2,12 @@ package dev.scenarios.runtime.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueuedMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +49,9 @@ class FileMessageQueueTest extends MessageQueueContract {
             });
         }
         try (Stream<Path> files = Files.list(dir.resolve("live"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".json")).hasSize(300);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .allMatch(n -> n.endsWith(".json"))
+                    .hasSize(300);
         }
     }
 
@@ -64,11 +63,13 @@ class FileMessageQueueTest extends MessageQueueContract {
 
         queue.update(m.with(QueuedMessage.State.DEAD, NOW));
         assertThat(dir.resolve("live/" + m.id() + ".json")).doesNotExist();
-        assertThat(queue.find(m.id())).hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(QueuedMessage.State.DEAD));
+        assertThat(queue.find(m.id()))
+                .hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(QueuedMessage.State.DEAD));
 
         queue.update(m.with(QueuedMessage.State.DEFERRED, NOW.plusSeconds(5)));
         assertThat(dir.resolve("dead/" + m.id() + ".json")).doesNotExist();
-        assertThat(queue.find(m.id())).hasValueSatisfying(found -> assertThat(found.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5)));
+        assertThat(queue.find(m.id()))
+                .hasValueSatisfying(found -> assertThat(found.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5)));
 
         assertThat(queue.remove(m.id())).isTrue();
         assertThat(queue.find(m.id())).isEmpty();

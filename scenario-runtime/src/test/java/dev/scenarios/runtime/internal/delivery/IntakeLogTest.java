@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The queue's intake log (group commit) across crashes and power cuts: what a stopped process
- * accepted but did not lay out is laid out at the next start, what was laid out and delivered is
- * never laid out again, files a power cut left empty are restored, and a segment goes once its
- * messages have left the queue.
+ * The queue's intake log (group commit) across crashes and power cuts: what a stopped process accepted but did not lay
+ * out is laid out at the next start, what was laid out and delivered is never laid out again, files a power cut left
+ * empty are restored, and a segment goes once its messages have left the queue.
  */
 class IntakeLogTest {
 
@@ -27,8 +26,21 @@ class IntakeLogTest {
     Path dir;
 
     private static QueuedMessage pending(String id, int n) {
-        return new QueuedMessage(id, "orders", "<" + n + "@test>", List.of("a@test"), List.of(), List.of(), QueuedMessage.State.PENDING, 0,
-                NOW, NOW, NOW.plusSeconds(3600), "", false, "");
+        return new QueuedMessage(
+                id,
+                "orders",
+                "<" + n + "@test>",
+                List.of("a@test"),
+                List.of(),
+                List.of(),
+                QueuedMessage.State.PENDING,
+                0,
+                NOW,
+                NOW,
+                NOW.plusSeconds(3600),
+                "",
+                false,
+                "");
     }
 
     private static byte[] content(int n) {
@@ -37,7 +49,7 @@ class IntakeLogTest {
 
     /** Commits a message the way {@code add} does, to a log whose process "crashes" before laying anything out. */
     private void acceptedThenCrashed(String id, int n) throws Exception {
-        IntakeLog crashed = new IntakeLog(dir.resolve("intake"), entries -> { });
+        IntakeLog crashed = new IntakeLog(dir.resolve("intake"), entries -> {});
         QueuedMessage m = pending(id, n);
         crashed.commit(new IntakeLog.Entry(id, FileMessageQueue.stored(m, content(n)), new byte[0]));
         crashed.flush();
@@ -49,7 +61,9 @@ class IntakeLogTest {
         acceptedThenCrashed("mwzb1rvw-00000001", 1);
         acceptedThenCrashed("mwzb1rvw-00000002", 2);
         // The second was laid out, delivered and removed in the moment before its marker: the journal says so.
-        Files.writeString(dir.resolve("events.log"), "2026-11-27T10:00:01Z SENT mwzb1rvw-00000002 <2@test> path=orders attempt 1: 250 ok\n");
+        Files.writeString(
+                dir.resolve("events.log"),
+                "2026-11-27T10:00:01Z SENT mwzb1rvw-00000002 <2@test> path=orders attempt 1: 250 ok\n");
         FileMessageQueue queue = new FileMessageQueue(dir);
         assertThat(queue.awaitingLayout()).isEqualTo(2);
 
@@ -63,14 +77,16 @@ class IntakeLogTest {
                 assertThat(m.owed()).containsExactly("a@test");
             });
         }
-        assertThat(queue.content(queue.find("mwzb1rvw-00000001").orElseThrow()).content()).isEqualTo(content(1));
+        assertThat(queue.content(queue.find("mwzb1rvw-00000001").orElseThrow()).content())
+                .isEqualTo(content(1));
         assertThat(queue.awaitingLayout()).isZero();
 
         // Delivered: the next compaction retires the segment; nothing is laid out again.
         queue.remove("mwzb1rvw-00000001");
         queue.compact();
         queue.reconcile(NOW);
-        try (Stream<Path> segments = Files.list(dir.resolve("intake")); Stream<QueuedMessage> live = queue.live()) {
+        try (Stream<Path> segments = Files.list(dir.resolve("intake"));
+                Stream<QueuedMessage> live = queue.live()) {
             assertThat(segments).isEmpty();
             assertThat(live).isEmpty();
         }
@@ -79,8 +95,11 @@ class IntakeLogTest {
     @Test
     void filesAPowerCutLeftEmptyAreRestoredFromTheLogAndASegmentStaysWhileItsMessagesAreLive() throws Exception {
         FileMessageQueue queue = new FileMessageQueue(dir);
-        QueuedMessage m = queue.add("orders", new dev.scenarios.connector.api.PreparedMessage("<7@test>", List.of("a@test"), content(7)),
-                NOW, NOW.plusSeconds(3600));
+        QueuedMessage m = queue.add(
+                "orders",
+                new dev.scenarios.connector.api.PreparedMessage("<7@test>", List.of("a@test"), content(7)),
+                NOW,
+                NOW.plusSeconds(3600));
         queue.close();
         Files.write(dir.resolve("messages/" + m.id() + ".eml"), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
         Files.write(dir.resolve("live/" + m.id() + ".json"), new byte[4096], StandardOpenOption.TRUNCATE_EXISTING);

@@ -29,22 +29,24 @@ abstract class MessageQueueContract {
     abstract MessageQueue newQueue() throws IOException;
 
     /**
-     * Waits until what was added is visible to readers: the file store's {@code add} returns once the
-     * message is durable in its intake log, a moment before it is laid out. Nothing by default.
+     * Waits until what was added is visible to readers: the file store's {@code add} returns once the message is
+     * durable in its intake log, a moment before it is laid out. Nothing by default.
      */
-    void visible(MessageQueue queue) {
-    }
+    void visible(MessageQueue queue) {}
 
     /** {@code queue.add(…)}, then {@link #visible}: what a reader sees next includes it. */
-    QueuedMessage added(MessageQueue queue, String path, PreparedMessage message, Instant now, Instant expiresAt) throws IOException {
+    QueuedMessage added(MessageQueue queue, String path, PreparedMessage message, Instant now, Instant expiresAt)
+            throws IOException {
         QueuedMessage m = queue.add(path, message, now, expiresAt);
         visible(queue);
         return m;
     }
 
     static PreparedMessage message(int n) {
-        return new PreparedMessage("<" + n + "@test>", List.of("a@test"), ("Message-ID: <" + n + "@test>\r\n\r\nbody " + n + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        return new PreparedMessage(
+                "<" + n + "@test>",
+                List.of("a@test"),
+                ("Message-ID: <" + n + "@test>\r\n\r\nbody " + n + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     static List<QueuedMessage> all(Stream<QueuedMessage> stream) {
@@ -56,8 +58,11 @@ abstract class MessageQueueContract {
     @Test
     void aStoredMessageKeepsItsContentMessageIdAndRecipients() throws Exception {
         MessageQueue queue = newQueue();
-        PreparedMessage prepared = new PreparedMessage("<order-7@shop.example>", List.of("anna@example.com", "ben@example.com"),
-                "Message-ID: <order-7@shop.example>\r\nSubject: Order 7\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+        PreparedMessage prepared = new PreparedMessage(
+                "<order-7@shop.example>",
+                List.of("anna@example.com", "ben@example.com"),
+                "Message-ID: <order-7@shop.example>\r\nSubject: Order 7\r\n\r\nbody\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
         QueuedMessage m = added(queue, "orders", prepared, NOW, NOW.plusSeconds(60));
 
         assertThat(m.state()).isEqualTo(State.PENDING);
@@ -81,18 +86,36 @@ abstract class MessageQueueContract {
         List<QueuedMessage> live = all(queue.live());
         assertThat(live).extracting(QueuedMessage::id).containsExactlyInAnyOrderElementsOf(ids);
         for (QueuedMessage m : live) {
-            assertThat(new String(queue.content(m).content(), StandardCharsets.US_ASCII)).startsWith("Message-ID: " + m.messageId());
+            assertThat(new String(queue.content(m).content(), StandardCharsets.US_ASCII))
+                    .startsWith("Message-ID: " + m.messageId());
         }
     }
 
     @Test
     void everyFieldOfTheStateSurvivesAnUpdate() throws Exception {
         MessageQueue queue = newQueue();
-        QueuedMessage m = added(queue, "orders", new PreparedMessage("<9@test>", List.of("a@test", "b@test", "c@test"),
-                "x".getBytes(StandardCharsets.US_ASCII)), NOW, NOW.plusSeconds(600));
-        QueuedMessage after = new QueuedMessage(m.id(), m.path(), m.messageId(), List.of("c@test"), List.of("a@test"),
-                List.of(new SendResult.Rejection("b@test", 550, "550 5.1.1 no such user")), State.DEFERRED, 2, m.queuedAt(),
-                NOW.plusSeconds(30), m.expiresAt(), "451 4.7.1 greylisted", true, "");
+        QueuedMessage m = added(
+                queue,
+                "orders",
+                new PreparedMessage(
+                        "<9@test>", List.of("a@test", "b@test", "c@test"), "x".getBytes(StandardCharsets.US_ASCII)),
+                NOW,
+                NOW.plusSeconds(600));
+        QueuedMessage after = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                List.of("c@test"),
+                List.of("a@test"),
+                List.of(new SendResult.Rejection("b@test", 550, "550 5.1.1 no such user")),
+                State.DEFERRED,
+                2,
+                m.queuedAt(),
+                NOW.plusSeconds(30),
+                m.expiresAt(),
+                "451 4.7.1 greylisted",
+                true,
+                "");
 
         queue.update(after);
 
@@ -105,8 +128,21 @@ abstract class MessageQueueContract {
         QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
         QueuedMessage other = added(queue, "orders", message(2), NOW, NOW.plusSeconds(60));
 
-        QueuedMessage dead = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), List.of(), List.of(), State.DEAD, 1, m.queuedAt(),
-                m.nextAttemptAt(), m.expiresAt(), "554 5.7.1 rejected", false, "PERMANENT 554: rejected");
+        QueuedMessage dead = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                List.of(),
+                List.of(),
+                State.DEAD,
+                1,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                "554 5.7.1 rejected",
+                false,
+                "PERMANENT 554: rejected");
         queue.update(dead);
         assertThat(queue.find(m.id())).hasValue(dead);
         assertThat(all(queue.live())).extracting(QueuedMessage::id).containsExactly(other.id());
@@ -114,7 +150,8 @@ abstract class MessageQueueContract {
 
         queue.update(m.with(State.DEFERRED, NOW.plusSeconds(5)));
         assertThat(all(queue.dead())).isEmpty();
-        assertThat(queue.find(m.id())).hasValueSatisfying(found -> assertThat(found.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5)));
+        assertThat(queue.find(m.id()))
+                .hasValueSatisfying(found -> assertThat(found.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5)));
 
         assertThat(queue.remove(m.id())).isTrue();
         assertThat(queue.find(m.id())).isEmpty();
@@ -126,21 +163,49 @@ abstract class MessageQueueContract {
     void aDamagedMessageIsListedApartWithItsReason() throws Exception {
         MessageQueue queue = newQueue();
         QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
-        QueuedMessage damaged = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), List.of(), List.of(), State.DAMAGED, 0,
-                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, "the stored content is damaged");
+        QueuedMessage damaged = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                List.of(),
+                List.of(),
+                State.DAMAGED,
+                0,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                "",
+                false,
+                "the stored content is damaged");
 
         queue.update(damaged);
 
         assertThat(all(queue.live())).isEmpty();
-        assertThat(all(queue.damaged())).singleElement().satisfies(found -> assertThat(found.deadReason()).isEqualTo("the stored content is damaged"));
+        assertThat(all(queue.damaged()))
+                .singleElement()
+                .satisfies(found -> assertThat(found.deadReason()).isEqualTo("the stored content is damaged"));
     }
 
     @Test
     void aClaimMarksTheAttemptAsSending() throws Exception {
         MessageQueue queue = newQueue();
         QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
-        QueuedMessage sending = new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.SENDING,
-                1, m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), "", false, "");
+        QueuedMessage sending = new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                State.SENDING,
+                1,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                "",
+                false,
+                "");
 
         assertThat(queue.claim(sending)).isTrue();
 

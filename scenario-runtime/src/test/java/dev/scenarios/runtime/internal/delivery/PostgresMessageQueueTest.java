@@ -23,9 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL store against a real server ({@link TestPostgres}): the queue contract, and what
- * sharing adds: claims that only one runtime wins, leases that are renewed while a runtime lives
- * and taken over, flagged, when it dies.
+ * The PostgreSQL store against a real server ({@link TestPostgres}): the queue contract, and what sharing adds: claims
+ * that only one runtime wins, leases that are renewed while a runtime lives and taken over, flagged, when it dies.
  */
 class PostgresMessageQueueTest extends MessageQueueContract {
 
@@ -51,13 +50,27 @@ class PostgresMessageQueueTest extends MessageQueueContract {
     }
 
     private static QueuedMessage sending(QueuedMessage m) {
-        return new QueuedMessage(m.id(), m.path(), m.messageId(), m.owed(), m.delivered(), m.refused(), State.SENDING, m.attempts() + 1,
-                m.queuedAt(), m.nextAttemptAt(), m.expiresAt(), m.lastReply(), m.possibleDuplicate(), "");
+        return new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                State.SENDING,
+                m.attempts() + 1,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                m.possibleDuplicate(),
+                "");
     }
 
     private Object column(String id, String column) throws Exception {
         try (Connection c = DriverManager.getConnection(TestPostgres.url(), "postgres", "");
-                PreparedStatement st = c.prepareStatement("SELECT " + column + " FROM " + settings.schema() + ".queued_message WHERE id = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT " + column + " FROM " + settings.schema() + ".queued_message WHERE id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -68,7 +81,8 @@ class PostgresMessageQueueTest extends MessageQueueContract {
 
     private void execute(String sql, String id) throws Exception {
         try (Connection c = DriverManager.getConnection(TestPostgres.url(), "postgres", "");
-                PreparedStatement st = c.prepareStatement(sql.replace("queued_message", settings.schema() + ".queued_message"))) {
+                PreparedStatement st =
+                        c.prepareStatement(sql.replace("queued_message", settings.schema() + ".queued_message"))) {
             st.setString(1, id);
             st.executeUpdate();
         }
@@ -115,12 +129,14 @@ class PostgresMessageQueueTest extends MessageQueueContract {
         Timestamp first = (Timestamp) column(m.id(), "lease_expires_at");
 
         assertThat(await(LIMIT, () -> {
-            try {
-                return ((Timestamp) column(m.id(), "lease_expires_at")).getTime() > first.getTime() + 600;
-            } catch (Exception e) {
-                return false;
-            }
-        })).as("renewed past the first expiry").isTrue();
+                    try {
+                        return ((Timestamp) column(m.id(), "lease_expires_at")).getTime() > first.getTime() + 600;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }))
+                .as("renewed past the first expiry")
+                .isTrue();
         assertThat(b.find(m.id()).orElseThrow().state()).isEqualTo(State.SENDING);
         assertThat(b.claim(sending(b.find(m.id()).orElseThrow()))).isFalse();
     }
@@ -134,12 +150,13 @@ class PostgresMessageQueueTest extends MessageQueueContract {
         assertThat(killed.claim(sending(m))).isTrue();
 
         assertThat(await(LIMIT, () -> {
-            try {
-                return b.find(m.id()).orElseThrow().state() == State.DEFERRED;
-            } catch (IOException e) {
-                return false;
-            }
-        })).isTrue();
+                    try {
+                        return b.find(m.id()).orElseThrow().state() == State.DEFERRED;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }))
+                .isTrue();
         QueuedMessage due = b.find(m.id()).orElseThrow();
         assertThat(due.possibleDuplicate()).isTrue();
         assertThat(due.attempts()).isEqualTo(1);
@@ -148,9 +165,11 @@ class PostgresMessageQueueTest extends MessageQueueContract {
 
         assertThat(column(m.id(), "lease_owner")).isEqualTo("runtime-a");
         assertThat(column(m.id(), "possible_duplicate")).isEqualTo(true);
-        assertThat(b.journalLines()).singleElement().satisfies(line -> assertThat(line)
-                .contains("POSSIBLE_DUPLICATE " + m.id() + " " + m.messageId())
-                .contains("runtime runtime-killed stopped renewing its lease during attempt 1"));
+        assertThat(b.journalLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("POSSIBLE_DUPLICATE " + m.id() + " " + m.messageId())
+                        .contains("runtime runtime-killed stopped renewing its lease during attempt 1"));
     }
 
     @Test
@@ -162,8 +181,12 @@ class PostgresMessageQueueTest extends MessageQueueContract {
         execute("UPDATE queued_message SET content = overlay(content placing 'X'::bytea from 3) WHERE id = ?", m.id());
         execute("UPDATE queued_message SET content = substring(content from 1 for 5) WHERE id = ?", n.id());
 
-        assertThatThrownBy(() -> queue.content(m)).isInstanceOf(DamagedContentException.class).hasMessageContaining("checksum");
-        assertThatThrownBy(() -> queue.content(n)).isInstanceOf(DamagedContentException.class).hasMessageContaining("bytes instead of");
+        assertThatThrownBy(() -> queue.content(m))
+                .isInstanceOf(DamagedContentException.class)
+                .hasMessageContaining("checksum");
+        assertThatThrownBy(() -> queue.content(n))
+                .isInstanceOf(DamagedContentException.class)
+                .hasMessageContaining("bytes instead of");
     }
 
     @Test
@@ -172,20 +195,29 @@ class PostgresMessageQueueTest extends MessageQueueContract {
         PostgresMessageQueue b = open("runtime-b", Duration.ofSeconds(30), true);
         PostgresMessageQueue reader = open("cli", Duration.ofSeconds(30), false);
 
-        assertThat(reader.runtimes()).extracting(PostgresMessageQueue.RuntimeEntry::id).containsExactly("runtime-a", "runtime-b");
+        assertThat(reader.runtimes())
+                .extracting(PostgresMessageQueue.RuntimeEntry::id)
+                .containsExactly("runtime-a", "runtime-b");
         b.close();
-        assertThat(reader.liveRuntimes()).extracting(PostgresMessageQueue.RuntimeEntry::id).containsExactly("runtime-a");
+        assertThat(reader.liveRuntimes())
+                .extracting(PostgresMessageQueue.RuntimeEntry::id)
+                .containsExactly("runtime-a");
         assertThat(a.runtimes()).allSatisfy(r -> assertThat(r.host()).isEqualTo("test-host"));
     }
 
     @Test
     void anUnreachableDatabaseIsAClearErrorWithoutThePassword() {
-        QueueSettings unreachable = new QueueSettings(QueueSettings.Store.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/mail?connectTimeout=2",
-                "mail", "pw-Secret-42", "scenario_mail");
+        QueueSettings unreachable = new QueueSettings(
+                QueueSettings.Store.POSTGRESQL,
+                "jdbc:postgresql://127.0.0.1:1/mail?connectTimeout=2",
+                "mail",
+                "pw-Secret-42",
+                "scenario_mail");
 
         assertThatThrownBy(() -> PostgresMessageQueue.open(unreachable, "r", "h", Duration.ofSeconds(30), false))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("cannot connect to the queue database jdbc:postgresql://127.0.0.1:1/mail schema scenario_mail")
+                .hasMessageContaining(
+                        "cannot connect to the queue database jdbc:postgresql://127.0.0.1:1/mail schema scenario_mail")
                 .hasMessageNotContaining("pw-Secret-42");
     }
 }

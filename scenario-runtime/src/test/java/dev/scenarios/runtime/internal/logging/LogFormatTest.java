@@ -33,24 +33,33 @@ class LogFormatTest {
 
     @Test
     void textLinesCarryDateTimeAndOffset() {
-        String out = logged(LogFormat.TEXT, () -> LoggerFactory.getLogger("dev.scenarios.test").info("queued {} for {}", 3, "orders"));
+        String out = logged(
+                LogFormat.TEXT,
+                () -> LoggerFactory.getLogger("dev.scenarios.test").info("queued {} for {}", 3, "orders"));
 
-        assertThat(out).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  dev\\.scenarios\\.test - queued 3 for orders\\R");
+        assertThat(out)
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  dev\\.scenarios\\.test - queued 3 for orders\\R");
     }
 
     @Test
     void jsonIsOneObjectPerLineWithTheStackTraceInside() throws Exception {
-        String out = logged(LogFormat.JSON, () -> LoggerFactory.getLogger("dev.scenarios.test")
-                .warn("cannot write \"{}\"", "events.log", new java.io.IOException("No space left on device")));
+        String out = logged(
+                LogFormat.JSON,
+                () -> LoggerFactory.getLogger("dev.scenarios.test")
+                        .warn("cannot write \"{}\"", "events.log", new java.io.IOException("No space left on device")));
 
         assertThat(out.lines()).hasSize(1);
         JsonNode line = new ObjectMapper().readTree(out);
-        assertThat(line.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)");
+        assertThat(line.get("time").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)");
         assertThat(line.get("level").asText()).isEqualTo("WARN");
         assertThat(line.get("logger").asText()).isEqualTo("dev.scenarios.test");
         assertThat(line.get("thread").asText()).isEqualTo(Thread.currentThread().getName());
         assertThat(line.get("message").asText()).isEqualTo("cannot write \"events.log\"");
-        assertThat(line.get("exception").asText()).startsWith("java.io.IOException: No space left on device").contains("\tat ");
+        assertThat(line.get("exception").asText())
+                .startsWith("java.io.IOException: No space left on device")
+                .contains("\tat ");
     }
 
     @Test

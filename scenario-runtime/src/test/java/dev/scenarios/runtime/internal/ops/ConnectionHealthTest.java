@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** How attempts move a connection between UNKNOWN, DOWN and UP (the end-to-end case is in OperationsTest). */
 class ConnectionHealthTest {
 
-    private final ConnectionHealth health = new ConnectionHealth(Map.of("orders", "mail", "alerts", "mail", "audit", "archive"),
+    private final ConnectionHealth health = new ConnectionHealth(
+            Map.of("orders", "mail", "alerts", "mail", "audit", "archive"),
             Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
 
     private void attempt(String path, FailureKind kind, int code) {
@@ -26,16 +27,19 @@ class ConnectionHealthTest {
     @Test
     void unusedConnectionsAreUnknownAndReady() {
         assertThat(health.ready()).isTrue();
-        assertThat(health.json()).containsOnlyKeys("archive", "mail")
-                .extractingByKey("mail").isEqualTo(Map.of("status", "UNKNOWN", "since", "2026-12-04T10:00:00Z"));
+        assertThat(health.json())
+                .containsOnlyKeys("archive", "mail")
+                .extractingByKey("mail")
+                .isEqualTo(Map.of("status", "UNKNOWN", "since", "2026-12-04T10:00:00Z"));
     }
 
     @Test
     void anUnreachedServerMakesItDownUntilAnAttemptReachesItAgain() {
         attempt("orders", FailureKind.TIMEOUT, 0);
         assertThat(health.ready()).isFalse();
-        assertThat(health.json().get("mail")).isEqualTo(Map.of("status", "DOWN", "since", "2026-12-04T10:00:00Z",
-                "failureKind", "TIMEOUT", "replyCode", 0));
+        assertThat(health.json().get("mail"))
+                .isEqualTo(Map.of(
+                        "status", "DOWN", "since", "2026-12-04T10:00:00Z", "failureKind", "TIMEOUT", "replyCode", 0));
 
         // a refused recipient is an answer: the server was reached
         attempt("alerts", FailureKind.RECIPIENT_REJECTED, 550);
@@ -43,7 +47,11 @@ class ConnectionHealthTest {
 
         attempt("alerts", FailureKind.AUTHENTICATION, 535);
         assertThat(health.ready()).isFalse();
-        health.attempted("orders", Duration.ofMillis(5), new SendResult("<1@x>", "250 OK", List.of("a@example.com"), List.of()), null);
+        health.attempted(
+                "orders",
+                Duration.ofMillis(5),
+                new SendResult("<1@x>", "250 OK", List.of("a@example.com"), List.of()),
+                null);
         assertThat(health.ready()).isTrue();
         assertThat(health.json().get("mail")).isEqualTo(Map.of("status", "UP", "since", "2026-12-04T10:00:00Z"));
     }

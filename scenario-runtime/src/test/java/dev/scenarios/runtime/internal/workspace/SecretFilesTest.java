@@ -41,12 +41,15 @@ class SecretFilesTest {
     void aFileReferenceIsRewrittenAndTheConnectionFileIsNot() throws Exception {
         WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.resolve("data"), null);
 
-        assertThat(context.replaceSecret("google", "refreshToken", "1//new-refresh")).isTrue();
+        assertThat(context.replaceSecret("google", "refreshToken", "1//new-refresh"))
+                .isTrue();
 
         Path file = workspace.resolve("secrets/refresh.txt");
         assertThat(Files.readString(file)).isEqualTo("1//new-refresh\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Files.readString(workspace.resolve("connections/google.yaml"))).isEqualTo(yaml);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(workspace.resolve("connections/google.yaml")))
+                .isEqualTo(yaml);
         try (var left = Files.list(workspace.resolve("secrets"))) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("refresh.txt");
         }
@@ -56,12 +59,20 @@ class SecretFilesTest {
     void anythingElseIsRefusedAndNothingIsWritten() throws Exception {
         SecretFiles secrets = new SecretFiles(workspace);
 
-        assertThat(secrets.replace("google", "clientSecret", "v")).as("${env:…}").isFalse();
+        assertThat(secrets.replace("google", "clientSecret", "v"))
+                .as("${env:…}")
+                .isFalse();
         assertThat(secrets.replace("google", "password", "v")).as("in clear").isFalse();
-        assertThat(secrets.replace("google", "outside", "v")).as("outside the workspace").isFalse();
-        assertThat(secrets.replace("other", "refreshToken", "v")).as("unknown connection").isFalse();
-        assertThat(Files.readString(workspace.getParent().resolve("elsewhere.txt"))).isEqualTo("x");
+        assertThat(secrets.replace("google", "outside", "v"))
+                .as("outside the workspace")
+                .isFalse();
+        assertThat(secrets.replace("other", "refreshToken", "v"))
+                .as("unknown connection")
+                .isFalse();
+        assertThat(Files.readString(workspace.getParent().resolve("elsewhere.txt")))
+                .isEqualTo("x");
         assertThat(Files.readString(workspace.resolve("secrets/refresh.txt"))).isEqualTo("1//old-refresh\n");
-        assertThat(Files.readString(workspace.resolve("connections/google.yaml"))).isEqualTo(yaml);
+        assertThat(Files.readString(workspace.resolve("connections/google.yaml")))
+                .isEqualTo(yaml);
     }
 }

@@ -10,10 +10,11 @@ public final class Configs {
 
     public static final SmtpConnectionType TYPE = new SmtpConnectionType();
 
-    private Configs() {
-    }
+    private Configs() {}
 
-    /** A valid configuration for a plain unauthenticated server at 127.0.0.1:{@code port}, short timeouts, full journal. */
+    /**
+     * A valid configuration for a plain unauthenticated server at 127.0.0.1:{@code port}, short timeouts, full journal.
+     */
     public static Map<String, Object> plain(int port) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("systemName", "test_relay");

@@ -13,14 +13,13 @@ import org.subethamail.smtp.auth.UsernamePasswordValidator;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
- * SubEthaSMTP servers on 127.0.0.1, free port, that keep what they receive in a queue. STARTTLS
- * uses a certificate the test generated; authentication accepts one user and password.
+ * SubEthaSMTP servers on 127.0.0.1, free port, that keep what they receive in a queue. STARTTLS uses a certificate the
+ * test generated; authentication accepts one user and password.
  */
 public final class SubethaServers implements AutoCloseable {
 
     /** One received message: envelope and raw data. */
-    public record Received(String from, String to, byte[] data) {
-    }
+    public record Received(String from, String to, byte[] data) {}
 
     public static final String USER = "alice";
     public static final String PASSWORD = "Pa55-w0rd-s3cret";
@@ -35,13 +34,15 @@ public final class SubethaServers implements AutoCloseable {
 
     /** With {@code holdReplies}, the reply to each message's final dot waits until it opens (at most a minute). */
     private SubethaServers(SMTPServer.Builder builder, CountDownLatch holdReplies) {
-        this.server = builder.bindAddress(InetAddress.getLoopbackAddress()).port(0)
+        this.server = builder.bindAddress(InetAddress.getLoopbackAddress())
+                .port(0)
                 .messageHandler((context, from, to, data) -> {
                     if (holdReplies != null) {
                         awaitQuietly(holdReplies);
                     }
                     received.add(new Received(from, to, data));
-                }).build();
+                })
+                .build();
         server.start();
     }
 
@@ -56,7 +57,9 @@ public final class SubethaServers implements AutoCloseable {
     /** STARTTLS offered and required before anything else, with {@code certificates}; AUTH PLAIN and LOGIN. */
     public static SubethaServers startTlsRequired(TestCertificates certificates) {
         SubethaServers[] self = new SubethaServers[1];
-        return self[0] = new SubethaServers(SMTPServer.port(0).enableTLS().requireTLS()
+        return self[0] = new SubethaServers(SMTPServer.port(0)
+                .enableTLS()
+                .requireTLS()
                 .startTlsSocketFactory(certificates.serverContext())
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))));
     }
@@ -64,16 +67,20 @@ public final class SubethaServers implements AutoCloseable {
     /** As {@link #startTlsRequired}, but the reply after each message's data waits for {@code holdReplies}. */
     public static SubethaServers startTlsRequired(TestCertificates certificates, CountDownLatch holdReplies) {
         SubethaServers[] self = new SubethaServers[1];
-        return self[0] = new SubethaServers(SMTPServer.port(0).enableTLS().requireTLS()
-                .startTlsSocketFactory(certificates.serverContext())
-                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))), holdReplies);
+        return self[0] = new SubethaServers(
+                SMTPServer.port(0)
+                        .enableTLS()
+                        .requireTLS()
+                        .startTlsSocketFactory(certificates.serverContext())
+                        .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))),
+                holdReplies);
     }
 
     /** No STARTTLS in EHLO, AUTH PLAIN and LOGIN offered. */
     public static SubethaServers withoutStartTls() {
         SubethaServers[] self = new SubethaServers[1];
-        return self[0] = new SubethaServers(SMTPServer.port(0)
-                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))));
+        return self[0] = new SubethaServers(
+                SMTPServer.port(0).authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator(self))));
     }
 
     /** Plain, AUTH LOGIN only. */

@@ -21,16 +21,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An OAuth2 token endpoint for tests: the JDK's HTTPS server on 127.0.0.1, free port, presenting a
- * certificate generated for {@code localhost}. It records every form it receives and answers from
- * a queue of scripted answers; when the queue is empty it issues {@link #defaultToken} valid for
- * an hour. Nothing trusts anything blindly: clients trust {@link #pem()}.
+ * An OAuth2 token endpoint for tests: the JDK's HTTPS server on 127.0.0.1, free port, presenting a certificate
+ * generated for {@code localhost}. It records every form it receives and answers from a queue of scripted answers; when
+ * the queue is empty it issues {@link #defaultToken} valid for an hour. Nothing trusts anything blindly: clients trust
+ * {@link #pem()}.
  */
 public final class TokenEndpoint implements AutoCloseable {
 
     /** One scripted answer; status {@link #STALL} says nothing until the endpoint closes. */
-    public record Answer(int status, String json) {
-    }
+    public record Answer(int status, String json) {}
 
     public static final int STALL = -1;
 
@@ -52,7 +51,8 @@ public final class TokenEndpoint implements AutoCloseable {
             TestCertificates certificates = TestCertificates.forHost("localhost");
             HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(certificates.serverContext()));
-            TokenEndpoint endpoint = new TokenEndpoint(server, certificates.writePem(Files.createTempFile(dir, "token-endpoint", ".pem")));
+            TokenEndpoint endpoint = new TokenEndpoint(
+                    server, certificates.writePem(Files.createTempFile(dir, "token-endpoint", ".pem")));
             server.createContext("/", endpoint::handle);
             server.start();
             return endpoint;
@@ -84,8 +84,11 @@ public final class TokenEndpoint implements AutoCloseable {
 
     /** Queues a successful answer; {@code refreshToken} may be null (not rotated). */
     public TokenEndpoint issue(String accessToken, long expiresIn, String refreshToken) {
-        return answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
-                + ",\"access_token\":\"" + accessToken + "\"" + (refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"") + "}");
+        return answer(
+                200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"ext_expires_in\":" + expiresIn
+                        + ",\"access_token\":\"" + accessToken + "\""
+                        + (refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"") + "}");
     }
 
     /** Queues an answer with {@code status} and body {@code json}. */
@@ -96,7 +99,11 @@ public final class TokenEndpoint implements AutoCloseable {
 
     private synchronized Answer next() {
         Answer a = answers.poll();
-        return a != null ? a : new Answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"" + defaultToken + "\"}");
+        return a != null
+                ? a
+                : new Answer(
+                        200,
+                        "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"" + defaultToken + "\"}");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -108,7 +115,8 @@ public final class TokenEndpoint implements AutoCloseable {
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    form.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
@@ -127,9 +135,9 @@ public final class TokenEndpoint implements AutoCloseable {
 
     /** A PEM file trusting both this endpoint and {@code other} (e.g. the SMTPS server's certificate). */
     public Path pemWith(Path other, Path dir) throws IOException {
-        return Files.writeString(Files.createTempFile(dir, "trusted", ".pem"), Files.readString(other) + Files.readString(pem));
+        return Files.writeString(
+                Files.createTempFile(dir, "trusted", ".pem"), Files.readString(other) + Files.readString(pem));
     }
-
 
     private void awaitClose() {
         try {

@@ -28,16 +28,17 @@ import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * The "check connection" of an {@code imap} connection, step by step: resolve, connect, greeting,
- * capabilities, tls, authenticate, select (INBOX: message count and UIDVALIDITY). The first failing
- * step ends the check; the later ones are reported as skipped. Network I/O bounded by the
- * connection's timeouts; never throws. Nothing in the result holds the password.
+ * The "check connection" of an {@code imap} connection, step by step: resolve, connect, greeting, capabilities, tls,
+ * authenticate, select (INBOX: message count and UIDVALIDITY). The first failing step ends the check; the later ones
+ * are reported as skipped. Network I/O bounded by the connection's timeouts; never throws. Nothing in the result holds
+ * the password.
  */
 public final class ImapCheck {
 
-    private static final List<String> STEPS = List.of("resolve", "connect", "greeting", "capabilities", "tls", "authenticate", "select");
-    private static final List<String> REPORTED_CAPABILITIES = List.of("IDLE", "MOVE", "UIDPLUS", "STARTTLS", "AUTH=PLAIN", "AUTH=LOGIN",
-            "AUTH=XOAUTH2", "AUTH=NTLM");
+    private static final List<String> STEPS =
+            List.of("resolve", "connect", "greeting", "capabilities", "tls", "authenticate", "select");
+    private static final List<String> REPORTED_CAPABILITIES =
+            List.of("IDLE", "MOVE", "UIDPLUS", "STARTTLS", "AUTH=PLAIN", "AUTH=LOGIN", "AUTH=XOAUTH2", "AUTH=NTLM");
 
     private final ImapSettings settings;
     private final Messages messages;
@@ -56,16 +57,26 @@ public final class ImapCheck {
         try {
             address = InetAddress.getAllByName(settings.server())[0];
         } catch (UnknownHostException e) {
-            return fail("resolve", FailureKind.UNREACHABLE, messages.message("check.resolve.failed", settings.server()), e);
+            return fail(
+                    "resolve", FailureKind.UNREACHABLE, messages.message("check.resolve.failed", settings.server()), e);
         }
         pass("resolve", address.getHostAddress());
         begin();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, settings.port()), (int) settings.connectTimeout().toMillis());
+            socket.connect(new InetSocketAddress(address, settings.port()), (int)
+                    settings.connectTimeout().toMillis());
         } catch (SocketTimeoutException e) {
-            return fail("connect", FailureKind.TIMEOUT, messages.message("check.connect.timeout", settings.server(), String.valueOf(settings.port())), e);
+            return fail(
+                    "connect",
+                    FailureKind.TIMEOUT,
+                    messages.message("check.connect.timeout", settings.server(), String.valueOf(settings.port())),
+                    e);
         } catch (IOException e) {
-            return fail("connect", FailureKind.UNREACHABLE, messages.message("check.connect.failed", settings.server(), String.valueOf(settings.port())), e);
+            return fail(
+                    "connect",
+                    FailureKind.UNREACHABLE,
+                    messages.message("check.connect.failed", settings.server(), String.valueOf(settings.port())),
+                    e);
         }
         pass("connect", address.getHostAddress() + ":" + settings.port());
         begin();
@@ -77,8 +88,11 @@ public final class ImapCheck {
             pass("greeting", "");
             pass("capabilities", "");
             passTls();
-            return fail("authenticate", FailureKind.AUTHENTICATION, messages.message("check.authenticate.failed",
-                    String.valueOf(settings.username())), e);
+            return fail(
+                    "authenticate",
+                    FailureKind.AUTHENTICATION,
+                    messages.message("check.authenticate.failed", String.valueOf(settings.username())),
+                    e);
         } catch (MessagingException e) {
             return failConnect(e);
         }
@@ -93,7 +107,9 @@ public final class ImapCheck {
             }
             pass("capabilities", String.join(" ", offered));
             passTls();
-            pass("authenticate", "basic".equals(settings.authentication()) ? "as " + settings.username() : "pre-authenticated");
+            pass(
+                    "authenticate",
+                    "basic".equals(settings.authentication()) ? "as " + settings.username() : "pre-authenticated");
             begin();
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
@@ -101,7 +117,8 @@ public final class ImapCheck {
             long uidValidity = ((UIDFolder) inbox).getUIDValidity();
             inbox.close(false);
             pass("select", "INBOX: " + count + " messages, UIDVALIDITY " + uidValidity);
-            return CheckResult.succeeded(messages.message("check.succeeded", String.valueOf(count), String.valueOf(uidValidity)), "", steps);
+            return CheckResult.succeeded(
+                    messages.message("check.succeeded", String.valueOf(count), String.valueOf(uidValidity)), "", steps);
         } catch (MessagingException e) {
             return fail("select", FailureKind.PROTOCOL, messages.message("check.select.failed", "INBOX"), e);
         }
@@ -115,17 +132,26 @@ public final class ImapCheck {
             pass("greeting", "");
             pass("capabilities", "");
             String key = text.contains("STARTTLS") ? "check.tls.notOffered" : "check.tls.failed";
-            return fail("tls", FailureKind.TLS, messages.message(key, String.valueOf(settings.port()), settings.encryption()), e);
+            return fail(
+                    "tls",
+                    FailureKind.TLS,
+                    messages.message(key, String.valueOf(settings.port()), settings.encryption()),
+                    e);
         }
         if (cause instanceof SocketTimeoutException) {
-            return fail("greeting", FailureKind.TIMEOUT, messages.message("check.greeting.timeout", String.valueOf(settings.port()), settings.encryption()), e);
+            return fail(
+                    "greeting",
+                    FailureKind.TIMEOUT,
+                    messages.message("check.greeting.timeout", String.valueOf(settings.port()), settings.encryption()),
+                    e);
         }
         return fail("greeting", FailureKind.PROTOCOL, messages.message("check.greeting.failed", settings.server()), e);
     }
 
     private void passTls() {
         if ("none".equals(settings.encryption())) {
-            steps.add(new Step("tls", messages.message("step.tls"), Step.Status.SKIPPED, Duration.ZERO, "encryption none"));
+            steps.add(new Step(
+                    "tls", messages.message("step.tls"), Step.Status.SKIPPED, Duration.ZERO, "encryption none"));
         } else {
             pass("tls", "ssl".equals(settings.encryption()) ? "implicit TLS" : "STARTTLS");
         }
@@ -145,7 +171,10 @@ public final class ImapCheck {
 
     private CheckResult fail(String step, FailureKind kind, LocalizedMessage message, Throwable e) {
         String detail = e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (rootCause(e) != e ? " (" + rootCause(e).getClass().getSimpleName() + ": " + rootCause(e).getMessage() + ")" : "");
+                + (rootCause(e) != e
+                        ? " (" + rootCause(e).getClass().getSimpleName() + ": "
+                                + rootCause(e).getMessage() + ")"
+                        : "");
         steps.add(new Step(step, messages.message("step." + step), Step.Status.FAILED, elapsed(), detail));
         for (String later : STEPS.subList(STEPS.indexOf(step) + 1, STEPS.size())) {
             steps.add(new Step(later, messages.message("step." + later), Step.Status.SKIPPED, Duration.ZERO, ""));
@@ -153,7 +182,10 @@ public final class ImapCheck {
         return CheckResult.failed(kind, message, detail, steps);
     }
 
-    /** Whether {@code e} or a cause is a {@code type}: a PKIX failure arrives as a bare certificate-path exception, not as an SSLException. */
+    /**
+     * Whether {@code e} or a cause is a {@code type}: a PKIX failure arrives as a bare certificate-path exception, not
+     * as an SSLException.
+     */
     private static boolean inChain(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -173,6 +205,10 @@ public final class ImapCheck {
 
     @Override
     public String toString() {
-        return "ImapCheck[" + settings + ", steps " + Arrays.toString(steps.stream().map(Step::name).collect(Collectors.toList()).toArray()) + "]";
+        return "ImapCheck[" + settings + ", steps "
+                + Arrays.toString(steps.stream()
+                        .map(Step::name)
+                        .collect(Collectors.toList())
+                        .toArray()) + "]";
     }
 }

@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The journal of one {@code imap} connection: {@code journals/<systemName>.log} under the host's data
- * directory, one line per event (a check, a mail handed, acknowledged, moved). {@code full} writes
- * every event, {@code errors} only failures, {@code off} nothing. Lines never hold a password or
- * a mail's content: only UIDs, Message-IDs, folders and reasons. A failed write is reported to the
- * host ({@link ConnectorContext#journalFailed}) and changes nothing else. Thread-safe.
+ * The journal of one {@code imap} connection: {@code journals/<systemName>.log} under the host's data directory, one
+ * line per event (a check, a mail handed, acknowledged, moved). {@code full} writes every event, {@code errors} only
+ * failures, {@code off} nothing. Lines never hold a password or a mail's content: only UIDs, Message-IDs, folders and
+ * reasons. A failed write is reported to the host ({@link ConnectorContext#journalFailed}) and changes nothing else.
+ * Thread-safe.
  */
 public final class Journal {
 
@@ -36,7 +36,8 @@ public final class Journal {
         if ("off".equals(level) || ("errors".equals(level) && !failure)) {
             return;
         }
-        String line = Instant.now(context.clock()).toString() + (failure ? " ERROR " : " ") + text.replaceAll("[\\r\\n]+", " ") + "\n";
+        String line = Instant.now(context.clock()).toString() + (failure ? " ERROR " : " ")
+                + text.replaceAll("[\\r\\n]+", " ") + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

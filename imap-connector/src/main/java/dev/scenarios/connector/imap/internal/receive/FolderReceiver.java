@@ -23,21 +23,22 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * The {@link PathSource} of an {@code imap-receive} path: one thread that keeps an IMAP session on
- * the path's folder, looks for mails every {@code pollInterval}, hands them one at a time (oldest
- * UID first) and acts on each acknowledgement. The order of a mail's life, each step written to
- * {@link UidState} before the next, is what keeps a mail from being lost or silently repeated:
+ * The {@link PathSource} of an {@code imap-receive} path: one thread that keeps an IMAP session on the path's folder,
+ * looks for mails every {@code pollInterval}, hands them one at a time (oldest UID first) and acts on each
+ * acknowledgement. The order of a mail's life, each step written to {@link UidState} before the next, is what keeps a
+ * mail from being lost or silently repeated:
+ *
  * <ol>
- *   <li>{@code inFlight = uid}, then the mail is read with {@code BODY.PEEK} and handed;</li>
- *   <li>success: {@code pendingMoves += uid}, then the mail is moved ({@code MOVE} when the server
- *       offers it, else {@code COPY}, {@code \Deleted} and {@code UID EXPUNGE} with UIDPLUS or
- *       {@code EXPUNGE} without), then {@code lastUid} advances;</li>
- *   <li>failure: the failure is counted; after {@code maxFailures} the mail goes to the failure folder.</li>
+ *   <li>{@code inFlight = uid}, then the mail is read with {@code BODY.PEEK} and handed;
+ *   <li>success: {@code pendingMoves += uid}, then the mail is moved ({@code MOVE} when the server offers it, else
+ *       {@code COPY}, {@code \Deleted} and {@code UID EXPUNGE} with UIDPLUS or {@code EXPUNGE} without), then
+ *       {@code lastUid} advances;
+ *   <li>failure: the failure is counted; after {@code maxFailures} the mail goes to the failure folder.
  * </ol>
- * After a crash, a mail in {@code pendingMoves} is moved without running its scenario again, and
- * the {@code inFlight} mail is handed again with {@code possibleDuplicate = true}. A lost
- * connection is reopened after a backoff (up to the polling interval); the receiver never stops
- * before {@link #close()}.
+ *
+ * After a crash, a mail in {@code pendingMoves} is moved without running its scenario again, and the {@code inFlight}
+ * mail is handed again with {@code possibleDuplicate = true}. A lost connection is reopened after a backoff (up to the
+ * polling interval); the receiver never stops before {@link #close()}.
  */
 public final class FolderReceiver implements PathSource {
 
@@ -59,10 +60,12 @@ public final class FolderReceiver implements PathSource {
     private final Object wakeUp = new Object();
     /** Completed by {@link #close()}: ends the wait for an acknowledgement without interrupting IMAP I/O. */
     private final CompletableFuture<Void> closing = new CompletableFuture<>();
+
     private volatile boolean closed;
     private Thread thread;
 
-    public FolderReceiver(ReceiveSettings settings, StoreOpener opener, Duration pollInterval, Journal journal, Path stateFile) {
+    public FolderReceiver(
+            ReceiveSettings settings, StoreOpener opener, Duration pollInterval, Journal journal, Path stateFile) {
         this.settings = settings;
         this.opener = opener;
         this.pollInterval = pollInterval;
@@ -96,8 +99,10 @@ public final class FolderReceiver implements PathSource {
                 if (closed) {
                     return;
                 }
-                journal.write(true, "path " + settings.systemName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "; reconnecting in " + backoff.toSeconds() + "s");
+                journal.write(
+                        true,
+                        "path " + settings.systemName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + "; reconnecting in " + backoff.toSeconds() + "s");
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(pollInterval) > 0 ? pollInterval : backoff.multipliedBy(2);
             } catch (InterruptedException e) {
@@ -108,12 +113,12 @@ public final class FolderReceiver implements PathSource {
     }
 
     /**
-     * One IMAP session: each poll selects the folder afresh and closes it (without expunging) at
-     * the end, until closed or the connection fails. Selecting again costs one round trip and
-     * gives the true message count even from servers whose untagged EXISTS and EXPUNGE after a
-     * MOVE leave a client's count behind (GreenMail 2.1 does).
+     * One IMAP session: each poll selects the folder afresh and closes it (without expunging) at the end, until closed
+     * or the connection fails. Selecting again costs one round trip and gives the true message count even from servers
+     * whose untagged EXISTS and EXPUNGE after a MOVE leave a client's count behind (GreenMail 2.1 does).
      */
-    private void session(Consumer<ReceivedItem> receiver, UidState state) throws MessagingException, IOException, InterruptedException {
+    private void session(Consumer<ReceivedItem> receiver, UidState state)
+            throws MessagingException, IOException, InterruptedException {
         try (Store store = opener.open()) {
             while (!closed) {
                 IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
@@ -136,8 +141,11 @@ public final class FolderReceiver implements PathSource {
         boolean resynced = false;
         if (state.uidValidity() != uidValidity) {
             if (state.uidValidity() != 0) {
-                journal.write(true, "path " + settings.systemName() + ": UIDVALIDITY of " + settings.folder() + " changed from "
-                        + state.uidValidity() + " to " + uidValidity + "; every mail left in the folder is handed as a possible duplicate");
+                journal.write(
+                        true,
+                        "path " + settings.systemName() + ": UIDVALIDITY of " + settings.folder() + " changed from "
+                                + state.uidValidity() + " to " + uidValidity
+                                + "; every mail left in the folder is handed as a possible duplicate");
                 resynced = true;
             }
             state.reset(uidValidity);
@@ -167,17 +175,28 @@ public final class FolderReceiver implements PathSource {
             long uid = folder.getUID(message);
             String id = settings.folder() + ";UIDVALIDITY=" + uidValidity + ";UID=" + uid;
             if (uid <= state.lastUid() && !state.hasFailed(uid) && uid != state.inFlight()) {
-                // Its scenario succeeded and the move was confirmed, yet the server still lists it: finish, never re-run.
+                // Its scenario succeeded and the move was confirmed, yet the server still lists it: finish, never
+                // re-run.
                 finishSuccess(store, folder, message);
-                journal.write(false, "path " + settings.systemName() + ": " + id + " processed before, still in the folder; moved again");
+                journal.write(
+                        false,
+                        "path " + settings.systemName() + ": " + id
+                                + " processed before, still in the folder; moved again");
                 continue;
             }
             int size = message.getSize();
             if (size > settings.maxMessageSize()) {
-                moveTo(store, folder, message, settings.failureFolder()); // the message is gone from the folder after this
+                moveTo(
+                        store,
+                        folder,
+                        message,
+                        settings.failureFolder()); // the message is gone from the folder after this
                 state.setAside(uid);
-                journal.write(true, "path " + settings.systemName() + ": " + id + " has " + size + " bytes, more than maxMessageSize "
-                        + settings.maxMessageSize() + "; moved to " + settings.failureFolder());
+                journal.write(
+                        true,
+                        "path " + settings.systemName() + ": " + id + " has " + size
+                                + " bytes, more than maxMessageSize " + settings.maxMessageSize() + "; moved to "
+                                + settings.failureFolder());
                 continue;
             }
             boolean possibleDuplicate = resynced || uid == state.inFlight();
@@ -191,44 +210,57 @@ public final class FolderReceiver implements PathSource {
                 }
                 moveTo(store, folder, message, settings.failureFolder());
                 state.setAside(uid);
-                journal.write(true, "path " + settings.systemName() + ": " + id + " cannot be read (" + e.getMessage() + "); moved to "
-                        + settings.failureFolder());
+                journal.write(
+                        true,
+                        "path " + settings.systemName() + ": " + id + " cannot be read (" + e.getMessage()
+                                + "); moved to " + settings.failureFolder());
                 continue;
             }
             ReceivedItem item = new ReceivedItem(id, attributes, possibleDuplicate);
-            journal.write(false, "path " + settings.systemName() + ": " + id + " " + attributes.get("MessageId") + " handed"
-                    + (possibleDuplicate ? " (possible duplicate)" : ""));
+            journal.write(
+                    false,
+                    "path " + settings.systemName() + ": " + id + " " + attributes.get("MessageId") + " handed"
+                            + (possibleDuplicate ? " (possible duplicate)" : ""));
             try {
                 receiver.accept(item);
             } catch (RuntimeException e) {
                 item.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of());
             }
-            CompletableFuture<ReceivedItem.Acknowledgement> acknowledged = item.acknowledgement().toCompletableFuture();
+            CompletableFuture<ReceivedItem.Acknowledgement> acknowledged =
+                    item.acknowledgement().toCompletableFuture();
             try {
                 CompletableFuture.anyOf(acknowledged, closing).get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the acknowledgement of " + id + " failed", e.getCause());
             }
             if (!acknowledged.isDone()) {
-                return; // closed while the scenario ran: the mail stays in flight, handed again (possible duplicate) on the next start
+                return; // closed while the scenario ran: the mail stays in flight, handed again (possible duplicate) on
+                // the next start
             }
             ReceivedItem.Acknowledgement ack = acknowledged.join();
             if (ack.succeeded()) {
                 state.succeeded(uid);
                 finishSuccess(store, folder, message);
                 state.moved(uid);
-                journal.write(false, "path " + settings.systemName() + ": " + id + " succeeded; "
-                        + (settings.moveAfterSuccess() ? "moved to " + settings.processedFolder() : "deleted"));
+                journal.write(
+                        false,
+                        "path " + settings.systemName() + ": " + id + " succeeded; "
+                                + (settings.moveAfterSuccess() ? "moved to " + settings.processedFolder() : "deleted"));
             } else {
                 int failures = state.failed(uid);
                 if (failures >= settings.maxFailures()) {
                     moveTo(store, folder, message, settings.failureFolder());
                     state.setAside(uid);
-                    journal.write(true, "path " + settings.systemName() + ": " + id + " failed " + failures + " times (" + ack.reason()
-                            + "); moved to " + settings.failureFolder());
+                    journal.write(
+                            true,
+                            "path " + settings.systemName() + ": " + id + " failed " + failures + " times ("
+                                    + ack.reason() + "); moved to " + settings.failureFolder());
                 } else {
-                    journal.write(true, "path " + settings.systemName() + ": " + id + " failed " + failures + " of " + settings.maxFailures()
-                            + " times (" + ack.reason() + "); handed again at the next poll");
+                    journal.write(
+                            true,
+                            "path " + settings.systemName() + ": " + id + " failed " + failures + " of "
+                                    + settings.maxFailures() + " times (" + ack.reason()
+                                    + "); handed again at the next poll");
                 }
             }
         }
@@ -252,7 +284,8 @@ public final class FolderReceiver implements PathSource {
     }
 
     /** MOVE when offered, else COPY + \Deleted + (UID) EXPUNGE; creates the target folder when missing. */
-    private static void moveTo(IMAPStore store, IMAPFolder folder, Message message, String target) throws MessagingException {
+    private static void moveTo(IMAPStore store, IMAPFolder folder, Message message, String target)
+            throws MessagingException {
         Folder destination = store.getFolder(target);
         if (!destination.exists() && !destination.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("cannot create folder " + target);
@@ -291,8 +324,8 @@ public final class FolderReceiver implements PathSource {
     }
 
     /**
-     * Stops the thread: wakes it from its pause or from waiting for an acknowledgement (a mail being
-     * moved is moved first), and waits for it, at most 30 s. IMAP I/O is never interrupted.
+     * Stops the thread: wakes it from its pause or from waiting for an acknowledgement (a mail being moved is moved
+     * first), and waits for it, at most 30 s. IMAP I/O is never interrupted.
      */
     @Override
     public void close() {

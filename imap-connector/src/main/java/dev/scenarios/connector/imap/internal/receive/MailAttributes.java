@@ -20,18 +20,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one received mail into the attributes of an {@code imap-receive} item: {@code To[]},
- * {@code From}, {@code Subject}, {@code HtmlBody} (the HTML part, else the text), {@code TextBody},
- * {@code Attachments[]} ({@code Name}, {@code Extension}, {@code Content} in Base64,
- * {@code ContentType}, {@code Size}), {@code Cc[]}, {@code Bcc[]}, {@code Headers[]},
- * {@code MessageId}, {@code Date} (ISO-8601), {@code Uid}, {@code Folder}. Texts are decoded from
- * their declared charset (KOI8-R, windows-1251, …) by Jakarta Mail; RFC 2047 words and RFC 2231 file
- * names are decoded. Reads the mail from the server (with {@code BODY.PEEK}).
+ * Turns one received mail into the attributes of an {@code imap-receive} item: {@code To[]}, {@code From},
+ * {@code Subject}, {@code HtmlBody} (the HTML part, else the text), {@code TextBody}, {@code Attachments[]}
+ * ({@code Name}, {@code Extension}, {@code Content} in Base64, {@code ContentType}, {@code Size}), {@code Cc[]},
+ * {@code Bcc[]}, {@code Headers[]}, {@code MessageId}, {@code Date} (ISO-8601), {@code Uid}, {@code Folder}. Texts are
+ * decoded from their declared charset (KOI8-R, windows-1251, …) by Jakarta Mail; RFC 2047 words and RFC 2231 file names
+ * are decoded. Reads the mail from the server (with {@code BODY.PEEK}).
  */
 final class MailAttributes {
 
-    private MailAttributes() {
-    }
+    private MailAttributes() {}
 
     static Map<String, Object> of(Message message, long uid, String folder) throws MessagingException, IOException {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -54,7 +52,11 @@ final class MailAttributes {
         out.put("Headers", headers);
         String messageId = message instanceof MimeMessage mime ? mime.getMessageID() : null;
         out.put("MessageId", messageId == null ? "" : messageId);
-        out.put("Date", message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString());
+        out.put(
+                "Date",
+                message.getSentDate() == null
+                        ? ""
+                        : message.getSentDate().toInstant().toString());
         out.put("Uid", uid);
         out.put("Folder", folder);
         return out;
@@ -100,7 +102,9 @@ final class MailAttributes {
             return "application/octet-stream";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static List<Map<String, Object>> mailboxes(Address[] addresses) {

@@ -13,12 +13,24 @@ import dev.scenarios.connector.api.Configuration;
  * @param maxFailures how many failed scenarios a mail gets
  * @param maxMessageSize the largest mail (RFC822.SIZE, bytes) handed to a scenario
  */
-public record ReceiveSettings(String systemName, String folder, boolean moveAfterSuccess, String processedFolder, String failureFolder,
-        int maxFailures, int maxMessageSize) {
+public record ReceiveSettings(
+        String systemName,
+        String folder,
+        boolean moveAfterSuccess,
+        String processedFolder,
+        String failureFolder,
+        int maxFailures,
+        int maxMessageSize) {
 
     /** Reads a configuration that validated. */
     public static ReceiveSettings from(Configuration c) {
-        return new ReceiveSettings(c.string("systemName"), c.string("folder"), "move".equals(c.string("afterSuccess")),
-                c.string("processedFolder"), c.string("failureFolder"), c.integer("maxFailures"), c.integer("maxMessageSize"));
+        return new ReceiveSettings(
+                c.string("systemName"),
+                c.string("folder"),
+                "move".equals(c.string("afterSuccess")),
+                c.string("processedFolder"),
+                c.string("failureFolder"),
+                c.integer("maxFailures"),
+                c.integer("maxMessageSize"));
     }
 }

@@ -16,13 +16,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What one {@code imap-receive} path remembers across restarts, in {@code imap/<systemName>.state}
- * under the data directory: the folder's UIDVALIDITY, the last UID whose scenario succeeded and
- * whose mail was moved (or deleted), the UID handed to a scenario and not yet acknowledged
- * ({@code inFlight}: after a crash that mail is handed again as a possible duplicate), the UIDs
- * whose scenario succeeded but whose move is not confirmed ({@code pendingMoves}: moved on the next
- * start without running the scenario again), and the failures counted per UID. Every change is
- * written at once (temporary file, fsync, atomic rename). Used by one receiver thread; not thread-safe.
+ * What one {@code imap-receive} path remembers across restarts, in {@code imap/<systemName>.state} under the data
+ * directory: the folder's UIDVALIDITY, the last UID whose scenario succeeded and whose mail was moved (or deleted), the
+ * UID handed to a scenario and not yet acknowledged ({@code inFlight}: after a crash that mail is handed again as a
+ * possible duplicate), the UIDs whose scenario succeeded but whose move is not confirmed ({@code pendingMoves}: moved
+ * on the next start without running the scenario again), and the failures counted per UID. Every change is written at
+ * once (temporary file, fsync, atomic rename). Used by one receiver thread; not thread-safe.
  */
 final class UidState {
 
@@ -59,7 +58,8 @@ final class UidState {
         }
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("failures.")) {
-                state.failures.put(Long.parseLong(key.substring("failures.".length())), Integer.parseInt(p.getProperty(key)));
+                state.failures.put(
+                        Long.parseLong(key.substring("failures.".length())), Integer.parseInt(p.getProperty(key)));
             }
         }
         return state;
@@ -140,7 +140,9 @@ final class UidState {
         if (inFlight != 0) {
             p.setProperty("inFlight", Long.toString(inFlight));
         }
-        p.setProperty("pendingMoves", String.join(",", pendingMoves.stream().map(String::valueOf).toList()));
+        p.setProperty(
+                "pendingMoves",
+                String.join(",", pendingMoves.stream().map(String::valueOf).toList()));
         failures.forEach((uid, n) -> p.setProperty("failures." + uid, Integer.toString(n)));
         try {
             Files.createDirectories(file.getParent());
@@ -159,7 +161,7 @@ final class UidState {
 
     @Override
     public String toString() {
-        return "UidState[UIDVALIDITY " + uidValidity + ", last UID " + lastUid + ", in flight " + inFlight + ", pending moves "
-                + pendingMoves + ", failures " + failures + "]";
+        return "UidState[UIDVALIDITY " + uidValidity + ", last UID " + lastUid + ", in flight " + inFlight
+                + ", pending moves " + pendingMoves + ", failures " + failures + "]";
     }
 }

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The {@code imap} rules the descriptors cannot express: the system name, the shape of
- * {@code server}, credentials over plain text, the range of durations. Pure; never echoes the
- * password. Called by {@code ImapConnectionType.rules}.
+ * The {@code imap} rules the descriptors cannot express: the system name, the shape of {@code server}, credentials over
+ * plain text, the range of durations. Pure; never echoes the password. Called by {@code ImapConnectionType.rules}.
  */
 public final class ConnectionRules {
 
@@ -20,13 +19,15 @@ public final class ConnectionRules {
     private static final Pattern PORT = Pattern.compile("^[^:\\[\\]]+:\\d*$");
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
-    private ConnectionRules() {
-    }
+    private ConnectionRules() {}
 
     /** Adds the problems of {@code c} to {@code out}. */
     public static void check(Configuration c, Messages messages, ValidationResult.Builder out) {
-        c.optionalString("systemName").filter(s -> !out.hasProblem("systemName") && !SYSTEM_NAME.matcher(s).matches())
-                .ifPresent(s -> out.add("systemName", "systemName.pattern", messages.message("problem.systemName.pattern", s)));
+        c.optionalString("systemName")
+                .filter(s ->
+                        !out.hasProblem("systemName") && !SYSTEM_NAME.matcher(s).matches())
+                .ifPresent(s ->
+                        out.add("systemName", "systemName.pattern", messages.message("problem.systemName.pattern", s)));
         c.optionalString("server").filter(s -> !out.hasProblem("server")).ifPresent(s -> {
             if (SCHEME.matcher(s).matches()) {
                 out.add("server", "server.scheme", messages.message("problem.server.scheme", s));
@@ -40,11 +41,16 @@ public final class ConnectionRules {
             if (!out.hasProblem(name) && c.value(name) != null) {
                 Durations.parse(String.valueOf(c.value(name)))
                         .filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_TIMEOUT) > 0)
-                        .ifPresent(d -> out.add(name, name + ".range", messages.message("problem.duration.range", name, c.value(name))));
+                        .ifPresent(d -> out.add(
+                                name,
+                                name + ".range",
+                                messages.message("problem.duration.range", name, c.value(name))));
             }
         }
-        if ("basic".equals(c.string("authentication")) && "none".equals(c.string("encryption"))
-                && !out.hasProblem("allowInsecureAuthentication") && !c.bool("allowInsecureAuthentication")) {
+        if ("basic".equals(c.string("authentication"))
+                && "none".equals(c.string("encryption"))
+                && !out.hasProblem("allowInsecureAuthentication")
+                && !c.bool("allowInsecureAuthentication")) {
             out.add("authentication", "authentication.insecure", messages.message("problem.authentication.insecure"));
         }
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The values of a valid {@code imap} connection, read once from its configuration, and the Jakarta
- * Mail session properties they mean. Pure. {@link #toString()} never shows the password.
+ * The values of a valid {@code imap} connection, read once from its configuration, and the Jakarta Mail session
+ * properties they mean. Pure. {@link #toString()} never shows the password.
  *
  * @param systemName the connection's system name
  * @param disabled whether the connection is disabled
@@ -22,15 +22,37 @@ import java.util.Properties;
  * @param readTimeout the timeout of each read
  * @param writeTimeout the timeout of each write
  */
-public record ImapSettings(String systemName, boolean disabled, String journal, String server, int port, String encryption,
-        String authentication, String username, String password, Duration pollInterval, Duration connectTimeout,
-        Duration readTimeout, Duration writeTimeout) {
+public record ImapSettings(
+        String systemName,
+        boolean disabled,
+        String journal,
+        String server,
+        int port,
+        String encryption,
+        String authentication,
+        String username,
+        String password,
+        Duration pollInterval,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration writeTimeout) {
 
     /** Reads a configuration that validated. */
     public static ImapSettings from(Configuration c) {
-        return new ImapSettings(c.string("systemName"), c.bool("disabled"), c.string("journal"), c.string("server"), c.integer("port"),
-                c.string("encryption"), c.string("authentication"), c.string("username"), c.string("password"), c.duration("pollInterval"),
-                c.duration("connectTimeout"), c.duration("readTimeout"), c.duration("writeTimeout"));
+        return new ImapSettings(
+                c.string("systemName"),
+                c.bool("disabled"),
+                c.string("journal"),
+                c.string("server"),
+                c.integer("port"),
+                c.string("encryption"),
+                c.string("authentication"),
+                c.string("username"),
+                c.string("password"),
+                c.duration("pollInterval"),
+                c.duration("connectTimeout"),
+                c.duration("readTimeout"),
+                c.duration("writeTimeout"));
     }
 
     /** The Jakarta Mail protocol: {@code imaps} for implicit TLS, else {@code imap}. */
@@ -39,10 +61,9 @@ public record ImapSettings(String systemName, boolean disabled, String journal, 
     }
 
     /**
-     * The session properties: every timeout set (Jakarta's are infinite by default), STARTTLS
-     * required for {@code tls} (never a silent fall back to plain text), server identity checked,
-     * bodies fetched with {@code BODY.PEEK} so that nothing is marked {@code \Seen} before the
-     * scenario ended, and the SASL mechanisms pinned to PLAIN and LOGIN.
+     * The session properties: every timeout set (Jakarta's are infinite by default), STARTTLS required for {@code tls}
+     * (never a silent fall back to plain text), server identity checked, bodies fetched with {@code BODY.PEEK} so that
+     * nothing is marked {@code \Seen} before the scenario ended, and the SASL mechanisms pinned to PLAIN and LOGIN.
      */
     public Properties sessionProperties() {
         String p = "mail." + protocol() + ".";

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The steps of one connection check in the order they run, with a timer on the current one.
- * Steps that do not apply (TLS without encryption, AUTH without authentication) are recorded as
- * skipped when reached; after a failure every remaining step is skipped. Not thread-safe.
+ * The steps of one connection check in the order they run, with a timer on the current one. Steps that do not apply
+ * (TLS without encryption, AUTH without authentication) are recorded as skipped when reached; after a failure every
+ * remaining step is skipped. Not thread-safe.
  */
 final class CheckProgress {
 

@@ -11,9 +11,9 @@ import dev.scenarios.connector.smtp.internal.oauth.AccessToken;
 import dev.scenarios.connector.smtp.internal.oauth.OAuthTokens;
 import dev.scenarios.connector.smtp.internal.oauth.TokenException;
 import dev.scenarios.connector.smtp.internal.outcome.Failure;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.JournalLevel;
-import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import dev.scenarios.connector.smtp.internal.transport.DialogueRecorder;
 import dev.scenarios.connector.smtp.internal.transport.FailureClassifier;
 import dev.scenarios.connector.smtp.internal.transport.HostLookup;
@@ -42,10 +42,10 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One run of "check connection": (with OAuth2 first the token) resolve, connect, greeting, EHLO,
- * TLS, AUTH, MAIL FROM, then RSET + QUIT or a test message. Each step is timed from the transport's hooks; the first failure
- * is classified and the rest skipped. Does network I/O bounded by the configured timeouts.
- * Created per check by {@code SmtpConnectionType.check}; not reusable.
+ * One run of "check connection": (with OAuth2 first the token) resolve, connect, greeting, EHLO, TLS, AUTH, MAIL FROM,
+ * then RSET + QUIT or a test message. Each step is timed from the transport's hooks; the first failure is classified
+ * and the rest skipped. Does network I/O bounded by the configured timeouts. Created per check by
+ * {@code SmtpConnectionType.check}; not reusable.
  */
 public final class ConnectionCheck implements SocketEvents, ObservedSmtpTransport.Listener {
 
@@ -62,9 +62,10 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         this.context = context;
         this.messages = messages;
         String last = settings.checkWithoutSending() ? "rset-quit" : "send-test";
-        List<String> plan = new ArrayList<>(settings.encryption() == Encryption.SSL
-                ? List.of("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", last)
-                : List.of("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", last));
+        List<String> plan = new ArrayList<>(
+                settings.encryption() == Encryption.SSL
+                        ? List.of("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", last)
+                        : List.of("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", last));
         if (settings.oauth() != null) {
             // The token comes first: a server would not wait at AUTH while a slow endpoint answers.
             plan.add(0, "token");
@@ -82,9 +83,12 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
     /** Runs the check and journals it (per the journal level). Never throws for user or network errors. */
     public CheckResult run() {
         CheckResult result = runSteps();
-        if (settings.journal() == JournalLevel.FULL || (settings.journal() == JournalLevel.ERRORS && !result.succeeded())) {
-            new Journal(context.dataDirectory(), settings.systemName(),
-                    problem -> context.journalFailed(settings.systemName(), problem))
+        if (settings.journal() == JournalLevel.FULL
+                || (settings.journal() == JournalLevel.ERRORS && !result.succeeded())) {
+            new Journal(
+                            context.dataDirectory(),
+                            settings.systemName(),
+                            problem -> context.journalFailed(settings.systemName(), problem))
                     .append(JournalEntries.check(context.clock().instant(), result, recorder.redacted()));
         }
         return result;
@@ -95,14 +99,17 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         try {
             tls = TrustedCertificates.sslContext(settings.trustedCertificates());
         } catch (TrustedCertificates.CertificateFileException e) {
-            return CheckResult.failed(FailureKind.CONFIGURATION, messages.message(e.key(), e.file()), e.getMessage(), List.of());
+            return CheckResult.failed(
+                    FailureKind.CONFIGURATION, messages.message(e.key(), e.file()), e.getMessage(), List.of());
         }
         String password = settings.password();
         if (settings.oauth() != null) {
             OAuthTokens tokens = OAuthTokens.of(settings, tls, context, messages);
             try {
                 AccessToken token = tokens.fetch();
-                progress.passIf("token", tokens.source() + ": " + token.describe(context.clock().instant()));
+                progress.passIf(
+                        "token",
+                        tokens.source() + ": " + token.describe(context.clock().instant()));
                 password = token.value();
             } catch (TokenException e) {
                 return failed(e.failure());
@@ -124,21 +131,30 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
                 transport.issueCommand("RSET", 250);
                 transport.close();
                 progress.passIf("rset-quit", "RSET accepted, QUIT sent");
-                return CheckResult.succeeded(messages.message("check.succeeded.nosend", settings.systemName()), "", progress.steps());
+                return CheckResult.succeeded(
+                        messages.message("check.succeeded.nosend", settings.systemName()), "", progress.steps());
             }
             MimeMessage message = testMessage(session);
             transport.sendMessage(message, message.getAllRecipients());
             String reply = FailureClassifier.reply(transport.getLastServerResponse());
             progress.passIf("send-test", message.getMessageID() + " " + reply);
             String to = String.join(", ", settings.testRecipients());
-            return CheckResult.succeeded(messages.message("check.succeeded.sent", settings.systemName(), to), reply, progress.steps());
+            return CheckResult.succeeded(
+                    messages.message("check.succeeded.sent", settings.systemName(), to), reply, progress.steps());
         } catch (MessagingException | RuntimeException e) {
             Failure failure = new FailureClassifier(settings, messages).classify(e, transport);
-            if ("mail-from".equals(progress.current()) && (failure.kind() == FailureKind.PROTOCOL || failure.kind() == FailureKind.OTHER)
-                    && transport != null && transport.getLastReturnCode() >= 400) {
+            if ("mail-from".equals(progress.current())
+                    && (failure.kind() == FailureKind.PROTOCOL || failure.kind() == FailureKind.OTHER)
+                    && transport != null
+                    && transport.getLastReturnCode() >= 400) {
                 String reply = FailureClassifier.reply(transport.getLastServerResponse());
-                failure = new Failure(FailureKind.SENDER_REJECTED, messages.message("fail.sender.rejected", reply),
-                        transport.getLastReturnCode(), List.of(), false, failure.detail());
+                failure = new Failure(
+                        FailureKind.SENDER_REJECTED,
+                        messages.message("fail.sender.rejected", reply),
+                        transport.getLastReturnCode(),
+                        List.of(),
+                        false,
+                        failure.detail());
             }
             return failed(failure);
         } finally {
@@ -161,7 +177,9 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
     private Failure resolve() {
         try {
             InetAddress[] addresses = HostLookup.resolve(settings.host(), settings.connectTimeout());
-            progress.passIf("resolve", Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
+            progress.passIf(
+                    "resolve",
+                    Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -174,15 +192,18 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
     private MimeMessage testMessage(Session session) throws MessagingException {
         MimeMessage message = new StableIdMessage(session);
         try {
-            message.setFrom(settings.senderName() == null ? new InternetAddress(settings.senderAddress())
-                    : new InternetAddress(settings.senderAddress(), settings.senderName(), "UTF-8"));
+            message.setFrom(
+                    settings.senderName() == null
+                            ? new InternetAddress(settings.senderAddress())
+                            : new InternetAddress(settings.senderAddress(), settings.senderName(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
         message.setRecipients(MimeMessage.RecipientType.TO, String.join(",", settings.testRecipients()));
         Instant now = context.clock().instant();
         message.setSubject(messages.get("testmessage.subject", Locale.ENGLISH, settings.systemName()), "UTF-8");
-        message.setText(messages.get("testmessage.body", Locale.ENGLISH, settings.systemName(), now.toString()), "UTF-8");
+        message.setText(
+                messages.get("testmessage.body", Locale.ENGLISH, settings.systemName(), now.toString()), "UTF-8");
         message.saveChanges();
         return message;
     }
@@ -213,11 +234,13 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
                     progress.passIf("tls", tlsDetail() + "; EHLO after TLS: " + ehloExtensions);
                 }
             }
-            case CONNECTED -> progress.passIf("auth", "authenticated as " + settings.username() + " (server offers AUTH "
-                    + transport.getExtensionParameter("AUTH") + ")");
+            case CONNECTED ->
+                progress.passIf(
+                        "auth",
+                        "authenticated as " + settings.username() + " (server offers AUTH "
+                                + transport.getExtensionParameter("AUTH") + ")");
             case MAIL_FROM -> progress.passIf("mail-from", reply);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -229,7 +252,8 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         String peer;
         try {
             X509Certificate cert = (X509Certificate) s.getPeerCertificates()[0];
-            peer = cert.getSubjectX500Principal().getName() + ", expires " + cert.getNotAfter().toInstant();
+            peer = cert.getSubjectX500Principal().getName() + ", expires "
+                    + cert.getNotAfter().toInstant();
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
             peer = "peer not verified";
         }
@@ -242,7 +266,10 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
             return "";
         }
         String[] lines = ehloReply.split("\r?\n");
-        return Arrays.stream(lines).skip(1).map(l -> l.length() > 4 ? l.substring(4).trim() : "")
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+        return Arrays.stream(lines)
+                .skip(1)
+                .map(l -> l.length() > 4 ? l.substring(4).trim() : "")
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(", "));
     }
 }

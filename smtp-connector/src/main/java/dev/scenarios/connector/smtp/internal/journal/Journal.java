@@ -23,11 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The journal of one connection: {@code <dataDirectory>/journals/<systemName>.log}, rotated by size
- * into {@code .log.1} (newest) … {@code .log.N} (oldest). Appends are synchronized and written
- * through at once, so {@link #read} sees every finished entry. Entries are text the caller has
- * already redacted. A write that fails (read-only folder, full disk) never fails the send or check
- * it records: it is handed to the failure listener (the host reports it) and the entry is lost.
+ * The journal of one connection: {@code <dataDirectory>/journals/<systemName>.log}, rotated by size into {@code .log.1}
+ * (newest) … {@code .log.N} (oldest). Appends are synchronized and written through at once, so {@link #read} sees every
+ * finished entry. Entries are text the caller has already redacted. A write that fails (read-only folder, full disk)
+ * never fails the send or check it records: it is handed to the failure listener (the host reports it) and the entry is
+ * lost.
  */
 public final class Journal {
 
@@ -55,8 +55,8 @@ public final class Journal {
     }
 
     /**
-     * Appends {@code entry} (a newline is added if missing), rotating first when the file is full.
-     * Does I/O; never throws for an I/O failure (see the class comment).
+     * Appends {@code entry} (a newline is added if missing), rotating first when the file is full. Does I/O; never
+     * throws for an I/O failure (see the class comment).
      */
     public void append(String entry) {
         synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
@@ -79,8 +79,10 @@ public final class Journal {
                 rotate();
             }
             // Owner-only whatever the umask: a journal holds addresses and server dialogues.
-            try (SeekableByteChannel out = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), OwnerOnly.file())) {
+            try (SeekableByteChannel out = Files.newByteChannel(
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                    OwnerOnly.file())) {
                 out.write(ByteBuffer.wrap(bytes));
             }
         } catch (IOException e) {
@@ -119,22 +121,29 @@ public final class Journal {
         for (Path p : files) {
             parts.add(new ByteArrayInputStream(Files.readAllBytes(p)));
         }
-        return parts.isEmpty() ? InputStream.nullInputStream() : new SequenceInputStream(Collections.enumeration(parts));
+        return parts.isEmpty()
+                ? InputStream.nullInputStream()
+                : new SequenceInputStream(Collections.enumeration(parts));
     }
 
     /** Owner-only permissions for new journal files and folders (none on file systems without POSIX permissions). */
     private static final class OwnerOnly {
-        private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        private static final boolean POSIX =
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
         static FileAttribute<?>[] file() {
-            return POSIX ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            return POSIX
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                    }
                     : new FileAttribute<?>[0];
         }
 
         static FileAttribute<?>[] folder() {
-            return POSIX ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            return POSIX
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                    }
                     : new FileAttribute<?>[0];
         }
     }

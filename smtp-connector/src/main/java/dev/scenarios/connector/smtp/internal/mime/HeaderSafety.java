@@ -9,9 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules that keep scenario data from rewriting a message's header: which custom header
- * names a path may set, that no header value carries a line break, and that no header line
- * grows past RFC 5322's limit. Pure.
+ * The rules that keep scenario data from rewriting a message's header: which custom header names a path may set, that
+ * no header value carries a line break, and that no header line grows past RFC 5322's limit. Pure.
  */
 public final class HeaderSafety {
 
@@ -19,25 +18,34 @@ public final class HeaderSafety {
 
     /** Lower-case names of the standard headers a path may set besides {@code X-*}. */
     private static final Set<String> ALLOWED = Set.of(
-            "list-unsubscribe", "list-unsubscribe-post", "list-id", "importance", "priority", "sensitivity",
-            "auto-submitted", "in-reply-to", "references", "keywords", "comments", "organization");
+            "list-unsubscribe",
+            "list-unsubscribe-post",
+            "list-id",
+            "importance",
+            "priority",
+            "sensitivity",
+            "auto-submitted",
+            "in-reply-to",
+            "references",
+            "keywords",
+            "comments",
+            "organization");
 
     /**
-     * An RFC 2047 encoded-word anywhere in the text, not only between spaces as the standard asks:
-     * lenient readers decode those too, so they must be checked as well.
+     * An RFC 2047 encoded-word anywhere in the text, not only between spaces as the standard asks: lenient readers
+     * decode those too, so they must be checked as well.
      */
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[BbQq]\\?[^?\\s]*\\?=");
 
     /** RFC 5322 2.1.1: a line of a message is at most 998 characters, without its CRLF. */
     static final int MAX_LINE = 998;
 
-    private HeaderSafety() {
-    }
+    private HeaderSafety() {}
 
     /**
-     * Whether a path or a scenario may set the header {@code name}: {@code X-…} or one of a few
-     * informational standard headers. Addressing, identity, routing and MIME structure headers
-     * (From, To, Subject, Message-ID, Content-*, Received, …) are refused.
+     * Whether a path or a scenario may set the header {@code name}: {@code X-…} or one of a few informational standard
+     * headers. Addressing, identity, routing and MIME structure headers (From, To, Subject, Message-ID, Content-*,
+     * Received, …) are refused.
      */
     public static boolean isAllowedCustomHeader(String name) {
         return name != null && (X_HEADER.matcher(name).matches() || ALLOWED.contains(name.toLowerCase(Locale.ROOT)));
@@ -50,8 +58,8 @@ public final class HeaderSafety {
     }
 
     /**
-     * Whether {@code value} holds CR, LF or NUL, either as is or inside an RFC 2047 encoded-word
-     * (e.g. {@code =?UTF-8?Q?=0D=0A?=}).
+     * Whether {@code value} holds CR, LF or NUL, either as is or inside an RFC 2047 encoded-word (e.g.
+     * {@code =?UTF-8?Q?=0D=0A?=}).
      */
     public static boolean containsLineBreak(String value) {
         if (value == null) {
@@ -74,8 +82,8 @@ public final class HeaderSafety {
     }
 
     /**
-     * Fails when {@code value} {@linkplain #containsLineBreak contains a line break}; the message
-     * names {@code field} but not the value.
+     * Fails when {@code value} {@linkplain #containsLineBreak contains a line break}; the message names {@code field}
+     * but not the value.
      *
      * @throws DeliveryException CONFIGURATION
      */
@@ -86,9 +94,9 @@ public final class HeaderSafety {
     }
 
     /**
-     * Fails when header {@code header} with {@code value}, RFC 2047 encoded in UTF-8 and folded as
-     * Jakarta Mail writes it, would have a line over the 998 characters RFC 5322 allows (a long
-     * word without spaces cannot be folded). The message names {@code field} and the length. Pure.
+     * Fails when header {@code header} with {@code value}, RFC 2047 encoded in UTF-8 and folded as Jakarta Mail writes
+     * it, would have a line over the 998 characters RFC 5322 allows (a long word without spaces cannot be folded). The
+     * message names {@code field} and the length. Pure.
      *
      * @throws DeliveryException CONFIGURATION
      */

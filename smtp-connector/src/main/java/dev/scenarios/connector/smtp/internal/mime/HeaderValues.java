@@ -3,8 +3,7 @@ package dev.scenarios.connector.smtp.internal.mime;
 /** The characters that must never reach a header value: CR, LF and NUL (header injection). */
 public final class HeaderValues {
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /** Whether {@code value} contains CR, LF or NUL. Pure. */
     public static boolean hasForbiddenCharacter(String value) {

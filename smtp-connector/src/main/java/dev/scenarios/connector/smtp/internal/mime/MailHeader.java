@@ -6,5 +6,4 @@ package dev.scenarios.connector.smtp.internal.mime;
  * @param name e.g. {@code X-Order}
  * @param value the unencoded value; non-ASCII text is RFC 2047 encoded when written
  */
-public record MailHeader(String name, String value) {
-}
+public record MailHeader(String name, String value) {}

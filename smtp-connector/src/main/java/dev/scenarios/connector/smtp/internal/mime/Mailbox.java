@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One recipient or reply address: an optional display name and an address whose domain is
- * already ASCII (IDN domains are converted to punycode, as servers without SMTPUTF8 need).
+ * One recipient or reply address: an optional display name and an address whose domain is already ASCII (IDN domains
+ * are converted to punycode, as servers without SMTPUTF8 need).
  *
  * @param name the display name, or null
  * @param address the address, e.g. {@code anna@example.com}
@@ -18,8 +18,7 @@ import java.util.List;
 public record Mailbox(String name, String address) {
 
     /**
-     * A mailbox from a display name and an address supplied separately (a {@code {Name, Address}}
-     * object). Pure.
+     * A mailbox from a display name and an address supplied separately (a {@code {Name, Address}} object). Pure.
      *
      * @param field what to call the value in an error, e.g. {@code To[1]}
      * @throws DeliveryException CONFIGURATION when a part contains a line break or the address is invalid
@@ -34,8 +33,7 @@ public record Mailbox(String name, String address) {
     }
 
     /**
-     * The mailboxes in {@code text}: one or more comma-separated {@code address} or
-     * {@code Name <address>}. Pure.
+     * The mailboxes in {@code text}: one or more comma-separated {@code address} or {@code Name <address>}. Pure.
      *
      * @throws DeliveryException CONFIGURATION when the text contains a line break or an invalid address
      */

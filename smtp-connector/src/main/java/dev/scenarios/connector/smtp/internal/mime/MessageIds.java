@@ -5,10 +5,10 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Mints Message-IDs unique across threads, processes and machines: 128 bits from a
- * {@link SecureRandom} (Jakarta's own ids are hash code, counter and milliseconds, so two processes
- * started alike mint the same id in the same millisecond), then the time in milliseconds so ids
- * sort roughly by age when read. Thread-safe, no I/O after the first call seeds the generator.
+ * Mints Message-IDs unique across threads, processes and machines: 128 bits from a {@link SecureRandom} (Jakarta's own
+ * ids are hash code, counter and milliseconds, so two processes started alike mint the same id in the same
+ * millisecond), then the time in milliseconds so ids sort roughly by age when read. Thread-safe, no I/O after the first
+ * call seeds the generator.
  */
 public final class MessageIds {
 
@@ -16,8 +16,7 @@ public final class MessageIds {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int RANDOM_BYTES = 16;
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     /** A new {@code <random.time@domain>}; {@code domain} is the sender's (e.g. {@code example.com}). */
     public static String mint(String domain) {
@@ -38,8 +37,12 @@ public final class MessageIds {
         if (bits > 0) {
             id.append(BASE32[(buffer << (5 - bits)) & 31]);
         }
-        return id.append('.').append(Long.toString(System.currentTimeMillis(), 36)).append('@')
-                .append(ascii(domain)).append('>').toString();
+        return id.append('.')
+                .append(Long.toString(System.currentTimeMillis(), 36))
+                .append('@')
+                .append(ascii(domain))
+                .append('>')
+                .toString();
     }
 
     /** The domain as a header may carry it: ASCII (punycode for an IDN), "localhost" when unusable. */

@@ -18,26 +18,25 @@ import java.io.UnsupportedEncodingException;
 import java.util.List;
 
 /**
- * Writes a {@link RenderedMail} into a {@link MimeMessage} directly through the Jakarta Mail API,
- * never through camel-mail's header mapping. Every text that could go out in the JVM's default
- * charset is given UTF-8 explicitly: the subject, display names, header values, and attachment
- * file names (RFC 2231 {@code filename*} and {@code name*} in UTF-8).
+ * Writes a {@link RenderedMail} into a {@link MimeMessage} directly through the Jakarta Mail API, never through
+ * camel-mail's header mapping. Every text that could go out in the JVM's default charset is given UTF-8 explicitly: the
+ * subject, display names, header values, and attachment file names (RFC 2231 {@code filename*} and {@code name*} in
+ * UTF-8).
  */
 public final class MimeMessages {
 
     private static final String UTF_8 = "UTF-8";
 
-    private MimeMessages() {
-    }
+    private MimeMessages() {}
 
     /**
-     * Sets recipients, Reply-To, Subject, custom headers and the content of {@code message}, whose
-     * From the connection has already set. Does not call {@code saveChanges}: the connection does, once,
-     * so the Message-ID is assigned where the message is sent. No I/O.
+     * Sets recipients, Reply-To, Subject, custom headers and the content of {@code message}, whose From the connection
+     * has already set. Does not call {@code saveChanges}: the connection does, once, so the Message-ID is assigned
+     * where the message is sent. No I/O.
      *
-     * <p>Structure: text only {@code text/plain; charset=UTF-8}; HTML only {@code text/html};
-     * both {@code multipart/alternative} (plain first); with attachments a {@code multipart/mixed}
-     * whose first part is that body.
+     * <p>Structure: text only {@code text/plain; charset=UTF-8}; HTML only {@code text/html}; both
+     * {@code multipart/alternative} (plain first); with attachments a {@code multipart/mixed} whose first part is that
+     * body.
      *
      * @throws MessagingException if Jakarta Mail refuses a value (the mail was checked before, so this is unexpected)
      */
@@ -104,7 +103,8 @@ public final class MimeMessages {
         // RFC 2231 like filename: an RFC 2047 word would be folded and split into name*0, name*1 for
         // long names, which old clients (the only reason for "name") cannot read either.
         ContentType contentType = new ContentType(attachment.contentType());
-        ParameterList typeParameters = contentType.getParameterList() == null ? new ParameterList() : contentType.getParameterList();
+        ParameterList typeParameters =
+                contentType.getParameterList() == null ? new ParameterList() : contentType.getParameterList();
         typeParameters.set("name", attachment.name(), UTF_8);
         contentType.setParameterList(typeParameters);
         part.setHeader("Content-Type", contentType.toString());

@@ -11,11 +11,10 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * A prepared message on its way out: its bytes are written to the server exactly as prepared
- * (headers, Message-ID and body unchanged), never parsed back into a MIME tree, and the envelope
- * is the given recipients rather than the To/Cc/Bcc headers (a retry after a partial rejection
- * goes only to those still owed the message). The bytes were checked for header injection when
- * the message was prepared. {@link #saveChanges()} does nothing.
+ * A prepared message on its way out: its bytes are written to the server exactly as prepared (headers, Message-ID and
+ * body unchanged), never parsed back into a MIME tree, and the envelope is the given recipients rather than the
+ * To/Cc/Bcc headers (a retry after a partial rejection goes only to those still owed the message). The bytes were
+ * checked for header injection when the message was prepared. {@link #saveChanges()} does nothing.
  */
 public final class PreparedMime extends MimeMessage {
 

@@ -3,9 +3,8 @@ package dev.scenarios.connector.smtp.internal.mime;
 import java.util.List;
 
 /**
- * One message as the path's template and a scenario's attributes make it, before it becomes MIME.
- * Every value has been checked: no line breaks in header values, allowed header names only, at
- * least one recipient.
+ * One message as the path's template and a scenario's attributes make it, before it becomes MIME. Every value has been
+ * checked: no line breaks in header values, allowed header names only, at least one recipient.
  *
  * @param text the plain-text body, or null
  * @param html the HTML body, or null; at least one of the two is present

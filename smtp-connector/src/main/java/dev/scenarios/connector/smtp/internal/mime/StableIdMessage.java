@@ -11,9 +11,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A MimeMessage that keeps its Message-ID (and Date) across {@code saveChanges()}: Jakarta generates a new one
- * on every save, which would give a retried message a new identity and let receivers deliver it
- * twice. A Message-ID is generated only when none is set.
+ * A MimeMessage that keeps its Message-ID (and Date) across {@code saveChanges()}: Jakarta generates a new one on every
+ * save, which would give a retried message a new identity and let receivers deliver it twice. A Message-ID is generated
+ * only when none is set.
  */
 public final class StableIdMessage extends MimeMessage {
 
@@ -41,7 +41,9 @@ public final class StableIdMessage extends MimeMessage {
         Instant now = Instant.now();
         ZoneId zone = ZoneId.systemDefault();
         FormattedDate last = lastDate;
-        if (last != null && last.epochSecond() == now.getEpochSecond() && last.zone().equals(zone)) {
+        if (last != null
+                && last.epochSecond() == now.getEpochSecond()
+                && last.zone().equals(zone)) {
             return last.text();
         }
         String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now, zone));
@@ -49,8 +51,7 @@ public final class StableIdMessage extends MimeMessage {
         return text;
     }
 
-    private record FormattedDate(long epochSecond, ZoneId zone, String text) {
-    }
+    private record FormattedDate(long epochSecond, ZoneId zone, String text) {}
 
     /** Mints a Message-ID ({@link MessageIds}: 128 random bits) only when none is set, with the sender's domain. */
     @Override
@@ -62,7 +63,10 @@ public final class StableIdMessage extends MimeMessage {
 
     private String senderDomain() throws MessagingException {
         Address[] from = getFrom();
-        if (from != null && from.length > 0 && from[0] instanceof InternetAddress address && address.getAddress() != null) {
+        if (from != null
+                && from.length > 0
+                && from[0] instanceof InternetAddress address
+                && address.getAddress() != null) {
             String text = address.getAddress();
             int at = text.lastIndexOf('@');
             if (at >= 0 && at < text.length() - 1) {

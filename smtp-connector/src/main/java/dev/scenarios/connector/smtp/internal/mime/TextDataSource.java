@@ -8,11 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A UTF-8 text body that names its own transfer encoding when the text is plain 7bit data
- * (RFC 2045 section 2.7: US-ASCII without NUL, no line over 998 octets), so that Jakarta Mail
- * need not scan its bytes again on every save; that scan was a tenth of the CPU of a pooled
- * message. For any other text it answers null and Jakarta chooses as always (quoted-printable or base64).
- * Its {@link #handler()} writes the bytes as they are.
+ * A UTF-8 text body that names its own transfer encoding when the text is plain 7bit data (RFC 2045 section 2.7:
+ * US-ASCII without NUL, no line over 998 octets), so that Jakarta Mail need not scan its bytes again on every save;
+ * that scan was a tenth of the CPU of a pooled message. For any other text it answers null and Jakarta chooses as
+ * always (quoted-printable or base64). Its {@link #handler()} writes the bytes as they are.
  */
 final class TextDataSource extends ByteArrayDataSource implements EncodingAware {
 
@@ -40,8 +39,8 @@ final class TextDataSource extends ByteArrayDataSource implements EncodingAware 
     }
 
     /**
-     * A DataHandler over this body that writes its bytes in one call: the plain one copies them
-     * through a new 8 KB buffer each time the message is written, a third of a message's garbage.
+     * A DataHandler over this body that writes its bytes in one call: the plain one copies them through a new 8 KB
+     * buffer each time the message is written, a third of a message's garbage.
      */
     DataHandler handler() {
         return new DataHandler(this) {
@@ -52,7 +51,9 @@ final class TextDataSource extends ByteArrayDataSource implements EncodingAware 
         };
     }
 
-    /** Whether no line is longer than {@link #MAX_LINE}; a bare CR counts as part of a line, which errs towards "no". */
+    /**
+     * Whether no line is longer than {@link #MAX_LINE}; a bare CR counts as part of a line, which errs towards "no".
+     */
     private static boolean shortLines(String text) {
         int start = 0;
         while (start < text.length()) {

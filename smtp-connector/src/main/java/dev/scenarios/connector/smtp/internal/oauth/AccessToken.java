@@ -20,7 +20,8 @@ public record AccessToken(String value, Instant expiresAt, String scope, boolean
 
     /** What the check shows: expiry, scope and rotation, never the token. */
     public String describe(Instant now) {
-        String expiry = expiresAt == null ? "expiry unknown"
+        String expiry = expiresAt == null
+                ? "expiry unknown"
                 : "expires in " + Math.max(0, Duration.between(now, expiresAt).toSeconds()) + "s (" + expiresAt + ")";
         return "Bearer token" + (scope == null ? "" : " for " + scope) + ", " + expiry
                 + (refreshTokenRotated ? ", refresh token rotated (kept for this run)" : "");

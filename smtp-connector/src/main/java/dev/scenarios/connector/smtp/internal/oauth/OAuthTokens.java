@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.Messages;
+import dev.scenarios.connector.smtp.internal.settings.OAuthSettings;
 import dev.scenarios.connector.smtp.internal.settings.OAuthSettings.Flow;
 import dev.scenarios.connector.smtp.internal.settings.OAuthSettings.Provider;
-import dev.scenarios.connector.smtp.internal.settings.OAuthSettings;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -30,15 +30,15 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The OAuth2 access tokens of one connection: fetched from the token endpoint with the JDK's HTTP
- * client (form POST, JSON answer), cached until {@link #EXPIRY_MARGIN} before they expire, fetched
- * anew when expired or when the SMTP server rejected the cached one. A refresh token the endpoint
- * rotates replaces the configured one for the rest of the run and, when the connection opted in
- * with {@code writeBackRefreshToken}, is handed to the host to store ({@code ConnectorContext.replaceSecret}). A static token is returned as configured. Thread-safe: one fetch at a time.
+ * The OAuth2 access tokens of one connection: fetched from the token endpoint with the JDK's HTTP client (form POST,
+ * JSON answer), cached until {@link #EXPIRY_MARGIN} before they expire, fetched anew when expired or when the SMTP
+ * server rejected the cached one. A refresh token the endpoint rotates replaces the configured one for the rest of the
+ * run and, when the connection opted in with {@code writeBackRefreshToken}, is handed to the host to store
+ * ({@code ConnectorContext.replaceSecret}). A static token is returned as configured. Thread-safe: one fetch at a time.
  *
- * <p>Created by {@code SmtpConnection} (one cache per opened connection) and by the connection
- * check (which always fetches). Every request is bounded by the connection's connect and read
- * timeouts; TLS is verified against the JDK's anchors plus {@code trustedCertificates}.
+ * <p>Created by {@code SmtpConnection} (one cache per opened connection) and by the connection check (which always
+ * fetches). Every request is bounded by the connection's connect and read timeouts; TLS is verified against the JDK's
+ * anchors plus {@code trustedCertificates}.
  */
 public final class OAuthTokens {
 
@@ -46,6 +46,7 @@ public final class OAuthTokens {
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(60);
     /** What a token is assumed to live when the endpoint gives no {@code expires_in} (RFC 6749 only recommends it). */
     private static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
+
     private static final int MAX_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,19 +60,26 @@ public final class OAuthTokens {
     private AccessToken cached;
     private String refreshToken;
 
-    /**
-     * @param tls the connection's TLS context (JDK anchors plus trustedCertificates); no I/O here
-     */
-    public OAuthTokens(OAuthSettings settings, SSLContext tls, Duration connectTimeout, Duration readTimeout, Clock clock,
+    /** @param tls the connection's TLS context (JDK anchors plus trustedCertificates); no I/O here */
+    public OAuthTokens(
+            OAuthSettings settings,
+            SSLContext tls,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Clock clock,
             Messages messages) {
-        this(settings, tls, connectTimeout, readTimeout, clock, messages, rotated -> { });
+        this(settings, tls, connectTimeout, readTimeout, clock, messages, rotated -> {});
     }
 
-    /**
-     * @param rotatedRefreshTokens receives a refresh token the endpoint rotated, to store it for the next start
-     */
-    public OAuthTokens(OAuthSettings settings, SSLContext tls, Duration connectTimeout, Duration readTimeout, Clock clock,
-            Messages messages, Consumer<String> rotatedRefreshTokens) {
+    /** @param rotatedRefreshTokens receives a refresh token the endpoint rotated, to store it for the next start */
+    public OAuthTokens(
+            OAuthSettings settings,
+            SSLContext tls,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Clock clock,
+            Messages messages,
+            Consumer<String> rotatedRefreshTokens) {
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.settings = settings;
         this.clock = clock;
@@ -90,13 +98,17 @@ public final class OAuthTokens {
         OAuthSettings oauth = settings.oauth();
         Consumer<String> store = oauth.writeBackRefreshToken()
                 ? rotated -> context.replaceSecret(settings.systemName(), "refreshToken", rotated)
-                : rotated -> { };
-        return new OAuthTokens(oauth, tls, settings.connectTimeout(), settings.readTimeout(), context.clock(), messages, store);
+                : rotated -> {};
+        return new OAuthTokens(
+                oauth, tls, settings.connectTimeout(), settings.readTimeout(), context.clock(), messages, store);
     }
 
     private static HttpClient httpClient(SSLContext tls, Duration connectTimeout) {
-        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
         // The JDK's client uses no proxy unless given one: honour the JVM's proxy settings (https.proxyHost, ...).
         ProxySelector proxies = ProxySelector.getDefault();
         if (proxies != null) {
@@ -111,9 +123,8 @@ public final class OAuthTokens {
     }
 
     /**
-     * A token to authenticate with: the cached one unless it expires within the margin, else a new
-     * one from the endpoint (network I/O, bounded by the timeouts). Called by the sender before
-     * each new SMTP session.
+     * A token to authenticate with: the cached one unless it expires within the margin, else a new one from the
+     * endpoint (network I/O, bounded by the timeouts). Called by the sender before each new SMTP session.
      *
      * @throws TokenException when no token can be obtained; its failure says why, without secrets
      */
@@ -128,8 +139,8 @@ public final class OAuthTokens {
     }
 
     /**
-     * A new token after the SMTP server rejected {@code rejected} (revoked early, or permissions
-     * changed since it was issued). Fetches unless another thread already replaced it. Network I/O.
+     * A new token after the SMTP server rejected {@code rejected} (revoked early, or permissions changed since it was
+     * issued). Fetches unless another thread already replaced it. Network I/O.
      *
      * @throws TokenException when no token can be obtained
      * @throws IllegalStateException for a static token, which cannot be renewed
@@ -145,8 +156,8 @@ public final class OAuthTokens {
     }
 
     /**
-     * Always asks the endpoint (or returns the static token), and caches the answer: the
-     * connection check's {@code token} step. Network I/O.
+     * Always asks the endpoint (or returns the static token), and caches the answer: the connection check's
+     * {@code token} step. Network I/O.
      *
      * @throws TokenException when no token can be obtained
      */
@@ -175,7 +186,8 @@ public final class OAuthTokens {
                 .POST(HttpRequest.BodyPublishers.ofString(form(), StandardCharsets.UTF_8))
                 .build();
         Duration limit = connectTimeout.plus(readTimeout);
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
             // The request timeout stops at the response headers; this bounds the body as well.
@@ -188,7 +200,8 @@ public final class OAuthTokens {
             pending.cancel(true);
             throw errors.unreachable(e, readTimeout);
         } catch (ExecutionException e) {
-            throw errors.unreachable(e.getCause(), e.getCause() instanceof HttpConnectTimeoutException ? connectTimeout : readTimeout);
+            throw errors.unreachable(
+                    e.getCause(), e.getCause() instanceof HttpConnectTimeoutException ? connectTimeout : readTimeout);
         }
         return parse(response);
     }
@@ -204,7 +217,10 @@ public final class OAuthTokens {
             body = null;
         }
         if (status / 100 != 2) {
-            throw errors.refused(status, body != null && body.isObject() ? body : null, raw.length() > 200 ? raw.substring(0, 200) : raw);
+            throw errors.refused(
+                    status,
+                    body != null && body.isObject() ? body : null,
+                    raw.length() > 200 ? raw.substring(0, 200) : raw);
         }
         if (body == null || !body.isObject()) {
             throw errors.malformed(status, "the answer is not a JSON object");
@@ -241,13 +257,16 @@ public final class OAuthTokens {
             form.put("refresh_token", refreshToken);
         }
         // Google's refresh keeps the scopes granted with the refresh token; only send one when asked to.
-        boolean sendScope = settings.scope() != null && (settings.provider() != Provider.GOOGLE || settings.flow() == Flow.CLIENT_CREDENTIALS
-                || !OAuthSettings.GOOGLE_SCOPE.equals(settings.scope()));
+        boolean sendScope = settings.scope() != null
+                && (settings.provider() != Provider.GOOGLE
+                        || settings.flow() == Flow.CLIENT_CREDENTIALS
+                        || !OAuthSettings.GOOGLE_SCOPE.equals(settings.scope()));
         if (sendScope) {
             form.put("scope", settings.scope());
         }
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * No access token could be obtained: the endpoint was unreachable, timed out, failed TLS, or the
- * provider refused the request. Carries the classified {@link Failure}; its message and detail
- * never contain a secret or a token. Thrown by {@link OAuthTokens}.
+ * No access token could be obtained: the endpoint was unreachable, timed out, failed TLS, or the provider refused the
+ * request. Carries the classified {@link Failure}; its message and detail never contain a secret or a token. Thrown by
+ * {@link OAuthTokens}.
  */
 public final class TokenException extends Exception {
 

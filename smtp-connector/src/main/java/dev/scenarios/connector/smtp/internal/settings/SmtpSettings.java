@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The settings of one {@code smtp} connection, read once from a validated {@link Configuration}.
- * Immutable. {@link #toString()} never shows the password.
+ * The settings of one {@code smtp} connection, read once from a validated {@link Configuration}. Immutable.
+ * {@link #toString()} never shows the password.
  */
 public record SmtpSettings(
         String systemName,
@@ -41,17 +41,37 @@ public record SmtpSettings(
         OAuthSettings oauth) {
 
     /** The settings that belong to authentication oauth2 only. */
-    private static final List<String> OAUTH_ONLY = List.of("oauthFlow", "tokenEndpoint", "tenantId", "clientId", "clientSecret",
-            "refreshToken", "accessToken", "scope");
+    private static final List<String> OAUTH_ONLY = List.of(
+            "oauthFlow",
+            "tokenEndpoint",
+            "tenantId",
+            "clientId",
+            "clientSecret",
+            "refreshToken",
+            "accessToken",
+            "scope");
 
     /** The {@code encryption} setting. */
-    public enum Encryption { NONE, SSL, TLS }
+    public enum Encryption {
+        NONE,
+        SSL,
+        TLS
+    }
 
     /** The {@code authentication} setting. */
-    public enum Authentication { NONE, BASIC, WINDOWS, OAUTH2 }
+    public enum Authentication {
+        NONE,
+        BASIC,
+        WINDOWS,
+        OAUTH2
+    }
 
     /** The {@code journal} setting. */
-    public enum JournalLevel { FULL, ERRORS, OFF }
+    public enum JournalLevel {
+        FULL,
+        ERRORS,
+        OFF
+    }
 
     /**
      * Reads {@code configuration}; called by the connection type after validation, no I/O.
@@ -63,8 +83,8 @@ public record SmtpSettings(
     }
 
     /**
-     * Like {@link #from(Configuration)}, with {@code files} turning {@code trustedCertificates} into
-     * a path: the host's {@code ConnectorContext::resolveFile}. No I/O.
+     * Like {@link #from(Configuration)}, with {@code files} turning {@code trustedCertificates} into a path: the host's
+     * {@code ConnectorContext::resolveFile}. No I/O.
      *
      * @throws IllegalArgumentException as {@link #from(Configuration)}, or from {@code files}
      */
@@ -86,7 +106,9 @@ public record SmtpSettings(
                 c.duration("writeTimeout"),
                 c.integer("maxConnections"),
                 c.duration("idleTimeout"),
-                c.optionalString("maxMessagesPerMinute").map(v -> c.integer("maxMessagesPerMinute")).orElse(0),
+                c.optionalString("maxMessagesPerMinute")
+                        .map(v -> c.integer("maxMessagesPerMinute"))
+                        .orElse(0),
                 auth,
                 credentials ? c.string("username") : null,
                 credentials && auth != Authentication.OAUTH2 ? String.valueOf(c.value("password")) : null,
@@ -99,15 +121,16 @@ public record SmtpSettings(
     }
 
     /**
-     * The configuration with values a YAML 1.1 reader may have mangled put back: {@code journal: off}
-     * arrives as boolean false, and booleans may arrive as text in any case. Pure.
+     * The configuration with values a YAML 1.1 reader may have mangled put back: {@code journal: off} arrives as
+     * boolean false, and booleans may arrive as text in any case. Pure.
      */
     public static Configuration normalize(Configuration configuration) {
         Map<String, Object> values = new LinkedHashMap<>(configuration.givenValues());
         if (Boolean.FALSE.equals(values.get("journal"))) {
             values.put("journal", "off");
         }
-        for (String name : List.of("disabled", "checkWithoutSending", "allowInsecureAuthentication", "writeBackRefreshToken")) {
+        for (String name :
+                List.of("disabled", "checkWithoutSending", "allowInsecureAuthentication", "writeBackRefreshToken")) {
             if (values.get(name) instanceof String s && s.trim().matches("(?i)true|false")) {
                 values.put(name, Boolean.valueOf(s.trim().toLowerCase(Locale.ROOT)));
             }
@@ -122,9 +145,9 @@ public record SmtpSettings(
         return Configuration.of(configuration.descriptors(), values);
     }
 
-
     private static String asciiHost(String server) {
-        String host = server.startsWith("[") && server.endsWith("]") ? server.substring(1, server.length() - 1) : server;
+        String host =
+                server.startsWith("[") && server.endsWith("]") ? server.substring(1, server.length() - 1) : server;
         return host.contains(":") ? host : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
     }
 

@@ -18,15 +18,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The type of an author-declared attribute, which decides how a value is checked and written into
- * a template: numbers without exponent, booleans {@code true}/{@code false}, date-times ISO-8601,
- * durations in the short form of the one grammar ({@code 1h 30m}). The seed's structured types
- * ({@link #PERIOD}, {@link #OBJECT}, {@link #KEY_VALUE}) are rendered by {@link DeclaredAttribute}
- * through their parts ({@code {Order.Number}}); only their scalar parts pass through {@link #format}.
+ * The type of an author-declared attribute, which decides how a value is checked and written into a template: numbers
+ * without exponent, booleans {@code true}/{@code false}, date-times ISO-8601, durations in the short form of the one
+ * grammar ({@code 1h 30m}). The seed's structured types ({@link #PERIOD}, {@link #OBJECT}, {@link #KEY_VALUE}) are
+ * rendered by {@link DeclaredAttribute} through their parts ({@code {Order.Number}}); only their scalar parts pass
+ * through {@link #format}.
  */
 public enum AttributeType {
-    STRING, NUMBER, BOOLEAN, DATETIME, DURATION,
-    /** A start and an end date-time: {@code {Stay}} renders {@code start – end}, {@code {Stay.Start}} and {@code {Stay.End}} each. */
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    DATETIME,
+    DURATION,
+    /**
+     * A start and an end date-time: {@code {Stay}} renders {@code start – end}, {@code {Stay.Start}} and
+     * {@code {Stay.End}} each.
+     */
     PERIOD,
     /** Declared nested fields; only {@code {Order.Number}} of a scalar field is a placeholder. */
     OBJECT,
@@ -83,8 +90,11 @@ public enum AttributeType {
     }
 
     private static String formatNumber(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof BigInteger) {
             return value.toString();
         }
         if (value instanceof BigDecimal d) {
@@ -109,7 +119,8 @@ public enum AttributeType {
         if (value instanceof Boolean b) {
             return b.toString();
         }
-        if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+        if (value instanceof String s
+                && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
             return s.trim().toLowerCase(Locale.ROOT);
         }
         throw new IllegalArgumentException("not a boolean");
@@ -140,7 +151,10 @@ public enum AttributeType {
         throw new IllegalArgumentException("not a date-time");
     }
 
-    /** A duration as its parts in the short units of the one grammar, largest first: {@code 1d 2h}, {@code 90s} → {@code 1m 30s}. */
+    /**
+     * A duration as its parts in the short units of the one grammar, largest first: {@code 1d 2h}, {@code 90s} →
+     * {@code 1m 30s}.
+     */
     private static String formatDuration(Object value) {
         Duration d;
         if (value instanceof Duration given) {

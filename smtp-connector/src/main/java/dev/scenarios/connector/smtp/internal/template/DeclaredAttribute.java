@@ -10,14 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An attribute the path's author declared ({@code attributes[i]}, or a field of an object attribute,
- * then named {@code Order.Number}): its name, type, flags and, for an object, its fields. Turns the
- * value a scenario supplies into the texts its placeholders render.
+ * An attribute the path's author declared ({@code attributes[i]}, or a field of an object attribute, then named
+ * {@code Order.Number}): its name, type, flags and, for an object, its fields. Turns the value a scenario supplies into
+ * the texts its placeholders render.
  *
  * @param name the placeholder name: {@code Customer}, or {@code Order.Number} for a field
  * @param fields an object's declared fields (named {@code Order.Number}); empty for other types
  */
-public record DeclaredAttribute(String name, AttributeType type, boolean required, boolean array, boolean notEmpty,
+public record DeclaredAttribute(
+        String name,
+        AttributeType type,
+        boolean required,
+        boolean array,
+        boolean notEmpty,
         List<DeclaredAttribute> fields) {
 
     /** The longest text an attribute may render to: room for any real value, not for a flood. */
@@ -35,13 +40,12 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
     }
 
     /**
-     * Puts the text of every placeholder this attribute offers into {@code values}: {@code {Name}} for
-     * a scalar or a period, {@code {Period.Start}}/{@code {Period.End}}, {@code {Order.Number}} for
-     * each declared field of an object, {@code {Map.key}} for each entry of a key-value. Array items
-     * are joined with {@code ", "}. Pure.
+     * Puts the text of every placeholder this attribute offers into {@code values}: {@code {Name}} for a scalar or a
+     * period, {@code {Period.Start}}/{@code {Period.End}}, {@code {Order.Number}} for each declared field of an object,
+     * {@code {Map.key}} for each entry of a key-value. Array items are joined with {@code ", "}. Pure.
      *
-     * @throws DeliveryException CONFIGURATION naming the attribute (or field) when it is required and
-     *     absent, empty while {@code notEmpty}, of the wrong shape or type, or too long (the value itself is not echoed)
+     * @throws DeliveryException CONFIGURATION naming the attribute (or field) when it is required and absent, empty
+     *     while {@code notEmpty}, of the wrong shape or type, or too long (the value itself is not echoed)
      */
     public void renderInto(Object value, Map<String, String> values) throws DeliveryException {
         switch (type) {
@@ -51,7 +55,11 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
                     if (type == AttributeType.PERIOD && item instanceof String text && text.contains("/")) {
                         // ISO-8601 interval notation: start/end.
                         int slash = text.indexOf('/');
-                        item = Map.of("Start", text.substring(0, slash).trim(), "End", text.substring(slash + 1).trim());
+                        item = Map.of(
+                                "Start",
+                                text.substring(0, slash).trim(),
+                                "End",
+                                text.substring(slash + 1).trim());
                     }
                     if (!(item instanceof Map<?, ?> map)) {
                         throw PathTexts.configurationError("send.attribute.type", name, type.id());
@@ -75,13 +83,15 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
             for (DeclaredAttribute field : fields) {
                 Map<String, String> one = new LinkedHashMap<>();
                 field.renderInto(entry(item, field.name().substring(name.length() + 1)), one);
-                one.forEach((k, v) -> texts.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                one.forEach((k, v) ->
+                        texts.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
         } else if (type == AttributeType.KEY_VALUE) {
             for (Map.Entry<?, ?> e : item.entrySet()) {
                 String placeholder = name + "." + e.getKey();
                 texts.computeIfAbsent(placeholder, x -> new ArrayList<>())
-                        .add(new DeclaredAttribute(placeholder, AttributeType.STRING, false, true).render(e.getValue()));
+                        .add(new DeclaredAttribute(placeholder, AttributeType.STRING, false, true)
+                                .render(e.getValue()));
             }
         } else {
             DeclaredAttribute start = new DeclaredAttribute(name + ".Start", AttributeType.DATETIME, true, false);
@@ -162,12 +172,12 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
     }
 
     /**
-     * The text of a scalar {@code value} for a template: empty when absent and optional, array items
-     * joined with {@code ", "}. An array attribute also accepts a single value. Pure.
+     * The text of a scalar {@code value} for a template: empty when absent and optional, array items joined with
+     * {@code ", "}. An array attribute also accepts a single value. Pure.
      *
-     * @throws DeliveryException CONFIGURATION naming the attribute when it is required and absent,
-     *     empty while {@code notEmpty}, or the value is not of the declared type, or longer than
-     *     {@link #MAX_CHARS} (the value itself is not echoed)
+     * @throws DeliveryException CONFIGURATION naming the attribute when it is required and absent, empty while
+     *     {@code notEmpty}, or the value is not of the declared type, or longer than {@link #MAX_CHARS} (the value
+     *     itself is not echoed)
      */
     public String render(Object value) throws DeliveryException {
         List<String> texts = new ArrayList<>();
@@ -178,11 +188,14 @@ public record DeclaredAttribute(String name, AttributeType type, boolean require
                 }
                 texts.add(type.format(item));
             } catch (IllegalArgumentException e) {
-                throw PathTexts.configurationError(switch (type) {
-                    case DATETIME -> "send.attribute.datetime";
-                    case DURATION -> "send.attribute.duration";
-                    default -> "send.attribute.type";
-                }, name, type.id());
+                throw PathTexts.configurationError(
+                        switch (type) {
+                            case DATETIME -> "send.attribute.datetime";
+                            case DURATION -> "send.attribute.duration";
+                            default -> "send.attribute.type";
+                        },
+                        name,
+                        type.id());
             }
         }
         return limited(name, String.join(", ", texts));

@@ -21,14 +21,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A validated {@code smtp-send} path compiled for sending: declared attributes, parsed templates,
- * fixed recipients, headers and attachments (files read once). {@link #render} turns a scenario's
- * attributes into a checked {@link RenderedMail}. Immutable and thread-safe.
+ * A validated {@code smtp-send} path compiled for sending: declared attributes, parsed templates, fixed recipients,
+ * headers and attachments (files read once). {@link #render} turns a scenario's attributes into a checked
+ * {@link RenderedMail}. Immutable and thread-safe.
  */
 public final class PathTemplate {
 
-    private record HeaderTemplate(String name, Template value) {
-    }
+    private record HeaderTemplate(String name, Template value) {}
 
     private final Map<String, DeclaredAttribute> declared;
     private final Template subject;
@@ -41,9 +40,17 @@ public final class PathTemplate {
     private final List<HeaderTemplate> headers;
     private final List<MailAttachment> attachments;
 
-    private PathTemplate(Map<String, DeclaredAttribute> declared, Template subject, Template body, Template htmlBody,
-            List<Mailbox> to, List<Mailbox> cc, List<Mailbox> bcc, Mailbox replyTo,
-            List<HeaderTemplate> headers, List<MailAttachment> attachments) {
+    private PathTemplate(
+            Map<String, DeclaredAttribute> declared,
+            Template subject,
+            Template body,
+            Template htmlBody,
+            List<Mailbox> to,
+            List<Mailbox> cc,
+            List<Mailbox> bcc,
+            Mailbox replyTo,
+            List<HeaderTemplate> headers,
+            List<MailAttachment> attachments) {
         this.declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
         this.subject = subject;
         this.body = body;
@@ -62,13 +69,12 @@ public final class PathTemplate {
      * @param problems every problem of the path, as {@code SmtpSendPathType.validate} reports them
      * @param template the compiled template; null exactly when {@code problems} is not valid
      */
-    public record Compilation(ValidationResult problems, PathTemplate template) {
-    }
+    public record Compilation(ValidationResult problems, PathTemplate template) {}
 
     /**
-     * Validates a path {@code configuration} and, when it is valid, compiles it in the same pass:
-     * each template is parsed once, by the validation. Reads the fixed attachment files of a valid
-     * path (I/O, once). Called by {@code SmtpSendPathType.bind}.
+     * Validates a path {@code configuration} and, when it is valid, compiles it in the same pass: each template is
+     * parsed once, by the validation. Reads the fixed attachment files of a valid path (I/O, once). Called by
+     * {@code SmtpSendPathType.bind}.
      *
      * @throws IllegalArgumentException naming the property and file when an attachment file cannot be read
      */
@@ -77,8 +83,8 @@ public final class PathTemplate {
     }
 
     /**
-     * Like {@link #compile(Configuration)}, with {@code files} turning an attachment's {@code file}
-     * into a path: the connection's {@code ConnectorContext::resolveFile}.
+     * Like {@link #compile(Configuration)}, with {@code files} turning an attachment's {@code file} into a path: the
+     * connection's {@code ConnectorContext::resolveFile}.
      *
      * @throws IllegalArgumentException as {@link #compile(Configuration)}, or from {@code files}
      */
@@ -95,7 +101,9 @@ public final class PathTemplate {
         List<HeaderTemplate> headers = new ArrayList<>();
         List<Map<String, Object>> headerItems = configuration.objects("headers");
         for (int i = 0; i < headerItems.size(); i++) {
-            headers.add(new HeaderTemplate(String.valueOf(headerItems.get(i).get("name")).trim(), parsedOrEmpty(parsed, "headers[" + i + "].value")));
+            headers.add(new HeaderTemplate(
+                    String.valueOf(headerItems.get(i).get("name")).trim(),
+                    parsedOrEmpty(parsed, "headers[" + i + "].value")));
         }
         List<MailAttachment> attachments = new ArrayList<>();
         List<Map<String, Object>> fixed = configuration.objects("attachments");
@@ -103,16 +111,22 @@ public final class PathTemplate {
             attachments.add(fixedAttachment("attachments[" + i + "]", fixed.get(i), files));
         }
         try {
-            return new Compilation(problems, new PathTemplate(declared,
-                    parsedOrEmpty(parsed, "subject"),
-                    parsed.get("body"),
-                    parsed.get("htmlBody"),
-                    mailboxes("to", configuration.strings("to")),
-                    mailboxes("cc", configuration.strings("cc")),
-                    mailboxes("bcc", configuration.strings("bcc")),
-                    configuration.optionalString("replyTo").isPresent()
-                            ? Mailbox.parseList("replyTo", configuration.string("replyTo")).get(0) : null,
-                    headers, attachments));
+            return new Compilation(
+                    problems,
+                    new PathTemplate(
+                            declared,
+                            parsedOrEmpty(parsed, "subject"),
+                            parsed.get("body"),
+                            parsed.get("htmlBody"),
+                            mailboxes("to", configuration.strings("to")),
+                            mailboxes("cc", configuration.strings("cc")),
+                            mailboxes("bcc", configuration.strings("bcc")),
+                            configuration.optionalString("replyTo").isPresent()
+                                    ? Mailbox.parseList("replyTo", configuration.string("replyTo"))
+                                            .get(0)
+                                    : null,
+                            headers,
+                            attachments));
         } catch (DeliveryException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -130,13 +144,11 @@ public final class PathTemplate {
     }
 
     /**
-     * The message for {@code attributes}: declared attributes rendered into the templates (HTML
-     * escaped in {@code htmlBody}), predefined ones read as recipients, attachments and headers;
-     * other keys ignored. Pure.
+     * The message for {@code attributes}: declared attributes rendered into the templates (HTML escaped in
+     * {@code htmlBody}), predefined ones read as recipients, attachments and headers; other keys ignored. Pure.
      *
-     * @throws DeliveryException CONFIGURATION naming the attribute or field when a value is
-     *     missing, of the wrong type, contains a line break where a header needs one line, or when
-     *     the message would have no recipient
+     * @throws DeliveryException CONFIGURATION naming the attribute or field when a value is missing, of the wrong type,
+     *     contains a line break where a header needs one line, or when the message would have no recipient
      */
     public RenderedMail render(Map<String, ?> attributes) throws DeliveryException {
         Map<String, ?> given = attributes == null ? Map.of() : attributes;
@@ -154,24 +166,36 @@ public final class PathTemplate {
             renderedHeaders.add(new MailHeader(headers.get(i).name(), value));
         }
         renderedHeaders.addAll(PredefinedAttributes.customHeaders(given.get(PredefinedAttributes.CUSTOM_HEADERS)));
-        List<Mailbox> allTo = concat(to, PredefinedAttributes.recipients(PredefinedAttributes.TO, given.get(PredefinedAttributes.TO)));
-        List<Mailbox> allCc = concat(cc, PredefinedAttributes.recipients(PredefinedAttributes.CC, given.get(PredefinedAttributes.CC)));
-        List<Mailbox> allBcc = concat(bcc, PredefinedAttributes.recipients(PredefinedAttributes.BCC, given.get(PredefinedAttributes.BCC)));
+        List<Mailbox> allTo = concat(
+                to, PredefinedAttributes.recipients(PredefinedAttributes.TO, given.get(PredefinedAttributes.TO)));
+        List<Mailbox> allCc = concat(
+                cc, PredefinedAttributes.recipients(PredefinedAttributes.CC, given.get(PredefinedAttributes.CC)));
+        List<Mailbox> allBcc = concat(
+                bcc, PredefinedAttributes.recipients(PredefinedAttributes.BCC, given.get(PredefinedAttributes.BCC)));
         if (allTo.isEmpty() && allCc.isEmpty() && allBcc.isEmpty()) {
             throw PathTexts.configurationError("send.noRecipients");
         }
         List<MailAttachment> allAttachments = new ArrayList<>(attachments);
         allAttachments.addAll(PredefinedAttributes.attachments(given.get(PredefinedAttributes.ATTACHMENTS)));
-        return new RenderedMail(renderedSubject,
+        return new RenderedMail(
+                renderedSubject,
                 body == null ? null : body.render(values::get),
                 htmlBody == null ? null : htmlBody.render(name -> escapeHtml(values.get(name))),
-                allTo, allCc, allBcc, replyTo, renderedHeaders, allAttachments);
+                allTo,
+                allCc,
+                allBcc,
+                replyTo,
+                renderedHeaders,
+                allAttachments);
     }
 
-    private static MailAttachment fixedAttachment(String field, Map<String, Object> item, Function<String, Path> files) {
+    private static MailAttachment fixedAttachment(
+            String field, Map<String, Object> item, Function<String, Path> files) {
         String name = String.valueOf(item.get("name")).trim();
         String contentType = stringOrNull(item.get("contentType"));
-        contentType = contentType == null || contentType.isBlank() ? MailAttachment.guessContentType(name) : contentType.trim();
+        contentType = contentType == null || contentType.isBlank()
+                ? MailAttachment.guessContentType(name)
+                : contentType.trim();
         String file = stringOrNull(item.get("file"));
         byte[] content;
         if (file != null && !file.isBlank()) {
@@ -179,7 +203,10 @@ public final class PathTemplate {
             try {
                 content = Files.readAllBytes(path);
             } catch (IOException | SecurityException e) {
-                throw new IllegalArgumentException(field + ".file: cannot read " + path + " (" + e.getClass().getSimpleName() + ")", e);
+                throw new IllegalArgumentException(
+                        field + ".file: cannot read " + path + " ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
             }
         } else {
             content = PredefinedAttributes.decodeBase64(String.valueOf(item.get("content")));

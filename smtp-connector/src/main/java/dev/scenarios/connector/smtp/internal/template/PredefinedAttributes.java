@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The attributes every {@code smtp-send} path has without declaring them: {@code To}, {@code Cc},
- * {@code Bcc}, {@code Attachments} and {@code CustomHeaders}. Reads their values as a scenario
- * supplies them (maps and lists from YAML or JSON, or plain strings) into checked mail parts. Pure.
+ * The attributes every {@code smtp-send} path has without declaring them: {@code To}, {@code Cc}, {@code Bcc},
+ * {@code Attachments} and {@code CustomHeaders}. Reads their values as a scenario supplies them (maps and lists from
+ * YAML or JSON, or plain strings) into checked mail parts. Pure.
  */
 public final class PredefinedAttributes {
 
@@ -30,8 +30,7 @@ public final class PredefinedAttributes {
     /** The predefined names, which declared attributes and placeholders may not use. */
     public static final Set<String> NAMES = Set.of(TO, CC, BCC, ATTACHMENTS, CUSTOM_HEADERS);
 
-    private PredefinedAttributes() {
-    }
+    private PredefinedAttributes() {}
 
     /** The predefined name {@code name} equals ignoring case, or null: {@code to} would only confuse readers. */
     public static String clashingName(String name) {
@@ -44,9 +43,9 @@ public final class PredefinedAttributes {
     }
 
     /**
-     * The recipients in the value of {@code To}, {@code Cc} or {@code Bcc}: a list of
-     * {@code {Name, Address}} objects or of address strings, one such object, or one string
-     * (comma-separated addresses allowed). Empty when {@code value} is null.
+     * The recipients in the value of {@code To}, {@code Cc} or {@code Bcc}: a list of {@code {Name, Address}} objects
+     * or of address strings, one such object, or one string (comma-separated addresses allowed). Empty when
+     * {@code value} is null.
      *
      * @throws DeliveryException CONFIGURATION naming the item, e.g. {@code To[1].Address}
      */
@@ -77,8 +76,8 @@ public final class PredefinedAttributes {
     }
 
     /**
-     * The attachments in the value of {@code Attachments}: a list of {@code {Name, Content}}
-     * objects (Content in Base64, optional {@code ContentType} and {@code Extension}), or one such object.
+     * The attachments in the value of {@code Attachments}: a list of {@code {Name, Content}} objects (Content in
+     * Base64, optional {@code ContentType} and {@code Extension}), or one such object.
      *
      * @throws DeliveryException CONFIGURATION naming the item, e.g. {@code Attachments[0].Content}
      */
@@ -116,9 +115,9 @@ public final class PredefinedAttributes {
     }
 
     /**
-     * The headers in the value of {@code CustomHeaders}: a list of {@code {Name, Value, ListValues}}
-     * objects, or one. {@code ListValues} (the seed's unnamed values) adds one header field of that
-     * name per value, after {@code Value}'s.
+     * The headers in the value of {@code CustomHeaders}: a list of {@code {Name, Value, ListValues}} objects, or one.
+     * {@code ListValues} (the seed's unnamed values) adds one header field of that name per value, after
+     * {@code Value}'s.
      *
      * @throws DeliveryException CONFIGURATION when a name is not allowed or a part contains a line break
      */
@@ -133,7 +132,8 @@ public final class PredefinedAttributes {
             String name = text(map, "Name");
             HeaderSafety.requireSingleLine(field + ".Name", name);
             if (!HeaderSafety.isAllowedCustomHeader(name == null ? null : name.trim())) {
-                throw PathTexts.configurationError("send.header.forbidden", field + ".Name", String.valueOf(name), HeaderSafety.allowedNames());
+                throw PathTexts.configurationError(
+                        "send.header.forbidden", field + ".Name", String.valueOf(name), HeaderSafety.allowedNames());
             }
             String headerValue = text(map, "Value");
             HeaderSafety.requireSingleLine(field + ".Value", headerValue);

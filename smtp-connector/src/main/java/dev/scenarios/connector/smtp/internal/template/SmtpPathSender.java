@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An {@code smtp-send} path bound to its connection: renders the path's template with a
- * scenario's attributes, builds the MIME message in a new message of the connection and hands it
- * to the connection, which delivers it. Thread-safe: its state is immutable and every call builds
- * its own message.
+ * An {@code smtp-send} path bound to its connection: renders the path's template with a scenario's attributes, builds
+ * the MIME message in a new message of the connection and hands it to the connection, which delivers it. Thread-safe:
+ * its state is immutable and every call builds its own message.
  */
 public final class SmtpPathSender implements PathSender {
 
@@ -47,12 +46,12 @@ public final class SmtpPathSender implements PathSender {
     }
 
     /**
-     * Builds one message from {@code attributes} and delivers it through the connection. Every
-     * check (types, required values, line breaks in headers, recipients) happens before the
-     * connection is touched, so a refused message sends nothing. Blocks on the connection's I/O.
+     * Builds one message from {@code attributes} and delivers it through the connection. Every check (types, required
+     * values, line breaks in headers, recipients) happens before the connection is touched, so a refused message sends
+     * nothing. Blocks on the connection's I/O.
      *
-     * @throws DeliveryException DISABLED when the path is disabled, CONFIGURATION for bad
-     *     attributes, or whatever the connection reports
+     * @throws DeliveryException DISABLED when the path is disabled, CONFIGURATION for bad attributes, or whatever the
+     *     connection reports
      */
     @Override
     public SendResult send(Map<String, ?> attributes) throws DeliveryException {
@@ -77,7 +76,8 @@ public final class SmtpPathSender implements PathSender {
     private SmtpConnection enabledConnection() throws DeliveryException {
         if (disabled) {
             throw DeliveryException.builder(FailureKind.DISABLED)
-                    .message(PathTexts.MESSAGES.message("send.disabled", systemName)).build();
+                    .message(PathTexts.MESSAGES.message("send.disabled", systemName))
+                    .build();
         }
         return connection;
     }
@@ -88,8 +88,11 @@ public final class SmtpPathSender implements PathSender {
         try {
             MimeMessages.fill(message, mail);
         } catch (MessagingException e) {
-            throw DeliveryException.builder(FailureKind.CONFIGURATION).message(PathTexts.MESSAGES.message("send.build", systemName, e.getClass().getSimpleName()))
-                    .cause(e).build();
+            throw DeliveryException.builder(FailureKind.CONFIGURATION)
+                    .message(PathTexts.MESSAGES.message(
+                            "send.build", systemName, e.getClass().getSimpleName()))
+                    .cause(e)
+                    .build();
         }
         return message;
     }

@@ -10,16 +10,19 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A parsed message template: literal text with {@code {AttributeName}} placeholders, where
- * {@code {{} and {@code }}} stand for literal braces. Parsed once when a path is validated or
- * bound, rendered once per message. Immutable and thread-safe.
+ * A parsed message template: literal text with {@code {AttributeName}} placeholders, where {@code {{} and {@code }}}
+ * stand for literal braces. Parsed once when a path is validated or bound, rendered once per message. Immutable and
+ * thread-safe.
  */
 public final class Template {
 
     /** What a placeholder may name: the same characters an attribute name may have. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
-    /** What a placeholder may be: a name, or a name and one part of it ({@code Order.Number}, {@code Map.key}, {@code Stay.Start}). */
+    /**
+     * What a placeholder may be: a name, or a name and one part of it ({@code Order.Number}, {@code Map.key},
+     * {@code Stay.Start}).
+     */
     public static final Pattern PLACEHOLDER = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)?");
 
     private final List<String> literals;
@@ -91,8 +94,8 @@ public final class Template {
     }
 
     /**
-     * The text with every placeholder replaced by {@code values.apply(name)} (null renders as
-     * nothing). The literal text is copied as is. Pure.
+     * The text with every placeholder replaced by {@code values.apply(name)} (null renders as nothing). The literal
+     * text is copied as is. Pure.
      */
     public String render(Function<String, String> values) {
         Objects.requireNonNull(values, "values");

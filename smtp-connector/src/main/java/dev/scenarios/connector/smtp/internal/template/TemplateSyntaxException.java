@@ -1,13 +1,17 @@
 package dev.scenarios.connector.smtp.internal.template;
 
 /**
- * A template that cannot be parsed: an unclosed or unmatched brace, or a placeholder that is not
- * an attribute name. Carries the position so validation can point the author at it.
+ * A template that cannot be parsed: an unclosed or unmatched brace, or a placeholder that is not an attribute name.
+ * Carries the position so validation can point the author at it.
  */
 public final class TemplateSyntaxException extends IllegalArgumentException {
 
     /** What is wrong, as a stable id that selects the localized text. */
-    public enum Reason { UNCLOSED_BRACE, UNMATCHED_CLOSING_BRACE, INVALID_PLACEHOLDER }
+    public enum Reason {
+        UNCLOSED_BRACE,
+        UNMATCHED_CLOSING_BRACE,
+        INVALID_PLACEHOLDER
+    }
 
     private final Reason reason;
     private final int line;

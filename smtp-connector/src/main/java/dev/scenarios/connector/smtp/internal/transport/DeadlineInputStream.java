@@ -11,12 +11,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A socket's input with a read timeout kept by the {@link SocketWatchdog}, which closes the socket
- * when a read blocks too long; the read then fails with {@link SocketTimeoutException}, as with
- * {@code SO_TIMEOUT}. The socket itself has no {@code SO_TIMEOUT}: with one the JDK makes every
- * read a non-blocking read, a poll and a second read, three system calls where a blocking read
- * needs one, several per message on a pooled session. A timed-out socket is closed, so the session
- * ends, as an SMTP session does after a lost reply anyway. The TLS layer reads through it too.
+ * A socket's input with a read timeout kept by the {@link SocketWatchdog}, which closes the socket when a read blocks
+ * too long; the read then fails with {@link SocketTimeoutException}, as with {@code SO_TIMEOUT}. The socket itself has
+ * no {@code SO_TIMEOUT}: with one the JDK makes every read a non-blocking read, a poll and a second read, three system
+ * calls where a blocking read needs one, several per message on a pooled session. A timed-out socket is closed, so the
+ * session ends, as an SMTP session does after a lost reply anyway. The TLS layer reads through it too.
  */
 final class DeadlineInputStream extends FilterInputStream {
 

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Collects Angus's debug output of one SMTP session (set as the session's debug stream) and gives
- * it back as a redacted dialogue for the journal: AUTH exchanges (commands, challenges and
- * responses) and the message content after DATA are replaced by placeholders, whatever Angus
- * itself suppresses. Bounded in size. Not thread-safe: one recorder per session.
+ * Collects Angus's debug output of one SMTP session (set as the session's debug stream) and gives it back as a redacted
+ * dialogue for the journal: AUTH exchanges (commands, challenges and responses) and the message content after DATA are
+ * replaced by placeholders, whatever Angus itself suppresses. Bounded in size. Not thread-safe: one recorder per
+ * session.
  */
 public final class DialogueRecorder {
 
@@ -18,19 +18,22 @@ public final class DialogueRecorder {
     private static final Pattern AUTH_COMMAND = Pattern.compile("(?i)^AUTH\\s+(\\S+).*");
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream stream = new PrintStream(new java.io.OutputStream() {
-        @Override
-        public void write(int b) {
-            if (bytes.size() < LIMIT) {
-                bytes.write(b);
-            }
-        }
+    private final PrintStream stream = new PrintStream(
+            new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    if (bytes.size() < LIMIT) {
+                        bytes.write(b);
+                    }
+                }
 
-        @Override
-        public void write(byte[] b, int off, int len) {
-            bytes.write(b, off, Math.max(0, Math.min(len, LIMIT - bytes.size())));
-        }
-    }, true, StandardCharsets.UTF_8);
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, Math.max(0, Math.min(len, LIMIT - bytes.size())));
+                }
+            },
+            true,
+            StandardCharsets.UTF_8);
 
     /** The stream to pass as the session's debug output. */
     public PrintStream stream() {

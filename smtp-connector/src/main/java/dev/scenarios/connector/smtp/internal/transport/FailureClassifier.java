@@ -5,8 +5,8 @@ import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.smtp.internal.outcome.Failure;
-import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -30,9 +30,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 
 /**
- * Turns what Angus throws into a {@link Failure} a user can act on ("port 465 expects encryption
- * ssl", "certificate not trusted: add it to trustedCertificates", ...). Pure: looks only at the
- * exception chain and the transport's state. Called by the check and by the sender.
+ * Turns what Angus throws into a {@link Failure} a user can act on ("port 465 expects encryption ssl", "certificate not
+ * trusted: add it to trustedCertificates", ...). Pure: looks only at the exception chain and the transport's state.
+ * Called by the check and by the sender.
  */
 public final class FailureClassifier {
 
@@ -63,13 +63,25 @@ public final class FailureClassifier {
 
         if (writeTimedOut(chain)) {
             // A write that blocked never handed the end of the data to TCP: nothing was delivered.
-            return failure(FailureKind.TIMEOUT, msg("fail.write.timeout", Failure.human(settings.writeTimeout())), 0, List.of(), false, detail);
+            return failure(
+                    FailureKind.TIMEOUT,
+                    msg("fail.write.timeout", Failure.human(settings.writeTimeout())),
+                    0,
+                    List.of(),
+                    false,
+                    detail);
         }
         if (afterData) {
             boolean timeout = find(chain, SocketTimeoutException.class) != null;
-            return failure(timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,
-                    timeout ? msg("fail.timeout.afterdata", Failure.human(settings.readTimeout())) : msg("fail.lost.afterdata"),
-                    0, List.of(), true, detail);
+            return failure(
+                    timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,
+                    timeout
+                            ? msg("fail.timeout.afterdata", Failure.human(settings.readTimeout()))
+                            : msg("fail.lost.afterdata"),
+                    0,
+                    List.of(),
+                    true,
+                    detail);
         }
         if (find(chain, ObservedSmtpTransport.AuthenticationNotOfferedException.class) != null) {
             return failure(FailureKind.AUTHENTICATION, msg("fail.auth.notoffered"), 0, List.of(), false, detail);
@@ -83,75 +95,147 @@ public final class FailureClassifier {
                     case OAUTH2 -> "XOAUTH2";
                     default -> "PLAIN/LOGIN";
                 };
-                return failure(FailureKind.AUTHENTICATION, msg("fail.auth.mechanism", offered, wanted), 0, List.of(), false, detail);
+                return failure(
+                        FailureKind.AUTHENTICATION,
+                        msg("fail.auth.mechanism", offered, wanted),
+                        0,
+                        List.of(),
+                        false,
+                        detail);
             }
-            return failure(FailureKind.AUTHENTICATION, authRejected(reply(auth.getMessage())), lastCode, List.of(), false, detail);
+            return failure(
+                    FailureKind.AUTHENTICATION,
+                    authRejected(reply(auth.getMessage())),
+                    lastCode,
+                    List.of(),
+                    false,
+                    detail);
         }
         Failure tls = tlsFailure(chain, detail);
         if (tls != null) {
             return tls;
         }
         if (find(chain, HostLookup.TimedOut.class) != null) {
-            return failure(FailureKind.TIMEOUT, msg("fail.resolve.timeout", settings.host(), Failure.human(settings.connectTimeout())),
-                    0, List.of(), false, detail);
+            return failure(
+                    FailureKind.TIMEOUT,
+                    msg("fail.resolve.timeout", settings.host(), Failure.human(settings.connectTimeout())),
+                    0,
+                    List.of(),
+                    false,
+                    detail);
         }
         if (find(chain, UnknownHostException.class) != null) {
             return failure(FailureKind.UNREACHABLE, msg("fail.resolve", settings.host()), 0, List.of(), false, detail);
         }
-        if (find(chain, SocketConnectException.class) != null || find(chain, ConnectException.class) != null
+        if (find(chain, SocketConnectException.class) != null
+                || find(chain, ConnectException.class) != null
                 || find(chain, NoRouteToHostException.class) != null) {
             if (find(chain, SocketTimeoutException.class) != null) {
-                return failure(FailureKind.TIMEOUT, msg("fail.connect.timeout", settings.host(), String.valueOf(settings.port()),
-                        Failure.human(settings.connectTimeout())), 0, List.of(), false, detail);
+                return failure(
+                        FailureKind.TIMEOUT,
+                        msg(
+                                "fail.connect.timeout",
+                                settings.host(),
+                                String.valueOf(settings.port()),
+                                Failure.human(settings.connectTimeout())),
+                        0,
+                        List.of(),
+                        false,
+                        detail);
             }
-            return failure(FailureKind.UNREACHABLE, msg("fail.connect.refused", settings.host(), String.valueOf(settings.port())), 0, List.of(), false, detail);
+            return failure(
+                    FailureKind.UNREACHABLE,
+                    msg("fail.connect.refused", settings.host(), String.valueOf(settings.port())),
+                    0,
+                    List.of(),
+                    false,
+                    detail);
         }
         if (find(chain, SocketTimeoutException.class) != null) {
             if (!greeted) {
                 LocalizedMessage m = settings.port() == 465 && settings.encryption() != Encryption.SSL
-                        ? msg("fail.greeting.timeout", Failure.human(settings.readTimeout()), String.valueOf(settings.port()))
+                        ? msg(
+                                "fail.greeting.timeout",
+                                Failure.human(settings.readTimeout()),
+                                String.valueOf(settings.port()))
                         : msg("fail.greeting.timeout.generic", Failure.human(settings.readTimeout()));
                 return failure(FailureKind.TIMEOUT, m, 0, List.of(), false, detail);
             }
-            return failure(FailureKind.TIMEOUT, msg("fail.timeout", Failure.human(settings.readTimeout())), 0, List.of(), false, detail);
+            return failure(
+                    FailureKind.TIMEOUT,
+                    msg("fail.timeout", Failure.human(settings.readTimeout())),
+                    0,
+                    List.of(),
+                    false,
+                    detail);
         }
         SMTPSenderFailedException sender = find(chain, SMTPSenderFailedException.class);
         if (sender != null || (transport != null && transport.senderRefused())) {
-            return failure(FailureKind.SENDER_REJECTED, msg("fail.sender.rejected", reply(transport.getLastServerResponse())),
-                    lastCode, List.of(), false, detail);
+            return failure(
+                    FailureKind.SENDER_REJECTED,
+                    msg("fail.sender.rejected", reply(transport.getLastServerResponse())),
+                    lastCode,
+                    List.of(),
+                    false,
+                    detail);
         }
         List<SendResult.Rejection> rejected = rejections(chain);
         SendFailedException send = find(chain, SendFailedException.class);
         // Every recipient refused, or (in a check, where Angus reports it as an exception) some of them.
         if (send != null && !rejected.isEmpty() && (empty(send.getValidSentAddresses()) || lastCode / 100 == 2)) {
-            String replies = String.join("; ", rejected.stream().map(r -> r.address() + ": " + r.reply()).toList());
-            return failure(FailureKind.RECIPIENT_REJECTED, msg("fail.recipient.rejected", replies),
-                    rejected.get(0).replyCode(), rejected, false, detail);
+            String replies = String.join(
+                    "; ",
+                    rejected.stream().map(r -> r.address() + ": " + r.reply()).toList());
+            return failure(
+                    FailureKind.RECIPIENT_REJECTED,
+                    msg("fail.recipient.rejected", replies),
+                    rejected.get(0).replyCode(),
+                    rejected,
+                    false,
+                    detail);
         }
         SMTPSendFailedException sendFailed = find(chain, SMTPSendFailedException.class);
         if (sendFailed != null && sendFailed.getReturnCode() > 0) {
-            return failure(FailureKind.MESSAGE_REJECTED, msg("fail.message.rejected", reply(sendFailed.getMessage())),
-                    sendFailed.getReturnCode(), rejected, false, detail);
+            return failure(
+                    FailureKind.MESSAGE_REJECTED,
+                    msg("fail.message.rejected", reply(sendFailed.getMessage())),
+                    sendFailed.getReturnCode(),
+                    rejected,
+                    false,
+                    detail);
         }
         String text = String.valueOf(chain.get(0).getMessage());
         if (text.startsWith("Got bad greeting")) {
             // 421 means "try later" (transient, like an unreachable server); 5xx refuses the session for good.
             FailureKind kind = lastCode / 100 == 4 ? FailureKind.UNREACHABLE : FailureKind.PROTOCOL;
-            return failure(kind, msg("fail.greeting.rejected", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
+            return failure(
+                    kind,
+                    msg("fail.greeting.rejected", reply(transport.getLastServerResponse())),
+                    lastCode,
+                    List.of(),
+                    false,
+                    detail);
         }
-        if (find(chain, IOException.class) != null || text.contains("[EOF]") || (transport != null && transport.getLastReturnCode() == -1)) {
+        if (find(chain, IOException.class) != null
+                || text.contains("[EOF]")
+                || (transport != null && transport.getLastReturnCode() == -1)) {
             return failure(FailureKind.PROTOCOL, msg("fail.lost", reply(text)), 0, List.of(), false, detail);
         }
         if (chain.get(0) instanceof MessagingException && lastCode >= 400) {
-            return failure(FailureKind.PROTOCOL, msg("fail.protocol", reply(transport.getLastServerResponse())), lastCode, List.of(), false, detail);
+            return failure(
+                    FailureKind.PROTOCOL,
+                    msg("fail.protocol", reply(transport.getLastServerResponse())),
+                    lastCode,
+                    List.of(),
+                    false,
+                    detail);
         }
         return failure(FailureKind.OTHER, msg("fail.other", reply(text)), lastCode, List.of(), false, detail);
     }
 
     /**
-     * What to say about a refused AUTH, from the server's reply: Microsoft's and Google's enhanced
-     * codes get advice of their own (SMTP AUTH disabled, basic authentication retired, token not
-     * accepted for the mailbox).
+     * What to say about a refused AUTH, from the server's reply: Microsoft's and Google's enhanced codes get advice of
+     * their own (SMTP AUTH disabled, basic authentication retired, token not accepted for the mailbox).
      */
     private LocalizedMessage authRejected(String reply) {
         boolean oauth2 = settings.authentication() == SmtpSettings.Authentication.OAUTH2;
@@ -188,11 +272,13 @@ public final class FailureClassifier {
         }
         String all = detail.toLowerCase(Locale.ROOT);
         LocalizedMessage m;
-        if (find(chain, CertificateExpiredException.class) != null || find(chain, CertificateNotYetValidException.class) != null) {
+        if (find(chain, CertificateExpiredException.class) != null
+                || find(chain, CertificateNotYetValidException.class) != null) {
             m = msg("fail.tls.expired");
         } else if (all.contains("no subject alternative") || all.contains("no name matching")) {
             m = msg("fail.tls.hostname", settings.host());
-        } else if (find(chain, CertPathBuilderException.class) != null || find(chain, CertPathValidatorException.class) != null
+        } else if (find(chain, CertPathBuilderException.class) != null
+                || find(chain, CertPathValidatorException.class) != null
                 || all.contains("unable to find valid certification path")) {
             m = msg("fail.tls.untrusted");
         } else if (all.contains("unsupported or unrecognized ssl message") || all.contains("plaintext connection")) {
@@ -208,7 +294,8 @@ public final class FailureClassifier {
         List<SendResult.Rejection> out = new ArrayList<>();
         for (Throwable t : chain) {
             if (t instanceof SMTPAddressFailedException a) {
-                out.add(new SendResult.Rejection(a.getAddress().getAddress(), a.getReturnCode(), reply(a.getMessage())));
+                out.add(new SendResult.Rejection(
+                        a.getAddress().getAddress(), a.getReturnCode(), reply(a.getMessage())));
             }
         }
         return out;
@@ -244,15 +331,22 @@ public final class FailureClassifier {
             return "";
         }
         // Called for every message sent: skip the regex in the usual single-line case.
-        return text.indexOf('\r') < 0 && text.indexOf('\n') < 0 ? text.trim() : LINE_BREAKS.matcher(text).replaceAll(" ").trim();
+        return text.indexOf('\r') < 0 && text.indexOf('\n') < 0
+                ? text.trim()
+                : LINE_BREAKS.matcher(text).replaceAll(" ").trim();
     }
 
     private LocalizedMessage msg(String key, Object... args) {
         return messages.message(key, args);
     }
 
-    private static Failure failure(FailureKind kind, LocalizedMessage m, int code, List<SendResult.Rejection> rejected,
-            boolean possiblyDelivered, String detail) {
+    private static Failure failure(
+            FailureKind kind,
+            LocalizedMessage m,
+            int code,
+            List<SendResult.Rejection> rejected,
+            boolean possiblyDelivered,
+            String detail) {
         return new Failure(kind, m, code, rejected, possiblyDelivered, detail);
     }
 }

@@ -12,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Resolves the server's host name within a time limit. The JDK's resolver has no timeout of its
- * own, and Angus resolves the name inside {@code connect}, where {@code connectTimeout} does not
- * reach. Resolving first within the limit also fills the JDK's address cache
- * ({@code networkaddress.cache.ttl}, 30 s by default), so Angus's own lookup right after is
- * answered from it. Each lookup runs on a daemon thread of its own: one that hangs holds up no other.
+ * Resolves the server's host name within a time limit. The JDK's resolver has no timeout of its own, and Angus resolves
+ * the name inside {@code connect}, where {@code connectTimeout} does not reach. Resolving first within the limit also
+ * fills the JDK's address cache ({@code networkaddress.cache.ttl}, 30 s by default), so Angus's own lookup right after
+ * is answered from it. Each lookup runs on a daemon thread of its own: one that hangs holds up no other.
  */
 public final class HostLookup {
 
@@ -40,8 +39,7 @@ public final class HostLookup {
         return thread;
     });
 
-    private HostLookup() {
-    }
+    private HostLookup() {}
 
     /**
      * The addresses of {@code host}, waiting at most {@code limit}. Does network I/O (DNS).
@@ -54,7 +52,8 @@ public final class HostLookup {
         return resolve(host, limit, InetAddress::getAllByName);
     }
 
-    static InetAddress[] resolve(String host, Duration limit, Resolver resolver) throws IOException, InterruptedException {
+    static InetAddress[] resolve(String host, Duration limit, Resolver resolver)
+            throws IOException, InterruptedException {
         Future<InetAddress[]> lookup = LOOKUPS.submit(() -> resolver.resolve(host));
         try {
             return lookup.get(limit.toNanos(), TimeUnit.NANOSECONDS);

@@ -1,9 +1,9 @@
 package dev.scenarios.connector.smtp.internal.transport;
 
 import dev.scenarios.connector.smtp.internal.settings.ConnectionRules;
+import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Authentication;
 import dev.scenarios.connector.smtp.internal.settings.SmtpSettings.Encryption;
-import dev.scenarios.connector.smtp.internal.settings.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
@@ -13,20 +13,19 @@ import java.util.Properties;
 import javax.net.ssl.SSLContext;
 
 /**
- * Builds the Jakarta Mail session of a connection from a fresh {@link Properties} (never the
- * system properties): encryption, certificate and host-name checks, mechanisms, all three
- * timeouts. Credentials never go into the session; they are passed to {@code connect} only.
+ * Builds the Jakarta Mail session of a connection from a fresh {@link Properties} (never the system properties):
+ * encryption, certificate and host-name checks, mechanisms, all three timeouts. Credentials never go into the session;
+ * they are passed to {@code connect} only.
  */
 public final class MailSessions {
 
     /** Angus's property prefix: implicit TLS uses {@code mail.smtp.ssl.enable}, so one prefix serves every mode. */
     static final String PREFIX = "mail.smtp.";
 
-    private static final Provider PROVIDER = new Provider(Provider.Type.TRANSPORT, "smtp",
-            ObservedSmtpTransport.class.getName(), "dev.scenarios", "1");
+    private static final Provider PROVIDER =
+            new Provider(Provider.Type.TRANSPORT, "smtp", ObservedSmtpTransport.class.getName(), "dev.scenarios", "1");
 
-    private MailSessions() {
-    }
+    private MailSessions() {}
 
     /** The session properties for {@code settings}; pure apart from the given TLS context. */
     public static Properties properties(SmtpSettings settings, SSLContext tls, SocketEvents events) {
@@ -90,8 +89,8 @@ public final class MailSessions {
     }
 
     /**
-     * A new, unconnected {@link ObservedSmtpTransport} of {@code session}. The transport class is
-     * loaded with this connector's class loader, whatever the thread's context class loader is.
+     * A new, unconnected {@link ObservedSmtpTransport} of {@code session}. The transport class is loaded with this
+     * connector's class loader, whatever the thread's context class loader is.
      */
     public static ObservedSmtpTransport transport(Session session) throws MessagingException {
         Thread thread = Thread.currentThread();

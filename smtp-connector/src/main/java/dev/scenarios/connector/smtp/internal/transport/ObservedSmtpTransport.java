@@ -8,16 +8,23 @@ import java.io.IOException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus's SMTP transport with the hooks this connector needs: it reports each protocol stage to a
- * {@link Listener} (the connection check times its steps with them), it refuses to go on
- * unauthenticated when authentication is configured but the server offers no AUTH (Angus would
- * silently skip it), and it remembers whether the final {@code .} of DATA was sent, so a lost
- * reply can be reported as possibly delivered. Created by {@link MailSessions#transport}; one per SMTP session.
+ * Angus's SMTP transport with the hooks this connector needs: it reports each protocol stage to a {@link Listener} (the
+ * connection check times its steps with them), it refuses to go on unauthenticated when authentication is configured
+ * but the server offers no AUTH (Angus would silently skip it), and it remembers whether the final {@code .} of DATA
+ * was sent, so a lost reply can be reported as possibly delivered. Created by {@link MailSessions#transport}; one per
+ * SMTP session.
  */
 public final class ObservedSmtpTransport extends SMTPTransport {
 
     /** The stages of the dialogue, in the order they happen. */
-    public enum Stage { GREETING, EHLO, TLS_STARTING, TLS, CONNECTED, MAIL_FROM }
+    public enum Stage {
+        GREETING,
+        EHLO,
+        TLS_STARTING,
+        TLS,
+        CONNECTED,
+        MAIL_FROM
+    }
 
     /** Receives the stages; called on the sending thread. */
     public interface Listener {
@@ -33,7 +40,7 @@ public final class ObservedSmtpTransport extends SMTPTransport {
         }
     }
 
-    private Listener listener = (stage, transport) -> { };
+    private Listener listener = (stage, transport) -> {};
     private boolean greeted;
     private volatile boolean awaitingFinalReply;
     private volatile boolean finalReplyRead;
@@ -50,8 +57,8 @@ public final class ObservedSmtpTransport extends SMTPTransport {
     }
 
     /**
-     * Forgets what the previous message on this session saw, before a pooled session carries the
-     * next one: the possibly-delivered and sender-refused flags are per message.
+     * Forgets what the previous message on this session saw, before a pooled session carries the next one: the
+     * possibly-delivered and sender-refused flags are per message.
      */
     public void beginMessage() {
         awaitingFinalReply = false;
@@ -70,7 +77,8 @@ public final class ObservedSmtpTransport extends SMTPTransport {
     }
 
     @Override
-    protected synchronized boolean protocolConnect(String host, int port, String user, String password) throws MessagingException {
+    protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+            throws MessagingException {
         boolean authenticate = user != null && password != null;
         boolean connected = super.protocolConnect(host, port, user, password);
         if (connected && authenticate && !supportsExtension("AUTH") && !supportsExtension("AUTH=LOGIN")) {

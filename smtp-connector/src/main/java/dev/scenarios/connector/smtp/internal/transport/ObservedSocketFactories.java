@@ -11,19 +11,17 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The socket factories handed to Angus as {@code mail.smtp.socketFactory} and
- * {@code mail.smtp.ssl.socketFactory}: they report connect and TLS events and set TCP_NODELAY
- * (Angus does not, and a large message then waits for delayed ACKs). The plain sockets keep their
- * read timeout themselves ({@link DeadlineInputStream}).
+ * The socket factories handed to Angus as {@code mail.smtp.socketFactory} and {@code mail.smtp.ssl.socketFactory}: they
+ * report connect and TLS events and set TCP_NODELAY (Angus does not, and a large message then waits for delayed ACKs).
+ * The plain sockets keep their read timeout themselves ({@link DeadlineInputStream}).
  */
 public final class ObservedSocketFactories {
 
-    private ObservedSocketFactories() {
-    }
+    private ObservedSocketFactories() {}
 
     /**
-     * A factory of unconnected plain sockets that report {@link SocketEvents#connected()} and fail
-     * a read blocked for longer than {@code readTimeout} with {@link java.net.SocketTimeoutException}.
+     * A factory of unconnected plain sockets that report {@link SocketEvents#connected()} and fail a read blocked for
+     * longer than {@code readTimeout} with {@link java.net.SocketTimeoutException}.
      */
     public static SocketFactory plain(SocketEvents events, Duration readTimeout) {
         return new PlainFactory(events, readTimeout);
@@ -77,7 +75,8 @@ public final class ObservedSocketFactories {
         }
 
         @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
             throw new IOException("unconnected sockets only");
         }
     }
@@ -129,7 +128,8 @@ public final class ObservedSocketFactories {
         }
 
         @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
             throw new IOException("layered sockets only");
         }
     }

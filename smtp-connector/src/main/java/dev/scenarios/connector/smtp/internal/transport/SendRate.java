@@ -3,9 +3,9 @@ package dev.scenarios.connector.smtp.internal.transport;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces the messages of one connection evenly so that at most {@code perMinute} start in any
- * minute (a burst would trip providers' throttles, e.g. Exchange Online's 30 a minute). Senders
- * block in {@link #acquire()} until their slot comes. Thread-safe.
+ * Spaces the messages of one connection evenly so that at most {@code perMinute} start in any minute (a burst would
+ * trip providers' throttles, e.g. Exchange Online's 30 a minute). Senders block in {@link #acquire()} until their slot
+ * comes. Thread-safe.
  */
 final class SendRate {
 

@@ -8,10 +8,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at
- * once, idle ones kept newest-first and closed with QUIT once idle longer than the idle timeout
- * (checked when a session is next wanted, so the pool needs no thread of its own). A session that
- * failed in any way is closed, never returned. Thread-safe.
+ * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at once, idle ones kept
+ * newest-first and closed with QUIT once idle longer than the idle timeout (checked when a session is next wanted, so
+ * the pool needs no thread of its own). A session that failed in any way is closed, never returned. Thread-safe.
  */
 final class SessionPool implements AutoCloseable {
 
@@ -48,8 +47,8 @@ final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * A session for one message: an idle one (possibly no longer connected; the caller checks) or a
-     * new unconnected one. Waits up to the wait limit for a free slot.
+     * A session for one message: an idle one (possibly no longer connected; the caller checks) or a new unconnected
+     * one. Waits up to the wait limit for a free slot.
      *
      * @return the session, or null if every slot stayed busy for the whole wait limit
      */

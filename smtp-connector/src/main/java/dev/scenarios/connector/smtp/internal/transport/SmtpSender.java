@@ -23,19 +23,18 @@ import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Delivers messages over SMTP with Angus, reusing authenticated sessions: up to
- * {@code maxConnections} at once, each checked with RSET before reuse and replaced transparently
- * when the server has closed it. A message is retried on a fresh session only when a reused one
- * broke before the end of the message data (nothing can have been delivered), so nothing is lost
- * and nothing is sent twice. The one place that talks to the transport. Thread-safe.
+ * Delivers messages over SMTP with Angus, reusing authenticated sessions: up to {@code maxConnections} at once, each
+ * checked with RSET before reuse and replaced transparently when the server has closed it. A message is retried on a
+ * fresh session only when a reused one broke before the end of the message data (nothing can have been delivered), so
+ * nothing is lost and nothing is sent twice. The one place that talks to the transport. Thread-safe.
  */
 public final class SmtpSender implements AutoCloseable {
 
     /**
-     * A session idle for less than this is reused without a liveness check: its last transaction
-     * ended cleanly (RFC 5321 resets the state after the final reply), servers close idle sessions
-     * only after minutes, and should one have gone anyway the message is retried on a new session
-     * because nothing was sent. Longer-idle sessions are checked with RSET first.
+     * A session idle for less than this is reused without a liveness check: its last transaction ended cleanly (RFC
+     * 5321 resets the state after the final reply), servers close idle sessions only after minutes, and should one have
+     * gone anyway the message is retried on a new session because nothing was sent. Longer-idle sessions are checked
+     * with RSET first.
      */
     private static final long LIVENESS_CHECK_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
@@ -52,17 +51,20 @@ public final class SmtpSender implements AutoCloseable {
     /**
      * A sender for basic, windows or no authentication.
      *
-     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
+     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when
+     *     {@code recordDialogue}
      */
     public SmtpSender(SmtpSettings settings, Session session, boolean recordDialogue, Messages messages) {
         this(settings, session, recordDialogue, messages, null);
     }
 
     /**
-     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when {@code recordDialogue}
+     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when
+     *     {@code recordDialogue}
      * @param tokens the connection's OAuth2 token cache, required when authentication is oauth2, else null
      */
-    public SmtpSender(SmtpSettings settings, Session session, boolean recordDialogue, Messages messages, OAuthTokens tokens) {
+    public SmtpSender(
+            SmtpSettings settings, Session session, boolean recordDialogue, Messages messages, OAuthTokens tokens) {
         if ((settings.authentication() == SmtpSettings.Authentication.OAUTH2) != (tokens != null)) {
             throw new IllegalArgumentException("OAuth2 tokens are needed exactly when authentication is oauth2");
         }
@@ -84,10 +86,10 @@ public final class SmtpSender implements AutoCloseable {
     }
 
     /**
-     * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured
-     * envelope sender. The connection has saved it already; one that is not is saved by Jakarta
-     * when it is written. Blocks until the final reply or a timeout; never throws for SMTP or network
-     * failures: they are in the returned attempt, classified. Does I/O.
+     * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured envelope sender. The
+     * connection has saved it already; one that is not is saved by Jakarta when it is written. Blocks until the final
+     * reply or a timeout; never throws for SMTP or network failures: they are in the returned attempt, classified. Does
+     * I/O.
      */
     public Attempt deliver(MimeMessage message) {
         long start = System.nanoTime();
@@ -102,8 +104,16 @@ public final class SmtpSender implements AutoCloseable {
             return failed(classifier.classify(e, null), "", start);
         }
         if (s == null) {
-            return failed(new Failure(FailureKind.TIMEOUT, messages.message("fail.busy", settings.maxConnections(), waitLimit),
-                    0, List.of(), false, "no free session"), "", start);
+            return failed(
+                    new Failure(
+                            FailureKind.TIMEOUT,
+                            messages.message("fail.busy", settings.maxConnections(), waitLimit),
+                            0,
+                            List.of(),
+                            false,
+                            "no free session"),
+                    "",
+                    start);
         }
         return deliver(message, s, start, true);
     }
@@ -111,8 +121,10 @@ public final class SmtpSender implements AutoCloseable {
     private Attempt deliver(MimeMessage message, PooledSession s, long start, boolean mayRetry) {
         boolean reused = false;
         try {
-            Address[] recipients = message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
-            reused = s.messages > 0 && (System.nanoTime() - s.idleSince < LIVENESS_CHECK_AFTER_NANOS || s.transport.isConnected());
+            Address[] recipients =
+                    message instanceof PreparedMime prepared ? prepared.envelope() : message.getAllRecipients();
+            reused = s.messages > 0
+                    && (System.nanoTime() - s.idleSince < LIVENESS_CHECK_AFTER_NANOS || s.transport.isConnected());
             if (!reused) {
                 closeQuietly(s.transport);
                 connect(s.transport);
@@ -129,17 +141,25 @@ public final class SmtpSender implements AutoCloseable {
                 s.transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
                 result = new SendResult(message.getMessageID(), reply(s.transport), addresses(recipients), List.of());
             } catch (SMTPSendFailedException e) {
-                if (e.getReturnCode() / 100 != 2 || e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0) {
+                if (e.getReturnCode() / 100 != 2
+                        || e.getValidSentAddresses() == null
+                        || e.getValidSentAddresses().length == 0) {
                     throw e;
                 }
                 // Some recipients were refused, the message went to the others: the session is still healthy.
                 List<SendResult.Rejection> rejected = FailureClassifier.rejections(Failure.chain(e));
-                result = new SendResult(message.getMessageID(), reply(s.transport), addresses(e.getValidSentAddresses()), rejected);
+                result = new SendResult(
+                        message.getMessageID(), reply(s.transport), addresses(e.getValidSentAddresses()), rejected);
             }
             s.messages++;
             Recorded recorded = takeDialogue(s);
             pool.giveBack(s);
-            return new Attempt(result, null, recorded.dialogue(), recorded.messageBytes(), Duration.ofNanos(System.nanoTime() - start));
+            return new Attempt(
+                    result,
+                    null,
+                    recorded.dialogue(),
+                    recorded.messageBytes(),
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (MessagingException | RuntimeException e) {
             Failure failure = classifier.classify(e, s.transport);
             String dialogue = takeDialogue(s).dialogue();
@@ -148,7 +168,12 @@ public final class SmtpSender implements AutoCloseable {
                 // delivered, so the same message goes once more on a new session.
                 s.messages = 0;
                 Attempt retry = deliver(message, s, start, false);
-                return new Attempt(retry.result(), retry.failure(), dialogue + retry.dialogue(), retry.messageBytes(), retry.elapsed());
+                return new Attempt(
+                        retry.result(),
+                        retry.failure(),
+                        dialogue + retry.dialogue(),
+                        retry.messageBytes(),
+                        retry.elapsed());
             }
             pool.discard(s);
             return failed(failure, dialogue, start);
@@ -160,9 +185,9 @@ public final class SmtpSender implements AutoCloseable {
     }
 
     /**
-     * Refuses, before any upload, a message larger than the server's advertised {@code SIZE}
-     * (RFC 1870): Angus sends no {@code SIZE=} and would upload it whole only to have it refused.
-     * Measures the message only when the server states a limit.
+     * Refuses, before any upload, a message larger than the server's advertised {@code SIZE} (RFC 1870): Angus sends no
+     * {@code SIZE=} and would upload it whole only to have it refused. Measures the message only when the server states
+     * a limit.
      */
     private Failure sizeCheck(MimeMessage message, ObservedSmtpTransport transport) throws MessagingException {
         String parameter = transport.getExtensionParameter("SIZE");
@@ -179,7 +204,12 @@ public final class SmtpSender implements AutoCloseable {
         if (size <= limit) {
             return null;
         }
-        return new Failure(FailureKind.MESSAGE_REJECTED, messages.message("fail.size", size, limit), 0, List.of(), false,
+        return new Failure(
+                FailureKind.MESSAGE_REJECTED,
+                messages.message("fail.size", size, limit),
+                0,
+                List.of(),
+                false,
                 "SIZE " + limit + " < " + size + " bytes");
     }
 
@@ -209,9 +239,9 @@ public final class SmtpSender implements AutoCloseable {
     }
 
     /**
-     * Opens and authenticates {@code transport}. With OAuth2, a token the server rejects (535, or a
-     * 334 challenge carrying the provider's error) is replaced once by a freshly fetched one before
-     * giving up: it may have been revoked before its stated expiry.
+     * Opens and authenticates {@code transport}. With OAuth2, a token the server rejects (535, or a 334 challenge
+     * carrying the provider's error) is replaced once by a freshly fetched one before giving up: it may have been
+     * revoked before its stated expiry.
      */
     private void connect(ObservedSmtpTransport transport) throws MessagingException, TokenException {
         resolve();
@@ -223,7 +253,8 @@ public final class SmtpSender implements AutoCloseable {
         try {
             transport.connect(settings.host(), settings.port(), settings.username(), token.value());
         } catch (AuthenticationFailedException e) {
-            if (!tokens.settings().renewable() || e instanceof ObservedSmtpTransport.AuthenticationNotOfferedException
+            if (!tokens.settings().renewable()
+                    || e instanceof ObservedSmtpTransport.AuthenticationNotOfferedException
                     || !tokenRejected(transport.getLastReturnCode())) {
                 throw e;
             }
@@ -233,7 +264,10 @@ public final class SmtpSender implements AutoCloseable {
         }
     }
 
-    /** Looks the host up within the connect timeout: Angus's own lookup inside connect has no limit (see {@link HostLookup}). */
+    /**
+     * Looks the host up within the connect timeout: Angus's own lookup inside connect has no limit (see
+     * {@link HostLookup}).
+     */
     private void resolve() throws MessagingException {
         try {
             HostLookup.resolve(settings.host(), settings.connectTimeout());
@@ -245,14 +279,16 @@ public final class SmtpSender implements AutoCloseable {
         }
     }
 
-    /** Whether {@code code} answers AUTH XOAUTH2 with a token rejection rather than a missing mechanism or a broken session. */
+    /**
+     * Whether {@code code} answers AUTH XOAUTH2 with a token rejection rather than a missing mechanism or a broken
+     * session.
+     */
     private static boolean tokenRejected(int code) {
         return code == 535 || code == 334;
     }
 
     /** One message's share of a session's dialogue. */
-    private record Recorded(String dialogue, long messageBytes) {
-    }
+    private record Recorded(String dialogue, long messageBytes) {}
 
     /** The dialogue recorded since the session's previous message, redacted; the recorder starts afresh. */
     private static Recorded takeDialogue(PooledSession s) {
@@ -265,7 +301,8 @@ public final class SmtpSender implements AutoCloseable {
     }
 
     private static boolean brokenSession(Failure failure) {
-        return !failure.possiblyDelivered() && (failure.replyCode() == 0 || failure.replyCode() == 421)
+        return !failure.possiblyDelivered()
+                && (failure.replyCode() == 0 || failure.replyCode() == 421)
                 && (failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.PROTOCOL);
     }
 
@@ -288,7 +325,8 @@ public final class SmtpSender implements AutoCloseable {
     private static List<String> addresses(Address[] addresses) {
         List<String> out = new ArrayList<>();
         if (addresses != null) {
-            Arrays.stream(addresses).map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString())
+            Arrays.stream(addresses)
+                    .map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString())
                     .forEach(out::add);
         }
         return out;

@@ -15,19 +15,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Enforces socket timeouts without waking a thread per socket operation: the write timeout, for
- * which Angus takes it as {@code mail.smtp.executor.writetimeout}, and the read timeout of the
- * sockets this connector creates ({@link DeadlineInputStream}). Angus schedules a task that closes
- * the socket before every write and cancels it after; its own {@code ScheduledThreadPoolExecutor}
- * wakes its timer thread for each of those (a write's task is always the earliest), which on
- * loopback cost ten context switches per message and about a quarter of the throughput. Here a
- * scheduled task is only an entry in a set; one daemon thread looks at the set every
- * {@link #TICK_NANOS} and runs the tasks whose time has come, so a timeout fires between its delay
- * and its delay plus one tick.
+ * Enforces socket timeouts without waking a thread per socket operation: the write timeout, for which Angus takes it as
+ * {@code mail.smtp.executor.writetimeout}, and the read timeout of the sockets this connector creates
+ * ({@link DeadlineInputStream}). Angus schedules a task that closes the socket before every write and cancels it after;
+ * its own {@code ScheduledThreadPoolExecutor} wakes its timer thread for each of those (a write's task is always the
+ * earliest), which on loopback cost ten context switches per message and about a quarter of the throughput. Here a
+ * scheduled task is only an entry in a set; one daemon thread looks at the set every {@link #TICK_NANOS} and runs the
+ * tasks whose time has come, so a timeout fires between its delay and its delay plus one tick.
  *
  * <p>Only {@code schedule} is offered, which is all Angus calls; the other executor methods throw
- * {@link UnsupportedOperationException}. One instance serves the JVM: its thread starts with the
- * first task and ends after {@link #IDLE_NANOS} without any.
+ * {@link UnsupportedOperationException}. One instance serves the JVM: its thread starts with the first task and ends
+ * after {@link #IDLE_NANOS} without any.
  */
 public final class SocketWatchdog extends AbstractExecutorService implements ScheduledExecutorService {
 
@@ -38,8 +36,7 @@ public final class SocketWatchdog extends AbstractExecutorService implements Sch
     private final Set<Deadline<?>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean watching = new AtomicBoolean();
 
-    private SocketWatchdog() {
-    }
+    private SocketWatchdog() {}
 
     /** The JVM's watchdog. Starts no thread until a task is scheduled. */
     public static SocketWatchdog shared() {
@@ -52,8 +49,8 @@ public final class SocketWatchdog extends AbstractExecutorService implements Sch
     }
 
     /**
-     * Registers {@code task} to run on the watchdog thread once {@code delay} has passed, unless it
-     * is cancelled first. Called before every socket read or write; no I/O, wakes no thread.
+     * Registers {@code task} to run on the watchdog thread once {@code delay} has passed, unless it is cancelled first.
+     * Called before every socket read or write; no I/O, wakes no thread.
      */
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> task, long delay, TimeUnit unit) {
@@ -112,8 +109,8 @@ public final class SocketWatchdog extends AbstractExecutorService implements Sch
         }
 
         /**
-         * Fails once the watchdog has started the task, so that the caller, whose read or write then
-         * failed, reports the timeout rather than the closed socket. Never interrupts the watchdog.
+         * Fails once the watchdog has started the task, so that the caller, whose read or write then failed, reports
+         * the timeout rather than the closed socket. Never interrupts the watchdog.
          */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
@@ -152,12 +149,14 @@ public final class SocketWatchdog extends AbstractExecutorService implements Sch
 
     @Override
     public void shutdown() {
-        throw new UnsupportedOperationException("the write watchdog serves the whole JVM and stops by itself when idle");
+        throw new UnsupportedOperationException(
+                "the write watchdog serves the whole JVM and stops by itself when idle");
     }
 
     @Override
     public List<Runnable> shutdownNow() {
-        throw new UnsupportedOperationException("the write watchdog serves the whole JVM and stops by itself when idle");
+        throw new UnsupportedOperationException(
+                "the write watchdog serves the whole JVM and stops by itself when idle");
     }
 
     @Override
@@ -172,6 +171,7 @@ public final class SocketWatchdog extends AbstractExecutorService implements Sch
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) {
-        throw new UnsupportedOperationException("the write watchdog serves the whole JVM and stops by itself when idle");
+        throw new UnsupportedOperationException(
+                "the write watchdog serves the whole JVM and stops by itself when idle");
     }
 }

@@ -19,27 +19,27 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Builds the TLS context of a connection: the JDK's default trust anchors plus the certificates of
- * the {@code trustedCertificates} PEM file. Verification stays the JDK's PKIX validation (plus the
- * server certificate's dates, see {@link ValidityCheckingTrustManager}); host names are checked
- * by Angus through the endpoint identification algorithm.
+ * Builds the TLS context of a connection: the JDK's default trust anchors plus the certificates of the
+ * {@code trustedCertificates} PEM file. Verification stays the JDK's PKIX validation (plus the server certificate's
+ * dates, see {@link ValidityCheckingTrustManager}); host names are checked by Angus through the endpoint identification
+ * algorithm.
  */
 public final class TrustedCertificates {
 
-    private TrustedCertificates() {
-    }
+    private TrustedCertificates() {}
 
     /**
      * An SSL context trusting the default anchors and those of {@code pem}. Reads the file.
      *
-     * @throws CertificateFileException naming {@code trustedCertificates} when the file cannot be
-     *     read or holds no certificate
+     * @throws CertificateFileException naming {@code trustedCertificates} when the file cannot be read or holds no
+     *     certificate
      */
     public static SSLContext sslContext(Optional<Path> pem) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             X509TrustManager pkix = pem.isPresent() ? trustManager(pem.get()) : defaultTrustManager();
-            context.init(null, new TrustManager[] {new ValidityCheckingTrustManager((X509ExtendedTrustManager) pkix)}, null);
+            context.init(
+                    null, new TrustManager[] {new ValidityCheckingTrustManager((X509ExtendedTrustManager) pkix)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS context", e);
@@ -68,7 +68,8 @@ public final class TrustedCertificates {
 
     private static Collection<? extends Certificate> read(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
                 throw new CertificateFileException("check.trustedCertificates.empty", pem, null);
             }
@@ -95,18 +96,23 @@ public final class TrustedCertificates {
         throw new IllegalStateException("no X509TrustManager");
     }
 
-    /** The {@code trustedCertificates} file cannot be used; {@link #key()} names the localized text, whose argument is the file. */
+    /**
+     * The {@code trustedCertificates} file cannot be used; {@link #key()} names the localized text, whose argument is
+     * the file.
+     */
     public static final class CertificateFileException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
         private final String key;
         private final String file;
 
         CertificateFileException(String key, Path file, Exception cause) {
-            super(switch (key) {
-                case "check.trustedCertificates.empty" -> "trustedCertificates: no certificate in " + file;
-                case "check.trustedCertificates.unreadable" -> "trustedCertificates: cannot read " + file;
-                default -> "trustedCertificates: " + file + " is not a PEM file of certificates";
-            }, cause);
+            super(
+                    switch (key) {
+                        case "check.trustedCertificates.empty" -> "trustedCertificates: no certificate in " + file;
+                        case "check.trustedCertificates.unreadable" -> "trustedCertificates: cannot read " + file;
+                        default -> "trustedCertificates: " + file + " is not a PEM file of certificates";
+                    },
+                    cause);
             this.key = key;
             this.file = file.toString();
         }

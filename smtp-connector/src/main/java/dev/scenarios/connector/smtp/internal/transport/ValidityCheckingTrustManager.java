@@ -7,10 +7,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JDK's PKIX trust manager plus a validity check of the server's own certificate. PKIX does
- * not check the dates of a trust anchor, so a self-signed server certificate listed in
- * {@code trustedCertificates} would be accepted after it expired. Everything else (path, host name)
- * is the delegate's decision; this class only refuses more.
+ * The JDK's PKIX trust manager plus a validity check of the server's own certificate. PKIX does not check the dates of
+ * a trust anchor, so a self-signed server certificate listed in {@code trustedCertificates} would be accepted after it
+ * expired. Everything else (path, host name) is the delegate's decision; this class only refuses more.
  */
 final class ValidityCheckingTrustManager extends X509ExtendedTrustManager {
 
@@ -21,13 +20,15 @@ final class ValidityCheckingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         delegate.checkServerTrusted(chain, authType, socket);
         chain[0].checkValidity();
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         delegate.checkServerTrusted(chain, authType, engine);
         chain[0].checkValidity();
     }
@@ -39,12 +40,14 @@ final class ValidityCheckingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         delegate.checkClientTrusted(chain, authType, socket);
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         delegate.checkClientTrusted(chain, authType, engine);
     }
 

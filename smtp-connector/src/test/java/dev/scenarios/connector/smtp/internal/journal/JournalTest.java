@@ -15,7 +15,7 @@ class JournalTest {
 
     @Test
     void rotatesBySizeKeepsTheNewestFilesAndReadsOldestFirst() throws Exception {
-        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> {});
         for (int i = 0; i < 10; i++) {
             journal.append("entry " + i + " " + "x".repeat(30));
         }
@@ -30,7 +30,7 @@ class JournalTest {
     /** Finding 7 of issue #13: journals (recipients, SMTP dialogues) were created 644. */
     @Test
     void finding7_journalsAreReadableByTheOwnerOnlyAlsoAfterRotation() throws Exception {
-        Journal journal = new Journal(data, "relay", 100, 2, problem -> { });
+        Journal journal = new Journal(data, "relay", 100, 2, problem -> {});
         for (int i = 0; i < 5; i++) {
             journal.append("entry " + i + " " + "x".repeat(30));
         }
@@ -51,7 +51,7 @@ class JournalTest {
 
     @Test
     void concurrentAppendsKeepEntriesWhole() throws Exception {
-        Journal journal = new Journal(data, "relay", problem -> { });
+        Journal journal = new Journal(data, "relay", problem -> {});
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
             int id = t;
@@ -72,10 +72,12 @@ class JournalTest {
     /** Issue 13 item 7: journals hold addresses and dialogues; owner-only whatever the umask. */
     @Test
     void journalFilesAreOwnerOnly() throws Exception {
-        new Journal(data, "relay", problem -> { }).append("entry");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("journals/relay.log"))))
+        new Journal(data, "relay", problem -> {}).append("entry");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("journals/relay.log"))))
                 .isEqualTo("rw-------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("journals"))))
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("journals"))))
                 .isEqualTo("rwx------");
     }
 
@@ -85,6 +87,10 @@ class JournalTest {
         Files.writeString(data.resolve("journals"), "a file where the folder should be");
         java.util.List<String> problems = new java.util.ArrayList<>();
         new Journal(data, "relay", problems::add).append("entry");
-        assertThat(problems).singleElement().asString().contains("cannot write the journal").contains("relay.log");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("cannot write the journal")
+                .contains("relay.log");
     }
 }

@@ -2,10 +2,10 @@ package dev.scenarios.connector.smtp.internal.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14, finding 6: Message-IDs minted by two processes (16 concurrent {@code scenario send}s)
- * differed only by the millisecond. Now: a million ids from four threads here and a second JVM at
- * the same time, no two alike, each with at least 96 random bits.
+ * Issue 14, finding 6: Message-IDs minted by two processes (16 concurrent {@code scenario send}s) differed only by the
+ * millisecond. Now: a million ids from four threads here and a second JVM at the same time, no two alike, each with at
+ * least 96 random bits.
  */
 class MessageIdsTest {
 
@@ -29,7 +29,8 @@ class MessageIdsTest {
 
     /** The second JVM: prints {@code args[0]} ids, one a line. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.US_ASCII);
+        PrintStream out =
+                new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.US_ASCII);
         for (int i = Integer.parseInt(args[0]); i > 0; i--) {
             out.println(MessageIds.mint("example.com"));
         }
@@ -40,8 +41,10 @@ class MessageIdsTest {
     void aMillionIdsFromSeveralThreadsAndTwoJvmsAreAllDifferent() throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(java, "-cp", classPath, MessageIdsTest.class.getName(), String.valueOf(PER_JVM))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process other = new ProcessBuilder(
+                        java, "-cp", classPath, MessageIdsTest.class.getName(), String.valueOf(PER_JVM))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<String[]>> parts = new ArrayList<>();
@@ -55,7 +58,8 @@ class MessageIdsTest {
             }));
         }
         List<String> all = new ArrayList<>(2 * PER_JVM);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 all.add(line);
             }

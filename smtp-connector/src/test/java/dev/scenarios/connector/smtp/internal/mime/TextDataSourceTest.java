@@ -23,10 +23,12 @@ class TextDataSourceTest {
         "Cyrillic,             base64",
         "one accented letter,  quoted-printable",
         "a NUL,                quoted-printable",
-        "empty,                7bit"})
+        "empty,                7bit"
+    })
     void aSavedMessageGetsTheTransferEncodingJakartaWouldChoose(String name, String expected) throws Exception {
         String text = sample(name);
-        String jakarta = MimeUtility.getEncoding(new ByteArrayDataSource(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8"));
+        String jakarta = MimeUtility.getEncoding(
+                new ByteArrayDataSource(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8"));
         assertThat(jakarta).as("Jakarta's own choice").isEqualTo(expected);
 
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
@@ -37,10 +39,12 @@ class TextDataSourceTest {
         assertThat(message.getContentType()).isEqualTo("text/plain; charset=UTF-8");
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         message.writeTo(written);
-        MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(written.toByteArray()));
+        MimeMessage read =
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(written.toByteArray()));
         assertThat(read.getEncoding()).isEqualTo(expected);
         assertThat(((String) read.getContent()).replace("\r\n", "\n")).isEqualTo(text.replace("\r\n", "\n"));
-        assertThat(new TextDataSource(text, "text/plain").getEncoding()).isEqualTo(expected.equals("7bit") ? "7bit" : null);
+        assertThat(new TextDataSource(text, "text/plain").getEncoding())
+                .isEqualTo(expected.equals("7bit") ? "7bit" : null);
     }
 
     private static String sample(String name) {
@@ -49,7 +53,8 @@ class TextDataSourceTest {
             case "a 998-character line" -> "x".repeat(998) + "\r\n" + "y".repeat(998);
             case "a 999-character line" -> "short\r\n" + "x".repeat(999) + "\r\nshort";
             case "Cyrillic" -> "Ваш заказ №42 отправлен.";
-            case "one accented letter" -> "Your order from the café ships today, and the rest of this line is plain ASCII.";
+            case "one accented letter" ->
+                "Your order from the café ships today, and the rest of this line is plain ASCII.";
             case "a NUL" -> "before\0after";
             case "empty" -> "";
             default -> throw new IllegalArgumentException(name);

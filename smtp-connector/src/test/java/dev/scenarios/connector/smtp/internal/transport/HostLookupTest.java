@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 
 class HostLookupTest {
 
-    private static final Messages MESSAGES = Messages.of("dev.scenarios.connector.smtp.connection_messages", SmtpConnectionType.class);
+    private static final Messages MESSAGES =
+            Messages.of("dev.scenarios.connector.smtp.connection_messages", SmtpConnectionType.class);
 
     @Test
     void aNameResolvesToItsAddresses() throws Exception {
-        assertThat(HostLookup.resolve("127.0.0.1", Duration.ofSeconds(5))).containsExactly(InetAddress.getByName("127.0.0.1"));
+        assertThat(HostLookup.resolve("127.0.0.1", Duration.ofSeconds(5)))
+                .containsExactly(InetAddress.getByName("127.0.0.1"));
     }
 
     @Test
@@ -35,7 +37,8 @@ class HostLookupTest {
             throw new UnknownHostException(host);
         };
         assertThatThrownBy(() -> HostLookup.resolve("mail.example.invalid", Duration.ofSeconds(5), unknown))
-                .isInstanceOf(UnknownHostException.class).hasMessageContaining("mail.example.invalid");
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessageContaining("mail.example.invalid");
     }
 
     @Test
@@ -56,11 +59,15 @@ class HostLookupTest {
 
         assertThat(thrown).isInstanceOf(HostLookup.TimedOut.class);
         assertThat(millis).isBetween(250L, 5_000L);
-        SmtpSettings settings = SmtpSettings.from(of(with(plain(25), "server", "slow-dns.example.com", "connectTimeout", "300ms")));
-        Failure failure = new FailureClassifier(settings, MESSAGES).classify(new MessagingException("cannot resolve", (Exception) thrown), null);
+        SmtpSettings settings =
+                SmtpSettings.from(of(with(plain(25), "server", "slow-dns.example.com", "connectTimeout", "300ms")));
+        Failure failure = new FailureClassifier(settings, MESSAGES)
+                .classify(new MessagingException("cannot resolve", (Exception) thrown), null);
         assertThat(failure.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(failure.message().in(Locale.ENGLISH))
-                .isEqualTo("the host name slow-dns.example.com did not resolve within 300ms: check server and the DNS servers");
-        assertThat(failure.message().in(Locale.forLanguageTag("ru"))).startsWith("имя хоста slow-dns.example.com не разрешилось за 300ms");
+                .isEqualTo(
+                        "the host name slow-dns.example.com did not resolve within 300ms: check server and the DNS servers");
+        assertThat(failure.message().in(Locale.forLanguageTag("ru")))
+                .startsWith("имя хоста slow-dns.example.com не разрешилось за 300ms");
     }
 }

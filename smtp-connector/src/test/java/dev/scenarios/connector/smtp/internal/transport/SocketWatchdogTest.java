@@ -15,7 +15,8 @@ class SocketWatchdogTest {
     void aTaskCancelledInTimeNeverRunsAndLeavesNothingBehind() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         int before = watchdog.pending();
-        ScheduledFuture<String> future = watchdog.schedule(() -> "ran " + runs.incrementAndGet(), 150, TimeUnit.MILLISECONDS);
+        ScheduledFuture<String> future =
+                watchdog.schedule(() -> "ran " + runs.incrementAndGet(), 150, TimeUnit.MILLISECONDS);
         assertThat(watchdog.pending()).isEqualTo(before + 1);
 
         assertThat(future.cancel(true)).isTrue();
@@ -36,14 +37,16 @@ class SocketWatchdogTest {
 
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(200);
-        assertThat(future.cancel(true)).as("Angus reports the timeout only when cancel fails").isFalse();
+        assertThat(future.cancel(true))
+                .as("Angus reports the timeout only when cancel fails")
+                .isFalse();
         assertThat(future.isDone()).isTrue();
     }
 
     @Test
     void tasksAreOrderedByTheirDelay() {
-        ScheduledFuture<?> soon = watchdog.schedule(() -> { }, 1, TimeUnit.SECONDS);
-        ScheduledFuture<?> later = watchdog.schedule(() -> { }, 1, TimeUnit.MINUTES);
+        ScheduledFuture<?> soon = watchdog.schedule(() -> {}, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> later = watchdog.schedule(() -> {}, 1, TimeUnit.MINUTES);
         try {
             assertThat(soon.compareTo(later)).isNegative();
             assertThat(later.getDelay(TimeUnit.SECONDS)).isBetween(50L, 60L);
