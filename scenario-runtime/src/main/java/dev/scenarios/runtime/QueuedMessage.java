@@ -70,6 +70,25 @@ public record QueuedMessage(
         deadReason = deadReason == null ? "" : deadReason;
     }
 
+    /** This message set aside as {@link State#DAMAGED} with {@code reason}, everything else unchanged. */
+    public QueuedMessage damaged(String reason) {
+        return new QueuedMessage(
+                id,
+                path,
+                messageId,
+                owed,
+                delivered,
+                refused,
+                State.DAMAGED,
+                attempts,
+                queuedAt,
+                nextAttemptAt,
+                expiresAt,
+                lastReply,
+                possibleDuplicate,
+                reason);
+    }
+
     /** This message in {@code newState}, due at {@code due}. */
     public QueuedMessage with(State newState, Instant due) {
         return new QueuedMessage(

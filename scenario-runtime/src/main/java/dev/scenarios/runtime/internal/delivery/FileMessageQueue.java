@@ -326,7 +326,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     update(pending);
                     adopted.add(pending);
                 } catch (DamagedContentException e) {
-                    update(damagedState(rebuilt, "content without a state that cannot be used: " + e.getMessage()));
+                    update(rebuilt.damaged("content without a state that cannot be used: " + e.getMessage()));
                 }
             }
         }
@@ -519,8 +519,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             Optional<QueuedMessage> m = read(file);
             return m.map(found -> found.state() == State.DAMAGED
                     ? found
-                    : damagedState(
-                            found, "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
+                    : found.damaged(
+                            "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -571,25 +571,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     "");
             reason += "; the content cannot be used either: " + describe(e);
         }
-        return damagedState(m, reason);
-    }
-
-    private static QueuedMessage damagedState(QueuedMessage m, String reason) {
-        return new QueuedMessage(
-                m.id(),
-                m.path(),
-                m.messageId(),
-                m.owed(),
-                m.delivered(),
-                m.refused(),
-                State.DAMAGED,
-                m.attempts(),
-                m.queuedAt(),
-                m.nextAttemptAt(),
-                m.expiresAt(),
-                m.lastReply(),
-                m.possibleDuplicate(),
-                reason);
+        return m.damaged(reason);
     }
 
     private static String describe(Exception e) {

@@ -484,21 +484,7 @@ public final class QueueSender implements AutoCloseable {
      * purge it.
      */
     private void damaged(QueuedMessage m, String reason) throws IOException {
-        QueuedMessage damaged = new QueuedMessage(
-                m.id(),
-                m.path(),
-                m.messageId(),
-                m.owed(),
-                m.delivered(),
-                m.refused(),
-                State.DAMAGED,
-                m.attempts(),
-                m.queuedAt(),
-                m.nextAttemptAt(),
-                m.expiresAt(),
-                m.lastReply(),
-                m.possibleDuplicate(),
-                reason);
+        QueuedMessage damaged = m.damaged(reason);
         queue.update(damaged);
         journal.record(clock.instant(), "DAMAGED", damaged, reason);
         events.failed(
