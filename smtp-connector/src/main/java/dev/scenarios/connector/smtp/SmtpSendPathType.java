@@ -68,6 +68,9 @@ public final class SmtpSendPathType implements PathType {
                                     .item("array", PropertyType.BOOLEAN, f -> f.defaultValue(false)))
                     .build(),
             property("subject", PropertyType.STRING, "template").required().build(),
+            property("language", PropertyType.ENUM, "template")
+                    .allowedValues("ru", "en")
+                    .build(),
             property("body", PropertyType.TEXT, "template").build(),
             property("htmlBody", PropertyType.TEXT, "template").build(),
             property("replyTo", PropertyType.EMAIL, "template").build(),
