@@ -192,7 +192,13 @@ public final class ScenarioRuntime implements AutoCloseable {
                                     usable
                                             ? ObservedPathSender.of(
                                                     p.systemName(),
-                                                    p.type().bind(p.configuration(), connection),
+                                                    // The bus is the path's lane: its own share of the
+                                                    // connection's sessions, as it has its own queue workers.
+                                                    p.type()
+                                                            .bind(
+                                                                    p.configuration(),
+                                                                    connection,
+                                                                    workspace.bus(p.systemName())),
                                                     events)
                                             : null,
                                     null,

@@ -93,6 +93,20 @@ class QueueCommandTest {
     }
 
     @Test
+    void eachMessageShowsTheDataBusOfItsPathInTextAndJson() throws Exception {
+        new TestWorkspace(dir).write("paths/orders.yaml", TestWorkspace.PATH + "bus: 2\n");
+
+        assertThat(CliRun.of("queue", dir.toString()).out())
+                .contains(pending.id() + "  PENDING  path orders  bus 2  <a@test>");
+        assertThat(CliRun.of("queue", dir.toString(), "--lang", "ru").out())
+                .contains(pending.id() + "  PENDING  путь orders  шина 2  <a@test>");
+        JsonNode list = new ObjectMapper()
+                .readTree(CliRun.of("queue", dir.toString(), "--json").out());
+        assertThat(list.get(0).get("bus").asInt()).isEqualTo(2);
+        assertThat(list.get(1).get("bus").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void retryingADeadMessageOwesItAgainToTheRefusedRecipientsOnly() throws Exception {
         CliRun run = CliRun.of("queue", dir.toString(), "--retry", dead.id());
 

@@ -115,11 +115,7 @@ public final class QueueCommand extends WorkspaceCommand {
         if (json) {
             cli.out()
                     .println(JsonOutput.MAPPER.writeValueAsString(all.stream()
-                            .map(m -> {
-                                Map<String, Object> one = QueueListing.json(m);
-                                one.put("bus", ws.bus(m.path()));
-                                return one;
-                            })
+                            .map(m -> QueueListing.json(m, ws.bus(m.path())))
                             .toList()));
         } else {
             print(all, ws, locale);

@@ -85,7 +85,7 @@ async function init() {
   $('send-test-button').textContent = t('send.button');
   $('queue-title').textContent = t('queue.title');
   $('retry-dead').textContent = t('queue.retryDead');
-  ['state', 'path', 'messageId', 'recipients', 'attempts', 'next', 'reply', 'reason']
+  ['state', 'path', 'bus', 'messageId', 'recipients', 'attempts', 'next', 'reply', 'reason']
     .forEach(c => { $('th-q-' + c).textContent = t('queue.' + c); });
   $('type-label').textContent = t('form.type');
   $('check').textContent = t('button.check');
@@ -687,7 +687,7 @@ async function loadQueue() {
     row.dataset.state = m.state;
     const owed = m.recipients.length;
     const served = m.delivered.length;
-    [t('state.' + m.state), m.path, m.messageId, t('queue.owedServed', owed, served), m.attempts,
+    [t('state.' + m.state), m.path, m.bus, m.messageId, t('queue.owedServed', owed, served), m.attempts,
       m.nextAttemptAt ? new Date(m.nextAttemptAt).toLocaleString(lang) : '—', m.lastReply || '', m.deadReason || '']
       .forEach((text, i) => {
         const cell = document.createElement('td');

@@ -246,7 +246,7 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(config), context());
         assertThat(System.nanoTime() - start).isLessThan(4_000_000_000L);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1s", "choose encryption ssl");
+        assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1 s", "choose encryption ssl");
         assertThat(check.steps())
                 .extracting(CheckResult.Step::name, CheckResult.Step::status)
                 .contains(org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED));

@@ -294,7 +294,7 @@ class OAuth2GreenMailTest {
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1s");
+        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1 s");
         assertThat(result.steps().get(0))
                 .extracting(CheckResult.Step::name, CheckResult.Step::status)
                 .containsExactly("token", CheckResult.Step.Status.FAILED);

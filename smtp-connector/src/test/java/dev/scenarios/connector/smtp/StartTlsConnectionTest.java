@@ -107,7 +107,7 @@ class StartTlsConnectionTest {
             assertThat(thrown).isInstanceOf(DeliveryException.class);
             DeliveryException e = (DeliveryException) thrown;
             assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-            assertThat(e.getMessage()).startsWith("no reply after the message data within 1s");
+            assertThat(e.getMessage()).startsWith("no reply after the message data within 1 s");
             assertThat(e.possiblyDelivered()).isTrue();
             assertThat(millis)
                     .as("ended by the 1s read timeout, not by the server")

@@ -8,7 +8,6 @@ import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.Problem;
-import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
@@ -17,8 +16,6 @@ import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
-import dev.scenarios.runtime.internal.workspace.ValueResolver;
-import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -156,11 +153,11 @@ final class WorkspaceActions {
      * or PostgreSQL) at each call, like the other files, then the queue's states.
      */
     List<Map<String, Object>> queueListing(Locale locale) throws IOException {
-        QueueSettings settings = WorkspaceSettings.read(
-                workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
-        try (QueueStore store = QueueStore.open(workspace, settings, false)) {
+        // The whole workspace, not only its queue settings: a message's bus is its path's, as the path file says now.
+        Workspace ws = load(locale);
+        try (QueueStore store = QueueStore.open(ws, false)) {
             return QueueListing.all(store.queue()).stream()
-                    .map(QueueListing::json)
+                    .map(m -> QueueListing.json(m, ws.bus(m.path())))
                     .toList();
         }
     }

@@ -79,12 +79,18 @@ public final class QueueListing {
         return out;
     }
 
-    /** One message as a JSON object: state, path, Message-ID, recipients, attempts, times, last reply. */
-    public static Map<String, Object> json(QueuedMessage m) {
+    /**
+     * One message as a JSON object: state, path, data bus, Message-ID, recipients, attempts, times, last reply.
+     *
+     * @param bus the data bus of the message's path ({@code Workspace.bus}): a message does not store it, since its
+     *     path's bus decides which sender delivers it
+     */
+    public static Map<String, Object> json(QueuedMessage m, int bus) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", m.id());
         out.put("state", m.state().name());
         out.put("path", m.path());
+        out.put("bus", bus);
         out.put("messageId", m.messageId());
         out.put("recipients", recipients(m));
         out.put("delivered", m.delivered());

@@ -311,6 +311,7 @@ class ConsolePageTest {
         path.put("systemName", "later");
         path.put("connection", "mail");
         path.put("delivery", "queued");
+        path.put("bus", 2);
         path.put("subject", "Queued");
         path.put("body", "Sent later.");
         assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values", path))
@@ -328,6 +329,10 @@ class ConsolePageTest {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue-table tbody tr")));
         assertThat(row.getAttribute("data-state")).isEqualTo("PENDING");
         assertThat(row.getText()).contains("later", "1 / 0");
+        assertThat(browser.findElement(By.id("th-q-bus")).getText()).isEqualTo("Data bus");
+        assertThat(row.findElements(By.tagName("td")).get(2).getText())
+                .as("the bus column")
+                .isEqualTo("2");
         assertThat(browser.findElement(By.id("queue-counts")).getText()).contains("pending: 1");
         screenshotIfAsked("console-queue.png");
         clickFresh(By.cssSelector("#queue-table tbody tr button.retry"));
