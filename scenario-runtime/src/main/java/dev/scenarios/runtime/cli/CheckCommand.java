@@ -86,7 +86,7 @@ public final class CheckCommand extends WorkspaceCommand {
                             Texts.get(locale, "check.step." + step.status().name()),
                             step.title().in(locale),
                             step.elapsed().toMillis(),
-                            step.detail());
+                            step.detail(locale));
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");
