@@ -13,6 +13,7 @@ import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
+import dev.scenarios.runtime.internal.delivery.WorkspaceQueue;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
@@ -75,7 +76,8 @@ final class ConsoleApi implements HttpHandler {
             Map<String, String> environment,
             AdminToken token,
             Function<ConnectionType, Map<String, Object>> checkOverrides,
-            Executor checks) {
+            Executor checks,
+            WorkspaceQueue queue) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.environment = Map.copyOf(environment);
@@ -85,7 +87,7 @@ final class ConsoleApi implements HttpHandler {
         this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
         this.checks = checks;
-        this.actions = new WorkspaceActions(workspace, connectors, environment, checkOverrides);
+        this.actions = new WorkspaceActions(workspace, connectors, environment, checkOverrides, queue);
     }
 
     @Override

@@ -32,6 +32,7 @@ final class SessionPool implements AutoCloseable {
         PooledSession create() throws MessagingException;
     }
 
+    private final int maxConnections;
     private final Semaphore permits;
     private final Deque<PooledSession> idle = new ArrayDeque<>();
     private final long idleTimeoutNanos;
@@ -40,6 +41,7 @@ final class SessionPool implements AutoCloseable {
     private boolean closed;
 
     SessionPool(int maxConnections, Duration idleTimeout, Duration waitLimit, Factory factory) {
+        this.maxConnections = maxConnections;
         this.permits = new Semaphore(maxConnections, true);
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.waitLimit = waitLimit;
@@ -63,6 +65,14 @@ final class SessionPool implements AutoCloseable {
             permits.release();
             throw e;
         }
+    }
+
+    /**
+     * The sessions open now: those borrowed (connected or connecting) and the idle ones kept for reuse (an idle one the
+     * server has dropped counts until it is next wanted). No I/O.
+     */
+    synchronized int open() {
+        return maxConnections - permits.availablePermits() + idle.size();
     }
 
     /** Returns a healthy, connected session for reuse. */
