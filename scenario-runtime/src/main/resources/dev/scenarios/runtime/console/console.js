@@ -695,6 +695,10 @@ async function loadQueue() {
         if (i === 0) {
           cell.className = 'state ' + m.state;
         }
+        if (i === 2 || i === 6) {
+          // the Message-ID and the server's reply are data, shown as they are in every language
+          cell.dataset.verbatim = '';
+        }
         row.append(cell);
       });
     const actions = document.createElement('td');
