@@ -136,6 +136,11 @@ final class ConsoleApi implements HttpHandler {
             queue(exchange, method, parts, locale);
             return false;
         }
+        if (parts.length == 1 && parts[0].equals("validate")) {
+            allow(method, "POST", locale);
+            HttpReplies.json(exchange, 200, validate(exchange, locale));
+            return false;
+        }
         if (parts.length == 1 && parts[0].equals("problems")) {
             allow(method, "GET", locale);
             HttpReplies.json(exchange, 200, actions.problems(locale));
@@ -510,6 +515,30 @@ final class ConsoleApi implements HttpHandler {
             throw new Refusal(422, fields(checked.problems()));
         }
         return checked;
+    }
+
+    /**
+     * {@code POST /api/validate} with {@code {kind: "connections"|"paths", type, name, values}}: the problems of the
+     * form as it is, unsaved, exactly as a save would find them ({@code scenario validate}'s rules, one rule for the
+     * page and the server), e.g. an unknown {@code {Attr}} in a template while it is typed. {@code name} is the saved
+     * object the form edits (its stored secrets count as given), absent for a new one. Writes nothing; answers 200 with
+     * {@code [{property, code, message}]}, empty when the form is valid.
+     */
+    private List<Map<String, Object>> validate(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+        Map<String, Object> body = body(exchange, locale);
+        ObjectKind kind = ObjectKind.ofFolder(String.valueOf(body.get("kind")));
+        if (kind == null) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
+        }
+        Map<String, Object> submitted = values(body, locale);
+        Object editing = body.get("name");
+        Map<String, Object> saved = editing instanceof String existing && Descriptors.isSystemName(existing)
+                ? store.find(kind, existing).map(ObjectStore.Stored::values).orElse(Map.of())
+                : Map.of();
+        String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
+        String typeId = String.valueOf(body.getOrDefault("type", saved.getOrDefault("type", "")));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, saved);
+        return fields(editor.check(kind, merged, locale, Map.of()).problems());
     }
 
     /**

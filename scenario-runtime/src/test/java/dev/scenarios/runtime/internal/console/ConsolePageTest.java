@@ -307,6 +307,40 @@ class ConsolePageTest {
     }
 
     @Test
+    void anUnknownPlaceholderIsMarkedAtItsFieldWhileTyping() throws Exception {
+        open("en-US");
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        browser.findElement(By.id("tab-paths")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-object"), "New path"));
+        browser.findElement(By.id("new-object")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
+        select("type", "smtp-send");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-htmlBody")));
+        type("systemName", "orders");
+
+        field("subject").sendKeys("Order {OrderNo} accepted");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-subject")));
+        assertThat(error.getText())
+                .isEqualTo("placeholder {OrderNo} names no declared attribute (no attributes are" + " declared)");
+        // only the field typed in is marked: the body, required but not touched yet, stays quiet
+        assertThat(browser.findElement(By.id("error-body")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("add-attributes")).click();
+        browser.findElement(By.cssSelector("#wrap-attributes tbody tr [data-key=name]"))
+                .sendKeys("OrderNo");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-subject")));
+        field("subject").sendKeys(" {Orderno}");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("error-subject"), "placeholder {Orderno} names no declared attribute (declared: OrderNo)"));
+        assertThat(Files.exists(console.workspace.resolve("paths/orders.yaml")))
+                .as("checked, not saved")
+                .isFalse();
+    }
+
+    @Test
     void aQueuedMessageIsListedAndRetried() throws Exception {
         open("en-US", true);
         console.api(
