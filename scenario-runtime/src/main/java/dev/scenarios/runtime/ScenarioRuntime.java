@@ -333,6 +333,29 @@ public final class ScenarioRuntime implements AutoCloseable {
         return context.journalError();
     }
 
+    /**
+     * The queue this runtime adds to (and, when it sends, sends from): the store {@code workspace.yaml} names. For the
+     * queue's gauges; every method does I/O.
+     */
+    public MessageQueue queue() {
+        return store.queue();
+    }
+
+    /**
+     * How many network sessions the enabled connection {@code connection} holds now (see
+     * {@link Connection#openSessions}). No I/O.
+     *
+     * @return the sessions open; 0 for a connection that is unknown, disabled or keeps none
+     */
+    public int openSessions(String connection) {
+        for (Connection c : connections) {
+            if (c.systemName().equals(connection)) {
+                return c.openSessions();
+            }
+        }
+        return 0;
+    }
+
     /** The CamelContext the scenarios run in. */
     public CamelContext camelContext() {
         return camel;

@@ -88,7 +88,7 @@ public final class CheckCommand extends WorkspaceCommand {
                             Texts.get(locale, "check.step." + step.status().name()),
                             step.title().in(locale),
                             Durations.format(step.elapsed().truncatedTo(ChronoUnit.MILLIS), locale),
-                            step.detail());
+                            step.detail(locale));
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");

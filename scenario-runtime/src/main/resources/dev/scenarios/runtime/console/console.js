@@ -105,6 +105,8 @@ async function init() {
   $('object-form').addEventListener('submit', event => { event.preventDefault(); save(); });
   $('object-form').addEventListener('input', updateVisibility);
   $('object-form').addEventListener('change', updateVisibility);
+  $('fields').addEventListener('input', typed);
+  $('fields').addEventListener('change', typed);
   $('delete').addEventListener('click', remove);
   $('send-test-button').addEventListener('click', sendTest);
   $('retry-dead').addEventListener('click', () => queueAction('POST', 'queue/retry-dead'));
@@ -237,6 +239,9 @@ async function edit(object) {
     connections = await (await api('GET', 'connections')).json();
   }
   current = object;
+  touched.clear();
+  clearTimeout(validateTimer);
+  validateRound++;
   $('editor').hidden = false;
   $('editor-title').textContent = object.existing ? object.systemName : t('form.new.' + view);
   $('field-type').value = object.type;
@@ -509,6 +514,53 @@ function collect() {
   return values;
 }
 
+// Checked as you type: the fields a user changed since the form was drawn, after a pause, by the server's own
+// validation of the unsaved form (POST /api/validate: the same rules as saving and `scenario validate`, so an unknown
+// {Attr} in a template is marked exactly as a save would mark it). Fields not touched keep what they showed.
+const VALIDATE_PAUSE_MILLIS = 400;
+const touched = new Set();
+let validateTimer = null;
+let validateRound = 0;
+
+function typed(event) {
+  const wrap = event.target.closest('.field');
+  if (!current || !wrap || !wrap.id.startsWith('wrap-')) {
+    return;
+  }
+  touched.add(wrap.id.substring('wrap-'.length));
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(validateTyped, VALIDATE_PAUSE_MILLIS);
+}
+
+async function validateTyped() {
+  const round = ++validateRound;
+  const object = current;
+  let found;
+  try {
+    const response = await api('POST', 'validate', {
+      kind: view, type: object.type, name: object.existing ? object.systemName : null, values: collect() });
+    if (!response.ok) {
+      return;
+    }
+    found = await response.json();
+  } catch (e) {
+    return; // the next pause tries again; a save reports for good
+  }
+  if (round !== validateRound || object !== current) {
+    return; // an older answer, or another form by now
+  }
+  for (const name of touched) {
+    const error = $('error-' + name);
+    if (!error) {
+      continue;
+    }
+    const own = found.filter(p => p.property.split(/[.[]/)[0] === name).map(p => p.message);
+    error.textContent = own.join(' ');
+    error.hidden = own.length === 0;
+    error.parentElement.classList.toggle('invalid', own.length > 0);
+  }
+}
+
 function clearProblems() {
   for (const error of document.querySelectorAll('#fields .error')) {
     error.hidden = true;
@@ -694,6 +746,10 @@ async function loadQueue() {
         cell.textContent = String(text);
         if (i === 0) {
           cell.className = 'state ' + m.state;
+        }
+        if (i === 2 || i === 6) {
+          // the Message-ID and the server's reply are data, shown as they are in every language
+          cell.dataset.verbatim = '';
         }
         row.append(cell);
       });

@@ -338,6 +338,12 @@ public final class SmtpConnection implements Connection {
         return out;
     }
 
+    /** The SMTP sessions of this connection's pool, in use or idle. No I/O. */
+    @Override
+    public int openSessions() {
+        return sender.openSessions();
+    }
+
     /** Closes the idle SMTP sessions with QUIT. Journal entries are written through at once. */
     @Override
     public void close() {

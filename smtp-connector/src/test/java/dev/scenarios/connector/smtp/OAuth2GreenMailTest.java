@@ -226,7 +226,7 @@ class OAuth2GreenMailTest {
                         "token", "resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "send-test");
         CheckResult.Step token = result.steps().get(0);
         assertThat(token.status()).isEqualTo(CheckResult.Step.Status.PASSED);
-        assertThat(token.detail())
+        assertThat(token.detail(Locale.ENGLISH))
                 .contains("POST " + endpoint.url(), "expires in 3599s", "2026-11-27T10:59:59Z")
                 .doesNotContain(TOKEN);
         assertThat(result.steps().get(6).status()).isEqualTo(CheckResult.Step.Status.PASSED);

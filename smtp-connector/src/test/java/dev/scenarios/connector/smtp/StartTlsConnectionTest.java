@@ -88,8 +88,9 @@ class StartTlsConnectionTest {
                     .containsExactly("resolve", "connect", "greeting", "ehlo", "tls", "auth", "mail-from", "rset-quit");
             CheckResult.Step tls = check.steps().get(4);
             assertThat(tls.status()).isEqualTo(CheckResult.Step.Status.PASSED);
-            assertThat(tls.detail()).contains("TLSv1.", "CN=localhost", "expires", "EHLO after TLS", "AUTH");
-            assertThat(check.steps().get(3).detail()).contains("STARTTLS");
+            assertThat(tls.detail(Locale.ENGLISH))
+                    .contains("TLSv1.", "CN=localhost", "expires", "EHLO after TLS", "AUTH");
+            assertThat(check.steps().get(3).detail(Locale.ENGLISH)).contains("STARTTLS");
         }
     }
 

@@ -69,6 +69,36 @@ class ConsoleApiTest {
     }
 
     @Test
+    void validateAnswersTheProblemsOfAnUnsavedFormInTheReadersLanguageAndWritesNothing() throws Exception {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("systemName", "orders");
+        values.put("subject", "Заказ {OrderNo}");
+        values.put("body", "Ваш заказ {OrderNo}");
+        values.put("attributes", java.util.List.of(Map.of("name", "Order")));
+        HttpResponse<String> answer = console.send(
+                "POST",
+                "/api/validate",
+                Map.of("kind", "paths", "type", "smtp-send", "values", values),
+                "Authorization",
+                "Bearer " + ConsoleFixture.TOKEN,
+                "Accept-Language",
+                "ru");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var problems = ConsoleFixture.json(answer);
+        assertThat(problems)
+                .filteredOn(p -> p.get("property").asText().equals("subject"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.get("code").asText()).isEqualTo("placeholder.undeclared");
+                    assertThat(p.get("message").asText()).contains("{OrderNo}", "Order");
+                });
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p.get("property").asText()).isEqualTo("connection"));
+        assertThat(java.nio.file.Files.exists(console.workspace.resolve("paths/orders.yaml")))
+                .isFalse();
+    }
+
+    @Test
     void aGeneratedTokenIsStoredForTheOwnerOnlyAndReusedAtTheNextStart() throws Exception {
         Path data = dir.resolve("data");
         AdminToken first = AdminToken.stored(data);

@@ -92,6 +92,16 @@ final class LaneSlots {
         }
     }
 
+    /** How many slots are taken now, by every lane together. No I/O. */
+    int taken() {
+        lock.lock();
+        try {
+            return total;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Whether {@code lane} may take a slot now: never past the connection's cap; its own slot if it has one free; else
      * a shared one, the slots beyond the lanes' own.

@@ -73,6 +73,14 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * The sessions open now: those borrowed (connected or connecting) and the idle ones kept for reuse (an idle one the
+     * server has dropped counts until it is next wanted). No I/O.
+     */
+    synchronized int open() {
+        return slots.taken() + idle.size();
+    }
+
     /** Returns a healthy, connected session for reuse. */
     void giveBack(PooledSession session) {
         session.idleSince = System.nanoTime();

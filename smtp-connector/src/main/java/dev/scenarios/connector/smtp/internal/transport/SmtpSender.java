@@ -357,6 +357,11 @@ public final class SmtpSender implements AutoCloseable {
         }
     }
 
+    /** The SMTP sessions open now, in use or idle; for the host's gauge. No I/O. */
+    public int openSessions() {
+        return pool.open();
+    }
+
     /** Closes every idle session with QUIT. Never throws. */
     @Override
     public void close() {
