@@ -19,8 +19,7 @@ document.addEventListener('console:start', async () => {
   $('inbox-title').textContent = t('page.title.devinbox');
   $('inbox-clear').textContent = t('inbox.clear');
   ['from', 'to', 'subject', 'date', 'size'].forEach(c => { $('th-i-' + c).textContent = t('inbox.' + c); });
-  $('th-i-clip').textContent = '📎';
-  $('th-i-clip').title = t('inbox.attachments');
+  $('th-i-clip').append(clipIcon(t('inbox.attachments')));
   $('im-eml').textContent = t('inbox.eml');
   $('im-attachments-title').textContent = t('inbox.attachments');
   $('im-html-title').textContent = t('inbox.html');
@@ -54,6 +53,16 @@ document.addEventListener('console:view', event => {
     inboxTimer = setInterval(loadInbox, INBOX_POLL_MILLIS);
   }
 });
+
+// A paperclip drawn by the style sheet (no emoji font needed), named for screen readers and on hover.
+function clipIcon(label) {
+  const icon = document.createElement('span');
+  icon.className = 'clip-icon';
+  icon.setAttribute('role', 'img');
+  icon.setAttribute('aria-label', label);
+  icon.title = label;
+  return icon;
+}
 
 function inboxSize(bytes) {
   if (bytes < 1024) {
@@ -98,17 +107,18 @@ async function loadInbox() {
     const row = document.createElement('tr');
     row.dataset.id = m.id;
     row.className = m.id === inboxOpened ? 'selected' : '';
-    const clip = m.attachments.length > 0 ? '📎' : '';
     [m.from, m.to.concat(m.cc).join(', '), m.subject || t('inbox.noSubject'), inboxDate(m.date || m.receivedAt),
-      inboxSize(m.size), clip].forEach((text, i) => {
+      inboxSize(m.size)].forEach(text => {
       const cell = document.createElement('td');
       cell.textContent = text;
-      if (i === 5 && clip) {
-        cell.title = m.attachments.join(', ');
-        cell.className = 'clip';
-      }
       row.append(cell);
     });
+    const clip = document.createElement('td');
+    clip.className = 'clip';
+    if (m.attachments.length > 0) {
+      clip.append(clipIcon(m.attachments.join(', ')));
+    }
+    row.append(clip);
     row.addEventListener('click', () => openMessage(m));
     return row;
   });
