@@ -87,6 +87,8 @@ public final class DevInbox implements AutoCloseable {
     private final InboxFolder folder;
     /** Kept messages that could not be written to {@link #folder}: not dropped when it is read again. */
     private final Set<Long> unsaved = new HashSet<>();
+    /** Messages in {@link #folder} that could not be read: said once, not read again at every refresh. */
+    private final Set<Long> unreadable = new HashSet<>();
 
     private int arrivals;
     private long lastId;
@@ -126,7 +128,6 @@ public final class DevInbox implements AutoCloseable {
             synchronized (inbox) {
                 inbox.readFolder();
             }
-            out.println(Texts.get(locale, "devInbox.folder", folder, inbox.kept.size()));
         }
         inbox.greenMail.start();
         MessageDeliveryHandler delivery = inbox.greenMail.getUserManager().getMessageDeliveryHandler();
@@ -137,6 +138,11 @@ public final class DevInbox implements AutoCloseable {
             return delivery.handle(message, address);
         });
         out.println(Texts.get(locale, "devInbox.listening", HOST + ":" + inbox.port()));
+        if (folder != null) {
+            synchronized (inbox) {
+                out.println(Texts.get(locale, "devInbox.folder", folder, inbox.kept.size()));
+            }
+        }
         out.flush();
         return inbox;
     }
@@ -229,12 +235,13 @@ public final class DevInbox implements AutoCloseable {
             }
             List<KeptMessage> merged = new ArrayList<>(kept);
             for (long id : wanted) {
-                if (known.contains(id)) {
+                if (known.contains(id) || unreadable.contains(id)) {
                     continue;
                 }
                 try {
                     merged.add(folder.read(id));
                 } catch (IOException | MessagingException | RuntimeException e) {
+                    unreadable.add(id);
                     out.println(Texts.get(
                             locale,
                             "devInbox.unreadable",

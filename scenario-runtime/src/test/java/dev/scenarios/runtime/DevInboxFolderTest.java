@@ -169,4 +169,22 @@ class DevInboxFolderTest {
             assertThat(inbox.kept()).extracting(DevInbox.KeptMessage::id).containsExactly(8L);
         }
     }
+
+    @Test
+    void anUnreadableMessageIsSkippedAndSaidOnce() throws Exception {
+        Path folder = dir.resolve("dev-inbox");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("9.eml"), "Subject: fine\r\n\r\nfine\r\n");
+        Files.writeString(folder.resolve("9.json"), "{not json");
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = start(folder, printed)) {
+            assertThat(inbox.kept()).isEmpty();
+            assertThat(inbox.kept()).isEmpty();
+            assertThat(printed.toString().split("cannot read", -1)).hasSize(2);
+            assertThat(printed.toString()).contains("[dev-inbox] cannot read " + folder.resolve("9.eml"));
+            send(inbox, "anna@example.com", "next");
+            assertThat(inbox.awaitMessages(1, Duration.ofSeconds(5))).isTrue();
+            assertThat(inbox.kept()).extracting(DevInbox.KeptMessage::id).containsExactly(10L);
+        }
+    }
 }
