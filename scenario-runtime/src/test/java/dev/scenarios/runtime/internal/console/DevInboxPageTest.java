@@ -221,6 +221,16 @@ class DevInboxPageTest {
         assertThat(trackerHits.get()).as("requests for the remote picture").isZero();
         screenshotIfAsked("console-dev-inbox.png");
 
+        // every label of the page is Russian; only the protocol's names and the mail's own content stay Latin
+        String labels = (String) browser.executeScript("return [...document.querySelectorAll("
+                + "'#tabs button, #devinbox-view h2, #inbox-summary, #devinbox-view button, #inbox-table thead th,"
+                + " #im-envelope th, #devinbox-view h4, #im-html-note, #im-headers summary')]"
+                + ".filter(e => e.offsetParent !== null).map(e => e.innerText + ' ' + (e.title || '')).join(' | ')");
+        assertThat(labels).contains("Тестовый ящик", "Очистить", "Скачать .eml", "Вложения", "Все заголовки");
+        assertThat(labels.replaceAll("SMTP|HTML|\\.eml|счёт №7\\.pdf|[0-9.:]+", ""))
+                .as(labels)
+                .doesNotContainPattern("[A-Za-z]{3,}");
+
         // the attachment downloads under its own Cyrillic name
         attachment.click();
         Path file = downloads.resolve("счёт №7.pdf");
