@@ -143,10 +143,12 @@ async function start() {
   $('token-panel').hidden = true;
   $('console').hidden = false;
   $('tabs').hidden = false;
+  // optional views (devinbox.js) set their labels and decide whether their tab is shown
+  document.dispatchEvent(new CustomEvent('console:start'));
   await show('connections');
 }
 
-// Switches the page to view 'connections', 'paths' or 'queue'.
+// Switches the page to view 'connections', 'paths', 'queue' or 'devinbox' (drawn by devinbox.js on 'console:view').
 async function show(name) {
   view = name;
   clearInterval(queueTimer);
@@ -157,11 +159,15 @@ async function show(name) {
   const title = t('page.title.' + name);
   document.title = title;
   $('title').textContent = title;
-  $('objects').hidden = name === 'queue';
+  $('objects').hidden = name === 'queue' || name === 'devinbox';
   $('editor').hidden = true;
   $('queue-view').hidden = name !== 'queue';
   current = null;
   loadProblems();
+  document.dispatchEvent(new CustomEvent('console:view', { detail: name }));
+  if (name === 'devinbox') {
+    return;
+  }
   if (name === 'queue') {
     await loadQueue();
     queueTimer = setInterval(loadQueue, QUEUE_POLL_MILLIS);
