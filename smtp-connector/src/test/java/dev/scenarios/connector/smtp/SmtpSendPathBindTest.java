@@ -83,6 +83,21 @@ class SmtpSendPathBindTest {
     }
 
     @Test
+    void aPathBoundOnALaneSendsThroughTheSameConnectionAndANegativeLaneIsRefused(@TempDir Path dir) throws Exception {
+        Map<String, Object> plain =
+                Configs.with(Configs.plain(GREEN_MAIL.getSmtp().getPort()), "journal", "off");
+        try (Connection connection = Configs.TYPE.open(Configs.of(plain), ConnectorContext.of(dir))) {
+            assertThatThrownBy(() -> PathConfigurations.TYPE.bind(configuration(orderPath()), connection, -1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a lane is 0 or more, not -1");
+            PathSender onLaneThree = PathConfigurations.TYPE.bind(configuration(orderPath()), connection, 3);
+            assertThat(onLaneThree.systemName()).isEqualTo("order_mail");
+            onLaneThree.send(Map.of("Customer", "A", "To", "a@example.com"));
+        }
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void aFixedAttachmentFileIsReadOnceAtBindAndAnUnreadableOneIsNamed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("terms.txt");
         Files.writeString(file, "v1");
