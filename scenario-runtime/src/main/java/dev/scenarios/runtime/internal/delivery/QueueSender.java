@@ -424,7 +424,7 @@ public final class QueueSender implements AutoCloseable {
                     "SENT",
                     m,
                     "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
-            queue.remove(m.id());
+            queue.removeSent(m.id());
             events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
             return;
         }
@@ -449,7 +449,7 @@ public final class QueueSender implements AutoCloseable {
         DeliveryPolicy policy = queuedPolicy(policies.apply(m.path()));
         Instant next = now.plus(policy.delayAfter(m.attempts(), ThreadLocalRandom.current()));
         next = next.isAfter(m.expiresAt()) ? m.expiresAt() : next;
-        queue.update(after.with(State.DEFERRED, next));
+        queue.settle(after.with(State.DEFERRED, next));
         journal.record(
                 now,
                 "DEFERRED",
@@ -474,7 +474,7 @@ public final class QueueSender implements AutoCloseable {
                 m.lastReply(),
                 m.possibleDuplicate(),
                 reason);
-        queue.update(dead);
+        queue.settle(dead);
         journal.record(clock.instant(), "DEAD", dead, reason);
         events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
     }
@@ -485,7 +485,7 @@ public final class QueueSender implements AutoCloseable {
      */
     private void damaged(QueuedMessage m, String reason) throws IOException {
         QueuedMessage damaged = m.damaged(reason);
-        queue.update(damaged);
+        queue.settle(damaged);
         journal.record(clock.instant(), "DAMAGED", damaged, reason);
         events.failed(
                 m.path(),
