@@ -245,8 +245,20 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             update(sending);
             return true;
         }
-        AtomicFiles.writeUnforced(live.resolve(sending.id() + ".json"), toJson(sending));
-        intake.commit(IntakeLog.Entry.attempt(sending.id(), sending.attempts()));
+        Path state = live.resolve(sending.id() + ".json");
+        byte[] before = Files.readAllBytes(state);
+        AtomicFiles.writeUnforced(state, toJson(sending));
+        try {
+            intake.commit(IntakeLog.Entry.attempt(sending.id(), sending.attempts()));
+        } catch (IOException e) {
+            // Not durable, so not transmitted: put the state back, or it would wait SENDING for the next start.
+            try {
+                AtomicFiles.writeUnforced(state, before);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         return true;
     }
 

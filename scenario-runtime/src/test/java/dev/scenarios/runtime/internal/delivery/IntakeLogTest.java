@@ -196,4 +196,19 @@ class IntakeLogTest {
         }
         queue.close();
     }
+
+    @Test
+    void aClaimWhoseAttemptNoteCannotBeMadeDurableLeavesTheMessageAsItWas() throws Exception {
+        FileMessageQueue queue = new FileMessageQueue(dir);
+        QueuedMessage m = add(queue, 6);
+        queue.flush();
+        queue.close(); // its intake log now refuses every commit, as a failing disk would
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.claim(sending(m)))
+                .isInstanceOf(java.io.IOException.class);
+
+        QueuedMessage found = queue.find(m.id()).orElseThrow();
+        assertThat(found.state()).as("not left SENDING until the next start").isEqualTo(QueuedMessage.State.PENDING);
+        assertThat(found.attempts()).isZero();
+    }
 }
