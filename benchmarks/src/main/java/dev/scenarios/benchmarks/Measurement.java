@@ -77,7 +77,7 @@ final class Measurement {
         return counter.get();
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }

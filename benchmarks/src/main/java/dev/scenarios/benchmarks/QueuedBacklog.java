@@ -69,7 +69,9 @@ final class QueuedBacklog {
                 () -> liveAfterGc.accumulateAndGet(usedAfterLastGc(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
+        long cpuAtStart = Measurement.processCpuNanos();
         long enqueued;
+        long cpuEnqueued;
         long delivered;
         try (ScenarioRuntime runtime = ScenarioRuntime.start(ws, SendEvents.NONE, true)) {
             ProducerTemplate producer = runtime.camelContext().createProducerTemplate();
@@ -90,6 +92,7 @@ final class QueuedBacklog {
                 thread.join();
             }
             enqueued = System.nanoTime() - start;
+            cpuEnqueued = Measurement.processCpuNanos() - cpuAtStart;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             while (server.received() - before < count && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);
@@ -98,12 +101,14 @@ final class QueuedBacklog {
         } finally {
             sampler.shutdownNow();
         }
+        long cpuDelivered = Measurement.processCpuNanos() - cpuAtStart;
         long peak =
                 heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long got = server.received() - before;
         return String.format(
                 Locale.ROOT,
                 "%.0f %d messages of %d bytes; queued at %.0f msg/s (%.1f s); all %d delivered after %.1f s (%.0f msg/s);"
+                        + " CPU per message %d µs while queuing, %d µs in all;"
                         + " peak heap used %d MiB, largest live after GC %d MiB, -Xmx %d MiB",
                 count / (enqueued / 1e9),
                 count,
@@ -113,6 +118,8 @@ final class QueuedBacklog {
                 got,
                 delivered / 1e9,
                 got / (delivered / 1e9),
+                cpuEnqueued / 1000 / count,
+                cpuDelivered / 1000 / Math.max(1, got),
                 peak >> 20,
                 liveAfterGc.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);

@@ -59,6 +59,27 @@ public interface MessageQueue {
     }
 
     /**
+     * Writes the outcome of an attempt this runtime {@linkplain #claim claimed} (the message DEFERRED, DEAD or
+     * DAMAGED), or of the sender's own judgement of a due message. Called by the sender only. By default
+     * {@link #update}; a store whose {@link #claim} left durable evidence of the attempt may write it without forcing
+     * it to disk: a crash that loses it leaves the message as claimed, which the next start flags as a possible
+     * duplicate and tries again.
+     */
+    default void settle(QueuedMessage message) throws IOException {
+        update(message);
+    }
+
+    /**
+     * Removes message {@code id} once the sender has delivered it and journaled {@code SENT}. By default
+     * {@link #remove}; a store whose {@link #claim} left durable evidence of the attempt may remove it lazily (a crash
+     * that undoes the removal leaves the message as claimed: the start finds its {@code SENT} line and removes it, or
+     * sends it again flagged as a possible duplicate).
+     */
+    default void removeSent(String id) throws IOException {
+        remove(id);
+    }
+
+    /**
      * Whether several runtimes send from this store at once. When true, a message found
      * {@link QueuedMessage.State#SENDING} at start belongs to another runtime until its lease expires (the store then
      * offers it again, flagged a possible duplicate), so the sender does not take it over; when false (the file store),

@@ -69,7 +69,7 @@ class QueueDamageTest {
             Files.writeString(
                     state(ids.get(3)),
                     Files.readString(state(ids.get(3)))
-                            .replaceFirst("\"queuedAt\" : \"[^\"]+\"", "\"queuedAt\" : \"yesterday\""));
+                            .replaceFirst("\"queuedAt\" ?: ?\"[^\"]+\"", "\"queuedAt\":\"yesterday\""));
 
             CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
             assertThat(list.exitCode()).as(list.err()).isZero();

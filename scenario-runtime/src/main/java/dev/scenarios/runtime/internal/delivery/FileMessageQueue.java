@@ -233,6 +233,68 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         }
     }
 
+    /**
+     * Records that the sender starts attempt {@code sending.attempts()}. Without group commit: the forced write of
+     * {@link #update}. With it: the state file is written unforced (what {@code scenario queue} lists, and what a
+     * {@code kill -9} leaves), then an attempt note is committed to the intake log with whatever steps and other sender
+     * threads are committing (one shared {@code fdatasync}); the sender transmits only after that. In that order, a
+     * segment retired in between (its notes' files forced first) already finds the state SENDING. Does I/O.
+     */
+    @Override
+    public boolean claim(QueuedMessage sending) throws IOException {
+        if (!AtomicFiles.groupCommit()) {
+            update(sending);
+            return true;
+        }
+        Path state = live.resolve(sending.id() + ".json");
+        byte[] before = Files.readAllBytes(state);
+        AtomicFiles.writeUnforced(state, toJson(sending));
+        try {
+            intake.commit(IntakeLog.Entry.attempt(sending.id(), sending.attempts()));
+        } catch (IOException e) {
+            // Not durable, so not transmitted: put the state back, or it would wait SENDING for the next start.
+            try {
+                AtomicFiles.writeUnforced(state, before);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #update}; with group commit nothing is forced: the attempt note {@link #claim} committed is the durable
+     * evidence, and the intake log forces these files before it lets that note go. Does I/O.
+     */
+    @Override
+    public void settle(QueuedMessage message) throws IOException {
+        if (!AtomicFiles.groupCommit()) {
+            update(message);
+            return;
+        }
+        Path to = folderOf(message.state()).resolve(message.id() + ".json");
+        AtomicFiles.createFolder(to.getParent());
+        AtomicFiles.writeUnforced(to, toJson(message));
+        for (Path folder : List.of(live, dead, damaged)) {
+            if (!folder.equals(to.getParent())) {
+                Files.deleteIfExists(folder.resolve(message.id() + ".json"));
+            }
+        }
+    }
+
+    /** As {@link #remove}; with group commit the deletions are not forced (see {@link #settle}). Does I/O. */
+    @Override
+    public void removeSent(String id) throws IOException {
+        if (!AtomicFiles.groupCommit() || !ID.matcher(id).matches()) {
+            remove(id);
+            return;
+        }
+        // Content first, as in remove().
+        Files.deleteIfExists(messages.resolve(id + ".eml"));
+        Files.deleteIfExists(live.resolve(id + ".json"));
+    }
+
     private Path folderOf(State state) {
         return state == State.DEAD ? dead : state == State.DAMAGED ? damaged : live;
     }
@@ -380,19 +442,103 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     }
 
                     @Override
+                    public void attempted(String id, int attempt) throws IOException {
+                        attemptedBeforeStop(id, attempt);
+                    }
+
+                    @Override
                     public boolean stillLive(String id) {
                         return Files.exists(live.resolve(id + ".json"));
                     }
 
                     @Override
-                    public List<Path> filesOf(String id) {
-                        return List.of(
-                                messages.resolve(id + ".eml"),
-                                dead.resolve(id + ".json"),
-                                damaged.resolve(id + ".json"));
+                    public void retiring(List<String> accepted, Set<String> attempted) throws IOException {
+                        forceAll(accepted, attempted);
                     }
                 },
                 atStart);
+    }
+
+    /**
+     * At start, for an attempt note of a stopped process: when the message's state does not show that attempt (its
+     * state file, written unforced, was lost or is empty, or only its content is left), it is set SENDING with that
+     * attempt count, from the content's envelope if need be, so that the sender's start flags it a possible duplicate
+     * (or removes it if {@code events.log} says it was sent). Does I/O.
+     */
+    private void attemptedBeforeStop(String id, int attempt) throws IOException {
+        Path state = live.resolve(id + ".json");
+        Path content = messages.resolve(id + ".eml");
+        if (Files.exists(dead.resolve(id + ".json")) || Files.exists(damaged.resolve(id + ".json"))) {
+            return;
+        }
+        QueuedMessage known = null;
+        if (Files.exists(state) && !blank(state)) {
+            try {
+                known = read(state).orElse(null);
+            } catch (IOException | RuntimeException unreadable) {
+                return; // set aside as DAMAGED by the first scan, with the reason
+            }
+            if (known == null || known.state() == State.SENDING || known.attempts() >= attempt) {
+                return;
+            }
+        } else if (!Files.exists(content)) {
+            return; // delivered or purged
+        }
+        QueuedMessage base = known;
+        if (base == null) {
+            Content stored = Content.read(content);
+            QueuedMessage rebuilt = stored.rebuild(id, Instant.EPOCH);
+            base = rebuilt.with(State.PENDING, rebuilt.queuedAt());
+        }
+        QueuedMessage sending = new QueuedMessage(
+                id,
+                base.path(),
+                base.messageId(),
+                base.owed(),
+                base.delivered(),
+                base.refused(),
+                State.SENDING,
+                attempt,
+                base.queuedAt(),
+                base.nextAttemptAt(),
+                base.expiresAt(),
+                base.lastReply(),
+                base.possibleDuplicate(),
+                "");
+        LOG.warn(
+                "queued message {} was being sent (attempt {}) when its process stopped, but its state file did not"
+                        + " say so (a power cut?): recorded as SENDING",
+                id,
+                attempt);
+        AtomicFiles.createFolder(live);
+        AtomicFiles.write(state, toJson(sending));
+    }
+
+    /**
+     * Forces every file left of {@code accepted} and {@code attempted} messages, then the queue's folders: their
+     * unforced writes become durable before the intake segment that vouched for them goes. Does I/O.
+     */
+    private void forceAll(List<String> accepted, Set<String> attempted) throws IOException {
+        Set<String> ids = new java.util.LinkedHashSet<>(accepted);
+        ids.addAll(attempted);
+        for (String id : ids) {
+            for (Path file : List.of(
+                    messages.resolve(id + ".eml"),
+                    live.resolve(id + ".json"),
+                    dead.resolve(id + ".json"),
+                    damaged.resolve(id + ".json"))) {
+                try {
+                    AtomicFiles.force(file);
+                } catch (NoSuchFileException gone) {
+                    // Delivered, purged, or never in that folder.
+                }
+            }
+        }
+        for (Path folder : List.of(messages, live, dead, damaged)) {
+            if (Files.isDirectory(folder)) {
+                AtomicFiles.forceFolder(folder);
+            }
+        }
     }
 
     /**
@@ -618,7 +764,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         out.put("lastReply", m.lastReply());
         out.put("possibleDuplicate", m.possibleDuplicate());
         out.put("deadReason", m.deadReason());
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
+        // Compact: the state is rewritten at every attempt, and no reader needs it pretty.
+        return JSON.writeValueAsBytes(out);
     }
 
     /** Strict: a missing or wrong field is an error naming it, never a default that would send the wrong thing. */

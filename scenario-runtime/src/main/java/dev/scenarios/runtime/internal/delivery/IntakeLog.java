@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -39,19 +41,26 @@ import org.slf4j.LoggerFactory;
  * with a marker but no files was delivered or purged; one without a marker is laid out again by {@link #recover} unless
  * its state file exists or the journal says it was delivered (sent in the moment before its marker).
  *
+ * <p>The sender writes here too: before each attempt it commits an <em>attempt note</em> ({@link Entry#attempt}) in the
+ * same batches as the steps' messages, so steps and sender threads share one {@code fdatasync}, and the sender writes
+ * the message's state files themselves unforced (see {@link FileMessageQueue#claim}). After a power cut the notes tell
+ * {@link #recover} which messages may have been transmitted whatever their state files say.
+ *
  * <p>Each process holds a lock on the segments it writes (a rotated one until its messages are laid out), so recovery
  * touches only the segments of writers that are gone. A segment is used for at most {@link #SEGMENT_AGE} or
  * {@link #SEGMENT_BYTES}; one no writer holds whose messages have all left {@code live/} is retired (the files still
- * there are forced first). Memory: at most {@link #MAX_AWAITING_LAYOUT} messages or {@link #MAX_AWAITING_BYTES} of
- * content wait for layout; producers beyond that wait. Record: {@code #scenario-queue-record 1 <id> <length>\n} + the
- * content file's bytes + {@code \n}; marker: {@code #scenario-queue-laid-out 1 <id>\n}; a record cut short by a crash
- * ends its segment.
+ * there, of its messages and of those it holds attempt notes for, are forced first). Memory: at most
+ * {@link #MAX_AWAITING_LAYOUT} messages or {@link #MAX_AWAITING_BYTES} of content wait for layout; producers beyond
+ * that wait. Record: {@code #scenario-queue-record 1 <id> <length>\n} + the content file's bytes + {@code \n}; marker:
+ * {@code #scenario-queue-laid-out 1 <id>\n}; attempt note: {@code #scenario-queue-attempt 1 <id> <attempt>\n}; a record
+ * cut short by a crash ends its segment.
  */
 final class IntakeLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeLog.class);
     private static final byte[] RECORD = "#scenario-queue-record 1 ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MARKER = "#scenario-queue-laid-out 1 ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ATTEMPT = "#scenario-queue-attempt 1 ".getBytes(StandardCharsets.US_ASCII);
     static final Duration SEGMENT_AGE = Duration.ofSeconds(30);
     static final long SEGMENT_BYTES = 64L << 20;
     static final int MAX_AWAITING_LAYOUT = 4096;
@@ -79,18 +88,33 @@ final class IntakeLog implements AutoCloseable {
         /** Checks a laid-out message's files (e.g. restores one a power cut left empty). */
         void check(String id, byte[] stored) throws IOException;
 
+        /**
+         * At start: the sender of a stopped process recorded attempt {@code attempt} at message {@code id} before
+         * transmitting it; makes sure the message is not found as if never tried (its state file, written unforced, may
+         * have been lost to a power cut), so that the start flags it a possible duplicate.
+         */
+        void attempted(String id, int attempt) throws IOException;
+
         /** Whether message {@code id} is still to be delivered (keeps its segment). */
         boolean stillLive(String id);
 
-        /** The files message {@code id} may still have, to force before its segment goes. */
-        List<Path> filesOf(String id);
+        /**
+         * Forces to disk whatever is left of the messages accepted ({@code accepted}) or attempted ({@code attempted})
+         * in a segment about to go, with their folders: from then on their files alone are the durable truth.
+         */
+        void retiring(List<String> accepted, Set<String> attempted) throws IOException;
     }
 
-    /** One message handed to {@link #commit}. */
+    /**
+     * One record handed to {@link #commit}: an accepted message (to lay out), or the sender's note that it is about to
+     * make attempt {@link #attempt} at a message ({@link #attempt(String, int)}; nothing to lay out).
+     */
     static final class Entry {
         final String id;
         final byte[] stored;
         final byte[] state;
+        /** The attempt about to be made, or 0 for an accepted message. */
+        final int attempt;
         /** Set by the layout once the state file is written: a retried layout never writes it again. */
         boolean stateWritten;
 
@@ -99,9 +123,26 @@ final class IntakeLog implements AutoCloseable {
         private boolean done;
 
         Entry(String id, byte[] stored, byte[] state) {
+            this(id, stored, state, 0);
+        }
+
+        private Entry(String id, byte[] stored, byte[] state, int attempt) {
             this.id = id;
             this.stored = stored;
             this.state = state;
+            this.attempt = attempt;
+        }
+
+        /** The note that attempt {@code attempt} (1 for the first) at message {@code id} is about to start. */
+        static Entry attempt(String id, int attempt) {
+            if (attempt < 1) {
+                throw new IllegalArgumentException("attempts count from 1: " + attempt);
+            }
+            return new Entry(id, null, null, attempt);
+        }
+
+        boolean isAttempt() {
+            return attempt > 0;
         }
     }
 
@@ -160,7 +201,9 @@ final class IntakeLog implements AutoCloseable {
      */
     void commit(Entry entry) throws IOException {
         synchronized (pending) {
-            while (!pending.isEmpty()
+            // An attempt note lays nothing out: the sender that writes it is what drains the queue, never held back.
+            while (!entry.isAttempt()
+                    && !pending.isEmpty()
                     && (pending.size() >= MAX_AWAITING_LAYOUT || pendingBytes >= MAX_AWAITING_BYTES)
                     && !closed) {
                 try {
@@ -186,11 +229,15 @@ final class IntakeLog implements AutoCloseable {
                 }
                 try {
                     append(entries);
-                    synchronized (pending) {
-                        pending.addAll(entries);
-                        entries.forEach(e -> pendingBytes += e.stored.length);
-                        startWriter();
-                        pending.notifyAll();
+                    List<Entry> accepted =
+                            entries.stream().filter(e -> !e.isAttempt()).toList();
+                    if (!accepted.isEmpty()) {
+                        synchronized (pending) {
+                            pending.addAll(accepted);
+                            accepted.forEach(e -> pendingBytes += e.stored.length);
+                            startWriter();
+                            pending.notifyAll();
+                        }
                     }
                 } catch (IOException e) {
                     entries.forEach(each -> each.failure = e);
@@ -209,7 +256,10 @@ final class IntakeLog implements AutoCloseable {
         if (current == null
                 || now.isAfter(current.opened.plus(SEGMENT_AGE))
                 || current.channel.size() > SEGMENT_BYTES) {
-            if (current != null) {
+            if (current != null && current.awaitingLayout == 0) {
+                // Nothing of it awaits layout (e.g. it holds only attempt notes): released now, for recovery to retire.
+                current.close();
+            } else if (current != null) {
                 rotated.add(current);
             }
             current = null;
@@ -223,6 +273,13 @@ final class IntakeLog implements AutoCloseable {
         long start = current.channel.size();
         try {
             for (Entry e : entries) {
+                if (e.isAttempt()) {
+                    writeFully(
+                            current.channel,
+                            (new String(ATTEMPT, StandardCharsets.US_ASCII) + e.id + " " + e.attempt + "\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    continue;
+                }
                 writeFully(
                         current.channel,
                         (new String(RECORD, StandardCharsets.US_ASCII) + e.id + " " + e.stored.length + "\n")
@@ -242,8 +299,10 @@ final class IntakeLog implements AutoCloseable {
             throw e;
         }
         for (Entry e : entries) {
-            e.segment = current;
-            current.awaitingLayout++;
+            if (!e.isAttempt()) {
+                e.segment = current;
+                current.awaitingLayout++;
+            }
         }
     }
 
@@ -336,7 +395,7 @@ final class IntakeLog implements AutoCloseable {
         for (Path s : segments()) {
             Set<String> marked = new HashSet<>();
             List<String> ids = new ArrayList<>();
-            read(s, (id, stored) -> ids.add(id), marked::add, false);
+            read(s, (id, stored) -> ids.add(id), marked::add, (id, n) -> {}, false);
             count += (int) ids.stream().filter(id -> !marked.contains(id)).count();
         }
         return count;
@@ -398,6 +457,14 @@ final class IntakeLog implements AutoCloseable {
      * Does I/O.
      */
     void recover(Recovery recovery, boolean checkLaidOut) throws IOException {
+        synchronized (leader) {
+            if (current != null && current.awaitingLayout == 0) {
+                // All laid out, or only attempt notes (a runtime that drains the queue accepts nothing): released, so
+                // that it goes below once its messages have left the queue; the next commit opens a new segment.
+                current.close();
+                current = null;
+            }
+        }
         for (Path s : segments()) {
             synchronized (leader) {
                 if (current != null && current.file.equals(s)
@@ -425,7 +492,9 @@ final class IntakeLog implements AutoCloseable {
     private void recover(Path s, FileChannel channel, Recovery recovery, boolean checkLaidOut) throws IOException {
         Set<String> marked = new HashSet<>();
         List<String> ids = new ArrayList<>();
-        long end = read(s, (id, stored) -> ids.add(id), marked::add, false);
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        long end =
+                read(s, (id, stored) -> ids.add(id), marked::add, (id, n) -> attempts.merge(id, n, Math::max), false);
         if (end < channel.size()) {
             // A record torn by a crash (its caller was never answered): cut off, so that markers can follow.
             channel.truncate(end);
@@ -447,7 +516,13 @@ final class IntakeLog implements AutoCloseable {
                         }
                     },
                     id -> {},
+                    (id, n) -> {},
                     true);
+        }
+        if (checkLaidOut) {
+            for (Map.Entry<String, Integer> a : attempts.entrySet()) {
+                recovery.attempted(a.getKey(), a.getValue());
+            }
         }
         for (String id : laidOutAgain) {
             writeFully(channel.position(channel.size()), marker(id));
@@ -463,15 +538,7 @@ final class IntakeLog implements AutoCloseable {
         if (ids.stream().anyMatch(recovery::stillLive)) {
             return;
         }
-        for (String id : ids) {
-            for (Path file : recovery.filesOf(id)) {
-                try {
-                    AtomicFiles.force(file);
-                } catch (NoSuchFileException gone) {
-                    // Delivered or purged: nothing to keep.
-                }
-            }
-        }
+        recovery.retiring(ids, attempts.keySet());
         AtomicFiles.delete(s);
     }
 
@@ -504,12 +571,18 @@ final class IntakeLog implements AutoCloseable {
         void marker(String id);
     }
 
+    @FunctionalInterface
+    private interface AttemptReader {
+        void attempt(String id, int attempt);
+    }
+
     /**
      * Reads {@code s} until its end or a torn record; {@code withContent} false skips the bytes.
      *
      * @return the offset where the intact records end
      */
-    private static long read(Path s, RecordReader records, MarkerReader markers, boolean withContent)
+    private static long read(
+            Path s, RecordReader records, MarkerReader markers, AttemptReader attempts, boolean withContent)
             throws IOException {
         long offset = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(s), 64 * 1024)) {
@@ -521,6 +594,18 @@ final class IntakeLog implements AutoCloseable {
                 if (startsWith(header, MARKER)) {
                     markers.marker(new String(
                             header, MARKER.length, header.length - MARKER.length, StandardCharsets.US_ASCII));
+                    offset += header.length + 1;
+                    continue;
+                }
+                if (startsWith(header, ATTEMPT)) {
+                    String[] words = new String(
+                                    header, ATTEMPT.length, header.length - ATTEMPT.length, StandardCharsets.US_ASCII)
+                            .split(" ");
+                    try {
+                        attempts.attempt(words[0], Integer.parseInt(words[1]));
+                    } catch (RuntimeException e) {
+                        return offset;
+                    }
                     offset += header.length + 1;
                     continue;
                 }

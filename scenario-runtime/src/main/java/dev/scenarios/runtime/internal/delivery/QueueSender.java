@@ -421,7 +421,7 @@ public final class QueueSender implements AutoCloseable {
                     "SENT",
                     m,
                     "attempt " + m.attempts() + (duplicate ? " (possible duplicate)" : "") + ": " + v.reply());
-            queue.remove(m.id());
+            queue.removeSent(m.id());
             events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, List.of()));
             return;
         }
@@ -450,7 +450,7 @@ public final class QueueSender implements AutoCloseable {
         DeliveryPolicy policy = queuedPolicy(policies.apply(m.path()));
         Instant next = now.plus(policy.delayAfter(m.attempts(), ThreadLocalRandom.current()));
         next = next.isAfter(m.expiresAt()) ? m.expiresAt() : next;
-        queue.update(after.with(State.DEFERRED, next));
+        queue.settle(after.with(State.DEFERRED, next));
         journal.record(
                 now,
                 "DEFERRED",
@@ -476,7 +476,7 @@ public final class QueueSender implements AutoCloseable {
                 m.lastReply(),
                 m.possibleDuplicate(),
                 reason.stored());
-        queue.update(dead);
+        queue.settle(dead);
         // Journals and logs are for support: English.
         journal.record(clock.instant(), "DEAD", dead, reason.toString());
         events.failed(
@@ -489,7 +489,7 @@ public final class QueueSender implements AutoCloseable {
      */
     private void damaged(QueuedMessage m, QueueReason reason) throws IOException {
         QueuedMessage damaged = m.damaged(reason);
-        queue.update(damaged);
+        queue.settle(damaged);
         journal.record(clock.instant(), "DAMAGED", damaged, reason.toString());
         events.failed(
                 m.path(),

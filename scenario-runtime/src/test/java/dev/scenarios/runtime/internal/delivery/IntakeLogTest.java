@@ -115,4 +115,100 @@ class IntakeLogTest {
             assertThat(segments).as("kept while its message is live").hasSize(1);
         }
     }
+
+    private static QueuedMessage sending(QueuedMessage m) {
+        return new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                m.delivered(),
+                m.refused(),
+                QueuedMessage.State.SENDING,
+                m.attempts() + 1,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                m.lastReply(),
+                m.possibleDuplicate(),
+                "");
+    }
+
+    private QueuedMessage add(FileMessageQueue queue, int n) throws Exception {
+        return queue.add(
+                "orders",
+                new dev.scenarios.connector.api.PreparedMessage("<" + n + "@test>", List.of("a@test"), content(n)),
+                NOW,
+                NOW.plusSeconds(3600));
+    }
+
+    @Test
+    void anAttemptWhoseUnforcedStateAPowerCutLostIsRecordedAsSendingAtStart() throws Exception {
+        FileMessageQueue queue = new FileMessageQueue(dir);
+        QueuedMessage reverted = add(queue, 1);
+        QueuedMessage zeroed = add(queue, 2);
+        QueuedMessage stateGone = add(queue, 3);
+        QueuedMessage delivered = add(queue, 4);
+        queue.flush();
+        byte[] pendingState = Files.readAllBytes(dir.resolve("live/" + reverted.id() + ".json"));
+        for (QueuedMessage m : List.of(reverted, zeroed, stateGone, delivered)) {
+            assertThat(queue.claim(sending(m))).isTrue();
+            assertThat(queue.find(m.id()).orElseThrow().state())
+                    .as("what scenario queue lists meanwhile")
+                    .isEqualTo(QueuedMessage.State.SENDING);
+        }
+        queue.removeSent(delivered.id());
+        queue.close();
+        // A power cut loses what the sender wrote unforced: the state as it was before the claim, a state file full of
+        // zeros, a removal of which only the state's half reached the disk.
+        Files.write(dir.resolve("live/" + reverted.id() + ".json"), pendingState);
+        Files.write(dir.resolve("live/" + zeroed.id() + ".json"), new byte[300]);
+        Files.delete(dir.resolve("live/" + stateGone.id() + ".json"));
+
+        FileMessageQueue restarted = new FileMessageQueue(dir);
+        restarted.reconcile(NOW);
+
+        for (QueuedMessage m : List.of(reverted, zeroed, stateGone)) {
+            QueuedMessage found = restarted.find(m.id()).orElseThrow();
+            assertThat(found.state()).as(m.id()).isEqualTo(QueuedMessage.State.SENDING);
+            assertThat(found.attempts()).isEqualTo(1);
+            assertThat(found.messageId()).isEqualTo(m.messageId());
+            assertThat(restarted.content(found).content())
+                    .isEqualTo(content(Integer.parseInt(m.messageId().substring(1, 2))));
+        }
+        assertThat(restarted.find(delivered.id()))
+                .as("delivered and removed: stays gone")
+                .isEmpty();
+    }
+
+    @Test
+    void aSegmentOfAttemptNotesGoesOnceItsMessagesHaveLeftTheQueue() throws Exception {
+        FileMessageQueue queue = new FileMessageQueue(dir);
+        QueuedMessage m = add(queue, 5);
+        queue.flush();
+        queue.claim(sending(m));
+        queue.removeSent(m.id());
+
+        queue.compact();
+
+        try (Stream<Path> segments = Files.list(dir.resolve("intake"))) {
+            assertThat(segments).as("retired while the process runs").isEmpty();
+        }
+        queue.close();
+    }
+
+    @Test
+    void aClaimWhoseAttemptNoteCannotBeMadeDurableLeavesTheMessageAsItWas() throws Exception {
+        FileMessageQueue queue = new FileMessageQueue(dir);
+        QueuedMessage m = add(queue, 6);
+        queue.flush();
+        queue.close(); // its intake log now refuses every commit, as a failing disk would
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.claim(sending(m)))
+                .isInstanceOf(java.io.IOException.class);
+
+        QueuedMessage found = queue.find(m.id()).orElseThrow();
+        assertThat(found.state()).as("not left SENDING until the next start").isEqualTo(QueuedMessage.State.PENDING);
+        assertThat(found.attempts()).isZero();
+    }
 }
