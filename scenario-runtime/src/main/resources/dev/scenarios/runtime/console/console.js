@@ -745,16 +745,17 @@ async function loadQueue() {
     row.dataset.state = m.state;
     const owed = m.recipients.length;
     const served = m.delivered.length;
-    [t('state.' + m.state), m.path, m.bus, m.messageId, t('queue.owedServed', owed, served), m.attempts,
-      m.nextAttemptAt ? new Date(m.nextAttemptAt).toLocaleString(lang) : '—', m.lastReply || '', m.deadReason || '']
-      .forEach((text, i) => {
+    const cells = [t('state.' + m.state), m.path, m.bus, m.messageId, t('queue.owedServed', owed, served), m.attempts,
+      m.nextAttemptAt ? new Date(m.nextAttemptAt).toLocaleString(lang) : '—', m.lastReply || '', m.deadReason || ''];
+    // the Message-ID and the server's reply are data, shown as they are in every language
+    const verbatim = new Set([3, 7]); // their places in the row above
+    cells.forEach((text, i) => {
         const cell = document.createElement('td');
         cell.textContent = String(text);
         if (i === 0) {
           cell.className = 'state ' + m.state;
         }
-        if (i === 2 || i === 6) {
-          // the Message-ID and the server's reply are data, shown as they are in every language
+        if (verbatim.has(i)) {
           cell.dataset.verbatim = '';
         }
         row.append(cell);
