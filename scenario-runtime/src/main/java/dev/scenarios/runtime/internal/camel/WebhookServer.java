@@ -21,7 +21,7 @@ public final class WebhookServer {
 
     /**
      * Adds the server to {@code camel} (not started yet: it starts and stops with the context) when {@code properties}
-     * set {@link #PORT}. No I/O here.
+     * set {@link ApplicationProperties#SERVER_PORT}. No I/O here.
      *
      * @throws IllegalStateException if the port is not a number from 0 to 65535, or camel-platform-http-vertx is not on
      *     the class path
