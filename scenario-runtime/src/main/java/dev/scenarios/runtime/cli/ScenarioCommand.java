@@ -42,6 +42,9 @@ public final class ScenarioCommand implements Runnable {
      */
     static final String SLF4J_PROVIDER = "slf4j.provider";
 
+    /** SLF4J's own reporting level (2.0.10+). */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     /**
      * Runs the command line and exits the JVM with its exit code. Chooses the runtime's log binding
      * ({@link LogProvider}) first, before anything asks SLF4J for a logger, unless {@code -Dslf4j.provider} names
@@ -50,6 +53,9 @@ public final class ScenarioCommand implements Runnable {
     public static void main(String[] args) {
         if (System.getProperty(SLF4J_PROVIDER) == null) {
             System.setProperty(SLF4J_PROVIDER, LogProvider.class.getName());
+            // SLF4J reports the explicit choice on stderr at INFO ("Attempting to load provider ..."): noise for a
+            // user.
+            System.setProperty(SLF4J_VERBOSITY, "WARN");
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
