@@ -79,12 +79,42 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                     "Instead of the throughput matrix: hand this many messages to a queued path and report memory (e.g. 100000; run with BENCHMARK_JAVA_OPTS=-Xmx256m).")
     Integer queued;
 
+    @Option(
+            names = "--startup",
+            description = "Instead of the throughput matrix: the start-up cell, a one-shot `scenario send` of the "
+                    + "distribution against a minimal Camel Main application with camel-mail, each in a fresh JVM.")
+    boolean startup;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "7",
+            description = "With --startup: measured starts of each candidate (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--scenario-home", hidden = true, description = "With --startup: the unpacked distribution.")
+    Path scenarioHome;
+
+    @Option(
+            names = "--reference-classpath",
+            hidden = true,
+            description = "With --startup: the class path of the startup-reference module.")
+    String referenceClassPath;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ThroughputBenchmark()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (startup) {
+            if (scenarioHome == null || referenceClassPath == null) {
+                System.err.println(
+                        "--startup needs --scenario-home and --reference-classpath: run it as ./benchmark --startup");
+                return 2;
+            }
+            System.out.print(StartupBenchmark.run(scenarioHome, referenceClassPath, runs));
+            return 0;
+        }
         if (queued != null) {
             Path workspace = Files.createTempDirectory("benchmark-queue");
             try (DiscardSmtpServer sink = new DiscardSmtpServer(null)) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,32 @@ class DistributionIT {
     }
 
     @Test
+    void theFirstStartMakesAClassDataSharingArchiveThatTheNextStartsMap() throws Exception {
+        assertThat(home.resolve("lib/scenario.classlist")).isRegularFile();
+        Result first = run(elsewhere, List.of(home.resolve("bin/scenario").toString(), "--version"), Map.of());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).startsWith("scenario " + VERSION + "\n");
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("scenario-") && name.endsWith(".jsa"));
+        }
+
+        // -Xshare:on makes the JVM refuse to start when the archive cannot be mapped: this start uses it.
+        Result shared = run(
+                elsewhere,
+                List.of(home.resolve("bin/scenario").toString(), "--version"),
+                Map.of("SCENARIO_JAVA_OPTS", "-Xshare:on"));
+        assertThat(shared.exitCode()).as(shared.output()).isZero();
+        assertThat(shared.output()).startsWith("scenario " + VERSION + "\n");
+
+        Result without = run(
+                elsewhere,
+                List.of(home.resolve("bin/scenario").toString(), "--version"),
+                Map.of("SCENARIO_CDS", "off"));
+        assertThat(without.exitCode()).as(without.output()).isZero();
+    }
+
+    @Test
     void validateWorksThroughASymlinkAndNamesAMissingPassword() throws Exception {
         Path link = Files.createSymbolicLink(elsewhere.resolve("scenario"), home.resolve("bin/scenario"));
         String example = home.resolve("examples/order-notifications").toString();
@@ -102,6 +129,9 @@ class DistributionIT {
                 "5s"));
         Result run = run(home, command, Map.of());
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Заказ №2024-1 принят").contains("Заказ №2024-2 принят");
+        assertThat(run.output())
+                .contains("Заказ №2024-1 принят")
+                .contains("Заказ №2024-2 принят")
+                .doesNotContain("SLF4J");
     }
 }

@@ -3,6 +3,7 @@ package dev.scenarios.runtime.cli;
 import dev.scenarios.connector.api.ConnectorProvider;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.Workspace;
+import dev.scenarios.runtime.internal.logging.LogProvider;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,8 +35,28 @@ public final class ScenarioCommand implements Runnable {
         this.cli = cli;
     }
 
-    /** Runs the command line and exits the JVM with its exit code. */
+    /**
+     * The system property through which SLF4J (2.0.9+) takes its binding by class name. The runtime jar registers no
+     * binding in {@code META-INF/services}, so that a host embedding it keeps its own; the command line chooses the
+     * runtime's.
+     */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+
+    /** SLF4J's own reporting level (2.0.10+). */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
+    /**
+     * Runs the command line and exits the JVM with its exit code. Chooses the runtime's log binding
+     * ({@link LogProvider}) first, before anything asks SLF4J for a logger, unless {@code -Dslf4j.provider} names
+     * another.
+     */
     public static void main(String[] args) {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, LogProvider.class.getName());
+            // SLF4J reports the explicit choice on stderr at INFO ("Attempting to load provider ..."): noise for a
+            // user.
+            System.setProperty(SLF4J_VERBOSITY, "WARN");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(execute(args, out, err, Connectors.fromClassPath(), System.getenv(), Locale.getDefault()));

@@ -14,19 +14,30 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
  */
 public final class WebhookServer {
 
+    /** Checked by name first: the class is absent from a host that did not declare the optional dependency. */
+    private static final String VERTX_SERVER = "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer";
+
     private WebhookServer() {}
 
     /**
      * Adds the server to {@code camel} (not started yet: it starts and stops with the context) when {@code properties}
-     * set {@link #PORT}. No I/O here.
+     * set {@link ApplicationProperties#SERVER_PORT}. No I/O here.
      *
-     * @throws IllegalStateException if the port is not a number from 0 to 65535
+     * @throws IllegalStateException if the port is not a number from 0 to 65535, or camel-platform-http-vertx is not on
+     *     the class path
      * @throws Exception whatever Camel throws adding a service
      */
     public static void addTo(CamelContext camel, Properties properties) throws Exception {
         String port = properties.getProperty(ApplicationProperties.SERVER_PORT);
         if (port == null) {
             return;
+        }
+        try {
+            Class.forName(VERTX_SERVER, false, WebhookServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            // An embedding host gets camel-platform-http-vertx only when it declares it (an optional dependency).
+            throw new IllegalStateException("application.properties sets " + ApplicationProperties.SERVER_PORT
+                    + " but camel-platform-http-vertx is not on the class path: add it to the application");
         }
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(properties

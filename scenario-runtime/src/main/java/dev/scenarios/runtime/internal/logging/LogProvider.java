@@ -11,8 +11,10 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The runtime's SLF4J binding (found through {@code META-INF/services}): {@link LineLogger}s that write text or JSON
- * lines as {@link LogFormat} says. It replaces slf4j-simple, which has no JSON form, and keeps its settings.
+ * The command line's SLF4J binding: {@link LineLogger}s that write text or JSON lines as {@link LogFormat} says. It
+ * replaces slf4j-simple, which has no JSON form, and keeps its settings. Not registered in {@code META-INF/services} (a
+ * host that embeds the runtime keeps its own binding): {@code ScenarioCommand.main} names it in the system property
+ * {@code slf4j.provider}, and the runtime's and the examples' tests set that property in their surefire configuration.
  */
 public final class LogProvider implements SLF4JServiceProvider {
 

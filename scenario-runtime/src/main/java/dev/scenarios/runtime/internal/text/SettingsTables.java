@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * Settings as Markdown reference tables, made from their descriptors: one table per group (in the order the groups
  * first appear), a row per setting and per item of an object setting, with its type, whether it is required or secret,
  * when it is shown, its default and its help text. The one source of the settings tables in {@code docs/}
- * ({@code scenario types --markdown}, {@link ReferenceDocs}); the words come from the descriptors' RU/EN bundles, so a
- * table cannot say something the form and validation do not. Pure.
+ * ({@code scenario types --markdown}, {@link dev.scenarios.runtime.cli.ReferenceDocs}); the words come from the
+ * descriptors' RU/EN bundles, so a table cannot say something the form and validation do not. Pure.
  */
 public final class SettingsTables {
 
