@@ -69,8 +69,13 @@ final class GreenMailImap {
     }
 
     static ImapConnection open(GreenMailExtension greenMail, Path data) {
+        return open(connection(greenMail), ConnectorContext.of(data));
+    }
+
+    /** Opens a connection with {@code values} (e.g. {@link #connection} with another port). */
+    static ImapConnection open(Map<String, Object> values, ConnectorContext context) {
         ImapConnectionType type = new ImapConnectionType();
-        return type.open(Configuration.of(type.properties(), connection(greenMail)), ConnectorContext.of(data));
+        return type.open(Configuration.of(type.properties(), values), context);
     }
 
     /** Delivers a mail straight into the user's INBOX. */

@@ -1,5 +1,6 @@
 package dev.scenarios.connector.imap.internal.receive;
 
+import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.PathSource;
 import dev.scenarios.connector.api.ReceivedItem;
 import dev.scenarios.connector.imap.internal.journal.Journal;
@@ -10,23 +11,29 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * The {@link PathSource} of an {@code imap-receive} path: one thread that keeps an IMAP session on the path's folder,
- * looks for mails every {@code pollInterval}, hands them one at a time (oldest UID first) and acts on each
- * acknowledgement. The order of a mail's life, each step written to {@link UidState} before the next, is what keeps a
- * mail from being lost or silently repeated:
+ * looks for mails, hands them one at a time (oldest UID first) and acts on each acknowledgement. Between looks it waits
+ * in IDLE when the server offers it ({@link IdleWatch}: ended by any word of the server, by a mail that arrived while
+ * the thread was busy, or after {@code idleTimeout} of silence), else for {@code pollInterval}. The order of a mail's
+ * life, each step written to {@link UidState} before the next, is what keeps a mail from being lost or silently
+ * repeated:
  *
  * <ol>
  *   <li>{@code inFlight = uid}, then the mail is read with {@code BODY.PEEK} and handed;
@@ -38,7 +45,9 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  *
  * After a crash, a mail in {@code pendingMoves} is moved without running its scenario again, and the {@code inFlight}
  * mail is handed again with {@code possibleDuplicate = true}. A lost connection is reopened after a backoff (up to the
- * polling interval); the receiver never stops before {@link #close()}.
+ * polling interval) and told to the host ({@link ConnectorContext#receiverDisconnected}, then
+ * {@link ConnectorContext#receiverConnected}), which judges readiness from it; the receiver never stops before
+ * {@link #close()}.
  */
 public final class FolderReceiver implements PathSource {
 
@@ -54,23 +63,43 @@ public final class FolderReceiver implements PathSource {
 
     private final ReceiveSettings settings;
     private final StoreOpener opener;
+    private final SessionTiming timing;
     private final Duration pollInterval;
     private final Journal journal;
     private final Path stateFile;
+    private final ConnectorContext host;
+    private final IdleWatch idleWatch;
     private final Object wakeUp = new Object();
     /** Completed by {@link #close()}: ends the wait for an acknowledgement without interrupting IMAP I/O. */
     private final CompletableFuture<Void> closing = new CompletableFuture<>();
 
     private volatile boolean closed;
+    /** How many mails this receiver moved or deleted; only its thread touches it. */
+    private long folderChanges;
+    /** Whether the last poll left a mail whose scenario failed, to be handed again after {@code pollInterval}. */
+    private boolean retryLeft;
+
     private Thread thread;
 
+    /**
+     * A receiver that does nothing until {@link #start}; its state lives in {@code stateFile} and its connection state
+     * is told to {@code host}.
+     */
     public FolderReceiver(
-            ReceiveSettings settings, StoreOpener opener, Duration pollInterval, Journal journal, Path stateFile) {
+            ReceiveSettings settings,
+            StoreOpener opener,
+            SessionTiming timing,
+            Journal journal,
+            Path stateFile,
+            ConnectorContext host) {
         this.settings = settings;
         this.opener = opener;
-        this.pollInterval = pollInterval;
+        this.timing = timing;
+        this.pollInterval = timing.pollInterval();
         this.journal = journal;
         this.stateFile = stateFile;
+        this.host = host;
+        this.idleWatch = new IdleWatch(settings.systemName());
     }
 
     @Override
@@ -91,18 +120,30 @@ public final class FolderReceiver implements PathSource {
 
     private void run(Consumer<ReceivedItem> receiver, UidState state) {
         Duration backoff = FIRST_BACKOFF;
+        // When the path lost its session, or the start time until the first session opens; null while connected.
+        AtomicBoolean connected = new AtomicBoolean();
+        Instant disconnectedSince = host.clock().instant();
         while (!closed) {
             try {
-                session(receiver, state);
+                session(receiver, state, () -> {
+                    connected.set(true);
+                    host.receiverConnected(settings.systemName());
+                });
                 backoff = FIRST_BACKOFF;
             } catch (MessagingException | IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
+                if (connected.getAndSet(false)) {
+                    disconnectedSince = host.clock().instant();
+                    backoff = FIRST_BACKOFF;
+                }
+                String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 journal.write(
                         true,
-                        "path " + settings.systemName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                + "; reconnecting in " + backoff.toSeconds() + "s");
+                        "path " + settings.systemName() + ": " + problem + "; reconnecting in " + backoff.toSeconds()
+                                + "s");
+                host.receiverDisconnected(settings.systemName(), disconnectedSince, timing.unreadyAfter(), problem);
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(pollInterval) > 0 ? pollInterval : backoff.multipliedBy(2);
             } catch (InterruptedException e) {
@@ -115,28 +156,73 @@ public final class FolderReceiver implements PathSource {
     /**
      * One IMAP session: each poll selects the folder afresh and closes it (without expunging) at the end, until closed
      * or the connection fails. Selecting again costs one round trip and gives the true message count even from servers
-     * whose untagged EXISTS and EXPUNGE after a MOVE leave a client's count behind (GreenMail 2.1 does).
+     * whose untagged EXISTS and EXPUNGE after a MOVE leave a client's count behind (GreenMail 2.1 does). After a poll
+     * that found no mail the folder stays selected in IDLE when the server offers it; a mail announced between that
+     * poll's SELECT and the IDLE (an EXISTS answered to one of its commands) ends the IDLE at once.
      */
-    private void session(Consumer<ReceivedItem> receiver, UidState state)
+    private void session(Consumer<ReceivedItem> receiver, UidState state, Runnable connected)
             throws MessagingException, IOException, InterruptedException {
         try (Store store = opener.open()) {
+            boolean idle = timing.idle() && ((IMAPStore) store).hasCapability("IDLE");
+            journal.write(
+                    false,
+                    "path " + settings.systemName() + ": connected; "
+                            + (idle
+                                    ? "waiting in IDLE, renewed after "
+                                            + timing.idleTimeout().toSeconds() + "s of silence"
+                                    : "polling every " + pollInterval.toSeconds() + "s"));
+            boolean first = true;
             while (!closed) {
                 IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+                AtomicBoolean arrived = new AtomicBoolean();
+                folder.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent e) {
+                        arrived.set(true);
+                    }
+                });
                 folder.open(Folder.READ_WRITE);
+                if (first) {
+                    connected.run();
+                    first = false;
+                }
                 try {
-                    poll((IMAPStore) store, folder, receiver, state);
+                    boolean changed = poll((IMAPStore) store, folder, receiver, state);
+                    // IDLE only after a poll that moved nothing: a poll that moved mails may have
+                    // missed an EXISTS (GreenMail sends no EXPUNGE for a MOVE, so Angus ignores the next EXISTS).
+                    if (idle && !closed && !changed && !arrived.get()) {
+                        // A failed mail left in the folder is handed again after pollInterval, IDLE or not.
+                        Duration silence = retryLeft && pollInterval.compareTo(timing.idleTimeout()) < 0
+                                ? pollInterval
+                                : timing.idleTimeout();
+                        IdleWatch.Ending ending = idleWatch.idle(folder, silence, () -> closed || arrived.get());
+                        if (ending == IdleWatch.Ending.SILENT && !retryLeft) {
+                            journal.write(
+                                    false,
+                                    "path " + settings.systemName() + ": IDLE heard nothing for " + silence.toSeconds()
+                                            + "s; polling and renewing it");
+                        }
+                    }
                 } finally {
                     if (folder.isOpen()) {
                         folder.close(false);
                     }
                 }
-                pause(pollInterval);
+                if (!idle) {
+                    pause(pollInterval);
+                }
             }
         }
     }
 
-    private void poll(IMAPStore store, IMAPFolder folder, Consumer<ReceivedItem> receiver, UidState state)
+    /**
+     * Hands and finishes the mails in the folder; returns whether it moved or deleted any. A mail whose scenario failed
+     * and that stays changes nothing: it is handed again at the next poll, not at once.
+     */
+    private boolean poll(IMAPStore store, IMAPFolder folder, Consumer<ReceivedItem> receiver, UidState state)
             throws MessagingException, IOException, InterruptedException {
+        long changesBefore = folderChanges;
+        retryLeft = false;
         long uidValidity = folder.getUIDValidity();
         boolean resynced = false;
         if (state.uidValidity() != uidValidity) {
@@ -167,7 +253,7 @@ public final class FolderReceiver implements PathSource {
         Arrays.sort(messages, Comparator.comparingLong(m -> uidOf(folder, m)));
         for (Message message : messages) {
             if (closed) {
-                return;
+                return folderChanges != changesBefore;
             }
             if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                 continue;
@@ -234,7 +320,10 @@ public final class FolderReceiver implements PathSource {
                 throw new IllegalStateException("the acknowledgement of " + id + " failed", e.getCause());
             }
             if (!acknowledged.isDone()) {
-                return; // closed while the scenario ran: the mail stays in flight, handed again (possible duplicate) on
+                return folderChanges
+                        != changesBefore; // closed while the scenario ran: the mail stays in flight, handed again
+                // (possible
+                // duplicate) on
                 // the next start
             }
             ReceivedItem.Acknowledgement ack = acknowledged.join();
@@ -256,6 +345,7 @@ public final class FolderReceiver implements PathSource {
                             "path " + settings.systemName() + ": " + id + " failed " + failures + " times ("
                                     + ack.reason() + "); moved to " + settings.failureFolder());
                 } else {
+                    retryLeft = true;
                     journal.write(
                             true,
                             "path " + settings.systemName() + ": " + id + " failed " + failures + " of "
@@ -264,6 +354,7 @@ public final class FolderReceiver implements PathSource {
                 }
             }
         }
+        return folderChanges != changesBefore;
     }
 
     private static long uidOf(IMAPFolder folder, Message message) {
@@ -280,12 +371,13 @@ public final class FolderReceiver implements PathSource {
         } else {
             message.setFlag(Flags.Flag.DELETED, true);
             expunge(store, folder, message);
+            folderChanges++;
         }
     }
 
     /** MOVE when offered, else COPY + \Deleted + (UID) EXPUNGE; creates the target folder when missing. */
-    private static void moveTo(IMAPStore store, IMAPFolder folder, Message message, String target)
-            throws MessagingException {
+    private void moveTo(IMAPStore store, IMAPFolder folder, Message message, String target) throws MessagingException {
+        folderChanges++;
         Folder destination = store.getFolder(target);
         if (!destination.exists() && !destination.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("cannot create folder " + target);
@@ -324,8 +416,9 @@ public final class FolderReceiver implements PathSource {
     }
 
     /**
-     * Stops the thread: wakes it from its pause or from waiting for an acknowledgement (a mail being moved is moved
-     * first), and waits for it, at most 30 s. IMAP I/O is never interrupted.
+     * Stops the thread: wakes it from its pause, its IDLE (the watchdog sends DONE within 200 ms) or from waiting for
+     * an acknowledgement (a mail being moved is moved first), and waits for it, at most 30 s. IMAP I/O is never
+     * interrupted.
      */
     @Override
     public void close() {
@@ -345,5 +438,6 @@ public final class FolderReceiver implements PathSource {
                 Thread.currentThread().interrupt();
             }
         }
+        idleWatch.close();
     }
 }
