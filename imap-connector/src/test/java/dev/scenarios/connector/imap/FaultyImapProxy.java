@@ -57,9 +57,12 @@ final class FaultyImapProxy implements AutoCloseable {
         return this;
     }
 
-    /** Commands matching {@code regex} (after the tag, e.g. {@code UID MOVE .*}) get {@code NO}, unforwarded. */
+    /**
+     * Commands matching {@code regex} (after the tag, e.g. {@code UID MOVE .*}) get {@code NO}, unforwarded; null
+     * forwards everything again.
+     */
     FaultyImapProxy refuse(String regex) {
-        refused = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        refused = regex == null ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         return this;
     }
 

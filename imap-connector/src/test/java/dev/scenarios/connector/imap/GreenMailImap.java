@@ -80,12 +80,20 @@ final class GreenMailImap {
 
     /** Delivers a mail straight into the user's INBOX. */
     static void deliver(GreenMailUser user, String subject, String text) throws Exception {
+        deliver(user, subject, text, null);
+    }
+
+    /** Delivers a mail with {@code messageId} (null: a generated one) straight into the user's INBOX. */
+    static void deliver(GreenMailUser user, String subject, String text, String messageId) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("client@example.org", "Клиент Иванов", "UTF-8"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(USER));
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
         message.saveChanges();
+        if (messageId != null) {
+            message.setHeader("Message-ID", messageId);
+        }
         user.deliver(message);
     }
 

@@ -7,12 +7,15 @@ import dev.scenarios.connector.imap.internal.journal.Journal;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -217,33 +221,15 @@ public final class FolderReceiver implements PathSource {
 
     /**
      * Hands and finishes the mails in the folder; returns whether it moved or deleted any. A mail whose scenario failed
-     * and that stays changes nothing: it is handed again at the next poll, not at once.
+     * and that stays changes nothing: it is handed again at the next poll, not at once. A move the server refuses
+     * ({@code NO}) leaves the mail where it is, remembered, and is tried again at the next poll; a lost connection
+     * throws.
      */
     private boolean poll(IMAPStore store, IMAPFolder folder, Consumer<ReceivedItem> receiver, UidState state)
             throws MessagingException, IOException, InterruptedException {
         long changesBefore = folderChanges;
         retryLeft = false;
         long uidValidity = folder.getUIDValidity();
-        boolean resynced = false;
-        if (state.uidValidity() != uidValidity) {
-            if (state.uidValidity() != 0) {
-                journal.write(
-                        true,
-                        "path " + settings.systemName() + ": UIDVALIDITY of " + settings.folder() + " changed from "
-                                + state.uidValidity() + " to " + uidValidity
-                                + "; every mail left in the folder is handed as a possible duplicate");
-                resynced = true;
-            }
-            state.reset(uidValidity);
-        }
-        for (long uid : state.pendingMoves()) {
-            Message pending = folder.getMessageByUID(uid);
-            if (pending != null && !pending.isExpunged() && !pending.isSet(Flags.Flag.DELETED)) {
-                finishSuccess(store, folder, pending);
-                journal.write(false, "path " + settings.systemName() + ": UID " + uid + " succeeded before; moved now");
-            }
-            state.moved(uid);
-        }
         Message[] messages = folder.getMessagesByUID(1, UIDFolder.MAXUID);
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -251,6 +237,32 @@ public final class FolderReceiver implements PathSource {
         profile.add(FetchProfile.Item.SIZE);
         folder.fetch(messages, profile);
         Arrays.sort(messages, Comparator.comparingLong(m -> uidOf(folder, m)));
+        if (state.uidValidity() != uidValidity) {
+            long highest = messages.length == 0 ? 0 : uidOf(folder, messages[messages.length - 1]);
+            if (state.uidValidity() != 0) {
+                journal.write(
+                        true,
+                        "path " + settings.systemName() + ": UIDVALIDITY of " + settings.folder() + " changed from "
+                                + state.uidValidity() + " to " + uidValidity
+                                + "; the mails up to UID " + highest
+                                + " are matched by Message-ID against those processed before");
+                state.reset(uidValidity, highest);
+            } else {
+                state.reset(uidValidity, 0);
+            }
+        }
+        for (long uid : state.pendingMoves()) {
+            Message pending = folder.getMessageByUID(uid);
+            if (pending != null && !pending.isExpunged() && !pending.isSet(Flags.Flag.DELETED)) {
+                String id = settings.folder() + ";UIDVALIDITY=" + uidValidity + ";UID=" + uid;
+                if (!finishSuccess(store, folder, pending, id)) {
+                    continue; // refused again: stays pending, never handed
+                }
+                journal.write(false, "path " + settings.systemName() + ": UID " + uid + " succeeded before; moved now");
+            }
+            state.moved(uid);
+        }
+        Set<Long> pendingMoves = state.pendingMoves();
         for (Message message : messages) {
             if (closed) {
                 return folderChanges != changesBefore;
@@ -260,33 +272,55 @@ public final class FolderReceiver implements PathSource {
             }
             long uid = folder.getUID(message);
             String id = settings.folder() + ";UIDVALIDITY=" + uidValidity + ";UID=" + uid;
+            if (pendingMoves.contains(uid)) {
+                continue; // its scenario succeeded; the server refused the move above
+            }
             if (uid <= state.lastUid() && !state.hasFailed(uid) && uid != state.inFlight()) {
                 // Its scenario succeeded and the move was confirmed, yet the server still lists it: finish, never
                 // re-run.
-                finishSuccess(store, folder, message);
-                journal.write(
-                        false,
-                        "path " + settings.systemName() + ": " + id
-                                + " processed before, still in the folder; moved again");
+                if (finishSuccess(store, folder, message, id)) {
+                    journal.write(
+                            false,
+                            "path " + settings.systemName() + ": " + id
+                                    + " processed before, still in the folder; moved again");
+                }
+                continue;
+            }
+            if (state.failures(uid) >= settings.maxFailures()) {
+                // Its last failure's move to the failure folder was refused: try that again, never re-run it.
+                if (moveTo(store, folder, message, settings.failureFolder(), id)) {
+                    state.setAside(uid);
+                }
                 continue;
             }
             int size = message.getSize();
             if (size > settings.maxMessageSize()) {
-                moveTo(
-                        store,
-                        folder,
-                        message,
-                        settings.failureFolder()); // the message is gone from the folder after this
-                state.setAside(uid);
-                journal.write(
-                        true,
-                        "path " + settings.systemName() + ": " + id + " has " + size
-                                + " bytes, more than maxMessageSize " + settings.maxMessageSize() + "; moved to "
-                                + settings.failureFolder());
+                if (moveTo(store, folder, message, settings.failureFolder(), id)) {
+                    state.setAside(uid);
+                    journal.write(
+                            true,
+                            "path " + settings.systemName() + ": " + id + " has " + size
+                                    + " bytes, more than maxMessageSize " + settings.maxMessageSize() + "; moved to "
+                                    + settings.failureFolder());
+                }
                 continue;
             }
-            boolean possibleDuplicate = resynced || uid == state.inFlight();
-            state.handing(uid);
+            boolean possibleDuplicate = uid == state.inFlight();
+            if (uid <= state.resyncUpTo()) {
+                String messageId = messageId(message);
+                if (state.processed(messageId)) {
+                    if (finishSuccess(store, folder, message, id)) {
+                        state.moved(uid);
+                        journal.write(
+                                false,
+                                "path " + settings.systemName() + ": " + id + " " + messageId
+                                        + " was processed before the UIDVALIDITY change; moved, not run again");
+                    }
+                    continue;
+                }
+                // Without a Message-ID nothing tells whether it was processed before the change.
+                possibleDuplicate |= messageId == null || state.wasInFlight(messageId);
+            }
             Map<String, Object> attributes;
             try {
                 attributes = MailAttributes.of(message, uid, settings.folder());
@@ -294,18 +328,21 @@ public final class FolderReceiver implements PathSource {
                 if (!folder.isOpen() || !store.isConnected()) {
                     throw e;
                 }
-                moveTo(store, folder, message, settings.failureFolder());
-                state.setAside(uid);
-                journal.write(
-                        true,
-                        "path " + settings.systemName() + ": " + id + " cannot be read (" + e.getMessage()
-                                + "); moved to " + settings.failureFolder());
+                if (moveTo(store, folder, message, settings.failureFolder(), id)) {
+                    state.setAside(uid);
+                    journal.write(
+                            true,
+                            "path " + settings.systemName() + ": " + id + " cannot be read (" + e.getMessage()
+                                    + "); moved to " + settings.failureFolder());
+                }
                 continue;
             }
+            String messageId = String.valueOf(attributes.get("MessageId"));
+            state.handing(uid, messageId);
             ReceivedItem item = new ReceivedItem(id, attributes, possibleDuplicate);
             journal.write(
                     false,
-                    "path " + settings.systemName() + ": " + id + " " + attributes.get("MessageId") + " handed"
+                    "path " + settings.systemName() + ": " + id + " " + messageId + " handed"
                             + (possibleDuplicate ? " (possible duplicate)" : ""));
             try {
                 receiver.accept(item);
@@ -320,30 +357,31 @@ public final class FolderReceiver implements PathSource {
                 throw new IllegalStateException("the acknowledgement of " + id + " failed", e.getCause());
             }
             if (!acknowledged.isDone()) {
-                return folderChanges
-                        != changesBefore; // closed while the scenario ran: the mail stays in flight, handed again
-                // (possible
-                // duplicate) on
-                // the next start
+                return folderChanges != changesBefore; // closed while the scenario ran: the mail stays in flight,
+                // handed again (possible duplicate) on the next start
             }
             ReceivedItem.Acknowledgement ack = acknowledged.join();
             if (ack.succeeded()) {
-                state.succeeded(uid);
-                finishSuccess(store, folder, message);
-                state.moved(uid);
-                journal.write(
-                        false,
-                        "path " + settings.systemName() + ": " + id + " succeeded; "
-                                + (settings.moveAfterSuccess() ? "moved to " + settings.processedFolder() : "deleted"));
+                state.succeeded(uid, messageId);
+                if (finishSuccess(store, folder, message, id)) {
+                    state.moved(uid);
+                    journal.write(
+                            false,
+                            "path " + settings.systemName() + ": " + id + " succeeded; "
+                                    + (settings.moveAfterSuccess()
+                                            ? "moved to " + settings.processedFolder()
+                                            : "deleted"));
+                }
             } else {
                 int failures = state.failed(uid);
                 if (failures >= settings.maxFailures()) {
-                    moveTo(store, folder, message, settings.failureFolder());
-                    state.setAside(uid);
-                    journal.write(
-                            true,
-                            "path " + settings.systemName() + ": " + id + " failed " + failures + " times ("
-                                    + ack.reason() + "); moved to " + settings.failureFolder());
+                    if (moveTo(store, folder, message, settings.failureFolder(), id)) {
+                        state.setAside(uid);
+                        journal.write(
+                                true,
+                                "path " + settings.systemName() + ": " + id + " failed " + failures + " times ("
+                                        + ack.reason() + "); moved to " + settings.failureFolder());
+                    }
                 } else {
                     retryLeft = true;
                     journal.write(
@@ -365,30 +403,78 @@ public final class FolderReceiver implements PathSource {
         }
     }
 
-    private void finishSuccess(IMAPStore store, IMAPFolder folder, Message message) throws MessagingException {
-        if (settings.moveAfterSuccess()) {
-            moveTo(store, folder, message, settings.processedFolder());
-        } else {
-            message.setFlag(Flags.Flag.DELETED, true);
-            expunge(store, folder, message);
-            folderChanges++;
-        }
+    /** The mail's Message-ID as {@link MailAttributes} gives it, or null when it has none. */
+    private static String messageId(Message message) throws MessagingException {
+        String id = message instanceof MimeMessage mime ? mime.getMessageID() : null;
+        return id == null || id.isBlank() ? null : id;
     }
 
-    /** MOVE when offered, else COPY + \Deleted + (UID) EXPUNGE; creates the target folder when missing. */
-    private void moveTo(IMAPStore store, IMAPFolder folder, Message message, String target) throws MessagingException {
-        folderChanges++;
-        Folder destination = store.getFolder(target);
-        if (!destination.exists() && !destination.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("cannot create folder " + target);
+    /**
+     * Moves (or deletes) a mail whose scenario succeeded; false when the server refused it, see
+     * {@link #moveTo(IMAPStore, IMAPFolder, Message, String, String)}.
+     */
+    private boolean finishSuccess(IMAPStore store, IMAPFolder folder, Message message, String id)
+            throws MessagingException {
+        if (settings.moveAfterSuccess()) {
+            return moveTo(store, folder, message, settings.processedFolder(), id);
         }
-        if (store.hasCapability("MOVE")) {
-            folder.moveMessages(new Message[] {message}, destination);
-        } else {
-            folder.copyMessages(new Message[] {message}, destination);
+        try {
             message.setFlag(Flags.Flag.DELETED, true);
             expunge(store, folder, message);
+        } catch (MessagingException e) {
+            refused(store, folder, id, "delete it", e);
+            return false;
         }
+        folderChanges++;
+        return true;
+    }
+
+    /**
+     * Moves {@code message} to {@code target}: MOVE when offered, else COPY + \Deleted + (UID) EXPUNGE; creates the
+     * target folder when missing. A refusal by the server ({@code NO}, e.g. a quota or a read-only folder) is
+     * journalled with the server's reason and returns false: the mail stays in the folder, never lost, and the caller
+     * keeps what it remembers about it so that the next poll tries again. Network I/O.
+     *
+     * @return true when the mail left the folder
+     * @throws MessagingException when the connection was lost
+     */
+    private boolean moveTo(IMAPStore store, IMAPFolder folder, Message message, String target, String id)
+            throws MessagingException {
+        try {
+            Folder destination = store.getFolder(target);
+            if (!destination.exists() && !destination.create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("cannot create folder " + target);
+            }
+            if (store.hasCapability("MOVE")) {
+                folder.moveMessages(new Message[] {message}, destination);
+            } else {
+                folder.copyMessages(new Message[] {message}, destination);
+                message.setFlag(Flags.Flag.DELETED, true);
+                expunge(store, folder, message);
+            }
+        } catch (MessagingException e) {
+            refused(store, folder, id, "move it to " + target, e);
+            return false;
+        }
+        folderChanges++;
+        return true;
+    }
+
+    /** Rethrows a lost connection; journals a refusal and asks for the next poll after {@code pollInterval}. */
+    private void refused(IMAPStore store, IMAPFolder folder, String id, String what, MessagingException e)
+            throws MessagingException {
+        if (e instanceof FolderClosedException
+                || e instanceof StoreClosedException
+                || !folder.isOpen()
+                || !store.isConnected()) {
+            throw e;
+        }
+        retryLeft = true;
+        journal.write(
+                true,
+                "path " + settings.systemName() + ": " + id + ": the server refused to " + what + " ("
+                        + e.getMessage() + "); it stays in " + settings.folder() + " and is tried again at the next"
+                        + " poll");
     }
 
     private static void expunge(IMAPStore store, IMAPFolder folder, Message message) throws MessagingException {
