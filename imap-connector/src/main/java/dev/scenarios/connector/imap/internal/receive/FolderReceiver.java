@@ -78,6 +78,8 @@ public final class FolderReceiver implements PathSource {
     private final CompletableFuture<Void> closing = new CompletableFuture<>();
 
     private volatile boolean closed;
+    /** Set by {@link #preview}: nothing is journalled, moved or waited for. */
+    private volatile boolean previewing;
     /** How many mails this receiver moved or deleted; only its thread touches it. */
     private long folderChanges;
     /** Whether the last poll left a mail whose scenario failed, to be handed again after {@code pollInterval}. */
@@ -122,6 +124,45 @@ public final class FolderReceiver implements PathSource {
         thread.start();
     }
 
+    /**
+     * Selects the folder read-only (EXAMINE) once and hands every mail a poll would hand, without waiting for
+     * acknowledgements, moving, journalling or writing the state file. Network I/O bounded by the connection's
+     * timeouts.
+     */
+    @Override
+    public void preview(Consumer<ReceivedItem> receiver) throws IOException {
+        synchronized (this) {
+            if (thread != null || closed) {
+                throw new IllegalStateException("path " + settings.systemName() + " was started before");
+            }
+            previewing = true;
+        }
+        UidState state = UidState.load(stateFile).readOnly();
+        try (Store store = opener.open()) {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                poll((IMAPStore) store, folder, receiver, state);
+            } finally {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Writes a journal line, unless previewing. */
+    private void note(boolean error, String line) {
+        if (!previewing) {
+            journal.write(error, line);
+        }
+    }
+
     private void run(Consumer<ReceivedItem> receiver, UidState state) {
         Duration backoff = FIRST_BACKOFF;
         // When the path lost its session, or the start time until the first session opens; null while connected.
@@ -143,7 +184,7 @@ public final class FolderReceiver implements PathSource {
                     backoff = FIRST_BACKOFF;
                 }
                 String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-                journal.write(
+                note(
                         true,
                         "path " + settings.systemName() + ": " + problem + "; reconnecting in " + backoff.toSeconds()
                                 + "s");
@@ -168,7 +209,7 @@ public final class FolderReceiver implements PathSource {
             throws MessagingException, IOException, InterruptedException {
         try (Store store = opener.open()) {
             boolean idle = timing.idle() && ((IMAPStore) store).hasCapability("IDLE");
-            journal.write(
+            note(
                     false,
                     "path " + settings.systemName() + ": connected; "
                             + (idle
@@ -201,7 +242,7 @@ public final class FolderReceiver implements PathSource {
                                 : timing.idleTimeout();
                         IdleWatch.Ending ending = idleWatch.idle(folder, silence, () -> closed || arrived.get());
                         if (ending == IdleWatch.Ending.SILENT && !retryLeft) {
-                            journal.write(
+                            note(
                                     false,
                                     "path " + settings.systemName() + ": IDLE heard nothing for " + silence.toSeconds()
                                             + "s; polling and renewing it");
@@ -240,7 +281,7 @@ public final class FolderReceiver implements PathSource {
         if (state.uidValidity() != uidValidity) {
             long highest = messages.length == 0 ? 0 : uidOf(folder, messages[messages.length - 1]);
             if (state.uidValidity() != 0) {
-                journal.write(
+                note(
                         true,
                         "path " + settings.systemName() + ": UIDVALIDITY of " + settings.folder() + " changed from "
                                 + state.uidValidity() + " to " + uidValidity
@@ -251,14 +292,14 @@ public final class FolderReceiver implements PathSource {
                 state.reset(uidValidity, 0);
             }
         }
-        for (long uid : state.pendingMoves()) {
+        for (long uid : previewing ? Set.<Long>of() : state.pendingMoves()) {
             Message pending = folder.getMessageByUID(uid);
             if (pending != null && !pending.isExpunged() && !pending.isSet(Flags.Flag.DELETED)) {
                 String id = settings.folder() + ";UIDVALIDITY=" + uidValidity + ";UID=" + uid;
                 if (!finishSuccess(store, folder, pending, id)) {
                     continue; // refused again: stays pending, never handed
                 }
-                journal.write(false, "path " + settings.systemName() + ": UID " + uid + " succeeded before; moved now");
+                note(false, "path " + settings.systemName() + ": UID " + uid + " succeeded before; moved now");
             }
             state.moved(uid);
         }
@@ -279,7 +320,7 @@ public final class FolderReceiver implements PathSource {
                 // Its scenario succeeded and the move was confirmed, yet the server still lists it: finish, never
                 // re-run.
                 if (finishSuccess(store, folder, message, id)) {
-                    journal.write(
+                    note(
                             false,
                             "path " + settings.systemName() + ": " + id
                                     + " processed before, still in the folder; moved again");
@@ -297,7 +338,7 @@ public final class FolderReceiver implements PathSource {
             if (size > settings.maxMessageSize()) {
                 if (moveTo(store, folder, message, settings.failureFolder(), id)) {
                     state.setAside(uid);
-                    journal.write(
+                    note(
                             true,
                             "path " + settings.systemName() + ": " + id + " has " + size
                                     + " bytes, more than maxMessageSize " + settings.maxMessageSize() + "; moved to "
@@ -311,7 +352,7 @@ public final class FolderReceiver implements PathSource {
                 if (state.processed(messageId)) {
                     if (finishSuccess(store, folder, message, id)) {
                         state.moved(uid);
-                        journal.write(
+                        note(
                                 false,
                                 "path " + settings.systemName() + ": " + id + " " + messageId
                                         + " was processed before the UIDVALIDITY change; moved, not run again");
@@ -330,7 +371,7 @@ public final class FolderReceiver implements PathSource {
                 }
                 if (moveTo(store, folder, message, settings.failureFolder(), id)) {
                     state.setAside(uid);
-                    journal.write(
+                    note(
                             true,
                             "path " + settings.systemName() + ": " + id + " cannot be read (" + e.getMessage()
                                     + "); moved to " + settings.failureFolder());
@@ -340,7 +381,7 @@ public final class FolderReceiver implements PathSource {
             String messageId = String.valueOf(attributes.get("MessageId"));
             state.handing(uid, messageId);
             ReceivedItem item = new ReceivedItem(id, attributes, possibleDuplicate);
-            journal.write(
+            note(
                     false,
                     "path " + settings.systemName() + ": " + id + " " + messageId + " handed"
                             + (possibleDuplicate ? " (possible duplicate)" : ""));
@@ -348,6 +389,9 @@ public final class FolderReceiver implements PathSource {
                 receiver.accept(item);
             } catch (RuntimeException e) {
                 item.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of());
+            }
+            if (previewing) {
+                continue;
             }
             CompletableFuture<ReceivedItem.Acknowledgement> acknowledged =
                     item.acknowledgement().toCompletableFuture();
@@ -365,7 +409,7 @@ public final class FolderReceiver implements PathSource {
                 state.succeeded(uid, messageId);
                 if (finishSuccess(store, folder, message, id)) {
                     state.moved(uid);
-                    journal.write(
+                    note(
                             false,
                             "path " + settings.systemName() + ": " + id + " succeeded; "
                                     + (settings.moveAfterSuccess()
@@ -377,14 +421,14 @@ public final class FolderReceiver implements PathSource {
                 if (failures >= settings.maxFailures()) {
                     if (moveTo(store, folder, message, settings.failureFolder(), id)) {
                         state.setAside(uid);
-                        journal.write(
+                        note(
                                 true,
                                 "path " + settings.systemName() + ": " + id + " failed " + failures + " times ("
                                         + ack.reason() + "); moved to " + settings.failureFolder());
                     }
                 } else {
                     retryLeft = true;
-                    journal.write(
+                    note(
                             true,
                             "path " + settings.systemName() + ": " + id + " failed " + failures + " of "
                                     + settings.maxFailures() + " times (" + ack.reason()
@@ -415,6 +459,9 @@ public final class FolderReceiver implements PathSource {
      */
     private boolean finishSuccess(IMAPStore store, IMAPFolder folder, Message message, String id)
             throws MessagingException {
+        if (previewing) {
+            return false;
+        }
         if (settings.moveAfterSuccess()) {
             return moveTo(store, folder, message, settings.processedFolder(), id);
         }
@@ -440,6 +487,9 @@ public final class FolderReceiver implements PathSource {
      */
     private boolean moveTo(IMAPStore store, IMAPFolder folder, Message message, String target, String id)
             throws MessagingException {
+        if (previewing) {
+            return false;
+        }
         try {
             Folder destination = store.getFolder(target);
             if (!destination.exists() && !destination.create(Folder.HOLDS_MESSAGES)) {
@@ -470,7 +520,7 @@ public final class FolderReceiver implements PathSource {
             throw e;
         }
         retryLeft = true;
-        journal.write(
+        note(
                 true,
                 "path " + settings.systemName() + ": " + id + ": the server refused to " + what + " ("
                         + e.getMessage() + "); it stays in " + settings.folder() + " and is tried again at the next"

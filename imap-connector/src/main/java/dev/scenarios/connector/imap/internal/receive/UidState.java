@@ -42,6 +42,9 @@ final class UidState {
     private String inFlightMessageId = "";
     private long resyncUpTo;
     private final LinkedHashSet<String> processed = new LinkedHashSet<>();
+    /** Set for a preview: every change stays in memory. */
+    private boolean readOnly;
+
     private final TreeSet<Long> pendingMoves = new TreeSet<>();
     private final Map<Long, Integer> failures = new TreeMap<>();
 
@@ -83,6 +86,12 @@ final class UidState {
             }
         }
         return state;
+    }
+
+    /** This state, from now on changed in memory only (a preview must not touch the file). */
+    UidState readOnly() {
+        readOnly = true;
+        return this;
     }
 
     long uidValidity() {
@@ -195,6 +204,9 @@ final class UidState {
     }
 
     private void save() {
+        if (readOnly) {
+            return;
+        }
         Properties p = new Properties();
         p.setProperty("uidValidity", Long.toString(uidValidity));
         p.setProperty("lastUid", Long.toString(lastUid));
