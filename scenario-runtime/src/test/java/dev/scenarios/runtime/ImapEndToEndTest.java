@@ -282,4 +282,61 @@ class ImapEndToEndTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).as(run.out()).contains("path \"notify\" does not receive");
     }
+
+    @Test
+    void fromPathNamesTheVariableThatReceivesTheMail() throws Exception {
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=mail
+                      steps:
+                        - setBody:
+                            simple: "${variable.mail[Subject]}|${variable.mail[From][Address]}"
+                        - to:
+                            uri: "file:{{workspace.data}}/handled"
+                            parameters:
+                              fileName: "${exchangeId}.txt"
+                              charset: UTF-8
+                """);
+        deliver("Заявка через mail");
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(loaded.problems()).isEmpty();
+        try (ScenarioRuntime runtime = ScenarioRuntime.start(loaded, SendEvents.NONE, true)) {
+            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 1))
+                    .as(() -> "moved to Processed; journal:\n" + journal())
+                    .isTrue();
+        }
+        assertThat(handled()).containsExactly("Заявка через mail|client@example.org");
+    }
+
+    @Test
+    void validationNamesAnUnknownFromPathOptionWithFileAndLine() {
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=mail&folder=Spam
+                      steps:
+                        - log: "${variable.mail[Subject]}"
+                """);
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(loaded.problems())
+                .extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("scenarios/support.yaml:3:")
+                        && p.contains("path: has no option \"folder\"; its options are variable"));
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=my-mail
+                      steps:
+                        - log: "x"
+                """);
+        Workspace bad =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(bad.problems())
+                .extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("scenarios/support.yaml:3:")
+                        && p.contains("the option variable names a variable: letters, digits and _, not \"my-mail\""));
+    }
 }

@@ -4,6 +4,7 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathSourceOptions;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
 import org.apache.camel.Consumer;
@@ -13,7 +14,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * The endpoint {@code path:<systemName>[?options]}: for a sending path a producer (one message per exchange, options as
- * {@link PathStepOptions}), for a receiving path a consumer (one exchange per received item).
+ * {@link PathStepOptions}), for a receiving path a consumer (one exchange per received item, options as
+ * {@link PathSourceOptions}).
  */
 public final class PathEndpoint extends DefaultEndpoint {
 
@@ -23,6 +25,7 @@ public final class PathEndpoint extends DefaultEndpoint {
     private final QueuedDelivery queued;
     private final PathStepOptions options;
     private final StepResponses responses;
+    private final PathSourceOptions sourceOptions;
 
     PathEndpoint(
             String uri,
@@ -40,6 +43,19 @@ public final class PathEndpoint extends DefaultEndpoint {
         this.events = events;
         this.policy = policy;
         this.queued = queued;
+        this.sourceOptions = PathSourceOptions.DEFAULTS;
+    }
+
+    /** The endpoint of a receiving path, {@code from: path:<systemName>[?variable=…]}. */
+    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, PathSourceOptions sourceOptions) {
+        super(uri, component);
+        this.options = PathStepOptions.DEFAULTS;
+        this.responses = StepResponses.NONE;
+        this.path = path;
+        this.events = SendEvents.NONE;
+        this.policy = DeliveryPolicy.DIRECT;
+        this.queued = null;
+        this.sourceOptions = sourceOptions;
     }
 
     @Override
@@ -53,7 +69,7 @@ public final class PathEndpoint extends DefaultEndpoint {
             throw new UnsupportedOperationException(
                     "path " + path.definition().systemName() + " sends; use it in to:, not from:");
         }
-        return new PathConsumer(this, processor, path);
+        return new PathConsumer(this, processor, path, sourceOptions.variable());
     }
 
     @Override
