@@ -4,13 +4,12 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at once, idle ones kept
- * newest-first and closed with QUIT once idle longer than the idle timeout (checked when a session is next wanted, so
- * the pool needs no thread of its own). A session that failed in any way is closed, never returned. Thread-safe.
+ * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at once, shared out among
+ * the host's lanes by {@link LaneSlots} (any idle session serves any lane: only the slots are shared out), idle ones
+ * kept newest-first and closed with QUIT once idle longer than the idle timeout (checked when a session is next wanted,
+ * so the pool needs no thread of its own). A session that failed in any way is closed, never returned. Thread-safe.
  */
 final class SessionPool implements AutoCloseable {
 
@@ -20,6 +19,8 @@ final class SessionPool implements AutoCloseable {
         final DialogueRecorder recorder;
         long idleSince;
         int messages;
+        /** The lane whose slot this session holds while borrowed. */
+        int lane;
 
         PooledSession(ObservedSmtpTransport transport, DialogueRecorder recorder) {
             this.transport = transport;
@@ -32,7 +33,7 @@ final class SessionPool implements AutoCloseable {
         PooledSession create() throws MessagingException;
     }
 
-    private final Semaphore permits;
+    private final LaneSlots slots;
     private final Deque<PooledSession> idle = new ArrayDeque<>();
     private final long idleTimeoutNanos;
     private final Duration waitLimit;
@@ -40,29 +41,44 @@ final class SessionPool implements AutoCloseable {
     private boolean closed;
 
     SessionPool(int maxConnections, Duration idleTimeout, Duration waitLimit, Factory factory) {
-        this.permits = new Semaphore(maxConnections, true);
+        this.slots = new LaneSlots(maxConnections);
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.waitLimit = waitLimit;
         this.factory = factory;
     }
 
+    /** Gives {@code lane} its share of the slots from now on, before its first message (see {@link LaneSlots}). */
+    void use(int lane) {
+        slots.use(lane);
+    }
+
     /**
-     * A session for one message: an idle one (possibly no longer connected; the caller checks) or a new unconnected
-     * one. Waits up to the wait limit for a free slot.
+     * A session for one message of {@code lane}: an idle one (possibly no longer connected; the caller checks) or a new
+     * unconnected one. Waits up to the wait limit for a free slot of the lane's share.
      *
-     * @return the session, or null if every slot stayed busy for the whole wait limit
+     * @return the session, or null if the lane's share stayed busy for the whole wait limit
      */
-    PooledSession borrow() throws InterruptedException, MessagingException {
-        if (!permits.tryAcquire(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+    PooledSession borrow(int lane) throws InterruptedException, MessagingException {
+        if (!slots.acquire(lane, waitLimit.toNanos())) {
             return null;
         }
         try {
             PooledSession session = freshIdle();
-            return session != null ? session : factory.create();
+            session = session != null ? session : factory.create();
+            session.lane = lane;
+            return session;
         } catch (MessagingException | RuntimeException e) {
-            permits.release();
+            slots.release(lane);
             throw e;
         }
+    }
+
+    /**
+     * The sessions open now: those borrowed (connected or connecting) and the idle ones kept for reuse (an idle one the
+     * server has dropped counts until it is next wanted). No I/O.
+     */
+    synchronized int open() {
+        return slots.taken() + idle.size();
     }
 
     /** Returns a healthy, connected session for reuse. */
@@ -78,13 +94,13 @@ final class SessionPool implements AutoCloseable {
         if (!keep) {
             quit(session);
         }
-        permits.release();
+        slots.release(session.lane);
     }
 
     /** Closes a session that failed or that the caller does not want reused, and frees its slot. */
     void discard(PooledSession session) {
         quit(session);
-        permits.release();
+        slots.release(session.lane);
     }
 
     /** Closes every idle session with QUIT; sessions in use are closed when given back. Never throws. */
