@@ -163,7 +163,7 @@ public final class ScenarioRuntime implements AutoCloseable {
             if (ownsCamel) {
                 camel.start();
             }
-            WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel);
+            WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel, events);
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
                 if (!c.disabled()) {

@@ -3,6 +3,7 @@ package dev.scenarios.runtime;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.SendResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,6 +36,20 @@ public interface SendEvents {
      */
     default void attempted(String path, Duration took, SendResult result, DeliveryException failure) {}
 
+    /**
+     * Receiving path {@code path} has a session with its server (again); called by the path's own thread after each
+     * successful connect. For health. Does nothing by default.
+     */
+    default void receiverConnected(String path) {}
+
+    /**
+     * Receiving path {@code path} has had no session since {@code since} and is reconnecting; called after every failed
+     * attempt with the same {@code since}. A path disconnected for longer than {@code unreadyAfter} (the connection's
+     * setting) makes the runtime unready. {@code problem} is the connector's text, never a secret. For health. Does
+     * nothing by default.
+     */
+    default void receiverDisconnected(String path, Instant since, Duration unreadyAfter, String problem) {}
+
     /** A listener that tells each of {@code listeners}, in order. */
     static SendEvents all(SendEvents... listeners) {
         List<SendEvents> all = List.of(listeners);
@@ -52,6 +67,16 @@ public interface SendEvents {
             @Override
             public void attempted(String path, Duration took, SendResult result, DeliveryException failure) {
                 all.forEach(l -> l.attempted(path, took, result, failure));
+            }
+
+            @Override
+            public void receiverConnected(String path) {
+                all.forEach(l -> l.receiverConnected(path));
+            }
+
+            @Override
+            public void receiverDisconnected(String path, Instant since, Duration unreadyAfter, String problem) {
+                all.forEach(l -> l.receiverDisconnected(path, since, unreadyAfter, problem));
             }
         };
     }

@@ -218,4 +218,125 @@ class ImapEndToEndTest {
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("INBOX").doesNotContain(PASSWORD);
     }
+
+    @Test
+    void receiveShowsWhatTheScenarioWouldGetAndMovesNothingWithoutAck() throws Exception {
+        workspace();
+        deliver("Заявка №7: нет доступа к почте");
+        CliRun preview =
+                CliRun.with(Connectors.fromClassPath(), "receive", dir.toString(), "support_requests", "--once");
+        assertThat(preview.exitCode()).as(preview.out() + preview.err()).isZero();
+        assertThat(preview.out())
+                .contains("INBOX;UIDVALIDITY=")
+                .contains("  Subject: Заявка №7: нет доступа к почте")
+                .contains("  From: {\"Name\":\"Клиент\",\"Address\":\"client@example.org\"}")
+                .contains("  TextBody: Текст заявки")
+                .contains("1 item(s) shown; nothing was moved")
+                .doesNotContain(PASSWORD);
+        assertThat(count("INBOX")).as("the mail stays put").isEqualTo(1);
+        assertThat(count("Processed")).isZero();
+        assertThat(dir.resolve("data/imap/support_requests.state")).doesNotExist();
+
+        CliRun json = CliRun.with(
+                Connectors.fromClassPath(), "receive", dir.toString(), "support_requests", "--once", "--json");
+        assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
+        assertThat(json.out().lines().toList()).hasSize(1);
+        assertThat(json.out())
+                .contains("\"path\":\"support_requests\"")
+                .contains("\"possibleDuplicate\":false")
+                .contains("\"acknowledged\":false")
+                .contains("\"Subject\":\"Заявка №7: нет доступа к почте\"");
+        assertThat(count("INBOX")).isEqualTo(1);
+
+        CliRun acked = CliRun.with(
+                Connectors.fromClassPath(), "receive", dir.toString(), "support_requests", "--once", "--ack");
+        assertThat(acked.exitCode()).as(acked.out() + acked.err()).isZero();
+        assertThat(acked.out()).contains("(acknowledged)").contains("  Subject: Заявка №7: нет доступа к почте");
+        assertThat(count("INBOX")).isZero();
+        assertThat(count("Processed")).isEqualTo(1);
+
+        CliRun empty = CliRun.with(Connectors.fromClassPath(), "receive", dir.toString(), "support_requests", "--once");
+        assertThat(empty.exitCode()).isZero();
+        assertThat(empty.out()).contains("path \"support_requests\": nothing to receive now");
+    }
+
+    @Test
+    void receiveRefusesASendingPath() {
+        workspace().write("connections/mail.yaml", """
+                        type: smtp
+                        systemName: mail
+                        server: 127.0.0.1
+                        port: 2525
+                        encryption: none
+                        authentication: none
+                        senderAddress: robot@example.com
+                        checkWithoutSending: true
+                        """).write("paths/notify.yaml", """
+                        type: smtp-send
+                        systemName: notify
+                        connection: mail
+                        subject: "x"
+                        body: "y"
+                        """);
+        CliRun run = CliRun.with(Connectors.fromClassPath(), "receive", dir.toString(), "notify", "--once");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).as(run.out()).contains("path \"notify\" does not receive");
+    }
+
+    @Test
+    void fromPathNamesTheVariableThatReceivesTheMail() throws Exception {
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=mail
+                      steps:
+                        - setBody:
+                            simple: "${variable.mail[Subject]}|${variable.mail[From][Address]}"
+                        - to:
+                            uri: "file:{{workspace.data}}/handled"
+                            parameters:
+                              fileName: "${exchangeId}.txt"
+                              charset: UTF-8
+                """);
+        deliver("Заявка через mail");
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(loaded.problems()).isEmpty();
+        try (ScenarioRuntime runtime = ScenarioRuntime.start(loaded, SendEvents.NONE, true)) {
+            assertThat(await(Duration.ofSeconds(30), () -> count("Processed") == 1))
+                    .as(() -> "moved to Processed; journal:\n" + journal())
+                    .isTrue();
+        }
+        assertThat(handled()).containsExactly("Заявка через mail|client@example.org");
+    }
+
+    @Test
+    void validationNamesAnUnknownFromPathOptionWithFileAndLine() {
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=mail&folder=Spam
+                      steps:
+                        - log: "${variable.mail[Subject]}"
+                """);
+        Workspace loaded =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(loaded.problems())
+                .extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("scenarios/support.yaml:3:")
+                        && p.contains("path: has no option \"folder\"; its options are variable"));
+        workspace().write("scenarios/support.yaml", """
+                - route:
+                    from:
+                      uri: path:support_requests?variable=my-mail
+                      steps:
+                        - log: "x"
+                """);
+        Workspace bad =
+                Workspace.load(dir, Connectors.fromClassPath(), Map.of("MAIL_PASSWORD", PASSWORD), Locale.ENGLISH);
+        assertThat(bad.problems())
+                .extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("scenarios/support.yaml:3:")
+                        && p.contains("the option variable names a variable: letters, digits and _, not \"my-mail\""));
+    }
 }

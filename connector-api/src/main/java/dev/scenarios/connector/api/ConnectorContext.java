@@ -2,6 +2,8 @@ package dev.scenarios.connector.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -96,6 +98,29 @@ public interface ConnectorContext {
      * @param problem what failed, naming the file (never a secret)
      */
     default void journalFailed(String connection, String problem) {}
+
+    /**
+     * Tells the host that receiving path {@code path} (a started {@link PathSource}) has a working session with its
+     * server again, or for the first time. Called by the source's thread after each successful (re)connect; never
+     * throws.
+     *
+     * @param path the path's system name
+     */
+    default void receiverConnected(String path) {}
+
+    /**
+     * Tells the host that receiving path {@code path} has had no working session since {@code since}: its connection
+     * was lost or could not be opened, and the source is reconnecting with a backoff. Called again after every failed
+     * attempt with the same {@code since}, so the host learns that the outage goes on without a timer of its own. The
+     * host judges readiness from it: a path disconnected for longer than {@code unreadyAfter} makes the host unready
+     * (the scenario runtime's {@code /health/ready}) until {@link #receiverConnected}. Never throws.
+     *
+     * @param path the path's system name
+     * @param since when the path lost its session (or first failed to open one)
+     * @param unreadyAfter how long an outage the connector considers normal (reconnects, server restarts)
+     * @param problem what failed, for the host's log (e.g. the exception's message); never a secret
+     */
+    default void receiverDisconnected(String path, Instant since, Duration unreadyAfter, String problem) {}
 
     /**
      * A context with only a data directory and the system clock.

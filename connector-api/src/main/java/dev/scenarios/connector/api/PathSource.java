@@ -1,5 +1,6 @@
 package dev.scenarios.connector.api;
 
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,22 @@ public interface PathSource extends AutoCloseable {
      * @throws IllegalStateException if the source was started or closed before
      */
     void start(Consumer<ReceivedItem> receiver);
+
+    /**
+     * Hands {@code receiver} every item a {@link #start} would hand now, once, on the calling thread, and changes
+     * nothing: no item is moved, marked, counted or remembered, acknowledgements are ignored, and the next start hands
+     * the same items. For tools that show what a path would receive (the CLI's {@code scenario receive} without
+     * {@code --ack}); called instead of {@link #start} on a fresh source. Network I/O bounded by the connection's
+     * timeouts; returns when every item was handed.
+     *
+     * @param receiver called with each item, in the order a start would hand them
+     * @throws IOException if the server cannot be reached or refuses the session
+     * @throws UnsupportedOperationException if the source cannot show items without receiving them (the default)
+     * @throws IllegalStateException if the source was started or closed before
+     */
+    default void preview(Consumer<ReceivedItem> receiver) throws IOException {
+        throw new UnsupportedOperationException("path " + systemName() + " cannot preview what it would receive");
+    }
 
     /**
      * Stops receiving and waits (bounded by the connection's timeouts) for the source's thread to end; an item handed

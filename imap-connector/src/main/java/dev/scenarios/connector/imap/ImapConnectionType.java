@@ -72,6 +72,14 @@ public final class ImapConnectionType implements ConnectionType {
             property("pollInterval", PropertyType.DURATION, "server")
                     .defaultValue("60s")
                     .build(),
+            property("idle", PropertyType.BOOLEAN, "server").defaultValue(true).build(),
+            property("idleTimeout", PropertyType.DURATION, "server")
+                    .defaultValue("5m")
+                    .visibleWhen(Condition.when("idle", "true"))
+                    .build(),
+            property("unreadyAfter", PropertyType.DURATION, "server")
+                    .defaultValue("3m")
+                    .build(),
             property("authentication", PropertyType.ENUM, "authentication")
                     .allowedValues("none", "basic")
                     .defaultValue("basic")

@@ -195,8 +195,9 @@ public final class ImapReceivePathType implements PathType {
         return new FolderReceiver(
                 settings,
                 imap::connectStore,
-                imap.settings().pollInterval(),
+                imap.settings().timing(),
                 imap.journal(),
-                context.dataDirectory().resolve("imap").resolve(settings.systemName() + ".state"));
+                context.dataDirectory().resolve("imap").resolve(settings.systemName() + ".state"),
+                context);
     }
 }

@@ -69,18 +69,31 @@ final class GreenMailImap {
     }
 
     static ImapConnection open(GreenMailExtension greenMail, Path data) {
+        return open(connection(greenMail), ConnectorContext.of(data));
+    }
+
+    /** Opens a connection with {@code values} (e.g. {@link #connection} with another port). */
+    static ImapConnection open(Map<String, Object> values, ConnectorContext context) {
         ImapConnectionType type = new ImapConnectionType();
-        return type.open(Configuration.of(type.properties(), connection(greenMail)), ConnectorContext.of(data));
+        return type.open(Configuration.of(type.properties(), values), context);
     }
 
     /** Delivers a mail straight into the user's INBOX. */
     static void deliver(GreenMailUser user, String subject, String text) throws Exception {
+        deliver(user, subject, text, null);
+    }
+
+    /** Delivers a mail with {@code messageId} (null: a generated one) straight into the user's INBOX. */
+    static void deliver(GreenMailUser user, String subject, String text, String messageId) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("client@example.org", "Клиент Иванов", "UTF-8"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(USER));
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
         message.saveChanges();
+        if (messageId != null) {
+            message.setHeader("Message-ID", messageId);
+        }
         user.deliver(message);
     }
 

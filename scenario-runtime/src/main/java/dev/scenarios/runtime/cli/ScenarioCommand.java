@@ -14,10 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code scenario} command line: {@code validate}, {@code check}, {@code send}, {@code run}, {@code journal},
- * {@code types}, {@code queue} and {@code serve}. Exit codes are stable because operators script them: 0 success, 1 the
- * operation failed (check failed, message not sent), 2 wrong arguments or an invalid workspace. Errors are one line
- * plus usage, never a stack trace.
+ * The {@code scenario} command line: {@code validate}, {@code check}, {@code send}, {@code receive}, {@code run},
+ * {@code journal}, {@code types}, {@code queue} and {@code serve}. Exit codes are stable because operators script them:
+ * 0 success, 1 the operation failed (check failed, message not sent), 2 wrong arguments or an invalid workspace. Errors
+ * are one line plus usage, never a stack trace.
  */
 @Command(
         name = "scenario",
@@ -83,6 +83,7 @@ public final class ScenarioCommand implements Runnable {
                 .addSubcommand(new ValidateCommand(cli))
                 .addSubcommand(new CheckCommand(cli))
                 .addSubcommand(new SendCommand(cli))
+                .addSubcommand(new ReceiveCommand(cli))
                 .addSubcommand(new RunCommand(cli))
                 .addSubcommand(new JournalCommand(cli))
                 .addSubcommand(new TypesCommand(cli))
@@ -110,7 +111,7 @@ public final class ScenarioCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "a command is required: validate, check, send, run, journal, types, queue or serve");
+                "a command is required: validate, check, send, receive, run, journal, types, queue or serve");
     }
 
     /** The runtime's version and each connector's. */

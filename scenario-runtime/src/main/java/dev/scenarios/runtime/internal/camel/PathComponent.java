@@ -2,10 +2,12 @@ package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.PathSender;
 import dev.scenarios.connector.api.PathSource;
+import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathSourceOptions;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
 import java.util.Map;
@@ -91,6 +93,9 @@ public final class PathComponent extends DefaultComponent {
             throw new IllegalArgumentException("no path named \"" + name + "\" in this workspace");
         }
         // Taken here, not by Camel's property binding, so that validate and the runtime refuse the same options alike.
+        if (path.definition().type().direction() == PathType.Direction.RECEIVE) {
+            return new PathEndpoint(uri, this, path, PathSourceOptions.take(parameters));
+        }
         PathStepOptions options = PathStepOptions.take(parameters);
         return new PathEndpoint(uri, this, path, events, policies.apply(name), queued, options, path.responses());
     }

@@ -4,6 +4,7 @@ import dev.scenarios.connector.api.PathType;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.delivery.QueuedDelivery;
+import dev.scenarios.runtime.internal.workspace.PathSourceOptions;
 import dev.scenarios.runtime.internal.workspace.PathStepOptions;
 import dev.scenarios.runtime.internal.workspace.StepResponses;
 import org.apache.camel.Category;
@@ -21,8 +22,8 @@ import org.apache.camel.support.DefaultEndpoint;
  * step's options).
  *
  * <p>For a sending path a producer (one message per exchange, options as {@link PathStepOptions}), for a receiving path
- * a consumer (one exchange per received item). The first sentence above is the component's description in Camel's
- * generated descriptor {@code path.json}, hence plain text.
+ * a consumer (one exchange per received item, options as {@link PathSourceOptions}). The first sentence above is the
+ * component's description in Camel's generated descriptor {@code path.json}, hence plain text.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
@@ -46,6 +47,7 @@ public final class PathEndpoint extends DefaultEndpoint {
     private final DeliveryPolicy policy;
     private final QueuedDelivery queued;
     private final StepResponses responses;
+    private final PathSourceOptions sourceOptions;
 
     PathEndpoint(
             String uri,
@@ -64,6 +66,20 @@ public final class PathEndpoint extends DefaultEndpoint {
         this.events = events;
         this.policy = policy;
         this.queued = queued;
+        this.sourceOptions = PathSourceOptions.DEFAULTS;
+    }
+
+    /** The endpoint of a receiving path, {@code from: path:<systemName>[?variable=…]}. */
+    PathEndpoint(String uri, PathComponent component, PathComponent.BoundPath path, PathSourceOptions sourceOptions) {
+        super(uri, component);
+        this.name = path.definition().systemName();
+        this.options = PathStepOptions.DEFAULTS;
+        this.responses = StepResponses.NONE;
+        this.path = path;
+        this.events = SendEvents.NONE;
+        this.policy = DeliveryPolicy.DIRECT;
+        this.queued = null;
+        this.sourceOptions = sourceOptions;
     }
 
     @Override
@@ -77,7 +93,7 @@ public final class PathEndpoint extends DefaultEndpoint {
             throw new UnsupportedOperationException(
                     "path " + path.definition().systemName() + " sends; use it in to:, not from:");
         }
-        return new PathConsumer(this, processor, path);
+        return new PathConsumer(this, processor, path, sourceOptions.variable());
     }
 
     @Override

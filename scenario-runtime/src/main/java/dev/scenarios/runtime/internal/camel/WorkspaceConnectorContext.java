@@ -1,8 +1,11 @@
 package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.ConnectorContext;
+import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +26,11 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     private final Path dataDirectory;
     private final CamelContext camelContext;
     private final SecretFiles secrets;
+    private final SendEvents events;
+    /** The receiving paths whose outage was logged as longer than their threshold, until they connect again. */
+    private final Map<String, Instant> overdue = new ConcurrentHashMap<>();
+    /** The receiving paths that are disconnected now (logged once per outage). */
+    private final Map<String, Instant> disconnected = new ConcurrentHashMap<>();
     /** The latest journal failure of each connection; its first one was logged. */
     private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
     /** How many journal writes of each connection failed, for the metrics. */
@@ -30,9 +38,48 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
     public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
+        this(dataDirectory, camelContext, SendEvents.NONE);
+    }
+
+    /** A context that also tells {@code events} (health) whether each receiving path is connected. */
+    public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext, SendEvents events) {
         this.dataDirectory = dataDirectory;
         this.camelContext = camelContext;
         this.secrets = new SecretFiles(dataDirectory.toAbsolutePath().getParent());
+        this.events = events;
+    }
+
+    /** Logs the end of an outage it logged the start of, and tells the health listener. Never throws. */
+    @Override
+    public void receiverConnected(String path) {
+        Instant since = disconnected.remove(path);
+        overdue.remove(path);
+        if (since != null) {
+            LOG.info("path {}: connected again after an outage since {}", path, since);
+        }
+        events.receiverConnected(path);
+    }
+
+    /**
+     * Logs the first report of an outage as a warning, and once more as an error when it has lasted longer than
+     * {@code unreadyAfter} (the runtime is then unready); tells the health listener every time. Never throws.
+     */
+    @Override
+    public void receiverDisconnected(String path, Instant since, Duration unreadyAfter, String problem) {
+        if (!since.equals(disconnected.put(path, since))) {
+            LOG.warn("path {}: no session with its server since {}, reconnecting: {}", path, since, problem);
+        }
+        if (Duration.between(since, clock().instant()).compareTo(unreadyAfter) > 0
+                && overdue.put(path, since) == null) {
+            LOG.error(
+                    "path {}: disconnected since {}, longer than {}: the runtime reports itself unready until it"
+                            + " reconnects: {}",
+                    path,
+                    since,
+                    unreadyAfter,
+                    problem);
+        }
+        events.receiverDisconnected(path, since, unreadyAfter, problem);
     }
 
     @Override

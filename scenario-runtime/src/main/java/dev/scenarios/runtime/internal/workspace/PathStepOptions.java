@@ -116,11 +116,21 @@ public record PathStepOptions(
      * @throws Invalid for an unknown or repeated option or a wrong value
      */
     public static PathStepOptions ofUri(String uri) {
+        return uri.indexOf('?') < 0 ? DEFAULTS : of(query(uri), true);
+    }
+
+    /**
+     * The options in {@code uri}'s query, percent-decoded, in their order; empty without a query. Also read by
+     * {@link PathSourceOptions}.
+     *
+     * @throws Invalid for a repeated option
+     */
+    static Map<String, Object> query(String uri) {
         int q = uri.indexOf('?');
-        if (q < 0) {
-            return DEFAULTS;
-        }
         Map<String, Object> options = new LinkedHashMap<>();
+        if (q < 0) {
+            return options;
+        }
         for (String pair : uri.substring(q + 1).split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -132,7 +142,7 @@ public record PathStepOptions(
                 throw new Invalid("path.option.repeated", name);
             }
         }
-        return of(options, true);
+        return options;
     }
 
     /**
@@ -162,7 +172,8 @@ public record PathStepOptions(
                 flag(options, "async", lenientPlaceholders));
     }
 
-    private static String variable(Map<String, Object> options, String name, boolean lenientPlaceholders) {
+    /** The variable name option {@code name}, or null when absent; also used by {@link PathSourceOptions}. */
+    static String variable(Map<String, Object> options, String name, boolean lenientPlaceholders) {
         Object value = options.get(name);
         if (value == null) {
             return null;

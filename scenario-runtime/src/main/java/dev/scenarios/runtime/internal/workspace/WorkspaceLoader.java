@@ -266,9 +266,13 @@ public final class WorkspaceLoader {
                             label,
                             "",
                             Texts.get(locale, "scenario.path.notSender", path, endpoint.uri())));
-                } else if (!endpoint.consumer()) {
+                } else {
                     try {
-                        PathStepOptions.ofUri(endpoint.uri());
+                        if (endpoint.consumer()) {
+                            PathSourceOptions.ofUri(endpoint.uri());
+                        } else {
+                            PathStepOptions.ofUri(endpoint.uri());
+                        }
                     } catch (PathStepOptions.Invalid e) {
                         problems.add(new Problem(
                                 name,

@@ -55,4 +55,25 @@ class ConnectionHealthTest {
         assertThat(health.ready()).isTrue();
         assertThat(health.json().get("mail")).isEqualTo(Map.of("status", "UP", "since", "2026-12-04T10:00:00Z"));
     }
+
+    @Test
+    void aReceivingPathMakesItsConnectionDownOnlyWhenDisconnectedLongerThanItsThreshold() {
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        health.receiverConnected("audit");
+        assertThat(health.json().get("archive")).isEqualTo(Map.of("status", "UP", "since", "2026-12-04T10:00:00Z"));
+
+        // a reconnect within the threshold is not an outage the readiness check reports
+        health.receiverDisconnected("audit", now.minusSeconds(30), Duration.ofMinutes(2), "FolderClosedException: x");
+        assertThat(health.ready()).isTrue();
+
+        health.receiverDisconnected("audit", now.minusSeconds(180), Duration.ofMinutes(2), "FolderClosedException: x");
+        assertThat(health.ready()).isFalse();
+        assertThat(health.json().get("archive"))
+                .isEqualTo(Map.of("status", "DOWN", "since", "2026-12-04T09:57:00Z", "receiving", "disconnected"));
+        assertThat(health.json().get("mail")).isEqualTo(Map.of("status", "UNKNOWN", "since", "2026-12-04T10:00:00Z"));
+
+        health.receiverConnected("audit");
+        assertThat(health.ready()).isTrue();
+        assertThat(health.json().get("archive")).isEqualTo(Map.of("status", "UP", "since", "2026-12-04T10:00:00Z"));
+    }
 }

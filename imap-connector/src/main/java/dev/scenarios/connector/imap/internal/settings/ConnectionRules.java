@@ -18,6 +18,7 @@ public final class ConnectionRules {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Pattern PORT = Pattern.compile("^[^:\\[\\]]+:\\d*$");
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+    private static final Duration MAX_IDLE = Duration.ofMinutes(10);
 
     private ConnectionRules() {}
 
@@ -37,14 +38,22 @@ public final class ConnectionRules {
                 out.add("server", "server.invalid", messages.message("problem.server.invalid", s));
             }
         });
-        for (String name : List.of("connectTimeout", "readTimeout", "writeTimeout", "pollInterval")) {
+        for (String name : List.of(
+                "connectTimeout", "readTimeout", "writeTimeout", "pollInterval", "idleTimeout", "unreadyAfter")) {
+            // RFC 2177 asks for a new IDLE at least every 29 minutes; servers and NATs drop silent ones much sooner.
+            Duration max = name.equals("idleTimeout") ? MAX_IDLE : MAX_TIMEOUT;
             if (!out.hasProblem(name) && c.value(name) != null) {
                 Durations.parse(String.valueOf(c.value(name)))
-                        .filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_TIMEOUT) > 0)
+                        .filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(max) > 0)
                         .ifPresent(d -> out.add(
                                 name,
                                 name + ".range",
-                                messages.message("problem.duration.range", name, c.value(name))));
+                                messages.message(
+                                        name.equals("idleTimeout")
+                                                ? "problem.idleTimeout.range"
+                                                : "problem.duration.range",
+                                        name,
+                                        c.value(name))));
             }
         }
         if ("basic".equals(c.string("authentication"))

@@ -1,6 +1,7 @@
 package dev.scenarios.connector.imap.internal.settings;
 
 import dev.scenarios.connector.api.Configuration;
+import dev.scenarios.connector.imap.internal.receive.SessionTiming;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -17,7 +18,10 @@ import java.util.Properties;
  * @param authentication none (the server pre-authenticates) or basic
  * @param username the user for basic authentication, or null
  * @param password the password for basic authentication, or null; never shown
- * @param pollInterval how often a receiving path looks for new mail
+ * @param pollInterval how often a receiving path looks for new mail when it does not IDLE
+ * @param idle whether receiving paths use IDLE when the server offers it
+ * @param idleTimeout how long an IDLE may hear nothing before it is renewed
+ * @param unreadyAfter how long a receiving path may stay disconnected before the host counts it as down
  * @param connectTimeout the TCP connect timeout
  * @param readTimeout the timeout of each read
  * @param writeTimeout the timeout of each write
@@ -33,6 +37,9 @@ public record ImapSettings(
         String username,
         String password,
         Duration pollInterval,
+        boolean idle,
+        Duration idleTimeout,
+        Duration unreadyAfter,
         Duration connectTimeout,
         Duration readTimeout,
         Duration writeTimeout) {
@@ -50,9 +57,17 @@ public record ImapSettings(
                 c.string("username"),
                 c.string("password"),
                 c.duration("pollInterval"),
+                c.bool("idle"),
+                c.duration("idleTimeout"),
+                c.duration("unreadyAfter"),
                 c.duration("connectTimeout"),
                 c.duration("readTimeout"),
                 c.duration("writeTimeout"));
+    }
+
+    /** How the receiving paths of this connection wait for mail and for the server. */
+    public SessionTiming timing() {
+        return new SessionTiming(pollInterval, idle, idleTimeout, unreadyAfter);
     }
 
     /** The Jakarta Mail protocol: {@code imaps} for implicit TLS, else {@code imap}. */
