@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.ConnectorContext;
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     private final Path dataDirectory;
     private final CamelContext camelContext;
     private final SecretFiles secrets;
+    private final SharedLimits sharedLimits;
     /** The latest journal failure of each connection; its first one was logged. */
     private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
     /** How many journal writes of each connection failed, for the metrics. */
@@ -30,6 +32,15 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
     public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
+        this(dataDirectory, camelContext, null);
+    }
+
+    /**
+     * A context offering {@code camelContext} (may be null) and {@code sharedLimits}: the limits the connections share
+     * with the other runtimes of the workspace's PostgreSQL queue (null with the file store).
+     */
+    public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext, SharedLimits sharedLimits) {
+        this.sharedLimits = sharedLimits;
         this.dataDirectory = dataDirectory;
         this.camelContext = camelContext;
         this.secrets = new SecretFiles(dataDirectory.toAbsolutePath().getParent());
@@ -79,6 +90,12 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
      */
     public Optional<String> journalError() {
         return journalFailures.values().stream().findFirst();
+    }
+
+    /** With the PostgreSQL queue: the connections' limits held across every runtime of the queue. */
+    @Override
+    public Optional<SharedLimits> sharedLimits() {
+        return Optional.ofNullable(sharedLimits);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueueSettings;
@@ -76,9 +77,12 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private final Duration lease;
     private final String label;
     private final ScheduledExecutorService renewer;
+    private final ClusterLimits limits;
 
-    private PostgresMessageQueue(HikariDataSource pool, String owner, Duration lease, String label, boolean register) {
+    private PostgresMessageQueue(
+            HikariDataSource pool, String owner, Duration lease, String label, String schema, boolean register) {
         this.pool = pool;
+        this.limits = new ClusterLimits(pool, schema, owner, label);
         this.owner = owner;
         this.lease = lease;
         this.label = label;
@@ -143,7 +147,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                             + rootMessage(e),
                     e);
         }
-        PostgresMessageQueue queue = new PostgresMessageQueue(pool, owner, lease, label, register);
+        PostgresMessageQueue queue = new PostgresMessageQueue(pool, owner, lease, label, settings.schema(), register);
         if (register) {
             queue.register(host);
         }
@@ -191,6 +195,15 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("cannot renew the leases of runtime {} in the queue database {}: {}", owner, label, e.toString());
         }
+        limits.check();
+    }
+
+    /**
+     * The connections' session and rate limits held across every runtime of this queue, for the runtime's
+     * {@code ConnectorContext}; see {@link ClusterLimits}. No I/O until a connector asks.
+     */
+    public SharedLimits sharedLimits() {
+        return limits;
     }
 
     /** This runtime's id, the owner of its leases. */
@@ -676,6 +689,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
      */
     @Override
     public void close() {
+        limits.close();
         if (renewer != null) {
             renewer.shutdownNow();
             try (Connection c = pool.getConnection();

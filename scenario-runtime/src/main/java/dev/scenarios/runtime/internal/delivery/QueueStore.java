@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.delivery;
 
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.Workspace;
@@ -94,6 +95,14 @@ public final class QueueStore implements AutoCloseable {
     /** How messages name the queue: {@code data/queue}, or {@code postgresql <url> schema <schema>}. */
     public String label() {
         return label;
+    }
+
+    /**
+     * The limits the connections share with the other runtimes of this queue (the PostgreSQL store), for the runtime's
+     * {@code ConnectorContext}; empty for the file store, whose one runtime keeps its connections' limits alone.
+     */
+    public Optional<SharedLimits> sharedLimits() {
+        return postgres().map(PostgresMessageQueue::sharedLimits);
     }
 
     /** The PostgreSQL store, for what only it has (the runtimes, the journal table); empty for the file store. */
