@@ -59,6 +59,14 @@ public interface MessageQueue {
     }
 
     /**
+     * Tells the store that the attempt which {@linkplain #claim claimed} message {@code id} ended without its outcome
+     * written (the store failed meanwhile). A shared store stops renewing this runtime's lease on it, so that once the
+     * lease expires any runtime retries it as a possible duplicate; the file store keeps it SENDING, retried at the
+     * next start. Called by the sender; never throws. Nothing by default.
+     */
+    default void abandon(String id) {}
+
+    /**
      * Whether several runtimes send from this store at once. When true, a message found
      * {@link QueuedMessage.State#SENDING} at start belongs to another runtime until its lease expires (the store then
      * offers it again, flagged a possible duplicate), so the sender does not take it over; when false (the file store),

@@ -78,6 +78,11 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private final String label;
     private final ScheduledExecutorService renewer;
     private final ClusterLimits limits;
+    /**
+     * The messages this runtime claimed and is still attempting: only their leases are renewed, so a message whose
+     * attempt ended without its outcome written (the database was gone then) is not held forever by a live runtime.
+     */
+    private final Set<String> attempting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private PostgresMessageQueue(
             HikariDataSource pool, String owner, Duration lease, String label, String schema, boolean register) {
@@ -184,11 +189,12 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         try (Connection c = pool.getConnection();
                 PreparedStatement leases = c.prepareStatement(
                         "UPDATE queued_message SET lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
-                                + " WHERE lease_owner = ? AND state = 'SENDING'");
+                                + " WHERE lease_owner = ? AND state = 'SENDING' AND id = ANY(?)");
                 PreparedStatement heartbeat =
                         c.prepareStatement("UPDATE queue_runtime SET heartbeat_at = clock_timestamp() WHERE id = ?")) {
             leases.setLong(1, lease.toMillis());
             leases.setString(2, owner);
+            leases.setArray(3, c.createArrayOf("text", attempting.toArray()));
             leases.executeUpdate();
             heartbeat.setString(1, owner);
             heartbeat.executeUpdate();
@@ -326,6 +332,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             st.setBoolean(i++, sending);
             st.setString(i++, message.id());
             st.setString(i, owner);
+            if (!sending) {
+                attempting.remove(message.id());
+            }
             if (st.executeUpdate() == 0) {
                 LOG.debug("queued message {} not updated: gone, or another runtime holds its lease", message.id());
             }
@@ -418,6 +427,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                     appendEvent(c, now, "POSSIBLE_DUPLICATE", sending.id(), line);
                 }
                 c.commit();
+                attempting.add(sending.id());
                 return true;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
@@ -425,6 +435,25 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             }
         } catch (SQLException e) {
             throw io("claiming message " + sending.id(), e);
+        }
+    }
+
+    /**
+     * Stops renewing the lease of {@code id}, whose attempt ended without its outcome written, and lets it expire now
+     * if the database can still be told: then any runtime retries the message as a possible duplicate.
+     */
+    @Override
+    public void abandon(String id) {
+        attempting.remove(id);
+        try (Connection c = pool.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("UPDATE queued_message SET lease_expires_at = clock_timestamp()"
+                                + " WHERE id = ? AND lease_owner = ? AND state = 'SENDING'")) {
+            st.setString(1, id);
+            st.setString(2, owner);
+            st.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("message {}: its lease runs out by itself: {}", id, e.toString());
         }
     }
 
@@ -448,6 +477,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
     @Override
     public boolean remove(String id) throws IOException {
+        attempting.remove(id);
         try (Connection c = pool.getConnection();
                 PreparedStatement st = c.prepareStatement("DELETE FROM queued_message WHERE id = ?")) {
             st.setString(1, id);
