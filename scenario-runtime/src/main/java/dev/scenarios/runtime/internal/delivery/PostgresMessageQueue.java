@@ -537,11 +537,12 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             }
 
             @Override
-            public Set<String> sent(Set<String> ids) throws IOException {
+            public Set<String> recorded(String event, Set<String> ids) throws IOException {
                 try (Connection c = pool.getConnection();
                         PreparedStatement st = c.prepareStatement(
-                                "SELECT DISTINCT queue_id FROM queue_event WHERE event = 'SENT' AND queue_id = ANY(?)")) {
-                    st.setArray(1, c.createArrayOf("text", ids.toArray()));
+                                "SELECT DISTINCT queue_id FROM queue_event WHERE event = ? AND queue_id = ANY(?)")) {
+                    st.setString(1, event);
+                    st.setArray(2, c.createArrayOf("text", ids.toArray()));
                     Set<String> out = new HashSet<>();
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {

@@ -111,6 +111,16 @@ public final class QueueStore implements AutoCloseable {
     }
 
     /**
+     * Blocks until every message added so far is visible to readers: the file store's group commit lays accepted
+     * messages out a moment after they are durable; the PostgreSQL store's are visible at commit. Up to 30 s.
+     */
+    public void flush() {
+        if (files != null) {
+            files.flush();
+        }
+    }
+
+    /**
      * Tells {@code listener} (the sender's wake-up) whenever accepted messages become visible to it: the file store's
      * group commit lays them out as files a moment after they are durable. The PostgreSQL store's messages are visible
      * at commit, so it never calls.
