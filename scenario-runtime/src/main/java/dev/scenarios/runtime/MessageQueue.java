@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * messages live. The runtime ships two implementations, chosen by the workspace's {@code workspace.yaml}
  * ({@link QueueSettings}): a folder of files under {@code <workspace>/data/queue/} (the default; one runtime per
  * workspace, see the README's "Delivery guarantees"), and tables in PostgreSQL that several runtimes share
- * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue-postgresql.md}).
+ * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue.md}).
  *
  * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk and flushed), so a
  * crash right after a call loses nothing the call reported done.

@@ -77,32 +77,30 @@ final class ClusterLimits implements SharedLimits, AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean wanting = false;
         long wantedAt = 0;
-        try {
-            while (true) {
-                Slot slot = tryTake(connection, key, maxConnections);
-                if (slot != null) {
-                    return slot;
+        while (true) {
+            Slot slot = tryTake(connection, key, maxConnections);
+            if (slot != null) {
+                if (wanting) {
+                    try {
+                        want(connection, false);
+                    } catch (IOException e) {
+                        LOG.debug("cannot withdraw the wish for a session of {}: {}", connection, e.toString());
+                    }
                 }
-                // The wish is renewed well before it lapses, not on every poll.
-                if (!wanting || System.nanoTime() - wantedAt > TimeUnit.MILLISECONDS.toNanos(WANT_MILLIS / 4)) {
-                    want(connection, true);
-                    wanting = true;
-                    wantedAt = System.nanoTime();
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
+                return slot;
             }
-        } finally {
-            if (wanting) {
-                try {
-                    want(connection, false);
-                } catch (IOException e) {
-                    LOG.debug("cannot withdraw the wish for a session of {}: {}", connection, e.toString());
-                }
+            // The wish is renewed well before it lapses, not on every poll.
+            if (!wanting || System.nanoTime() - wantedAt > TimeUnit.MILLISECONDS.toNanos(WANT_MILLIS / 4)) {
+                want(connection, true);
+                wanting = true;
+                wantedAt = System.nanoTime();
             }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                // The wish stands a little longer by itself: the connector asks again at once if it still waits.
+                return null;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
         }
     }
 

@@ -30,6 +30,9 @@ final class SessionPool implements AutoCloseable {
     /** How often idle sessions holding shared slots are asked whether to give them up. */
     static final long SWEEP_MILLIS = 200;
 
+    /** How long one ask for a shared slot waits before the pool looks at its idle sessions again. */
+    private static final long SLOT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "smtp-shared-slot-sweeper");
         t.setDaemon(true);
@@ -105,13 +108,21 @@ final class SessionPool implements AutoCloseable {
         }
         SharedLimits.SessionSlot slot = null;
         try {
-            PooledSession session = freshIdle();
-            if (session != null) {
-                return session;
-            }
-            if (slots != null) {
-                slot = slots.take(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                if (slot == null) {
+            while (true) {
+                PooledSession session = freshIdle();
+                if (session != null) {
+                    return session;
+                }
+                if (slots == null) {
+                    break;
+                }
+                // A little at a time: a session of this pool given back meanwhile holds a slot already.
+                long left = deadline - System.nanoTime();
+                slot = slots.take(Duration.ofNanos(Math.max(0, Math.min(left, SLOT_WAIT_NANOS))));
+                if (slot != null) {
+                    break;
+                }
+                if (left <= SLOT_WAIT_NANOS) {
                     permits.release();
                     return null;
                 }

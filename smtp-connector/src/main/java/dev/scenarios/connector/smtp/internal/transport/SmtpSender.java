@@ -121,25 +121,12 @@ public final class SmtpSender implements AutoCloseable {
         PooledSession s;
         try {
             rate.acquire();
-            if (shared != null && settings.maxMessagesPerMinute() > 0) {
-                shared.send(settings.systemName(), settings.maxMessagesPerMinute());
-            }
             s = pool.borrow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(classifier.classify(e, null), "", start);
         } catch (java.io.IOException e) {
-            // The host cannot count the shared limits: nothing was sent, so the message can wait and go again.
-            return failed(
-                    new Failure(
-                            FailureKind.TIMEOUT,
-                            messages.message("fail.sharedLimits", e.getMessage()),
-                            0,
-                            List.of(),
-                            false,
-                            "shared limits unavailable"),
-                    "",
-                    start);
+            return failed(sharedLimitsUnavailable(e), "", start);
         } catch (MessagingException | RuntimeException e) {
             return failed(classifier.classify(e, null), "", start);
         }
@@ -168,6 +155,22 @@ public final class SmtpSender implements AutoCloseable {
             if (!reused) {
                 closeQuietly(s.transport);
                 connect(s.transport);
+            }
+            if (shared != null && settings.maxMessagesPerMinute() > 0) {
+                // The shared turn is taken on a ready session, right before the transaction, so that the starts
+                // the server sees are spaced as the turns are (a session's connect would skew them).
+                try {
+                    shared.send(settings.systemName(), settings.maxMessagesPerMinute());
+                } catch (java.io.IOException e) {
+                    Recorded recorded = takeDialogue(s);
+                    pool.giveBack(s);
+                    return failed(sharedLimitsUnavailable(e), recorded.dialogue(), start);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    String dialogue = takeDialogue(s).dialogue();
+                    pool.discard(s);
+                    return failed(classifier.classify(e, null), dialogue, start);
+                }
             }
             s.transport.beginMessage();
             Failure tooLarge = sizeCheck(message, s.transport);
@@ -222,6 +225,17 @@ public final class SmtpSender implements AutoCloseable {
             pool.discard(s);
             return failed(e.failure(), dialogue, start);
         }
+    }
+
+    /** The host cannot count the shared limits: nothing was sent, so the message can wait and go again. */
+    private Failure sharedLimitsUnavailable(java.io.IOException e) {
+        return new Failure(
+                FailureKind.TIMEOUT,
+                messages.message("fail.sharedLimits", e.getMessage()),
+                0,
+                List.of(),
+                false,
+                "shared limits unavailable");
     }
 
     /**
