@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.camel.CatalogCamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,12 @@ class CamelMainApplicationTest {
                     .sendBody("direct:welcome", Map.of("Customer", "Борис", "To", "boris@example.com"));
             assertThat(server.waitForIncomingEmail(10_000, 2)).isTrue();
             assertThat(main.getCamelContext().getComponentNames()).contains("path");
+            // What Camel's tooling (catalog, camel JBang, IDE plugins) reads: the descriptor generated at build time,
+            // found in the scenario-runtime jar beside the component class.
+            assertThat(((CatalogCamelContext) main.getCamelContext()).getComponentParameterJsonSchema("path"))
+                    .contains("\"scheme\": \"path\"", "\"workspace\"")
+                    .contains("\"messageVariable\"", "\"responseVariable\"", "\"errorVariable\"")
+                    .contains("\"ignoreErrors\"", "\"async\"");
         } finally {
             main.stop();
         }

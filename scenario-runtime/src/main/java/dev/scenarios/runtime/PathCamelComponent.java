@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.slf4j.Logger;
@@ -28,7 +29,12 @@ public final class PathCamelComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(PathCamelComponent.class);
 
+    @Metadata(
+            required = true,
+            description = "The workspace folder (holding connections/ and paths/); a relative one is against the"
+                    + " working folder")
     private String workspace;
+
     private ScenarioRuntime runtime;
 
     /** For Camel, which makes the component from its scheme; set {@link #setWorkspace(String)} before it starts. */

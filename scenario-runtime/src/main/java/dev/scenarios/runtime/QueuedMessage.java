@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param lastReply the last server reply or failure text, empty before the first attempt
  * @param possibleDuplicate whether an attempt may have delivered it already (lost after the final dot, or the runtime
  *     stopped during an attempt): a later delivery may be a duplicate with the same Message-ID
- * @param deadReason why it is dead or damaged, empty otherwise
+ * @param deadReason why it is dead or damaged, empty otherwise: the {@linkplain QueueReason#stored() stored form} of a
+ *     {@link QueueReason} (or the English text an older version stored); read it with {@link #reason()}
  */
 public record QueuedMessage(
         String id,
@@ -70,7 +71,24 @@ public record QueuedMessage(
         deadReason = deadReason == null ? "" : deadReason;
     }
 
+    /**
+     * Why it is dead or damaged, to render in the reader's language.
+     *
+     * @return the parsed {@link #deadReason()}; empty text when it is neither dead nor damaged
+     */
+    public QueueReason reason() {
+        return QueueReason.parse(deadReason);
+    }
+
     /** This message set aside as {@link State#DAMAGED} with {@code reason}, everything else unchanged. */
+    public QueuedMessage damaged(QueueReason reason) {
+        return damaged(reason.stored());
+    }
+
+    /**
+     * This message set aside as {@link State#DAMAGED} with {@code reason} (a {@link QueueReason}'s stored form, or text
+     * shown as it is), everything else unchanged.
+     */
     public QueuedMessage damaged(String reason) {
         return new QueuedMessage(
                 id,

@@ -197,7 +197,13 @@ public final class ScenarioRuntime implements AutoCloseable {
                                     usable
                                             ? ObservedPathSender.of(
                                                     p.systemName(),
-                                                    p.type().bind(p.configuration(), connection),
+                                                    // The bus is the path's lane: its own share of the
+                                                    // connection's sessions, as it has its own queue workers.
+                                                    p.type()
+                                                            .bind(
+                                                                    p.configuration(),
+                                                                    connection,
+                                                                    workspace.bus(p.systemName())),
                                                     events)
                                             : null,
                                     null,
@@ -328,6 +334,29 @@ public final class ScenarioRuntime implements AutoCloseable {
      */
     public Optional<String> journalError() {
         return context.journalError();
+    }
+
+    /**
+     * The queue this runtime adds to (and, when it sends, sends from): the store {@code workspace.yaml} names. For the
+     * queue's gauges; every method does I/O.
+     */
+    public MessageQueue queue() {
+        return store.queue();
+    }
+
+    /**
+     * How many network sessions the enabled connection {@code connection} holds now (see
+     * {@link Connection#openSessions}). No I/O.
+     *
+     * @return the sessions open; 0 for a connection that is unknown, disabled or keeps none
+     */
+    public int openSessions(String connection) {
+        for (Connection c : connections) {
+            if (c.systemName().equals(connection)) {
+                return c.openSessions();
+            }
+        }
+        return 0;
     }
 
     /** The CamelContext the scenarios run in. */

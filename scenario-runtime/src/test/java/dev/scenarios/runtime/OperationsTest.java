@@ -184,6 +184,11 @@ class OperationsTest {
                                     text,
                                     "scenario_send_duration_seconds_count{connection=\"mail\",outcome=\"success\",path=\"orders\"}"))
                     .isEqualTo(3);
+            // the pool keeps the session of the sends to mail for the next message; backup never got one
+            assertThat(sample(text, "scenario_sessions_open{connection=\"mail\"}"))
+                    .isEqualTo(1);
+            assertThat(sample(text, "scenario_sessions_open{connection=\"backup\"}"))
+                    .isZero();
             assertThat(text)
                     .contains(
                             "scenario_send_duration_seconds_bucket{connection=\"mail\",outcome=\"success\",path=\"orders\",le=\"1.0\"}")

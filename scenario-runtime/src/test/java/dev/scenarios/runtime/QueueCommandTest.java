@@ -79,6 +79,29 @@ class QueueCommandTest {
     }
 
     @Test
+    void aStoredReasonIsShownInTheReadersLanguage() throws Exception {
+        QueuedMessage third = queue.add("orders", message("<c@test>", "vera@example.com"), NOW.plusSeconds(2), NOW);
+        queue.flush();
+        queue.update(third.with(QueuedMessage.State.DEAD, NOW)
+                .damaged(QueueReason.of("queue.reason.content.checksum", third.id() + ".eml")));
+
+        CliRun ru = CliRun.of("queue", dir.toString(), "--lang", "ru");
+        assertThat(ru.out())
+                .contains("сохранённое содержимое «" + third.id() + ".eml» повреждено: контрольная сумма SHA-256 не"
+                        + " совпадает")
+                // stored as English text by an older version: still shown as it was
+                .contains("refused: gone@example.com 550 5.1.1 user unknown");
+        assertThat(CliRun.of("queue", dir.toString()).out())
+                .contains("the stored content " + third.id() + ".eml is damaged: its SHA-256 checksum does not match");
+        JsonNode listed = new ObjectMapper()
+                .readTree(CliRun.of("queue", dir.toString(), "--json", "--lang", "ru")
+                        .out())
+                .get(2);
+        assertThat(listed.get("reasonKey").asText()).isEqualTo("queue.reason.content.checksum");
+        assertThat(listed.get("deadReason").asText()).startsWith("сохранённое содержимое");
+    }
+
+    @Test
     void listsAsJson() throws Exception {
         CliRun run = CliRun.of("queue", dir.toString(), "--json");
 
@@ -90,6 +113,20 @@ class QueueCommandTest {
         assertThat(list.get(1).get("state").asText()).isEqualTo("DEAD");
         assertThat(list.get(1).get("refused").get(0).get("replyCode").asInt()).isEqualTo(550);
         assertThat(list.get(1).get("nextAttemptAt").isNull()).isTrue();
+    }
+
+    @Test
+    void eachMessageShowsTheDataBusOfItsPathInTextAndJson() throws Exception {
+        new TestWorkspace(dir).write("paths/orders.yaml", TestWorkspace.PATH + "bus: 2\n");
+
+        assertThat(CliRun.of("queue", dir.toString()).out())
+                .contains(pending.id() + "  PENDING  path orders  bus 2  <a@test>");
+        assertThat(CliRun.of("queue", dir.toString(), "--lang", "ru").out())
+                .contains(pending.id() + "  PENDING  путь orders  шина 2  <a@test>");
+        JsonNode list = new ObjectMapper()
+                .readTree(CliRun.of("queue", dir.toString(), "--json").out());
+        assertThat(list.get(0).get("bus").asInt()).isEqualTo(2);
+        assertThat(list.get(1).get("bus").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -246,7 +246,9 @@ class QueuedDeliveryTest {
             }
             assertThat(server.withData()).isEmpty();
             assertThat(ws.queued()).singleElement().satisfies(m -> {
-                assertThat(m.deadReason()).startsWith("MESSAGE_REJECTED");
+                assertThat(m.reason().in(java.util.Locale.ENGLISH)).startsWith("refused for good (MESSAGE_REJECTED");
+                assertThat(m.reason().in(java.util.Locale.forLanguageTag("ru")))
+                        .startsWith("отказ окончательный («MESSAGE_REJECTED»): размер письма 285 байт");
                 assertThat(m.owed()).containsExactly("anna@example.com");
             });
         }
@@ -271,7 +273,9 @@ class QueuedDeliveryTest {
                     .isTrue();
         }
         assertThat(ws.queued()).singleElement().satisfies(m -> {
-            assertThat(m.deadReason()).startsWith("expired after ");
+            assertThat(m.reason().key()).isEqualTo("queue.reason.expired");
+            assertThat(m.reason().in(java.util.Locale.ENGLISH)).startsWith("expired after ");
+            assertThat(m.reason().in(java.util.Locale.forLanguageTag("ru"))).startsWith("срок истёк после попыток: ");
             assertThat(m.attempts()).isGreaterThan(1);
         });
     }

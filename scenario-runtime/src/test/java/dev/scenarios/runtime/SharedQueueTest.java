@@ -34,12 +34,17 @@ class SharedQueueTest {
     Path dir;
 
     private DeliveryWorkspace workspace(int port) {
+        return workspace(port, "");
+    }
+
+    /** As {@link #workspace(int)}, with {@code more} path settings, e.g. {@code bus: 1}. */
+    private DeliveryWorkspace workspace(int port, String more) {
         DeliveryWorkspace ws = DeliveryWorkspace.create(dir, port, """
                 delivery: queued
                 retry:
                   backoff: [200ms]
                   jitter: 0
-                """);
+                """ + more);
         ws.files.write("workspace.yaml", TestPostgres.workspaceYaml(TestPostgres.newSchema()));
         return ws;
     }
@@ -87,7 +92,7 @@ class SharedQueueTest {
     @Test
     void theQueueCommandListsRetriesAndPurgesThePostgresqlQueue() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() {})) {
-            Workspace ws = workspace(server.port()).load();
+            Workspace ws = workspace(server.port(), "bus: 1\n").load();
             SendResult first;
             SendResult second;
             // A runtime that does not send (as `scenario send` runs): the messages stay queued.
@@ -99,16 +104,19 @@ class SharedQueueTest {
                     .as("nothing in the folder store")
                     .isFalse();
 
-            CliRun list = CliRun.of("queue", dir.toString());
+            // With the SMTP connector on the class path, as the product runs: the path's bus is read from its file.
+            CliRun list = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString());
             assertThat(list.exitCode()).isZero();
             assertThat(list.out())
                     .contains(first.messageId())
                     .contains(second.messageId())
+                    .contains("path orders  bus 1  " + first.messageId())
                     .contains("anna@example.com")
                     .contains("2 pending, 0 deferred, 0 sending, 0 dead, 0 damaged");
-            CliRun json = CliRun.of("queue", dir.toString(), "--json");
+            CliRun json = CliRun.with(Connectors.fromClassPath(), "queue", dir.toString(), "--json");
             assertThat(json.out())
                     .contains("\"state\" : \"PENDING\"")
+                    .contains("\"bus\" : 1")
                     .contains("\"messageId\" : \"" + first.messageId() + "\"");
 
             Map<String, QueuedMessage> byMessageId =

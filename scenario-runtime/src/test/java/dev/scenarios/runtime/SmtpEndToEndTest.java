@@ -348,6 +348,28 @@ class SmtpEndToEndTest {
         assertThat(result.get("steps").get(0).get("elapsedMillis").isNumber()).isTrue();
     }
 
+    @Test
+    void theCliPrintsTheChecksStepsWithTheirDetailsInRussian() throws Exception {
+        workspace(server.getSmtp().getPort());
+        StringWriter out = new StringWriter();
+
+        int code = ScenarioCommand.execute(
+                new String[] {"check", dir.toString(), "mail", "--lang", "ru"},
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                Connectors.fromClassPath(),
+                Map.of(),
+                Locale.ENGLISH);
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("адреса: «127.0.0.1»")
+                .contains("ответ сервера: «220 ")
+                .contains("сервер предлагает: «")
+                .doesNotContain("server replied")
+                .doesNotContain("not configured");
+    }
+
     private static String text(Part part) throws Exception {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {

@@ -28,10 +28,13 @@ public final class CheckResult {
      * @param title the step's title for people, e.g. "TCP connection"
      * @param status whether the step passed, failed or was not reached
      * @param elapsed how long the step took (zero when skipped)
-     * @param detail what the step saw, e.g. {@code TLSv1.3 TLS_AES_256_GCM_SHA384, CN=mail.example.com}; never a
-     *     secret; empty when there is nothing to say
+     * @param detail what the step saw, in the reader's language, e.g. "server replied: «250 OK»": the connector's own
+     *     words are localized, data (addresses, a server's reply) is wrapped in them as it is; never a secret;
+     *     {@linkplain LocalizedMessage#verbatim empty} when there is nothing to say
      */
-    public record Step(String name, LocalizedMessage title, Status status, Duration elapsed, String detail) {
+    public record Step(String name, LocalizedMessage title, Status status, Duration elapsed, LocalizedMessage detail) {
+
+        private static final LocalizedMessage NOTHING = LocalizedMessage.verbatim("");
 
         /** The outcome of one step. */
         public enum Status {
@@ -57,7 +60,30 @@ public final class CheckResult {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(elapsed, "elapsed");
-            detail = detail == null ? "" : detail;
+            detail = detail == null ? NOTHING : detail;
+        }
+
+        /**
+         * A step whose detail is only data, the same in every language (e.g. the resolved addresses).
+         *
+         * @param name the step id
+         * @param title the step's title
+         * @param status the step's outcome
+         * @param elapsed the step's duration
+         * @param data what the step saw, shown as it is; null counts as empty
+         */
+        public Step(String name, LocalizedMessage title, Status status, Duration elapsed, String data) {
+            this(name, title, status, elapsed, LocalizedMessage.verbatim(data == null ? "" : data));
+        }
+
+        /**
+         * What the step saw, in a language.
+         *
+         * @param locale the reader's language
+         * @return the detail in {@code locale}, possibly empty
+         */
+        public String detail(Locale locale) {
+            return detail.in(locale);
         }
     }
 

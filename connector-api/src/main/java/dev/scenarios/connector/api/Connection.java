@@ -20,6 +20,16 @@ public interface Connection extends AutoCloseable {
      */
     String systemName();
 
+    /**
+     * How many network sessions the connection holds now, in use or idle, for the host's "sessions open" gauge. Called
+     * by the host when its metrics are scraped, from any thread; cheap, no I/O.
+     *
+     * @return the sessions open (or being opened); 0 for a connection that keeps none, which is the default
+     */
+    default int openSessions() {
+        return 0;
+    }
+
     /** Closes network sessions and flushes the journal. Never throws. */
     @Override
     void close();

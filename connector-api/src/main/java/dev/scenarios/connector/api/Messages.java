@@ -1,6 +1,8 @@
 package dev.scenarios.connector.api;
 
+import dev.scenarios.connector.api.support.Durations;
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -35,7 +37,8 @@ public final class Messages {
     }
 
     /**
-     * A text, formatted with {@link java.text.MessageFormat}.
+     * A text, formatted with {@link java.text.MessageFormat}; a {@link Duration} argument is written by
+     * {@link Durations#format} in {@code locale}'s language.
      *
      * @param key the text's key
      * @param locale the reader's language
@@ -48,7 +51,17 @@ public final class Messages {
             return key;
         }
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            // A duration reads in the reader's language (2 min 30 s), never as PT2M30S.
+            if (shown[i] instanceof Duration d && !d.isNegative()) {
+                shown[i] = Durations.format(d, locale);
+            }
+        }
+        return new MessageFormat(pattern, supported(locale)).format(shown);
     }
 
     /**

@@ -68,6 +68,29 @@ public interface PathType extends ConfigurableType {
     }
 
     /**
+     * Binds a validated path as {@link #bind(Configuration, Connection)} does, on one of the host's <em>lanes</em>:
+     * independent streams of work over the same connection (the scenario runtime's data buses 0 to 3). A connection
+     * that pools network sessions gives each lane bound to it a share of them, so that a backlog on one lane never
+     * holds every session while another lane's message waits; how it shares them out is the connector's to document.
+     * Lane 0 is what {@link #bind(Configuration, Connection)} binds to. No I/O.
+     *
+     * <p>The default ignores the lane: right for a connector without a session cap.
+     *
+     * @param configuration the path's values, valid
+     * @param connection an open connection of type {@link #connectionTypeId()}
+     * @param lane the host's lane, 0 or more; a host using one lane passes 0
+     * @return the sender for this path, sending on {@code lane}
+     * @throws IllegalArgumentException as {@link #bind(Configuration, Connection)}, or if {@code lane} is negative
+     * @throws UnsupportedOperationException for a {@link Direction#RECEIVE} type (the default)
+     */
+    default PathSender bind(Configuration configuration, Connection connection, int lane) {
+        if (lane < 0) {
+            throw new IllegalArgumentException("a lane is 0 or more, not " + lane);
+        }
+        return bind(configuration, connection);
+    }
+
+    /**
      * Binds a validated path of a {@link Direction#RECEIVE} type to an opened connection of type
      * {@link #connectionTypeId()}. No I/O: receiving begins with {@link PathSource#start}.
      *

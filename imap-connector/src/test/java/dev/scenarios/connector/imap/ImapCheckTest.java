@@ -44,9 +44,14 @@ class ImapCheckTest {
         assertThat(result.steps())
                 .filteredOn(s -> s.name().equals("capabilities"))
                 .first()
-                .extracting(CheckResult.Step::detail)
+                .extracting(s -> s.detail(Locale.ENGLISH))
                 .asString()
                 .contains("MOVE", "UIDPLUS", "IDLE");
+        assertThat(result.steps())
+                .extracting(s -> s.detail(Locale.forLanguageTag("ru")))
+                .anySatisfy(
+                        d -> assertThat(d).startsWith("сервер предлагает: «").contains("MOVE"))
+                .anySatisfy(d -> assertThat(d).startsWith("INBOX: писем: 1, UIDVALIDITY "));
         assertThat(result.message(Locale.ENGLISH))
                 .startsWith("the connection works: INBOX holds 1 messages, UIDVALIDITY ");
         assertThat(result.message(Locale.forLanguageTag("ru"))).startsWith("подключение работает: в INBOX 1 писем");

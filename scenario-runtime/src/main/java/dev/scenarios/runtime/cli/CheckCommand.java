@@ -1,12 +1,14 @@
 package dev.scenarios.runtime.cli;
 
 import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.support.Durations;
 import dev.scenarios.runtime.ConnectionDefinition;
 import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.text.Texts;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,11 +84,11 @@ public final class CheckCommand extends WorkspaceCommand {
         for (CheckResult.Step step : result.steps()) {
             cli.out()
                     .printf(
-                            "  %-8s %-32s %6d ms  %s%n",
+                            "  %-8s %-32s %10s  %s%n",
                             Texts.get(locale, "check.step." + step.status().name()),
                             step.title().in(locale),
-                            step.elapsed().toMillis(),
-                            step.detail());
+                            Durations.format(step.elapsed().truncatedTo(ChronoUnit.MILLIS), locale),
+                            step.detail(locale));
         }
         String status = Texts.get(locale, "check." + result.status().name());
         String kind = result.failureKind().map(k -> " (" + k + ")").orElse("");

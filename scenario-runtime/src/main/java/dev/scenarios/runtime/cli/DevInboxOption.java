@@ -22,7 +22,8 @@ public final class DevInboxOption {
     @Option(
             names = "--dev-inbox",
             description = "Start an in-process SMTP server on 127.0.0.1, point every connection at it "
-                    + "for this run only, and print each message it receives.")
+                    + "for this run only, print each message it receives and keep the latest 500 "
+                    + "under <workspace>/data/dev-inbox/.")
     boolean enabled;
 
     @Option(
@@ -33,9 +34,18 @@ public final class DevInboxOption {
                     "The dev inbox's SMTP port on 127.0.0.1 (default: a free port), e.g. 2525 for a mail client to watch.")
     int port;
 
-    /** Starts the dev inbox on the chosen port, printing to {@code out}. */
-    DevInbox start(PrintWriter out, Locale locale) {
-        return DevInbox.start(out, locale, port);
+    /**
+     * Starts the dev inbox on the chosen port, printing to {@code out} and keeping its messages under
+     * {@code <workspace>/data/dev-inbox/} (so that {@code serve --dev-inbox} shows what an earlier {@code run}
+     * received).
+     */
+    DevInbox start(PrintWriter out, Locale locale, Path workspace) {
+        return DevInbox.start(out, locale, port, folder(workspace));
+    }
+
+    /** Where the dev inbox of the workspace in {@code workspace} keeps its messages. */
+    static Path folder(Path workspace) {
+        return Workspace.dataDirectory(workspace.toAbsolutePath().normalize()).resolve("dev-inbox");
     }
 
     /**
@@ -47,7 +57,7 @@ public final class DevInboxOption {
         if (!enabled) {
             return action.run(cli.load(workspace, locale), null);
         }
-        try (DevInbox inbox = start(inboxOut, locale)) {
+        try (DevInbox inbox = start(inboxOut, locale, workspace)) {
             return action.run(cli.load(workspace, locale, inbox), inbox);
         }
     }

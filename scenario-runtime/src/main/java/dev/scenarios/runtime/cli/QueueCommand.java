@@ -140,11 +140,7 @@ public final class QueueCommand extends WorkspaceCommand {
         if (json) {
             cli.out()
                     .println(JsonOutput.MAPPER.writeValueAsString(all.stream()
-                            .map(m -> {
-                                Map<String, Object> one = QueueListing.json(m);
-                                one.put("bus", ws.bus(m.path()));
-                                return one;
-                            })
+                            .map(m -> QueueListing.json(m, ws.bus(m.path()), locale))
                             .toList()));
         } else {
             print(all, ws, locale);
@@ -252,7 +248,7 @@ public final class QueueCommand extends WorkspaceCommand {
                 return CliContext.FAILED;
             }
             case CONTENT_DAMAGED -> {
-                String reason = queue.find(id).map(QueuedMessage::deadReason).orElse("");
+                String reason = queue.find(id).map(m -> m.reason().in(locale)).orElse("");
                 cli.err().println(Texts.get(locale, "queue.contentDamaged", id, reason));
                 cli.err().flush();
                 return CliContext.FAILED;
@@ -299,7 +295,9 @@ public final class QueueCommand extends WorkspaceCommand {
                             .println("    " + Texts.get(locale, "queue.refused") + ": " + r.address() + " "
                                     + r.reply()));
             if (!m.deadReason().isEmpty()) {
-                cli.out().println("    " + Texts.get(locale, "queue.deadReason") + ": " + m.deadReason());
+                cli.out()
+                        .println("    " + Texts.get(locale, "queue.deadReason") + ": "
+                                + m.reason().in(locale));
             }
         }
         cli.out()

@@ -10,6 +10,8 @@ import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.internal.text.Texts;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scenario types [--json] [--lang ru|en]}: the connection and path types on the class path, with their settings,
- * and the settings of {@code workspace.yaml}.
+ * {@code scenario types [--json | --markdown [--write-docs DIR]] [--lang ru|en]}: the connection and path types on the
+ * class path, with their settings, and the settings of {@code workspace.yaml}; {@code --markdown} prints the reference
+ * tables of {@code docs/} ({@link ReferenceDocs}, always in English) and {@code --write-docs} rewrites them there.
  */
 @Command(
         name = "types",
@@ -35,6 +38,18 @@ public final class TypesCommand implements Callable<Integer> {
                     "Print {\"connectionTypes\": [schema…], \"pathTypes\": [schema…], \"workspaceFile\": schema}.")
     boolean json;
 
+    @Option(
+            names = "--markdown",
+            description = "Print the settings tables of docs/ (English), one block per type, generated from the"
+                    + " descriptors.")
+    boolean markdown;
+
+    @Option(
+            names = "--write-docs",
+            paramLabel = "DIR",
+            description = "With --markdown: rewrite the generated blocks in DIR/*.md (the repository's docs folder).")
+    Path writeDocs;
+
     @Mixin
     LanguageOption language = new LanguageOption();
 
@@ -45,7 +60,18 @@ public final class TypesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Locale locale = language.locale(cli.defaultLocale());
-        if (json) {
+        if (writeDocs != null) {
+            if (!Files.isDirectory(writeDocs)) {
+                cli.err().println(Texts.get(locale, "docs.noFolder", writeDocs));
+                cli.err().flush();
+                return CliContext.INVALID;
+            }
+            for (Path changed : ReferenceDocs.write(writeDocs, cli.connectors())) {
+                cli.out().println(Texts.get(locale, "docs.written", changed));
+            }
+        } else if (markdown) {
+            cli.out().print(ReferenceDocs.markdown(cli.connectors()));
+        } else if (json) {
             ObjectNode root = JsonOutput.MAPPER.createObjectNode();
             ArrayNode connections = root.putArray("connectionTypes");
             for (ConnectionType type : cli.connectors().connectionTypes()) {

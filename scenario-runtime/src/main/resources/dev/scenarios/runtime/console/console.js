@@ -85,7 +85,7 @@ async function init() {
   $('send-test-button').textContent = t('send.button');
   $('queue-title').textContent = t('queue.title');
   $('retry-dead').textContent = t('queue.retryDead');
-  ['state', 'path', 'messageId', 'recipients', 'attempts', 'next', 'reply', 'reason']
+  ['state', 'path', 'bus', 'messageId', 'recipients', 'attempts', 'next', 'reply', 'reason']
     .forEach(c => { $('th-q-' + c).textContent = t('queue.' + c); });
   $('type-label').textContent = t('form.type');
   $('check').textContent = t('button.check');
@@ -105,6 +105,8 @@ async function init() {
   $('object-form').addEventListener('submit', event => { event.preventDefault(); save(); });
   $('object-form').addEventListener('input', updateVisibility);
   $('object-form').addEventListener('change', updateVisibility);
+  $('fields').addEventListener('input', typed);
+  $('fields').addEventListener('change', typed);
   $('delete').addEventListener('click', remove);
   $('send-test-button').addEventListener('click', sendTest);
   $('retry-dead').addEventListener('click', () => queueAction('POST', 'queue/retry-dead'));
@@ -141,10 +143,12 @@ async function start() {
   $('token-panel').hidden = true;
   $('console').hidden = false;
   $('tabs').hidden = false;
+  // optional views (devinbox.js) set their labels and decide whether their tab is shown
+  document.dispatchEvent(new CustomEvent('console:start'));
   await show('connections');
 }
 
-// Switches the page to view 'connections', 'paths' or 'queue'.
+// Switches the page to view 'connections', 'paths', 'queue' or 'devinbox' (drawn by devinbox.js on 'console:view').
 async function show(name) {
   view = name;
   clearInterval(queueTimer);
@@ -155,11 +159,15 @@ async function show(name) {
   const title = t('page.title.' + name);
   document.title = title;
   $('title').textContent = title;
-  $('objects').hidden = name === 'queue';
+  $('objects').hidden = name === 'queue' || name === 'devinbox';
   $('editor').hidden = true;
   $('queue-view').hidden = name !== 'queue';
   current = null;
   loadProblems();
+  document.dispatchEvent(new CustomEvent('console:view', { detail: name }));
+  if (name === 'devinbox') {
+    return;
+  }
   if (name === 'queue') {
     await loadQueue();
     queueTimer = setInterval(loadQueue, QUEUE_POLL_MILLIS);
@@ -237,6 +245,9 @@ async function edit(object) {
     connections = await (await api('GET', 'connections')).json();
   }
   current = object;
+  touched.clear();
+  clearTimeout(validateTimer);
+  validateRound++;
   $('editor').hidden = false;
   $('editor-title').textContent = object.existing ? object.systemName : t('form.new.' + view);
   $('field-type').value = object.type;
@@ -509,6 +520,53 @@ function collect() {
   return values;
 }
 
+// Checked as you type: the fields a user changed since the form was drawn, after a pause, by the server's own
+// validation of the unsaved form (POST /api/validate: the same rules as saving and `scenario validate`, so an unknown
+// {Attr} in a template is marked exactly as a save would mark it). Fields not touched keep what they showed.
+const VALIDATE_PAUSE_MILLIS = 400;
+const touched = new Set();
+let validateTimer = null;
+let validateRound = 0;
+
+function typed(event) {
+  const wrap = event.target.closest('.field');
+  if (!current || !wrap || !wrap.id.startsWith('wrap-')) {
+    return;
+  }
+  touched.add(wrap.id.substring('wrap-'.length));
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(validateTyped, VALIDATE_PAUSE_MILLIS);
+}
+
+async function validateTyped() {
+  const round = ++validateRound;
+  const object = current;
+  let found;
+  try {
+    const response = await api('POST', 'validate', {
+      kind: view, type: object.type, name: object.existing ? object.systemName : null, values: collect() });
+    if (!response.ok) {
+      return;
+    }
+    found = await response.json();
+  } catch (e) {
+    return; // the next pause tries again; a save reports for good
+  }
+  if (round !== validateRound || object !== current) {
+    return; // an older answer, or another form by now
+  }
+  for (const name of touched) {
+    const error = $('error-' + name);
+    if (!error) {
+      continue;
+    }
+    const own = found.filter(p => p.property.split(/[.[]/)[0] === name).map(p => p.message);
+    error.textContent = own.join(' ');
+    error.hidden = own.length === 0;
+    error.parentElement.classList.toggle('invalid', own.length > 0);
+  }
+}
+
 function clearProblems() {
   for (const error of document.querySelectorAll('#fields .error')) {
     error.hidden = true;
@@ -687,13 +745,17 @@ async function loadQueue() {
     row.dataset.state = m.state;
     const owed = m.recipients.length;
     const served = m.delivered.length;
-    [t('state.' + m.state), m.path, m.messageId, t('queue.owedServed', owed, served), m.attempts,
+    [t('state.' + m.state), m.path, m.bus, m.messageId, t('queue.owedServed', owed, served), m.attempts,
       m.nextAttemptAt ? new Date(m.nextAttemptAt).toLocaleString(lang) : '—', m.lastReply || '', m.deadReason || '']
       .forEach((text, i) => {
         const cell = document.createElement('td');
         cell.textContent = String(text);
         if (i === 0) {
           cell.className = 'state ' + m.state;
+        }
+        if (i === 2 || i === 6) {
+          // the Message-ID and the server's reply are data, shown as they are in every language
+          cell.dataset.verbatim = '';
         }
         row.append(cell);
       });

@@ -138,6 +138,15 @@ public final class SmtpConnection implements Connection {
      *     connection is disabled
      */
     public SendResult send(MimeMessage message, String pathName) throws DeliveryException {
+        return send(message, pathName, 0);
+    }
+
+    /**
+     * As {@link #send(MimeMessage, String)}, on a session of the host's lane {@code lane} (see
+     * {@link dev.scenarios.connector.api.PathType#bind(dev.scenarios.connector.api.Configuration, Connection, int)}).
+     * Does I/O.
+     */
+    public SendResult send(MimeMessage message, String pathName, int lane) throws DeliveryException {
         String badHeader = savedForbiddenHeader(message);
         if (badHeader != null) {
             LocalizedMessage text = messages.message("fail.headers", badHeader);
@@ -146,7 +155,15 @@ public final class SmtpConnection implements Connection {
                     .message(text)
                     .build();
         }
-        return deliver(message, pathName);
+        return deliver(message, pathName, lane);
+    }
+
+    /**
+     * Gives the host's lane {@code lane} its share of this connection's sessions from now on; called when a path is
+     * bound to it. No I/O.
+     */
+    void use(int lane) {
+        sender.use(lane);
     }
 
     /**
@@ -182,6 +199,12 @@ public final class SmtpConnection implements Connection {
      */
     public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName)
             throws DeliveryException {
+        return send(prepared, recipients, pathName, 0);
+    }
+
+    /** As {@link #send(PreparedMessage, List, String)}, on a session of the host's lane {@code lane}. Does I/O. */
+    public SendResult send(PreparedMessage prepared, List<String> recipients, String pathName, int lane)
+            throws DeliveryException {
         PreparedMime message;
         try {
             message = new PreparedMime(session, prepared, recipients);
@@ -192,20 +215,20 @@ public final class SmtpConnection implements Connection {
                     .cause(e)
                     .build();
         }
-        return deliver(message, pathName);
+        return deliver(message, pathName, lane);
     }
 
     /**
      * The one way out of the connection: refuses at once when the connection is disabled, else hands {@code message}
      * (checked already) to the sender and journals the attempt. Does I/O.
      */
-    private SendResult deliver(MimeMessage message, String pathName) throws DeliveryException {
+    private SendResult deliver(MimeMessage message, String pathName, int lane) throws DeliveryException {
         if (settings.disabled()) {
             LocalizedMessage text = messages.message("check.disabled", settings.systemName());
             refuse(pathName, message, text.in(Locale.ENGLISH));
             throw DeliveryException.builder(FailureKind.DISABLED).message(text).build();
         }
-        Attempt attempt = sender.deliver(message);
+        Attempt attempt = sender.deliver(message, lane);
         journal(pathName, message, attempt);
         if (attempt.succeeded()) {
             return attempt.result();
@@ -319,6 +342,12 @@ public final class SmtpConnection implements Connection {
             out.add("(unreadable)");
         }
         return out;
+    }
+
+    /** The SMTP sessions of this connection's pool, in use or idle. No I/O. */
+    @Override
+    public int openSessions() {
+        return sender.openSessions();
     }
 
     /** Closes the idle SMTP sessions with QUIT. Journal entries are written through at once. */

@@ -68,6 +68,9 @@ public final class SmtpSendPathType implements PathType {
                                     .item("array", PropertyType.BOOLEAN, f -> f.defaultValue(false)))
                     .build(),
             property("subject", PropertyType.STRING, "template").required().build(),
+            property("language", PropertyType.ENUM, "template")
+                    .allowedValues("ru", "en")
+                    .build(),
             property("body", PropertyType.TEXT, "template").build(),
             property("htmlBody", PropertyType.TEXT, "template").build(),
             property("replyTo", PropertyType.EMAIL, "template").build(),
@@ -183,6 +186,18 @@ public final class SmtpSendPathType implements PathType {
      */
     @Override
     public PathSender bind(Configuration configuration, Connection connection) {
+        return bind(configuration, connection, 0);
+    }
+
+    /**
+     * As {@link #bind(Configuration, Connection)}, sending on the host's lane {@code lane}: the connection keeps a
+     * share of its {@code maxConnections} sessions for each lane bound to it (see docs/smtp-send-path.md). No I/O.
+     */
+    @Override
+    public PathSender bind(Configuration configuration, Connection connection, int lane) {
+        if (lane < 0) {
+            throw new IllegalArgumentException("a lane is 0 or more, not " + lane);
+        }
         String systemName = configuration.string("systemName");
         // Attachment files relative to the host's base folder; without an smtp connection the check below refuses
         // anyway.
@@ -197,6 +212,7 @@ public final class SmtpSendPathType implements PathType {
             throw new IllegalArgumentException("path " + systemName + " needs a connection of type "
                     + SmtpConnectionType.ID + ", not " + (connection == null ? "none" : connection.typeId()));
         }
-        return new SmtpPathSender(systemName, configuration.bool("disabled"), compiled.template(), smtp);
+        smtp.use(lane);
+        return new SmtpPathSender(systemName, configuration.bool("disabled"), compiled.template(), smtp, lane);
     }
 }

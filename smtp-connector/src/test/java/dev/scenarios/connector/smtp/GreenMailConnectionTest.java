@@ -204,7 +204,7 @@ class GreenMailConnectionTest {
                 .extracting(CheckResult.Step::name)
                 .containsExactly("resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "rset-quit");
         assertThat(check.steps()).allSatisfy(s -> assertThat(s.status()).isEqualTo(CheckResult.Step.Status.PASSED));
-        assertThat(check.steps().get(2).detail()).contains("TLSv1.", "CN=localhost", "expires");
+        assertThat(check.steps().get(2).detail(Locale.ENGLISH)).contains("TLSv1.", "CN=localhost", "expires");
     }
 
     @Test
@@ -246,7 +246,7 @@ class GreenMailConnectionTest {
         CheckResult check = type.check(of(config), context());
         assertThat(System.nanoTime() - start).isLessThan(4_000_000_000L);
         assertThat(check.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1s", "choose encryption ssl");
+        assertThat(check.message(Locale.ENGLISH)).contains("did not greet within 1 s", "choose encryption ssl");
         assertThat(check.steps())
                 .extracting(CheckResult.Step::name, CheckResult.Step::status)
                 .contains(org.assertj.core.groups.Tuple.tuple("greeting", CheckResult.Step.Status.FAILED));
@@ -281,9 +281,13 @@ class GreenMailConnectionTest {
                         org.assertj.core.groups.Tuple.tuple("auth", CheckResult.Step.Status.SKIPPED),
                         org.assertj.core.groups.Tuple.tuple("mail-from", CheckResult.Step.Status.PASSED),
                         org.assertj.core.groups.Tuple.tuple("rset-quit", CheckResult.Step.Status.PASSED));
-        assertThat(check.steps().get(2).detail()).startsWith("220");
-        assertThat(check.steps().get(3).detail()).contains("AUTH");
-        assertThat(check.steps().get(6).detail()).startsWith("250");
+        assertThat(check.steps().get(2).detail(Locale.ENGLISH)).startsWith("server replied: 220");
+        assertThat(check.steps().get(3).detail(Locale.ENGLISH)).contains("AUTH");
+        assertThat(check.steps().get(6).detail(Locale.ENGLISH)).startsWith("server replied: 250");
+        // under RU our words are Russian and the server's reply stays as it was sent, quoted
+        assertThat(check.steps().get(2).detail(RU)).startsWith("ответ сервера: «220");
+        assertThat(check.steps().get(4).detail(RU)).isEqualTo("не настроено");
+        assertThat(check.steps().get(7).detail(RU)).isEqualTo("RSET принят, QUIT отправлен");
         assertThat(server.getReceivedMessages()).isEmpty();
         assertThat(journal(config)).contains("check", "step rset-quit: PASSED");
     }

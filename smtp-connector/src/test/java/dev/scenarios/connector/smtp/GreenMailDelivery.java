@@ -62,6 +62,7 @@ final class GreenMailDelivery {
                 configuration.string("systemName"),
                 configuration.bool("disabled"),
                 PathTemplate.compile(configuration).template(),
-                connection);
+                connection,
+                0);
     }
 }

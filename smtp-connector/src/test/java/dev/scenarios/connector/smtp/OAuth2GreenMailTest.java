@@ -226,7 +226,7 @@ class OAuth2GreenMailTest {
                         "token", "resolve", "connect", "tls", "greeting", "ehlo", "auth", "mail-from", "send-test");
         CheckResult.Step token = result.steps().get(0);
         assertThat(token.status()).isEqualTo(CheckResult.Step.Status.PASSED);
-        assertThat(token.detail())
+        assertThat(token.detail(Locale.ENGLISH))
                 .contains("POST " + endpoint.url(), "expires in 3599s", "2026-11-27T10:59:59Z")
                 .doesNotContain(TOKEN);
         assertThat(result.steps().get(6).status()).isEqualTo(CheckResult.Step.Status.PASSED);
@@ -294,7 +294,7 @@ class OAuth2GreenMailTest {
         CheckResult result = type.check(of(config), clock.context(data));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result.failureKind()).contains(FailureKind.TIMEOUT);
-        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1s");
+        assertThat(result.message(Locale.ENGLISH)).contains("token endpoint host localhost did not answer within 1 s");
         assertThat(result.steps().get(0))
                 .extracting(CheckResult.Step::name, CheckResult.Step::status)
                 .containsExactly("token", CheckResult.Step.Status.FAILED);

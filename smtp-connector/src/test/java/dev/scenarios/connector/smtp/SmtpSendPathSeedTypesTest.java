@@ -97,6 +97,32 @@ class SmtpSendPathSeedTypesTest {
     }
 
     @Test
+    void aPathsLanguageWritesDurationsInItAndTheOthersAsBefore(@TempDir Path data) throws Exception {
+        Map<String, Object> russian = seedPath();
+        russian.put("language", "ru");
+        Map<String, Object> wrong = seedPath();
+        wrong.put("language", "de");
+        assertThat(problems(russian)).isEmpty();
+        assertThat(problems(wrong))
+                .extracting(ValidationResult.Problem::property)
+                .containsExactly("language");
+        try (SmtpConnection connection = Configs.TYPE.open(
+                Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {
+            PathConfigurations.TYPE
+                    .bind(configuration(russian), connection)
+                    .send(Map.of(
+                            "Order", object("Number", "A-43", "Total", 3),
+                            "Wait", "PT1H30M",
+                            "Note", "—",
+                            "To", "anna@example.com"));
+
+            assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+            assertThat(String.valueOf(GREEN_MAIL.getReceivedMessages()[0].getContent()))
+                    .contains("wait 1 ч 30 мин;");
+        }
+    }
+
+    @Test
     void notEmptyAndTheTypesRefuseBadValuesNamingTheAttribute(@TempDir Path data) throws Exception {
         try (SmtpConnection connection = Configs.TYPE.open(
                 Configs.of(Configs.plain(GREEN_MAIL.getSmtp().getPort())), ConnectorContext.of(data))) {

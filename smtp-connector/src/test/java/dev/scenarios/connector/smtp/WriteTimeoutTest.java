@@ -62,7 +62,7 @@ class WriteTimeoutTest {
 
     private static void assertWriteTimeout(DeliveryException e) {
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-        assertThat(e.getMessage()).startsWith("the server stopped reading what was sent to it for 1s (write timeout)");
+        assertThat(e.getMessage()).startsWith("the server stopped reading what was sent to it for 1 s (write timeout)");
         assertThat(e.possiblyDelivered()).isFalse();
         assertThat(e.transientFailure()).isTrue();
     }

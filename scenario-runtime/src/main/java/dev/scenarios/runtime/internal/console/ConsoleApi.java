@@ -13,6 +13,7 @@ import dev.scenarios.runtime.Problem;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.camel.WorkspaceConnectorContext;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
+import dev.scenarios.runtime.internal.delivery.WorkspaceQueue;
 import dev.scenarios.runtime.internal.text.CheckJson;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
@@ -75,7 +76,8 @@ final class ConsoleApi implements HttpHandler {
             Map<String, String> environment,
             AdminToken token,
             Function<ConnectionType, Map<String, Object>> checkOverrides,
-            Executor checks) {
+            Executor checks,
+            WorkspaceQueue queue) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.environment = Map.copyOf(environment);
@@ -85,7 +87,7 @@ final class ConsoleApi implements HttpHandler {
         this.secrets = new SecretFiles(workspace);
         this.checkOverrides = checkOverrides;
         this.checks = checks;
-        this.actions = new WorkspaceActions(workspace, connectors, environment, checkOverrides);
+        this.actions = new WorkspaceActions(workspace, connectors, environment, checkOverrides, queue);
     }
 
     @Override
@@ -132,6 +134,11 @@ final class ConsoleApi implements HttpHandler {
         }
         if (parts[0].equals("queue")) {
             queue(exchange, method, parts, locale);
+            return false;
+        }
+        if (parts.length == 1 && parts[0].equals("validate")) {
+            allow(method, "POST", locale);
+            HttpReplies.json(exchange, 200, validate(exchange, locale));
             return false;
         }
         if (parts.length == 1 && parts[0].equals("problems")) {
@@ -508,6 +515,30 @@ final class ConsoleApi implements HttpHandler {
             throw new Refusal(422, fields(checked.problems()));
         }
         return checked;
+    }
+
+    /**
+     * {@code POST /api/validate} with {@code {kind: "connections"|"paths", type, name, values}}: the problems of the
+     * form as it is, unsaved, exactly as a save would find them ({@code scenario validate}'s rules, one rule for the
+     * page and the server), e.g. an unknown {@code {Attr}} in a template while it is typed. {@code name} is the saved
+     * object the form edits (its stored secrets count as given), absent for a new one. Writes nothing; answers 200 with
+     * {@code [{property, code, message}]}, empty when the form is valid.
+     */
+    private List<Map<String, Object>> validate(HttpExchange exchange, Locale locale) throws IOException, Refusal {
+        Map<String, Object> body = body(exchange, locale);
+        ObjectKind kind = ObjectKind.ofFolder(String.valueOf(body.get("kind")));
+        if (kind == null) {
+            throw new Refusal(400, Map.of("error", ConsoleTexts.get(locale, "error.notFound")));
+        }
+        Map<String, Object> submitted = values(body, locale);
+        Object editing = body.get("name");
+        Map<String, Object> saved = editing instanceof String existing && Descriptors.isSystemName(existing)
+                ? store.find(kind, existing).map(ObjectStore.Stored::values).orElse(Map.of())
+                : Map.of();
+        String name = String.valueOf(submitted.getOrDefault("systemName", "")).trim();
+        String typeId = String.valueOf(body.getOrDefault("type", saved.getOrDefault("type", "")));
+        ObjectEditor.Merged merged = editor.merge(kind, typeId, name, submitted, saved);
+        return fields(editor.check(kind, merged, locale, Map.of()).problems());
     }
 
     /**

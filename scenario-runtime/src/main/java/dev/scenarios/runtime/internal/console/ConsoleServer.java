@@ -4,12 +4,17 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.internal.delivery.WorkspaceQueue;
 import dev.scenarios.runtime.internal.io.HttpRequestDeadline;
 import dev.scenarios.runtime.internal.ops.ConsoleOps;
+import dev.scenarios.runtime.internal.workspace.ValueResolver;
+import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -42,11 +47,13 @@ public final class ConsoleServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ExecutorService checks;
+    private final WorkspaceQueue queue;
 
-    private ConsoleServer(HttpServer server, ExecutorService workers, ExecutorService checks) {
+    private ConsoleServer(HttpServer server, ExecutorService workers, ExecutorService checks, WorkspaceQueue queue) {
         this.server = server;
         this.workers = workers;
         this.checks = checks;
+        this.queue = queue;
     }
 
     /**
@@ -89,12 +96,18 @@ public final class ConsoleServer implements AutoCloseable {
         server.setExecutor(workers);
         Path dir = workspace.toAbsolutePath().normalize();
         boolean exposed = exposed(server.getAddress().getAddress());
-        server.createContext("/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides, checks));
+        // One queue store for the page, the API and the metrics: a PostgreSQL pool is not opened per request.
+        WorkspaceQueue queue = new WorkspaceQueue(
+                dir,
+                () -> WorkspaceSettings.read(
+                        dir, new ValueResolver(dir, environment, Locale.ENGLISH), Locale.ENGLISH, new ArrayList<>()));
+        server.createContext(
+                "/api/", new ConsoleApi(dir, connectors, environment, token, checkOverrides, checks, queue));
         server.createContext("/api/dev-inbox", new DevInboxApi(inbox, token));
-        ConsoleOps.endpoints(dir, inbox).mount(server);
+        ConsoleOps.endpoints(queue, inbox).mount(server);
         server.createContext("/", new StaticAssets(exposed));
         server.start();
-        return new ConsoleServer(server, workers, checks);
+        return new ConsoleServer(server, workers, checks, queue);
     }
 
     /**
@@ -134,7 +147,7 @@ public final class ConsoleServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 
-    /** Stops accepting requests, lets running ones finish for up to a second, then stops. */
+    /** Stops accepting requests, lets running ones finish for up to a second, then stops and closes the queue store. */
     @Override
     public void close() {
         server.stop(1);
@@ -145,5 +158,6 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queue.close();
     }
 }

@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} from the class path, and
- * {@code /texts?lang=} (its labels). Needs no token: it holds no data, and the page asks for the token before it calls
- * the API. When the console listens beyond loopback (plain HTTP), the texts carry {@code page.exposed}, which the page
- * shows as a warning. Reads class path resources.
+ * The page: {@code /} (index.html), {@code /console.js}, {@code /console.css} (and the dev-inbox view's
+ * {@code /devinbox.js}, {@code /devinbox.css}) from the class path, and {@code /texts?lang=} (its labels). Needs no
+ * token: it holds no data, and the page asks for the token before it calls the API. When the console listens beyond
+ * loopback (plain HTTP), the texts carry {@code page.exposed}, which the page shows as a warning. Reads class path
+ * resources.
  */
 final class StaticAssets implements HttpHandler {
 
@@ -20,7 +21,9 @@ final class StaticAssets implements HttpHandler {
             "/", "index.html",
             "/index.html", "index.html",
             "/console.js", "console.js",
-            "/console.css", "console.css");
+            "/console.css", "console.css",
+            "/devinbox.js", "devinbox.js",
+            "/devinbox.css", "devinbox.css");
 
     private final boolean exposed;
 

@@ -8,7 +8,6 @@ import dev.scenarios.connector.api.support.JsonSchemas;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.Problem;
-import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
@@ -16,9 +15,8 @@ import dev.scenarios.runtime.internal.camel.RejectedRecipients;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
+import dev.scenarios.runtime.internal.delivery.WorkspaceQueue;
 import dev.scenarios.runtime.internal.workspace.RuntimeProperties;
-import dev.scenarios.runtime.internal.workspace.ValueResolver;
-import dev.scenarios.runtime.internal.workspace.WorkspaceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,16 +42,19 @@ final class WorkspaceActions {
     private final Connectors connectors;
     private final Map<String, String> environment;
     private final Function<ConnectionType, Map<String, Object>> overrides;
+    private final WorkspaceQueue queue;
 
     WorkspaceActions(
             Path workspace,
             Connectors connectors,
             Map<String, String> environment,
-            Function<ConnectionType, Map<String, Object>> overrides) {
+            Function<ConnectionType, Map<String, Object>> overrides,
+            WorkspaceQueue queue) {
         this.workspace = workspace;
         this.connectors = connectors;
         this.environment = Map.copyOf(environment);
         this.overrides = overrides;
+        this.queue = queue;
     }
 
     private Workspace load(Locale locale) {
@@ -152,26 +153,23 @@ final class WorkspaceActions {
     }
 
     /**
-     * The queue as {@code scenario queue --json} lists it. Reads {@code workspace.yaml} for where the queue is (folder
-     * or PostgreSQL) at each call, like the other files, then the queue's states.
+     * The queue as {@code scenario queue --json} lists it, reasons in {@code locale}. Reads {@code workspace.yaml} for
+     * where the queue is (folder or PostgreSQL) at each call, like the other files, then the queue's states through the
+     * console's one open store.
      */
     List<Map<String, Object>> queueListing(Locale locale) throws IOException {
-        QueueSettings settings = WorkspaceSettings.read(
-                workspace, new ValueResolver(workspace, environment, locale), locale, new ArrayList<>());
-        try (QueueStore store = QueueStore.open(workspace, settings, false)) {
-            return QueueListing.all(store.queue()).stream()
-                    .map(QueueListing::json)
-                    .toList();
-        }
+        // The whole workspace, not only its queue settings: a message's bus is its path's, as the path file says now.
+        Workspace ws = load(locale);
+        return QueueListing.all(queue.store().queue()).stream()
+                .map(m -> QueueListing.json(m, ws.bus(m.path()), locale))
+                .toList();
     }
 
     /** What {@code action} makes of the queue through a {@link QueueControl}, as {@code scenario queue} does. */
     private <T> T control(Locale locale, QueueAction<T> action) throws IOException {
         Workspace ws = load(locale);
-        try (QueueStore store = QueueStore.open(ws, false)) {
-            return action.apply(
-                    new QueueControl(store.queue(), store.journal(), ws::deliveryPolicy, Clock.systemUTC()));
-        }
+        QueueStore store = queue.store();
+        return action.apply(new QueueControl(store.queue(), store.journal(), ws::deliveryPolicy, Clock.systemUTC()));
     }
 
     private interface QueueAction<T> {

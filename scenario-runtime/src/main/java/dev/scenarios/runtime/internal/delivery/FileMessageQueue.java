@@ -6,6 +6,7 @@ import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.internal.io.AtomicFiles;
@@ -326,7 +327,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     update(pending);
                     adopted.add(pending);
                 } catch (DamagedContentException e) {
-                    update(rebuilt.damaged("content without a state that cannot be used: " + e.getMessage()));
+                    update(rebuilt.damaged(QueueReason.of("queue.reason.orphan", e.reason())));
                 }
             }
         }
@@ -519,8 +520,11 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             Optional<QueuedMessage> m = read(file);
             return m.map(found -> found.state() == State.DAMAGED
                     ? found
-                    : found.damaged(
-                            "set aside: " + (found.deadReason().isEmpty() ? "unreadable" : found.deadReason())));
+                    : found.damaged(QueueReason.of(
+                            "queue.reason.setAside",
+                            found.deadReason().isEmpty()
+                                    ? QueueReason.of("queue.reason.unreadable")
+                                    : found.reason())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -530,7 +534,8 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
 
     private QueuedMessage unreadableState(Path stateFile, Exception why) {
         String id = stateFile.getFileName().toString().replaceFirst("\\.json$", "");
-        String reason = "the state file " + root.relativize(stateFile) + " cannot be read: " + describe(why);
+        String stateName = root.relativize(stateFile).toString();
+        QueueReason reason;
         QueuedMessage m;
         try {
             Content content = Content.read(messages.resolve(id + ".eml"));
@@ -552,7 +557,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     "",
                     true,
                     "");
-            reason += "; the content is intact: --retry sends it again to every recipient (a possible duplicate)";
+            reason = QueueReason.of("queue.reason.stateUnreadable.intact", stateName, describe(why));
         } catch (IOException | RuntimeException e) {
             m = new QueuedMessage(
                     id,
@@ -569,7 +574,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                     "",
                     false,
                     "");
-            reason += "; the content cannot be used either: " + describe(e);
+            reason = QueueReason.of("queue.reason.stateUnreadable.lost", stateName, describe(why), describe(e));
         }
         return m.damaged(reason);
     }
@@ -677,19 +682,20 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
     }
 
     /** A content file as read: its envelope (null for files written before there was one) and the content after it. */
-    private record Content(Path file, JsonNode envelope, byte[] content, String problem) {
+    private record Content(Path file, JsonNode envelope, byte[] content, QueueReason problem) {
 
         static Content read(Path file) throws IOException {
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
-                throw new DamagedContentException("the stored content " + file.getFileName() + " is missing");
+                throw new DamagedContentException(QueueReason.of("queue.reason.content.missing", file.getFileName()));
             }
             if (bytes.length < ENVELOPE.length
                     || !Arrays.equals(bytes, 0, ENVELOPE.length, ENVELOPE, 0, ENVELOPE.length)) {
                 // Written before content files had an envelope: nothing to check it against, but never empty.
-                return new Content(file, null, bytes, bytes.length == 0 ? "the stored content is empty" : null);
+                return new Content(
+                        file, null, bytes, bytes.length == 0 ? QueueReason.of("queue.reason.content.empty") : null);
             }
             int end = ENVELOPE.length;
             while (end < bytes.length && bytes[end] != '\n') {
@@ -701,28 +707,28 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                         || envelope == null
                         || !envelope.path("length").isNumber()
                         || !envelope.path("sha256").isTextual()) {
-                    return new Content(file, null, new byte[0], "its envelope is cut short");
+                    return new Content(file, null, new byte[0], QueueReason.of("queue.reason.content.envelopeShort"));
                 }
                 return new Content(file, envelope, Arrays.copyOfRange(bytes, end + 1, bytes.length), null);
             } catch (IOException e) {
-                return new Content(file, null, new byte[0], "its envelope cannot be read");
+                return new Content(file, null, new byte[0], QueueReason.of("queue.reason.content.envelopeUnreadable"));
             }
         }
 
         /** The content, checked against the envelope's length and SHA-256. */
         byte[] verified() throws DamagedContentException {
-            String name = "the stored content " + file.getFileName();
+            String name = file.getFileName().toString();
             if (problem != null) {
-                throw new DamagedContentException(name + " is damaged: " + problem);
+                throw new DamagedContentException(QueueReason.of("queue.reason.content.damaged", name, problem));
             }
             if (envelope != null) {
                 long length = envelope.path("length").asLong();
                 if (length != content.length) {
                     throw new DamagedContentException(
-                            name + " is damaged: " + content.length + " bytes instead of " + length);
+                            QueueReason.of("queue.reason.content.length", name, content.length, length));
                 }
                 if (!sha256(content).equals(envelope.path("sha256").asText())) {
-                    throw new DamagedContentException(name + " is damaged: its SHA-256 checksum does not match");
+                    throw new DamagedContentException(QueueReason.of("queue.reason.content.checksum", name));
                 }
             }
             return content;

@@ -9,6 +9,7 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
@@ -293,17 +294,17 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                         "SELECT content, content_length, content_sha256 FROM queued_message WHERE id = ?")) {
             st.setString(1, message.id());
             try (ResultSet rs = st.executeQuery()) {
-                String name = "the stored content of " + message.id();
+                String name = message.id();
                 if (!rs.next()) {
-                    throw new DamagedContentException(name + " is missing");
+                    throw new DamagedContentException(QueueReason.of("queue.reason.content.missing", name));
                 }
                 byte[] content = rs.getBytes(1);
                 if (content == null || content.length != rs.getInt(2)) {
-                    throw new DamagedContentException(name + " is damaged: " + (content == null ? 0 : content.length)
-                            + " bytes instead of " + rs.getInt(2));
+                    throw new DamagedContentException(QueueReason.of(
+                            "queue.reason.content.length", name, content == null ? 0 : content.length, rs.getInt(2)));
                 }
                 if (!FileMessageQueue.sha256(content).equals(rs.getString(3))) {
-                    throw new DamagedContentException(name + " is damaged: its SHA-256 checksum does not match");
+                    throw new DamagedContentException(QueueReason.of("queue.reason.content.checksum", name));
                 }
                 return new PreparedMessage(message.messageId(), message.owed(), content);
             }

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,12 +80,20 @@ public final class QueueListing {
         return out;
     }
 
-    /** One message as a JSON object: state, path, Message-ID, recipients, attempts, times, last reply. */
-    public static Map<String, Object> json(QueuedMessage m) {
+    /**
+     * One message as a JSON object: state, path, data bus, Message-ID, recipients, attempts, times, last reply, and the
+     * reason it is dead or damaged in {@code locale} (with its message key as {@code reasonKey}, empty for an older
+     * version's English text).
+     *
+     * @param bus the data bus of the message's path ({@code Workspace.bus}): a message does not store it, since its
+     *     path's bus decides which sender delivers it
+     */
+    public static Map<String, Object> json(QueuedMessage m, int bus, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", m.id());
         out.put("state", m.state().name());
         out.put("path", m.path());
+        out.put("bus", bus);
         out.put("messageId", m.messageId());
         out.put("recipients", recipients(m));
         out.put("delivered", m.delivered());
@@ -100,7 +109,8 @@ public final class QueueListing {
         out.put("expiresAt", m.expiresAt().toString());
         out.put("lastReply", m.lastReply());
         out.put("possibleDuplicate", m.possibleDuplicate());
-        out.put("deadReason", stopped ? m.deadReason() : null);
+        out.put("deadReason", stopped ? m.reason().in(locale) : null);
+        out.put("reasonKey", stopped ? m.reason().key() : null);
         return out;
     }
 }

@@ -8,6 +8,7 @@ import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.DeliveryPolicy;
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
 import dev.scenarios.runtime.SendEvents;
@@ -324,11 +325,7 @@ public final class QueueSender implements AutoCloseable {
             }
             PathSender sender = senders.get(m.path());
             if (sender == null) {
-                dead(
-                        m,
-                        m.owed(),
-                        "path " + m.path() + " is not in the workspace, is disabled, or its connection is disabled",
-                        null);
+                dead(m, m.owed(), QueueReason.of("queue.reason.noPath", m.path()), null);
                 return;
             }
             QueuedMessage sending = new QueuedMessage(
@@ -351,7 +348,7 @@ public final class QueueSender implements AutoCloseable {
                 content = queue.content(sending);
             } catch (DamagedContentException e) {
                 // Never transmit bytes that are not what the step stored.
-                damaged(m, e.getMessage());
+                damaged(m, e.reason());
                 return;
             }
             if (!queue.claim(sending)) {
@@ -440,7 +437,7 @@ public final class QueueSender implements AutoCloseable {
             dead(
                     after,
                     whole ? m.owed() : List.of(),
-                    whole ? reason(v) : "refused: " + rejections(refused),
+                    whole ? reason(v) : QueueReason.of("queue.reason.recipientsRefused", rejections(refused)),
                     v.failure());
             if (!delivered.isEmpty()) {
                 events.sent(m.path(), new SendResult(m.messageId(), v.reply(), delivered, refused));
@@ -448,7 +445,11 @@ public final class QueueSender implements AutoCloseable {
             return;
         }
         if (!now.isBefore(m.expiresAt())) {
-            dead(after, v.owed(), "expired after " + m.attempts() + " attempts; last: " + v.reply(), v.failure());
+            dead(
+                    after,
+                    v.owed(),
+                    QueueReason.of("queue.reason.expired", m.attempts(), v.failure() != null ? v.failure() : v.reply()),
+                    v.failure());
             return;
         }
         DeliveryPolicy policy = queuedPolicy(policies.apply(m.path()));
@@ -463,7 +464,8 @@ public final class QueueSender implements AutoCloseable {
     }
 
     /** Moves {@code m} (with its latest delivered, refused and reply) to the dead letters, owing {@code owed}. */
-    private void dead(QueuedMessage m, List<String> owed, String reason, DeliveryException failure) throws IOException {
+    private void dead(QueuedMessage m, List<String> owed, QueueReason reason, DeliveryException failure)
+            throws IOException {
         QueuedMessage dead = new QueuedMessage(
                 m.id(),
                 m.path(),
@@ -478,20 +480,22 @@ public final class QueueSender implements AutoCloseable {
                 m.expiresAt(),
                 m.lastReply(),
                 m.possibleDuplicate(),
-                reason);
+                reason.stored());
         queue.update(dead);
-        journal.record(clock.instant(), "DEAD", dead, reason);
-        events.failed(m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason));
+        // Journals and logs are for support: English.
+        journal.record(clock.instant(), "DEAD", dead, reason.toString());
+        events.failed(
+                m.path(), failure != null ? failure : new DeliveryException(FailureKind.OTHER, 0, reason.toString()));
     }
 
     /**
      * Sets {@code m} aside as DAMAGED with {@code reason}: never sent as it is; an operator may retry (if intact) or
      * purge it.
      */
-    private void damaged(QueuedMessage m, String reason) throws IOException {
+    private void damaged(QueuedMessage m, QueueReason reason) throws IOException {
         QueuedMessage damaged = m.damaged(reason);
         queue.update(damaged);
-        journal.record(clock.instant(), "DAMAGED", damaged, reason);
+        journal.record(clock.instant(), "DAMAGED", damaged, reason.toString());
         events.failed(
                 m.path(),
                 new DeliveryException(FailureKind.OTHER, 0, "queued message " + m.id() + " not sent: " + reason));
@@ -505,9 +509,13 @@ public final class QueueSender implements AutoCloseable {
         return policy.mode() == DeliveryPolicy.Mode.QUEUED ? policy : DeliveryPolicy.QUEUED;
     }
 
-    private static String reason(OutcomeClassifier.Verdict v) {
+    private static QueueReason reason(OutcomeClassifier.Verdict v) {
         DeliveryException e = v.failure();
-        return e == null ? v.reply() : e.kind() + " " + e.replyCode() + ": " + e.getMessage();
+        return e == null
+                ? QueueReason.of("queue.reason.reply", v.reply())
+                : e.replyCode() == 0
+                        ? QueueReason.of("queue.reason.refusedUnsent", e.kind(), e)
+                        : QueueReason.of("queue.reason.refused", e.kind(), e.replyCode(), e);
     }
 
     private static String rejections(List<SendResult.Rejection> refused) {

@@ -1,12 +1,10 @@
 package dev.scenarios.runtime.internal.ops;
 
 import dev.scenarios.runtime.DevInbox;
-import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
+import dev.scenarios.runtime.internal.delivery.WorkspaceQueue;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -19,10 +17,13 @@ public final class ConsoleOps {
 
     private ConsoleOps() {}
 
-    /** The endpoints of the console of {@code workspace}; {@code inbox} may be null. No I/O until scraped. */
-    public static OpsEndpoints endpoints(Path workspace, DevInbox inbox) {
+    /**
+     * The endpoints of the console whose queue is {@code queue} (the store {@code workspace.yaml} names, shared with
+     * the console's API); {@code inbox} may be null. No I/O until scraped.
+     */
+    public static OpsEndpoints endpoints(WorkspaceQueue queue, DevInbox inbox) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        QueueGauges.register(registry, new FileMessageQueue(Workspace.queueDirectory(workspace)), Clock.systemUTC());
+        QueueGauges.register(registry, () -> queue.store().queue(), Clock.systemUTC());
         if (inbox != null) {
             FunctionCounter.builder("scenario.dev.inbox.messages", inbox, DevInbox::acceptedCount)
                     .description("Messages the dev inbox accepted since the start")

@@ -15,20 +15,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The queue's gauges: messages by state, and the age of the oldest live message (0 when the queue is empty). Read from
- * the queue's files when scraped, at most once a second however many gauges ask, so a scrape costs one listing of the
- * state files. A listing that fails keeps the last values.
+ * the configured store (the folder or PostgreSQL) when scraped, at most once a second however many gauges ask, so a
+ * scrape costs one listing of the store. A listing that fails keeps the last values.
  */
 public final class QueueGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueGauges.class);
     private static final Duration FRESH = Duration.ofSeconds(1);
 
-    private final MessageQueue queue;
+    /** The queue, asked at each read: the console's store may be reopened when workspace.yaml changes. */
+    interface Source {
+        MessageQueue queue() throws IOException;
+    }
+
+    private final Source queue;
     private final Clock clock;
     private QueueListing.Depth depth;
     private Instant readAt = Instant.MIN;
 
-    private QueueGauges(MessageQueue queue, Clock clock) {
+    private QueueGauges(Source queue, Clock clock) {
         this.queue = queue;
         this.clock = clock;
     }
@@ -38,13 +43,18 @@ public final class QueueGauges {
      * weakly by default). No I/O until scraped.
      */
     public static void register(MeterRegistry registry, MessageQueue queue, Clock clock) {
+        register(registry, () -> queue, clock);
+    }
+
+    /** As {@link #register(MeterRegistry, MessageQueue, Clock)}, for a queue that is found (opened) when read. */
+    static void register(MeterRegistry registry, Source queue, Clock clock) {
         QueueGauges gauges = new QueueGauges(queue, clock);
         for (QueuedMessage.State state : QueuedMessage.State.values()) {
             Gauge.builder(
                             "scenario.queue.messages",
                             gauges,
                             g -> g.depth().byState().getOrDefault(state, 0L))
-                    .description("Messages in the delivery queue (data/queue) by state")
+                    .description("Messages in the delivery queue (the store workspace.yaml names) by state")
                     .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .strongReference(true)
                     .register(registry);
@@ -66,7 +76,7 @@ public final class QueueGauges {
         Instant now = clock.instant();
         if (depth == null || !now.isBefore(readAt.plus(FRESH))) {
             try {
-                depth = QueueListing.depth(queue);
+                depth = QueueListing.depth(queue.queue());
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("cannot read the message queue for the metrics: {}", e.toString());
                 if (depth == null) {

@@ -4,8 +4,8 @@ import dev.scenarios.runtime.PathDefinition;
 import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
-import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -31,11 +31,10 @@ public final class RuntimeOps {
     private final ConnectionHealth health;
     private final Set<String> connections;
 
-    private RuntimeOps(Map<String, String> connectionOfPath, Workspace workspace) {
+    private RuntimeOps(Map<String, String> connectionOfPath) {
         this.connections = new TreeSet<>(connectionOfPath.values());
         this.metrics = new SendMetrics(registry, connectionOfPath);
         this.health = new ConnectionHealth(connectionOfPath, Clock.systemUTC());
-        QueueGauges.register(registry, new FileMessageQueue(workspace.queueDirectory()), Clock.systemUTC());
     }
 
     /** The ops of {@code workspace}'s enabled paths and their connections. No I/O. */
@@ -46,7 +45,7 @@ public final class RuntimeOps {
                 connectionOfPath.put(p.systemName(), p.connectionName());
             }
         }
-        return new RuntimeOps(connectionOfPath, workspace);
+        return new RuntimeOps(connectionOfPath);
     }
 
     /** What the runtime must tell: sends (metrics) and attempts (metrics and connection health). */
@@ -55,12 +54,22 @@ public final class RuntimeOps {
     }
 
     /**
-     * Counts {@code runtime}'s journal write errors and opens the management port on {@code host}:{@code port}: live
-     * while the scenarios' CamelContext is started, ready while it is and no connection in use is DOWN.
+     * Adds the gauges of {@code runtime}'s queue (the store {@code workspace.yaml} names) and of its connections'
+     * sessions, counts its journal write errors and opens the management port on {@code host}:{@code port}: live while
+     * the scenarios' CamelContext is started, ready while it is and no connection in use is DOWN.
      *
      * @throws IOException if the address cannot be bound
      */
     public ManagementServer serve(ScenarioRuntime runtime, String host, int port) throws IOException {
+        QueueGauges.register(registry, runtime.queue(), Clock.systemUTC());
+        for (String connection : connections) {
+            // by connection name only: no address in a label
+            Gauge.builder("scenario.sessions.open", runtime, r -> r.openSessions(connection))
+                    .description("Network sessions a connection holds now, in use or idle (SMTP: its pool)")
+                    .tag("connection", connection)
+                    .strongReference(true)
+                    .register(registry);
+        }
         FunctionCounter.builder("scenario.journal.write.errors", runtime, ScenarioRuntime::journalWriteErrors)
                 .description(JOURNAL_ERRORS)
                 .tag("journal", "queue")

@@ -35,7 +35,7 @@ public final class CheckJson {
             s.put("title", step.title().in(locale));
             s.put("status", step.status().name());
             s.put("elapsedMillis", step.elapsed().toMillis());
-            s.put("detail", step.detail());
+            s.put("detail", step.detail(locale));
             steps.add(s);
         }
         out.put("steps", steps);

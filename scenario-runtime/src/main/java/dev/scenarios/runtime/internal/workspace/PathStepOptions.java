@@ -1,12 +1,16 @@
 package dev.scenarios.runtime.internal.workspace;
 
 import dev.scenarios.runtime.internal.text.Texts;
+import java.lang.reflect.RecordComponent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /**
  * The options of one {@code path:} step, the seed's "Send message" action fields (docs/scenario-actions.md):
@@ -21,15 +25,61 @@ import java.util.Map;
  * @param ignoreErrors a failure fills {@code errorVariable} and the route goes on, instead of failing the exchange
  * @param async the step returns at once with the Message-ID; the runtime's queue sender delivers the message
  */
+@UriParams
 public record PathStepOptions(
-        String messageVariable, String responseVariable, String errorVariable, boolean ignoreErrors, boolean async) {
+        @UriParam(
+                label = "producer",
+                description = "The exchange variable holding the message's attributes (a Map or a JSON object)"
+                        + " instead of the body and the variables")
+        String messageVariable,
+
+        @UriParam(
+                label = "producer",
+                description = "The exchange variable that receives the success response as a Map (messageId,"
+                        + " serverReply, ...)")
+        String responseVariable,
+
+        @UriParam(
+                label = "producer",
+                description =
+                        "The exchange variable that receives a failure as a Map (kind, replyCode," + " message, ...)")
+        String errorVariable,
+
+        @UriParam(
+                label = "producer",
+                defaultValue = "false",
+                description =
+                        "A failure fills errorVariable and the route goes on, instead of failing the" + " exchange")
+        boolean ignoreErrors,
+
+        @UriParam(
+                label = "producer",
+                defaultValue = "false",
+                description = "The step returns at once with the Message-ID; the runtime's queue sender"
+                        + " delivers the message")
+        boolean async) {
 
     /** No option: today's behaviour. */
     public static final PathStepOptions DEFAULTS = new PathStepOptions(null, null, null, false, false);
 
-    /** The option names, in the order the documentation lists them. */
-    public static final List<String> NAMES =
-            List.of("messageVariable", "responseVariable", "errorVariable", "ignoreErrors", "async");
+    /**
+     * The option names, in the order the documentation lists them: the components declared with {@link UriParam} above,
+     * the one declaration that validation, the component and Camel's generated descriptor ({@code path.json}, made from
+     * the same annotations at build time) all read.
+     */
+    public static final List<String> NAMES = Arrays.stream(PathStepOptions.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .filter(PathStepOptions::declaredOption)
+            .toList();
+
+    // @UriParam targets fields only, so the annotation sits on the record's field, not on its component.
+    private static boolean declaredOption(String component) {
+        try {
+            return PathStepOptions.class.getDeclaredField(component).isAnnotationPresent(UriParam.class);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** A name Camel's simple language can reach as {@code ${variable.<name>}}. */
     private static final String VARIABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*";

@@ -69,6 +69,36 @@ class ConsoleApiTest {
     }
 
     @Test
+    void validateAnswersTheProblemsOfAnUnsavedFormInTheReadersLanguageAndWritesNothing() throws Exception {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("systemName", "orders");
+        values.put("subject", "Заказ {OrderNo}");
+        values.put("body", "Ваш заказ {OrderNo}");
+        values.put("attributes", java.util.List.of(Map.of("name", "Order")));
+        HttpResponse<String> answer = console.send(
+                "POST",
+                "/api/validate",
+                Map.of("kind", "paths", "type", "smtp-send", "values", values),
+                "Authorization",
+                "Bearer " + ConsoleFixture.TOKEN,
+                "Accept-Language",
+                "ru");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var problems = ConsoleFixture.json(answer);
+        assertThat(problems)
+                .filteredOn(p -> p.get("property").asText().equals("subject"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.get("code").asText()).isEqualTo("placeholder.undeclared");
+                    assertThat(p.get("message").asText()).contains("{OrderNo}", "Order");
+                });
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p.get("property").asText()).isEqualTo("connection"));
+        assertThat(java.nio.file.Files.exists(console.workspace.resolve("paths/orders.yaml")))
+                .isFalse();
+    }
+
+    @Test
     void aGeneratedTokenIsStoredForTheOwnerOnlyAndReusedAtTheNextStart() throws Exception {
         Path data = dir.resolve("data");
         AdminToken first = AdminToken.stored(data);
@@ -462,6 +492,7 @@ class ConsoleApiTest {
     @Test
     void theQueueIsListedWithEachMessagesStateAndNeedsTheToken() throws Exception {
         assertThat(console.api("GET", "/api/queue", null).body()).isEqualTo("[]");
+        writeOrdersPathOnBus(2);
         java.time.Instant now = java.time.Instant.now();
         var queue = new dev.scenarios.runtime.internal.delivery.FileMessageQueue(dir.resolve("data/queue"));
         var queued = queue.add(
@@ -478,6 +509,9 @@ class ConsoleApiTest {
         JsonNode message = find(ConsoleFixture.json(listed), "id", queued.id());
         assertThat(message.get("state").asText()).isEqualTo("PENDING");
         assertThat(message.get("path").asText()).isEqualTo("orders");
+        assertThat(message.get("bus").asInt())
+                .as("the bus its path's file names")
+                .isEqualTo(2);
         assertThat(message.get("messageId").asText()).isEqualTo("<q1@example.com>");
         assertThat(message.get("recipients").get(0).asText()).isEqualTo("anna@example.com");
         assertThat(console.send("GET", "/api/queue", null).statusCode()).isEqualTo(401);
@@ -489,6 +523,7 @@ class ConsoleApiTest {
         String schema = dev.scenarios.runtime.testing.TestPostgres.newSchema();
         java.nio.file.Files.writeString(
                 dir.resolve("workspace.yaml"), dev.scenarios.runtime.testing.TestPostgres.workspaceYaml(schema));
+        writeOrdersPathOnBus(3);
         java.time.Instant now = java.time.Instant.now();
         String id;
         try (var queue = dev.scenarios.runtime.internal.delivery.PostgresMessageQueue.open(
@@ -519,7 +554,22 @@ class ConsoleApiTest {
         JsonNode message = find(ConsoleFixture.json(listed), "id", id);
         assertThat(message.get("messageId").asText()).isEqualTo("<pg1@example.com>");
         assertThat(message.get("state").asText()).isEqualTo("PENDING");
+        assertThat(message.get("bus").asInt()).isEqualTo(3);
         assertThat(java.nio.file.Files.exists(dir.resolve("data/queue"))).isFalse();
+    }
+
+    /** A path {@code orders} on data bus {@code bus}; its connection need not exist for the queue view. */
+    private void writeOrdersPathOnBus(int bus) throws java.io.IOException {
+        Files.createDirectories(dir.resolve("paths"));
+        Files.writeString(dir.resolve("paths/orders.yaml"), """
+                type: smtp-send
+                systemName: orders
+                connection: mail
+                delivery: queued
+                bus: %d
+                subject: Order
+                body: Thanks.
+                """.formatted(bus));
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.runtime.Connectors;
 import dev.scenarios.runtime.DevInbox;
+import dev.scenarios.runtime.QueueSettings;
+import dev.scenarios.runtime.internal.delivery.QueueStore;
+import dev.scenarios.runtime.testing.TestPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -18,11 +22,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +142,78 @@ class ConsoleOpsTest {
                     get(server, "/api/dev-inbox", "Authorization", "Bearer " + TOKEN, "Accept-Language", "ru");
             assertThat(list.statusCode()).isEqualTo(404);
             assertThat(JSON.readTree(list.body()).get("error").asText()).startsWith("консоль запущена без --dev-inbox");
+        }
+    }
+
+    /**
+     * With {@code queue.store: postgresql} the console's gauges and its queue page read the database, through one pool
+     * kept open between requests (not a pool and a migration per request).
+     */
+    @Test
+    void withThePostgresqlStoreTheGaugesShowItsDepthAndTheQueuePageKeepsOnePool() throws Exception {
+        String schema = TestPostgres.newSchema();
+        Files.writeString(workspace.resolve("workspace.yaml"), TestPostgres.workspaceYaml(schema));
+        QueueSettings settings =
+                new QueueSettings(QueueSettings.Store.POSTGRESQL, TestPostgres.url(), "postgres", "", schema);
+        Instant now = Instant.now();
+        try (QueueStore store = QueueStore.open(workspace, settings, false)) {
+            for (String id : List.of("<a@test>", "<b@test>")) {
+                store.queue()
+                        .add(
+                                "orders",
+                                new PreparedMessage(
+                                        id,
+                                        List.of("anna@example.com"),
+                                        ("Message-ID: " + id + "\r\n\r\nhi\r\n").getBytes(StandardCharsets.US_ASCII)),
+                                now.minusSeconds(120),
+                                now.plusSeconds(86400));
+            }
+        }
+        try (ConsoleServer server = ConsoleServer.start(
+                workspace,
+                "127.0.0.1",
+                0,
+                Connectors.fromClassPath(),
+                Map.of(),
+                AdminToken.given(TOKEN, Map.of()),
+                type -> Map.of())) {
+            String metrics = new String(get(server, "/metrics").body(), StandardCharsets.UTF_8);
+            assertThat(metrics)
+                    .contains("scenario_queue_messages{state=\"pending\"} 2.0")
+                    .contains("scenario_queue_messages{state=\"dead\"} 0.0")
+                    .doesNotContain("scenario_queue_oldest_age_seconds 0.0")
+                    .doesNotContain("@");
+
+            HttpResponse<byte[]> first = get(server, "/api/queue", "X-Admin-Token", TOKEN);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(first.body())).hasSize(2);
+            Set<Integer> before = queueSessions();
+            for (int i = 0; i < 4; i++) {
+                assertThat(get(server, "/api/queue", "X-Admin-Token", TOKEN).statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(before).as("the store stays open between requests").isNotEmpty();
+            assertThat(queueSessions()).containsAll(before);
+        }
+        // a backend leaves pg_stat_activity a moment after its client closed the connection
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!queueSessions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(queueSessions()).as("closed with the console").isEmpty();
+    }
+
+    /** The database sessions of the queue's pools now open (their application name is the runtime's). */
+    private static Set<Integer> queueSessions() throws Exception {
+        try (Connection c = DriverManager.getConnection(TestPostgres.url(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT pid FROM pg_stat_activity WHERE application_name = 'scenario-runtime'")) {
+            Set<Integer> pids = new HashSet<>();
+            while (rs.next()) {
+                pids.add(rs.getInt(1));
+            }
+            return pids;
         }
     }
 }

@@ -2,6 +2,11 @@ package dev.scenarios.runtime.internal.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenarios.connector.api.PreparedMessage;
+import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.QueueReason;
+import dev.scenarios.runtime.QueuedMessage;
+import dev.scenarios.runtime.internal.delivery.FileMessageQueue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -301,6 +307,40 @@ class ConsolePageTest {
     }
 
     @Test
+    void anUnknownPlaceholderIsMarkedAtItsFieldWhileTyping() throws Exception {
+        open("en-US");
+        console.api(
+                "POST",
+                "/api/connections",
+                Map.of("type", "smtp", "values", console.smtpValues("mail", ConsoleFixture.SMTP_PASSWORD)));
+        browser.findElement(By.id("tab-paths")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-object"), "New path"));
+        browser.findElement(By.id("new-object")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-systemName")));
+        select("type", "smtp-send");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-htmlBody")));
+        type("systemName", "orders");
+
+        field("subject").sendKeys("Order {OrderNo} accepted");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-subject")));
+        assertThat(error.getText())
+                .isEqualTo("placeholder {OrderNo} names no declared attribute (no attributes are" + " declared)");
+        // only the field typed in is marked: the body, required but not touched yet, stays quiet
+        assertThat(browser.findElement(By.id("error-body")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("add-attributes")).click();
+        browser.findElement(By.cssSelector("#wrap-attributes tbody tr [data-key=name]"))
+                .sendKeys("OrderNo");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-subject")));
+        field("subject").sendKeys(" {Orderno}");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("error-subject"), "placeholder {Orderno} names no declared attribute (declared: OrderNo)"));
+        assertThat(Files.exists(console.workspace.resolve("paths/orders.yaml")))
+                .as("checked, not saved")
+                .isFalse();
+    }
+
+    @Test
     void aQueuedMessageIsListedAndRetried() throws Exception {
         open("en-US", true);
         console.api(
@@ -311,6 +351,7 @@ class ConsolePageTest {
         path.put("systemName", "later");
         path.put("connection", "mail");
         path.put("delivery", "queued");
+        path.put("bus", 2);
         path.put("subject", "Queued");
         path.put("body", "Sent later.");
         assertThat(console.api("POST", "/api/paths", Map.of("type", "smtp-send", "values", path))
@@ -328,6 +369,10 @@ class ConsolePageTest {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue-table tbody tr")));
         assertThat(row.getAttribute("data-state")).isEqualTo("PENDING");
         assertThat(row.getText()).contains("later", "1 / 0");
+        assertThat(browser.findElement(By.id("th-q-bus")).getText()).isEqualTo("Data bus");
+        assertThat(row.findElements(By.tagName("td")).get(2).getText())
+                .as("the bus column")
+                .isEqualTo("2");
         assertThat(browser.findElement(By.id("queue-counts")).getText()).contains("pending: 1");
         screenshotIfAsked("console-queue.png");
         clickFresh(By.cssSelector("#queue-table tbody tr button.retry"));
@@ -372,10 +417,17 @@ class ConsolePageTest {
                 "type: smtp-send\nsystemName: broken\nconnection: mail\nsubject: \"{Missing}\"\n",
                 StandardCharsets.UTF_8);
         List<String> seen = new java.util.ArrayList<>();
+        QueuedMessage dead = seedDeadMessage();
         browser.findElement(By.id("tab-connections")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=mail]")))
                 .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-server")));
+        // the check's steps with their details
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#check-steps tr[data-step=ehlo]")));
+        assertThat(browser.findElement(By.cssSelector("#check-steps tr[data-step=greeting]"))
+                        .getText())
+                .contains("ответ сервера: «220");
         seen.add(visibleText());
         browser.findElement(By.id("tab-paths")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#object-list li[data-name=broken]")))
@@ -390,15 +442,56 @@ class ConsolePageTest {
         browser.findElement(By.id("add-attributes")).click();
         seen.add(visibleText());
         browser.findElement(By.id("tab-queue")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-counts")));
+        // the dead message with its stored reason
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue-table tbody tr[data-id='" + dead.id() + "']")));
+        assertThat(row.getText()).contains("получатели отказали: «gone@example.com 550 5.1.1 user unknown»");
         seen.add(visibleText());
         for (String text : seen) {
-            // what may stay Latin: names the user chose or the protocol fixes, and values typed into fields (not in
-            // innerText)
-            String rest = text.replaceAll(
-                    "paths/broken\\.yaml|broken|mail|smtp-send|SMTP|Message-ID|TLS|STARTTLS|SSL|OAuth2?|NTLM|HTML|Missing|To|Cc|Bcc|E-?mail|ID|EHLO|PLAIN|LOGIN|Windows|XOAUTH2|SMTPS|IMAP",
-                    "");
+            // what may stay Latin: names the user chose or the protocol fixes, values typed into fields (not in
+            // innerText), data the page marks as verbatim (a server's reply) and data our texts quote «like this»
+            String rest = text.replaceAll("«[^»]*»", "")
+                    .replaceAll(
+                            "paths/broken\\.yaml|broken|mail|smtp-send|SMTP|Message-ID|TLS|STARTTLS|SSL|OAuth2?|NTLM|HTML|Missing|To|Cc|Bcc|E-?mail|ID|EHLO|PLAIN|LOGIN|Windows|XOAUTH2|SMTPS|IMAP|TCP|AUTH|MAIL FROM|RSET|QUIT",
+                            "");
             assertThat(rest).as(text).doesNotContainPattern("[A-Za-z]{3,}");
+        }
+    }
+
+    /** A message the queue has given up on, with its reason as the sender stores it: key and arguments. */
+    private QueuedMessage seedDeadMessage() throws IOException {
+        FileMessageQueue queue = new FileMessageQueue(console.workspace.resolve("data/queue"));
+        try {
+            Instant now = Instant.now();
+            QueuedMessage added = queue.add(
+                    "broken",
+                    new PreparedMessage(
+                            "<dead@test>",
+                            List.of("gone@example.com"),
+                            "Message-ID: <dead@test>\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII)),
+                    now,
+                    now.plusSeconds(3600));
+            queue.flush();
+            QueuedMessage dead = new QueuedMessage(
+                    added.id(),
+                    added.path(),
+                    added.messageId(),
+                    List.of(),
+                    List.of(),
+                    List.of(new SendResult.Rejection("gone@example.com", 550, "550 5.1.1 user unknown")),
+                    QueuedMessage.State.DEAD,
+                    1,
+                    added.queuedAt(),
+                    added.nextAttemptAt(),
+                    added.expiresAt(),
+                    "550 5.1.1 user unknown",
+                    false,
+                    QueueReason.of("queue.reason.recipientsRefused", "gone@example.com 550 5.1.1 user unknown")
+                            .stored());
+            queue.update(dead);
+            return dead;
+        } finally {
+            queue.close();
         }
     }
 
@@ -411,8 +504,18 @@ class ConsolePageTest {
     }
 
     private String visibleText() {
-        // labels, legends, buttons, headings, problems and option texts: everything a user reads
-        return (String) browser.executeScript("return document.body.innerText");
+        // labels, legends, buttons, headings, problems and option texts: everything a user reads, but for the cells
+        // the page marks as data shown as it is (a Message-ID, a server's reply)
+        String text = (String) browser.executeScript("return document.body.innerText");
+        @SuppressWarnings("unchecked")
+        List<String> verbatim = (List<String>)
+                browser.executeScript("return [...document.querySelectorAll('[data-verbatim]')].map(e => e.innerText)");
+        for (String data : verbatim) {
+            if (!data.isBlank()) {
+                text = text.replace(data, "");
+            }
+        }
+        return text;
     }
 
     private WebElement field(String name) {

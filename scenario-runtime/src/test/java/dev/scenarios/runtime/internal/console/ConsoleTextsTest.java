@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,11 +36,14 @@ class ConsoleTextsTest {
     @Test
     void everyKeyThePageAndTheServerAskForExists() throws IOException {
         Set<String> used = new LinkedHashSet<>();
-        String script;
-        try (InputStream in = ConsoleTextsTest.class.getResourceAsStream("/dev/scenarios/runtime/console/console.js")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (String page : List.of("console.js", "devinbox.js")) {
+            String script;
+            try (InputStream in =
+                    ConsoleTextsTest.class.getResourceAsStream("/dev/scenarios/runtime/console/" + page)) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            collect(Pattern.compile("\\bt\\('([A-Za-z.]+)'\\s*[,)]"), script, used);
         }
-        collect(Pattern.compile("\\bt\\('([A-Za-z.]+)'\\s*[,)]"), script, used);
         Path sources = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.QueuedMessage.State;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,43 @@ abstract class MessageQueueContract {
         assertThat(all(queue.damaged()))
                 .singleElement()
                 .satisfies(found -> assertThat(found.deadReason()).isEqualTo("the stored content is damaged"));
+    }
+
+    @Test
+    void aReasonIsStoredAsKeyAndArgumentsAndReadInTheReadersLanguage() throws Exception {
+        MessageQueue queue = newQueue();
+        QueuedMessage m = added(queue, "orders", message(1), NOW, NOW.plusSeconds(60));
+        QueueReason reason = QueueReason.of(
+                "queue.reason.expired",
+                3,
+                QueueReason.of("queue.reason.recipientsRefused", "anna@example.com 450 4.2.1 busy"));
+        queue.update(new QueuedMessage(
+                m.id(),
+                m.path(),
+                m.messageId(),
+                m.owed(),
+                List.of(),
+                List.of(),
+                State.DEAD,
+                3,
+                m.queuedAt(),
+                m.nextAttemptAt(),
+                m.expiresAt(),
+                "450 4.2.1 busy",
+                false,
+                reason.stored()));
+
+        QueueReason found = queue.find(m.id()).orElseThrow().reason();
+        assertThat(found).isEqualTo(reason);
+        assertThat(found.in(Locale.ENGLISH))
+                .isEqualTo("expired after 3 attempts; last: refused: anna@example.com 450 4.2.1 busy");
+        assertThat(found.in(Locale.forLanguageTag("ru")))
+                .isEqualTo(
+                        "срок истёк после попыток: 3; последний ответ: получатели отказали: «anna@example.com 450 4.2.1"
+                                + " busy»");
+        // a reason an older version stored as English text reads as it was
+        assertThat(QueueReason.parse("PERMANENT 554: rejected").in(Locale.forLanguageTag("ru")))
+                .isEqualTo("PERMANENT 554: rejected");
     }
 
     @Test

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every message key of the runtime's, the console's and the smtp connector's bundles has a Russian text, and no Russian
- * text a user reads about a problem or a check names a field by its YAML key where the field has a label: the console
- * shows the labels, so the key would leave a reader guessing which field is meant (issue #15).
+ * Every message key of the runtime's, the console's and the smtp and imap connectors' bundles (check steps' details and
+ * queue reasons included) has a Russian text, and no Russian text a user reads about a problem or a check names a field
+ * by its YAML key where the field has a label: the console shows the labels, so the key would leave a reader guessing
+ * which field is meant (issue #15).
  */
 class MessageBundlesTest {
 
@@ -30,7 +31,9 @@ class MessageBundlesTest {
                 "dev.scenarios.runtime.messages",
                 "dev.scenarios.runtime.console.console_messages",
                 "dev.scenarios.connector.smtp.connection_messages",
-                "dev.scenarios.connector.smtp.path_messages"
+                "dev.scenarios.connector.smtp.path_messages",
+                "dev.scenarios.connector.imap.connection_messages",
+                "dev.scenarios.connector.imap.path_messages"
             })
     void everyKeyHasARussianTextThatNamesFieldsByTheirLabels(String baseName) {
         ResourceBundle en = bundle(baseName, Locale.ENGLISH);

@@ -40,6 +40,9 @@ public final class ImapCheck {
     private static final List<String> REPORTED_CAPABILITIES =
             List.of("IDLE", "MOVE", "UIDPLUS", "STARTTLS", "AUTH=PLAIN", "AUTH=LOGIN", "AUTH=XOAUTH2", "AUTH=NTLM");
 
+    /** The detail of a step passed on the way to a later failure: nothing was seen to report. */
+    private static final LocalizedMessage NOTHING = LocalizedMessage.verbatim("");
+
     private final ImapSettings settings;
     private final Messages messages;
     private final List<Step> steps = new ArrayList<>();
@@ -60,7 +63,7 @@ public final class ImapCheck {
             return fail(
                     "resolve", FailureKind.UNREACHABLE, messages.message("check.resolve.failed", settings.server()), e);
         }
-        pass("resolve", address.getHostAddress());
+        pass("resolve", messages.message("check.detail.resolve", address.getHostAddress()));
         begin();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, settings.port()), (int)
@@ -78,15 +81,17 @@ public final class ImapCheck {
                     messages.message("check.connect.failed", settings.server(), String.valueOf(settings.port())),
                     e);
         }
-        pass("connect", address.getHostAddress() + ":" + settings.port());
+        pass(
+                "connect",
+                messages.message("check.detail.connect", address.getHostAddress(), String.valueOf(settings.port())));
         begin();
         Store store;
         try {
             store = Session.getInstance(settings.sessionProperties()).getStore(settings.protocol());
             store.connect(settings.server(), settings.port(), settings.username(), settings.password());
         } catch (AuthenticationFailedException e) {
-            pass("greeting", "");
-            pass("capabilities", "");
+            pass("greeting", NOTHING);
+            pass("capabilities", NOTHING);
             passTls();
             return fail(
                     "authenticate",
@@ -97,7 +102,7 @@ public final class ImapCheck {
             return failConnect(e);
         }
         try (store) {
-            pass("greeting", "* OK");
+            pass("greeting", messages.message("check.detail.greeting"));
             IMAPStore imap = (IMAPStore) store;
             List<String> offered = new ArrayList<>();
             for (String capability : REPORTED_CAPABILITIES) {
@@ -105,18 +110,23 @@ public final class ImapCheck {
                     offered.add(capability);
                 }
             }
-            pass("capabilities", String.join(" ", offered));
+            pass("capabilities", messages.message("check.detail.capabilities", String.join(" ", offered)));
             passTls();
             pass(
                     "authenticate",
-                    "basic".equals(settings.authentication()) ? "as " + settings.username() : "pre-authenticated");
+                    "basic".equals(settings.authentication())
+                            ? messages.message("check.detail.authenticated", settings.username())
+                            : messages.message("check.detail.preauthenticated"));
             begin();
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             int count = inbox.getMessageCount();
             long uidValidity = ((UIDFolder) inbox).getUIDValidity();
             inbox.close(false);
-            pass("select", "INBOX: " + count + " messages, UIDVALIDITY " + uidValidity);
+            pass(
+                    "select",
+                    messages.message(
+                            "check.detail.select", "INBOX", String.valueOf(count), String.valueOf(uidValidity)));
             return CheckResult.succeeded(
                     messages.message("check.succeeded", String.valueOf(count), String.valueOf(uidValidity)), "", steps);
         } catch (MessagingException e) {
@@ -129,8 +139,8 @@ public final class ImapCheck {
         Throwable cause = rootCause(e);
         String text = String.valueOf(e.getMessage());
         if (inChain(e, SSLException.class) || inChain(e, GeneralSecurityException.class) || text.contains("STARTTLS")) {
-            pass("greeting", "");
-            pass("capabilities", "");
+            pass("greeting", NOTHING);
+            pass("capabilities", NOTHING);
             String key = text.contains("STARTTLS") ? "check.tls.notOffered" : "check.tls.failed";
             return fail(
                     "tls",
@@ -151,9 +161,18 @@ public final class ImapCheck {
     private void passTls() {
         if ("none".equals(settings.encryption())) {
             steps.add(new Step(
-                    "tls", messages.message("step.tls"), Step.Status.SKIPPED, Duration.ZERO, "encryption none"));
+                    "tls",
+                    messages.message("step.tls"),
+                    Step.Status.SKIPPED,
+                    Duration.ZERO,
+                    messages.message("check.detail.tls.none")));
         } else {
-            pass("tls", "ssl".equals(settings.encryption()) ? "implicit TLS" : "STARTTLS");
+            pass(
+                    "tls",
+                    messages.message(
+                            "ssl".equals(settings.encryption())
+                                    ? "check.detail.tls.ssl"
+                                    : "check.detail.tls.starttls"));
         }
     }
 
@@ -165,7 +184,7 @@ public final class ImapCheck {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private void pass(String step, String detail) {
+    private void pass(String step, LocalizedMessage detail) {
         steps.add(new Step(step, messages.message("step." + step), Step.Status.PASSED, elapsed(), detail));
     }
 
@@ -175,9 +194,15 @@ public final class ImapCheck {
                         ? " (" + rootCause(e).getClass().getSimpleName() + ": "
                                 + rootCause(e).getMessage() + ")"
                         : "");
-        steps.add(new Step(step, messages.message("step." + step), Step.Status.FAILED, elapsed(), detail));
+        // The step shows the user's message; the exception stays in the result's detail, for support.
+        steps.add(new Step(step, messages.message("step." + step), Step.Status.FAILED, elapsed(), message));
         for (String later : STEPS.subList(STEPS.indexOf(step) + 1, STEPS.size())) {
-            steps.add(new Step(later, messages.message("step." + later), Step.Status.SKIPPED, Duration.ZERO, ""));
+            steps.add(new Step(
+                    later,
+                    messages.message("step." + later),
+                    Step.Status.SKIPPED,
+                    Duration.ZERO,
+                    messages.message("check.detail.notReached")));
         }
         return CheckResult.failed(kind, message, detail, steps);
     }

@@ -1,6 +1,7 @@
 package dev.scenarios.connector.smtp.internal.check;
 
 import dev.scenarios.connector.api.CheckResult;
+import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ final class CheckProgress {
     private int current;
     private long started = System.nanoTime();
 
-    /** {@code messages} hold each step's title under {@code step.<name>}. */
+    /**
+     * {@code messages} hold each step's title under {@code step.<name>} and the skipped steps' details under
+     * {@code check.detail.notReached} and {@code check.detail.notConfigured}.
+     */
     CheckProgress(Messages messages, List<String> plan, Set<String> notApplicable) {
         this.messages = messages;
         this.plan = List.copyOf(plan);
@@ -35,7 +39,7 @@ final class CheckProgress {
     }
 
     /** Passes {@code step} if it is the current one; returns whether it was. */
-    boolean passIf(String step, String detail) {
+    boolean passIf(String step, LocalizedMessage detail) {
         if (!step.equals(current())) {
             return false;
         }
@@ -47,13 +51,17 @@ final class CheckProgress {
     }
 
     /** Fails the current step and skips the rest. */
-    void fail(String detail) {
+    void fail(LocalizedMessage detail) {
         if (current() != null) {
             steps.add(step(current(), CheckResult.Step.Status.FAILED, elapsed(), detail));
             current++;
         }
         while (current() != null) {
-            steps.add(step(current(), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "not reached"));
+            steps.add(step(
+                    current(),
+                    CheckResult.Step.Status.SKIPPED,
+                    Duration.ZERO,
+                    messages.message("check.detail.notReached")));
             current++;
         }
     }
@@ -64,12 +72,17 @@ final class CheckProgress {
 
     private void skipNotApplicable() {
         while (current() != null && notApplicable.contains(current())) {
-            steps.add(step(current(), CheckResult.Step.Status.SKIPPED, Duration.ZERO, "not configured"));
+            steps.add(step(
+                    current(),
+                    CheckResult.Step.Status.SKIPPED,
+                    Duration.ZERO,
+                    messages.message("check.detail.notConfigured")));
             current++;
         }
     }
 
-    private CheckResult.Step step(String name, CheckResult.Step.Status status, Duration elapsed, String detail) {
+    private CheckResult.Step step(
+            String name, CheckResult.Step.Status status, Duration elapsed, LocalizedMessage detail) {
         return new CheckResult.Step(name, messages.message("step." + name), status, elapsed, detail);
     }
 

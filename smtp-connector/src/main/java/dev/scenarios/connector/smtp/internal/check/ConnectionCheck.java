@@ -3,6 +3,7 @@ package dev.scenarios.connector.smtp.internal.check;
 import dev.scenarios.connector.api.CheckResult;
 import dev.scenarios.connector.api.ConnectorContext;
 import dev.scenarios.connector.api.FailureKind;
+import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.smtp.internal.journal.Journal;
 import dev.scenarios.connector.smtp.internal.journal.JournalEntries;
@@ -109,7 +110,7 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
                 AccessToken token = tokens.fetch();
                 progress.passIf(
                         "token",
-                        tokens.source() + ": " + token.describe(context.clock().instant()));
+                        token.describe(tokens.source(messages), context.clock().instant(), messages));
                 password = token.value();
             } catch (TokenException e) {
                 return failed(e.failure());
@@ -127,17 +128,17 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
             transport.connect(settings.host(), settings.port(), settings.username(), password);
             if (settings.checkWithoutSending()) {
                 transport.issueCommand("MAIL FROM:<" + settings.senderAddress() + ">", 250);
-                progress.passIf("mail-from", FailureClassifier.reply(transport.getLastServerResponse()));
+                progress.passIf("mail-from", replied(FailureClassifier.reply(transport.getLastServerResponse())));
                 transport.issueCommand("RSET", 250);
                 transport.close();
-                progress.passIf("rset-quit", "RSET accepted, QUIT sent");
+                progress.passIf("rset-quit", messages.message("check.detail.rsetQuit"));
                 return CheckResult.succeeded(
                         messages.message("check.succeeded.nosend", settings.systemName()), "", progress.steps());
             }
             MimeMessage message = testMessage(session);
             transport.sendMessage(message, message.getAllRecipients());
             String reply = FailureClassifier.reply(transport.getLastServerResponse());
-            progress.passIf("send-test", message.getMessageID() + " " + reply);
+            progress.passIf("send-test", messages.message("check.detail.sent", message.getMessageID(), reply));
             String to = String.join(", ", settings.testRecipients());
             return CheckResult.succeeded(
                     messages.message("check.succeeded.sent", settings.systemName(), to), reply, progress.steps());
@@ -169,7 +170,7 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
     }
 
     private CheckResult failed(Failure failure) {
-        progress.fail(failure.message().in(Locale.ENGLISH));
+        progress.fail(failure.message());
         return CheckResult.failed(failure.kind(), failure.message(), failure.detail(), progress.steps());
     }
 
@@ -179,7 +180,11 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
             InetAddress[] addresses = HostLookup.resolve(settings.host(), settings.connectTimeout());
             progress.passIf(
                     "resolve",
-                    Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
+                    messages.message(
+                            "check.detail.resolve",
+                            Arrays.stream(addresses)
+                                    .map(InetAddress::getHostAddress)
+                                    .collect(Collectors.joining(", "))));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -210,7 +215,8 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
 
     @Override
     public void connected() {
-        progress.passIf("connect", settings.host() + ":" + settings.port());
+        progress.passIf(
+                "connect", messages.message("check.detail.connect", settings.host(), String.valueOf(settings.port())));
     }
 
     @Override
@@ -223,41 +229,52 @@ public final class ConnectionCheck implements SocketEvents, ObservedSmtpTranspor
         String reply = FailureClassifier.reply(transport.getLastServerResponse());
         switch (stage) {
             case GREETING -> {
-                progress.passIf("tls", tlsDetail() + " (handshake timed with the greeting)");
+                progress.passIf("tls", messages.message("check.detail.tls.greeting", tlsDetail()));
                 if (transport.getLastReturnCode() == 220) {
-                    progress.passIf("greeting", reply);
+                    progress.passIf("greeting", replied(reply));
                 }
             }
             case EHLO -> {
                 ehloExtensions = extensions(transport.getLastServerResponse());
-                if (!progress.passIf("ehlo", ehloExtensions) && tlsSocket != null) {
-                    progress.passIf("tls", tlsDetail() + "; EHLO after TLS: " + ehloExtensions);
+                if (!progress.passIf("ehlo", messages.message("check.detail.ehlo", ehloExtensions))
+                        && tlsSocket != null) {
+                    progress.passIf("tls", messages.message("check.detail.tls.ehlo", tlsDetail(), ehloExtensions));
                 }
             }
             case CONNECTED ->
                 progress.passIf(
                         "auth",
-                        "authenticated as " + settings.username() + " (server offers AUTH "
-                                + transport.getExtensionParameter("AUTH") + ")");
-            case MAIL_FROM -> progress.passIf("mail-from", reply);
+                        messages.message(
+                                "check.detail.auth",
+                                settings.username(),
+                                String.valueOf(transport.getExtensionParameter("AUTH"))));
+            case MAIL_FROM -> progress.passIf("mail-from", replied(reply));
             default -> {}
         }
     }
 
-    private String tlsDetail() {
+    /** A server's reply wrapped in our words: the reply is data and stays as the server wrote it. */
+    private LocalizedMessage replied(String reply) {
+        return messages.message("check.detail.reply", reply);
+    }
+
+    /** The TLS session: protocol, cipher suite and the server's certificate (subject, expiry), or empty before TLS. */
+    private LocalizedMessage tlsDetail() {
         if (tlsSocket == null) {
-            return "";
+            return LocalizedMessage.verbatim("");
         }
         SSLSession s = tlsSocket.getSession();
-        String peer;
         try {
             X509Certificate cert = (X509Certificate) s.getPeerCertificates()[0];
-            peer = cert.getSubjectX500Principal().getName() + ", expires "
-                    + cert.getNotAfter().toInstant();
+            return messages.message(
+                    "check.detail.tls",
+                    s.getProtocol(),
+                    s.getCipherSuite(),
+                    cert.getSubjectX500Principal().getName(),
+                    cert.getNotAfter().toInstant().toString());
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-            peer = "peer not verified";
+            return messages.message("check.detail.tls.unverified", s.getProtocol(), s.getCipherSuite());
         }
-        return s.getProtocol() + " " + s.getCipherSuite() + ", " + peer;
     }
 
     /** The EHLO keywords of a multi-line 250 reply, e.g. {@code PIPELINING, STARTTLS, AUTH PLAIN LOGIN}. */

@@ -80,7 +80,7 @@ public final class JournalEntries {
                     .append(' ')
                     .append(step.elapsed().toMillis())
                     .append(" ms ")
-                    .append(step.detail())
+                    .append(step.detail(Locale.ENGLISH))
                     .append('\n');
         }
         dialogue(out, dialogue);

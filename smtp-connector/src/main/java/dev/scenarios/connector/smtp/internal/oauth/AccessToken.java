@@ -1,5 +1,7 @@
 package dev.scenarios.connector.smtp.internal.oauth;
 
+import dev.scenarios.connector.api.LocalizedMessage;
+import dev.scenarios.connector.api.Messages;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,13 +20,27 @@ public record AccessToken(String value, Instant expiresAt, String scope, boolean
         return expiresAt != null && !now.plus(margin).isBefore(expiresAt);
     }
 
-    /** What the check shows: expiry, scope and rotation, never the token. */
-    public String describe(Instant now) {
-        String expiry = expiresAt == null
-                ? "expiry unknown"
-                : "expires in " + Math.max(0, Duration.between(now, expiresAt).toSeconds()) + "s (" + expiresAt + ")";
-        return "Bearer token" + (scope == null ? "" : " for " + scope) + ", " + expiry
-                + (refreshTokenRotated ? ", refresh token rotated (kept for this run)" : "");
+    /**
+     * What the check shows, in the reader's language: where the token came from, scope, expiry and rotation, never the
+     * token. Called by the connection check; pure.
+     *
+     * @param source where tokens come from ({@link OAuthTokens#source})
+     * @param now the check's clock, for the time left
+     * @param messages the connection's texts ({@code check.detail.token.*})
+     * @return the step's detail
+     */
+    public LocalizedMessage describe(LocalizedMessage source, Instant now, Messages messages) {
+        Object shownScope = scope == null ? messages.message("check.detail.token.noScope") : scope;
+        LocalizedMessage described = expiresAt == null
+                ? messages.message("check.detail.token.noExpiry", source, shownScope)
+                : messages.message(
+                        "check.detail.token",
+                        source,
+                        shownScope,
+                        String.valueOf(
+                                Math.max(0, Duration.between(now, expiresAt).toSeconds())),
+                        expiresAt.toString());
+        return refreshTokenRotated ? messages.message("check.detail.token.rotated", described) : described;
     }
 
     @Override

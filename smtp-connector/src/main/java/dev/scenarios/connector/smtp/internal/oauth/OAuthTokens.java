@@ -3,6 +3,7 @@ package dev.scenarios.connector.smtp.internal.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scenarios.connector.api.ConnectorContext;
+import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.smtp.internal.settings.OAuthSettings;
 import dev.scenarios.connector.smtp.internal.settings.OAuthSettings.Flow;
@@ -169,9 +170,11 @@ public final class OAuthTokens {
         return cached;
     }
 
-    /** Where tokens come from, for the check's detail: the endpoint URL, or "static token". */
-    public String source() {
-        return settings.endpoint() == null ? "static access token (accessToken)" : "POST " + settings.endpoint();
+    /** Where tokens come from, for the check's detail: the endpoint URL, or the static token (by its label). */
+    public LocalizedMessage source(Messages texts) {
+        return settings.endpoint() == null
+                ? texts.message("check.detail.token.static")
+                : LocalizedMessage.verbatim("POST " + settings.endpoint());
     }
 
     private AccessToken staticToken() {

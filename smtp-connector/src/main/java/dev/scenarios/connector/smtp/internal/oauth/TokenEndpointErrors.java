@@ -83,13 +83,11 @@ final class TokenEndpointErrors {
         String host = settings.endpoint().getHost();
         if (has(chain, HttpConnectTimeoutException.class)) {
             return new TokenException(
-                    FailureKind.TIMEOUT,
-                    messages.message("token.error.connect.timeout", host, Failure.human(limit)),
-                    detail);
+                    FailureKind.TIMEOUT, messages.message("token.error.connect.timeout", host, limit), detail);
         }
         if (has(chain, HttpTimeoutException.class) || has(chain, TimeoutException.class)) {
             return new TokenException(
-                    FailureKind.TIMEOUT, messages.message("token.error.timeout", host, Failure.human(limit)), detail);
+                    FailureKind.TIMEOUT, messages.message("token.error.timeout", host, limit), detail);
         }
         if (has(chain, UnknownHostException.class) || has(chain, UnresolvedAddressException.class)) {
             return new TokenException(FailureKind.UNREACHABLE, messages.message("token.error.resolve", host), detail);

@@ -4,7 +4,6 @@ import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.LocalizedMessage;
 import dev.scenarios.connector.api.SendResult;
 import jakarta.mail.MessagingException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -45,11 +44,5 @@ public record Failure(
             }
         }
         return out;
-    }
-
-    /** A limit as a failure text names it: {@code 5s}, or {@code 1500ms} when not whole seconds. */
-    public static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 }

@@ -66,6 +66,20 @@ public enum AttributeType {
      * @throws IllegalArgumentException if the value is not of this type
      */
     public String format(Object value) {
+        return format(value, null);
+    }
+
+    /**
+     * {@code value} (one scalar, never null) as plain text, a duration in {@code language} when the path names one
+     * ({@code 1 ч 30 мин}, {@code 1 h 30 min}), otherwise in the grammar's own units ({@code 1h 30m}). Pure.
+     *
+     * @param language the path's {@code language}, or null when it names none
+     * @throws IllegalArgumentException if the value is not of this type
+     */
+    public String format(Object value, Locale language) {
+        if (this == DURATION && language != null) {
+            return Durations.format(duration(value), language);
+        }
         return switch (this) {
             case STRING -> formatString(value);
             case NUMBER -> formatNumber(value);
@@ -156,6 +170,20 @@ public enum AttributeType {
      * {@code 1m 30s}.
      */
     private static String formatDuration(Object value) {
+        Duration d = duration(value);
+        List<String> parts = new ArrayList<>();
+        long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart()};
+        String[] units = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < amounts.length; i++) {
+            if (amounts[i] != 0) {
+                parts.add(amounts[i] + units[i]);
+            }
+        }
+        return parts.isEmpty() ? "0s" : String.join(" ", parts);
+    }
+
+    /** A duration value: a {@link Duration} or text in the one grammar; never negative. */
+    private static Duration duration(Object value) {
         Duration d;
         if (value instanceof Duration given) {
             d = given;
@@ -167,15 +195,7 @@ public enum AttributeType {
         if (d.isNegative()) {
             throw new IllegalArgumentException("a negative duration");
         }
-        List<String> parts = new ArrayList<>();
-        long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart()};
-        String[] units = {"d", "h", "m", "s", "ms"};
-        for (int i = 0; i < amounts.length; i++) {
-            if (amounts[i] != 0) {
-                parts.add(amounts[i] + units[i]);
-            }
-        }
-        return parts.isEmpty() ? "0s" : String.join(" ", parts);
+        return d;
     }
 
     /** A date-time value as a comparable instant or local date-time, for a period's order check. Pure. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,6 +49,14 @@ public record DeclaredAttribute(
      *     while {@code notEmpty}, of the wrong shape or type, or too long (the value itself is not echoed)
      */
     public void renderInto(Object value, Map<String, String> values) throws DeliveryException {
+        renderInto(value, values, null);
+    }
+
+    /**
+     * As {@link #renderInto(Object, Map)}, durations in {@code language} (the path's {@code language}, null for none).
+     * Pure.
+     */
+    public void renderInto(Object value, Map<String, String> values, Locale language) throws DeliveryException {
         switch (type) {
             case OBJECT, KEY_VALUE, PERIOD -> {
                 List<Map<?, ?>> items = new ArrayList<>();
@@ -68,21 +77,21 @@ public record DeclaredAttribute(
                 }
                 Map<String, List<String>> texts = new LinkedHashMap<>();
                 for (Map<?, ?> item : items) {
-                    partsOf(item, texts);
+                    partsOf(item, texts, language);
                 }
                 for (Map.Entry<String, List<String>> e : texts.entrySet()) {
                     values.put(e.getKey(), limited(e.getKey(), String.join(", ", e.getValue())));
                 }
             }
-            default -> values.put(name, render(value));
+            default -> values.put(name, render(value, language));
         }
     }
 
-    private void partsOf(Map<?, ?> item, Map<String, List<String>> texts) throws DeliveryException {
+    private void partsOf(Map<?, ?> item, Map<String, List<String>> texts, Locale language) throws DeliveryException {
         if (type == AttributeType.OBJECT) {
             for (DeclaredAttribute field : fields) {
                 Map<String, String> one = new LinkedHashMap<>();
-                field.renderInto(entry(item, field.name().substring(name.length() + 1)), one);
+                field.renderInto(entry(item, field.name().substring(name.length() + 1)), one, language);
                 one.forEach((k, v) ->
                         texts.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
@@ -180,13 +189,18 @@ public record DeclaredAttribute(
      *     itself is not echoed)
      */
     public String render(Object value) throws DeliveryException {
+        return render(value, null);
+    }
+
+    /** As {@link #render(Object)}, a duration in {@code language} (null: the grammar's units). Pure. */
+    public String render(Object value, Locale language) throws DeliveryException {
         List<String> texts = new ArrayList<>();
         for (Object item : items(value)) {
             try {
                 if (item instanceof Map<?, ?> || item instanceof Collection<?>) {
                     throw new IllegalArgumentException("not a scalar");
                 }
-                texts.add(type.format(item));
+                texts.add(type.format(item, language));
             } catch (IllegalArgumentException e) {
                 throw PathTexts.configurationError(
                         switch (type) {

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -39,6 +40,8 @@ public final class PathTemplate {
     private final Mailbox replyTo;
     private final List<HeaderTemplate> headers;
     private final List<MailAttachment> attachments;
+    /** The path's {@code language}: how durations read in the message; null when it names none. */
+    private final Locale language;
 
     private PathTemplate(
             Map<String, DeclaredAttribute> declared,
@@ -50,7 +53,9 @@ public final class PathTemplate {
             List<Mailbox> bcc,
             Mailbox replyTo,
             List<HeaderTemplate> headers,
-            List<MailAttachment> attachments) {
+            List<MailAttachment> attachments,
+            Locale language) {
+        this.language = language;
         this.declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
         this.subject = subject;
         this.body = body;
@@ -126,7 +131,11 @@ public final class PathTemplate {
                                             .get(0)
                                     : null,
                             headers,
-                            attachments));
+                            attachments,
+                            configuration
+                                    .optionalString("language")
+                                    .map(Locale::forLanguageTag)
+                                    .orElse(null)));
         } catch (DeliveryException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -154,7 +163,7 @@ public final class PathTemplate {
         Map<String, ?> given = attributes == null ? Map.of() : attributes;
         Map<String, String> values = new HashMap<>();
         for (DeclaredAttribute a : declared.values()) {
-            a.renderInto(given.get(a.name()), values);
+            a.renderInto(given.get(a.name()), values, language);
         }
         String renderedSubject = subject.render(values::get);
         HeaderSafety.requireSingleLine("subject", renderedSubject);

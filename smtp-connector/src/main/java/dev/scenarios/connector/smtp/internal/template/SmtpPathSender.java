@@ -26,14 +26,18 @@ public final class SmtpPathSender implements PathSender {
     private final boolean disabled;
     private final PathTemplate template;
     private final SmtpConnection connection;
+    private final int lane;
 
     /**
      * Called by {@code SmtpSendPathType.bind}.
      *
      * @param template the path's compiled template
      * @param connection the connection that gives each message its From and delivers it
+     * @param lane the host's lane whose share of the connection's sessions this path's messages use
      */
-    public SmtpPathSender(String systemName, boolean disabled, PathTemplate template, SmtpConnection connection) {
+    public SmtpPathSender(
+            String systemName, boolean disabled, PathTemplate template, SmtpConnection connection, int lane) {
+        this.lane = lane;
         this.systemName = Objects.requireNonNull(systemName, "systemName");
         this.disabled = disabled;
         this.template = Objects.requireNonNull(template, "template");
@@ -56,7 +60,7 @@ public final class SmtpPathSender implements PathSender {
     @Override
     public SendResult send(Map<String, ?> attributes) throws DeliveryException {
         SmtpConnection c = enabledConnection();
-        return c.send(build(c, attributes), systemName);
+        return c.send(build(c, attributes), systemName, lane);
     }
 
     /** Builds and fixes the message; no network I/O. Same checks as {@link #send}. */
@@ -69,7 +73,7 @@ public final class SmtpPathSender implements PathSender {
     /** Delivers a prepared message unchanged to {@code recipients}; refused at once when the path is disabled. */
     @Override
     public SendResult deliver(PreparedMessage message, List<String> recipients) throws DeliveryException {
-        return enabledConnection().send(message, recipients, systemName);
+        return enabledConnection().send(message, recipients, systemName, lane);
     }
 
     /** The connection, or DISABLED when the path is disabled: the one place this path's switch is read. */

@@ -65,7 +65,7 @@ public final class FailureClassifier {
             // A write that blocked never handed the end of the data to TCP: nothing was delivered.
             return failure(
                     FailureKind.TIMEOUT,
-                    msg("fail.write.timeout", Failure.human(settings.writeTimeout())),
+                    msg("fail.write.timeout", settings.writeTimeout()),
                     0,
                     List.of(),
                     false,
@@ -75,9 +75,7 @@ public final class FailureClassifier {
             boolean timeout = find(chain, SocketTimeoutException.class) != null;
             return failure(
                     timeout ? FailureKind.TIMEOUT : FailureKind.PROTOCOL,
-                    timeout
-                            ? msg("fail.timeout.afterdata", Failure.human(settings.readTimeout()))
-                            : msg("fail.lost.afterdata"),
+                    timeout ? msg("fail.timeout.afterdata", settings.readTimeout()) : msg("fail.lost.afterdata"),
                     0,
                     List.of(),
                     true,
@@ -118,7 +116,7 @@ public final class FailureClassifier {
         if (find(chain, HostLookup.TimedOut.class) != null) {
             return failure(
                     FailureKind.TIMEOUT,
-                    msg("fail.resolve.timeout", settings.host(), Failure.human(settings.connectTimeout())),
+                    msg("fail.resolve.timeout", settings.host(), settings.connectTimeout()),
                     0,
                     List.of(),
                     false,
@@ -137,7 +135,7 @@ public final class FailureClassifier {
                                 "fail.connect.timeout",
                                 settings.host(),
                                 String.valueOf(settings.port()),
-                                Failure.human(settings.connectTimeout())),
+                                settings.connectTimeout()),
                         0,
                         List.of(),
                         false,
@@ -154,20 +152,12 @@ public final class FailureClassifier {
         if (find(chain, SocketTimeoutException.class) != null) {
             if (!greeted) {
                 LocalizedMessage m = settings.port() == 465 && settings.encryption() != Encryption.SSL
-                        ? msg(
-                                "fail.greeting.timeout",
-                                Failure.human(settings.readTimeout()),
-                                String.valueOf(settings.port()))
-                        : msg("fail.greeting.timeout.generic", Failure.human(settings.readTimeout()));
+                        ? msg("fail.greeting.timeout", settings.readTimeout(), String.valueOf(settings.port()))
+                        : msg("fail.greeting.timeout.generic", settings.readTimeout());
                 return failure(FailureKind.TIMEOUT, m, 0, List.of(), false, detail);
             }
             return failure(
-                    FailureKind.TIMEOUT,
-                    msg("fail.timeout", Failure.human(settings.readTimeout())),
-                    0,
-                    List.of(),
-                    false,
-                    detail);
+                    FailureKind.TIMEOUT, msg("fail.timeout", settings.readTimeout()), 0, List.of(), false, detail);
         }
         SMTPSenderFailedException sender = find(chain, SMTPSenderFailedException.class);
         if (sender != null || (transport != null && transport.senderRefused())) {

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at once, idle ones kept
- * newest-first and closed with QUIT once idle longer than the idle timeout (checked when a session is next wanted, so
- * the pool needs no thread of its own). A session that failed in any way is closed, never returned.
+ * The SMTP sessions of one connection, reused across messages: at most {@code maxConnections} at once, shared out among
+ * the host's lanes by {@link LaneSlots} (any idle session serves any lane: only the slots are shared out), idle ones
+ * kept newest-first and closed with QUIT once idle longer than the idle timeout (checked when a session is next wanted,
+ * so the pool needs no thread of its own). A session that failed in any way is closed, never returned.
  *
  * <p>When the host shares the connection's limits with other processes ({@link SharedLimits}), each session also holds
  * one of the shared slots from before it is made until it is closed, and a session whose slot another process wants is
@@ -45,8 +45,10 @@ final class SessionPool implements AutoCloseable {
         final DialogueRecorder recorder;
         long idleSince;
         int messages;
+        /** The lane whose slot this session holds while borrowed. */
+        int lane;
         /** The shared slot this session holds, or null when the host shares no limits. */
-        SharedLimits.SessionSlot slot;
+        SharedLimits.SessionSlot shared;
 
         PooledSession(ObservedSmtpTransport transport, DialogueRecorder recorder) {
             this.transport = transport;
@@ -60,17 +62,17 @@ final class SessionPool implements AutoCloseable {
     }
 
     /** Takes a shared session slot within a wait; see {@link SharedLimits#session}. */
-    interface Slots {
+    interface SharedSlots {
         /** @return the slot, or null when none came free within {@code wait} */
         SharedLimits.SessionSlot take(Duration wait) throws IOException, InterruptedException;
     }
 
-    private final Semaphore permits;
+    private final LaneSlots slots;
     private final Deque<PooledSession> idle = new ArrayDeque<>();
     private final long idleTimeoutNanos;
     private final Duration waitLimit;
     private final Factory factory;
-    private final Slots slots;
+    private final SharedSlots shared;
     private final ScheduledFuture<?> sweep;
     private boolean closed;
 
@@ -79,31 +81,35 @@ final class SessionPool implements AutoCloseable {
         this(maxConnections, idleTimeout, waitLimit, factory, null);
     }
 
-    /** @param slots the host's shared slots, or null when the host shares no limits */
-    SessionPool(int maxConnections, Duration idleTimeout, Duration waitLimit, Factory factory, Slots slots) {
-        this.permits = new Semaphore(maxConnections, true);
+    /** @param shared the host's shared slots, or null when the host shares no limits */
+    SessionPool(int maxConnections, Duration idleTimeout, Duration waitLimit, Factory factory, SharedSlots shared) {
+        this.slots = new LaneSlots(maxConnections);
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.waitLimit = waitLimit;
         this.factory = factory;
-        this.slots = slots;
-        this.sweep = slots == null
+        this.shared = shared;
+        this.sweep = shared == null
                 ? null
                 : SWEEPER.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Gives {@code lane} its share of the slots from now on, before its first message (see {@link LaneSlots}). */
+    void use(int lane) {
+        slots.use(lane);
+    }
+
     /**
-     * A session for one message: an idle one (possibly no longer connected; the caller checks) or a new unconnected
-     * one. Waits up to the wait limit for a free slot.
+     * A session for one message of {@code lane}: an idle one (possibly no longer connected; the caller checks) or a new
+     * unconnected one. Waits up to the wait limit for a free slot of the lane's share.
      *
      * <p>With shared limits a new session first takes a shared slot within what is left of the wait limit.
      *
-     * @return the session, or null if every slot (this process's or the shared ones) stayed busy for the whole wait
-     *     limit
+     * @return the session, or null if the lane's share (or the shared slots) stayed busy for the whole wait limit
      * @throws IOException when the host cannot tell whether a shared slot is free
      */
-    PooledSession borrow() throws InterruptedException, MessagingException, IOException {
+    PooledSession borrow(int lane) throws InterruptedException, MessagingException, IOException {
         long deadline = System.nanoTime() + waitLimit.toNanos();
-        if (!permits.tryAcquire(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!slots.acquire(lane, waitLimit.toNanos())) {
             return null;
         }
         SharedLimits.SessionSlot slot = null;
@@ -111,39 +117,49 @@ final class SessionPool implements AutoCloseable {
             while (true) {
                 PooledSession session = freshIdle();
                 if (session != null) {
+                    session.lane = lane;
                     return session;
                 }
-                if (slots == null) {
+                if (shared == null) {
                     break;
                 }
                 // A little at a time: a session of this pool given back meanwhile holds a slot already.
                 long left = deadline - System.nanoTime();
-                slot = slots.take(Duration.ofNanos(Math.max(0, Math.min(left, SLOT_WAIT_NANOS))));
+                slot = shared.take(Duration.ofNanos(Math.max(0, Math.min(left, SLOT_WAIT_NANOS))));
                 if (slot != null) {
                     break;
                 }
                 if (left <= SLOT_WAIT_NANOS) {
-                    permits.release();
+                    slots.release(lane);
                     return null;
                 }
             }
             PooledSession created = factory.create();
-            created.slot = slot;
+            created.lane = lane;
+            created.shared = slot;
             return created;
         } catch (MessagingException | IOException | InterruptedException | RuntimeException e) {
             if (slot != null) {
                 slot.close();
             }
-            permits.release();
+            slots.release(lane);
             throw e;
         }
+    }
+
+    /**
+     * The sessions open now: those borrowed (connected or connecting) and the idle ones kept for reuse (an idle one the
+     * server has dropped counts until it is next wanted). No I/O.
+     */
+    synchronized int open() {
+        return slots.taken() + idle.size();
     }
 
     /** Returns a healthy, connected session for reuse. */
     void giveBack(PooledSession session) {
         session.idleSince = System.nanoTime();
         // Asked before taking the pool's lock: it may do I/O.
-        boolean wanted = session.slot != null && session.slot.giveUp();
+        boolean wanted = session.shared != null && session.shared.giveUp();
         boolean keep;
         synchronized (this) {
             keep = !closed && !wanted;
@@ -154,13 +170,13 @@ final class SessionPool implements AutoCloseable {
         if (!keep) {
             quit(session);
         }
-        permits.release();
+        slots.release(session.lane);
     }
 
     /** Closes a session that failed or that the caller does not want reused, and frees its slot. */
     void discard(PooledSession session) {
         quit(session);
-        permits.release();
+        slots.release(session.lane);
     }
 
     /** Closes every idle session with QUIT; sessions in use are closed when given back. Never throws. */
@@ -191,7 +207,7 @@ final class SessionPool implements AutoCloseable {
             long now = System.nanoTime();
             for (PooledSession s : candidates) {
                 boolean expired = now - s.idleSince >= idleTimeoutNanos;
-                if (expired || (s.slot != null && s.slot.giveUp())) {
+                if (expired || (s.shared != null && s.shared.giveUp())) {
                     boolean removed;
                     synchronized (this) {
                         removed = idle.remove(s);
@@ -233,9 +249,9 @@ final class SessionPool implements AutoCloseable {
         } catch (MessagingException | RuntimeException e) {
             // QUIT is a courtesy: a session that cannot say goodbye is gone anyway.
         } finally {
-            if (session.slot != null) {
-                session.slot.close();
-                session.slot = null;
+            if (session.shared != null) {
+                session.shared.close();
+                session.shared = null;
             }
         }
     }

@@ -111,17 +111,30 @@ public final class SmtpSender implements AutoCloseable {
     }
 
     /**
-     * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured envelope sender. The
-     * connection has saved it already; one that is not is saved by Jakarta when it is written. Blocks until the final
-     * reply or a timeout; never throws for SMTP or network failures: they are in the returned attempt, classified. Does
-     * I/O.
+     * Gives the host's lane {@code lane} (a data bus of the scenario runtime) its own share of this connection's
+     * sessions from now on: {@code SmtpConnection} calls it when a path is bound to the lane. No I/O.
      */
+    public void use(int lane) {
+        pool.use(lane);
+    }
+
+    /** As {@link #deliver(MimeMessage, int)} on lane 0. */
     public Attempt deliver(MimeMessage message) {
+        return deliver(message, 0);
+    }
+
+    /**
+     * Sends {@code message} to all its recipients (Bcc not transmitted) with the configured envelope sender, on a
+     * session of {@code lane}'s share. The connection has saved it already; one that is not is saved by Jakarta when it
+     * is written. Blocks until the final reply or a timeout; never throws for SMTP or network failures: they are in the
+     * returned attempt, classified. Does I/O.
+     */
+    public Attempt deliver(MimeMessage message, int lane) {
         long start = System.nanoTime();
         PooledSession s;
         try {
             rate.acquire();
-            s = pool.borrow();
+            s = pool.borrow(lane);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(classifier.classify(e, null), "", start);
@@ -396,6 +409,11 @@ public final class SmtpSender implements AutoCloseable {
         } catch (MessagingException e) {
             // Closing a session that was never opened or already dropped: nothing to report.
         }
+    }
+
+    /** The SMTP sessions open now, in use or idle; for the host's gauge. No I/O. */
+    public int openSessions() {
+        return pool.open();
     }
 
     /** Closes every idle session with QUIT. Never throws. */

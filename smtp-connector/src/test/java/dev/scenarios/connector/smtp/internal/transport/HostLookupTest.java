@@ -66,8 +66,8 @@ class HostLookupTest {
         assertThat(failure.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(failure.message().in(Locale.ENGLISH))
                 .isEqualTo(
-                        "the host name slow-dns.example.com did not resolve within 300ms: check server and the DNS servers");
+                        "the host name slow-dns.example.com did not resolve within 300 ms: check server and the DNS servers");
         assertThat(failure.message().in(Locale.forLanguageTag("ru")))
-                .startsWith("имя хоста slow-dns.example.com не разрешилось за 300ms");
+                .startsWith("имя хоста slow-dns.example.com не разрешилось за 300 мс");
     }
 }
