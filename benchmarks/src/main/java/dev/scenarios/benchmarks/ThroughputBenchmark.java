@@ -1,5 +1,6 @@
 package dev.scenarios.benchmarks;
 
+import dev.scenarios.connector.api.support.Durations;
 import dev.scenarios.testing.DiscardSmtpServer;
 import dev.scenarios.testing.TestCertificates;
 import java.nio.file.Files;
@@ -100,6 +101,27 @@ public final class ThroughputBenchmark implements Callable<Integer> {
             description = "With --startup: the class path of the startup-reference module.")
     String referenceClassPath;
 
+    @Option(
+            names = "--store",
+            defaultValue = "file",
+            description =
+                    "With --queued: file (default: the folder, with and without group commit) or postgresql (a server started for the run; see --runtimes).")
+    String store;
+
+    @Option(
+            names = "--runtimes",
+            split = ",",
+            defaultValue = "1,2,3",
+            description = "With --store postgresql: how many runtimes drain the shared queue, e.g. 1,2,3 (default).")
+    List<Integer> runtimeCounts;
+
+    @Option(
+            names = "--reply-delay",
+            defaultValue = "0ms",
+            description =
+                    "The embedded server waits this long before each reply, like a relay across a WAN, e.g. 20ms (default: ${DEFAULT-VALUE}).")
+    String replyDelay;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ThroughputBenchmark()).execute(args));
     }
@@ -113,6 +135,18 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                 return 2;
             }
             System.out.print(StartupBenchmark.run(scenarioHome, referenceClassPath, runs));
+            return 0;
+        }
+        if (queued != null && store.equals("postgresql")) {
+            Path workspace = Files.createTempDirectory("benchmark-queue");
+            try {
+                Duration delay = Durations.parse(replyDelay)
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                new CommandLine(this), "--reply-delay: not a duration: " + replyDelay));
+                System.out.println(SharedQueueDrain.run(queued, sizes.get(0), runtimeCounts, delay, workspace));
+            } finally {
+                deleteTree(workspace);
+            }
             return 0;
         }
         if (queued != null) {

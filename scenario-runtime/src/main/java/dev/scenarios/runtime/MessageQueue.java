@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * messages live. The runtime ships two implementations, chosen by the workspace's {@code workspace.yaml}
  * ({@link QueueSettings}): a folder of files under {@code <workspace>/data/queue/} (the default; one runtime per
  * workspace, see the README's "Delivery guarantees"), and tables in PostgreSQL that several runtimes share
- * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue-postgresql.md}).
+ * ({@linkplain #shared() shared}: they claim messages with leases, see {@code docs/queue.md}).
  *
  * <p>Every method does I/O, is thread-safe, and returns only once its change is durable (on disk and flushed), so a
  * crash right after a call loses nothing the call reported done.
@@ -78,6 +78,14 @@ public interface MessageQueue {
     default void removeSent(String id) throws IOException {
         remove(id);
     }
+
+    /**
+     * Tells the store that the attempt which {@linkplain #claim claimed} message {@code id} ended without its outcome
+     * written (the store failed meanwhile). A shared store stops renewing this runtime's lease on it, so that once the
+     * lease expires any runtime retries it as a possible duplicate; the file store keeps it SENDING, retried at the
+     * next start. Called by the sender; never throws. Nothing by default.
+     */
+    default void abandon(String id) {}
 
     /**
      * Whether several runtimes send from this store at once. When true, a message found

@@ -14,14 +14,23 @@ import java.util.Objects;
  * @param password the database password, resolved from its {@code ${env:…}}/{@code ${file:…}} reference; empty when
  *     none
  * @param schema the schema that holds the queue's tables, {@code scenario_mail} by default
+ * @param clusterLimits with PostgreSQL, whether each connection's {@code maxConnections} and
+ *     {@code maxMessagesPerMinute} hold for all runtimes together ({@code limits: cluster}, the default) or for each
+ *     runtime alone ({@code limits: runtime}); ignored by the file store, whose one runtime holds them alone
  */
-public record QueueSettings(Store store, String url, String username, String password, String schema) {
+public record QueueSettings(
+        Store store, String url, String username, String password, String schema, boolean clusterLimits) {
 
     /** The default schema of the PostgreSQL store. */
     public static final String DEFAULT_SCHEMA = "scenario_mail";
 
     /** The file store, as a workspace without {@code workspace.yaml} has it. */
     public static final QueueSettings FILE = new QueueSettings(Store.FILE, "", "", "", DEFAULT_SCHEMA);
+
+    /** Settings whose limits hold across the runtimes ({@code limits: cluster}, the default). */
+    public QueueSettings(Store store, String url, String username, String password, String schema) {
+        this(store, url, username, password, schema, true);
+    }
 
     /** Where the queue lives. */
     public enum Store {
@@ -48,6 +57,7 @@ public record QueueSettings(Store store, String url, String username, String pas
     @Override
     public String toString() {
         return "QueueSettings[store=" + store + ", url=" + url + ", username=" + username + ", password="
-                + (password.isEmpty() ? "" : "(set)") + ", schema=" + schema + "]";
+                + (password.isEmpty() ? "" : "(set)") + ", schema=" + schema + ", limits="
+                + (clusterLimits ? "cluster" : "runtime") + "]";
     }
 }

@@ -163,7 +163,11 @@ public final class ScenarioRuntime implements AutoCloseable {
             if (ownsCamel) {
                 camel.start();
             }
-            WorkspaceConnectorContext context = new WorkspaceConnectorContext(workspace.dataDirectory(), camel, events);
+            // Opened before the connections: with PostgreSQL they share their limits with the other runtimes through
+            // it. Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
+            store = QueueStore.open(workspace, sendQueue);
+            WorkspaceConnectorContext context = new WorkspaceConnectorContext(
+                    workspace.dataDirectory(), camel, events, store.sharedLimits().orElse(null));
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
                 if (!c.disabled()) {
@@ -205,8 +209,6 @@ public final class ScenarioRuntime implements AutoCloseable {
                                     workspace.stepResponses(p.systemName())));
                 }
             }
-            // Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
-            store = QueueStore.open(workspace, sendQueue);
             Map<String, PathSender> senders = new LinkedHashMap<>();
             bound.forEach((name, path) -> {
                 if (path.sender() != null) {

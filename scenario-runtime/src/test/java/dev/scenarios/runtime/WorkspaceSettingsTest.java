@@ -80,6 +80,30 @@ class WorkspaceSettingsTest {
     }
 
     @Test
+    void limitsHoldAcrossTheRuntimesUnlessSetToRuntime() {
+        String yaml = "queue:\n  store: postgresql\n  url: jdbc:postgresql://db.example/mail\n";
+        assertThat(TestWorkspace.minimal(dir)
+                        .write("workspace.yaml", yaml)
+                        .load()
+                        .queueSettings()
+                        .clusterLimits())
+                .isTrue();
+        assertThat(TestWorkspace.minimal(dir)
+                        .write("workspace.yaml", yaml + "  limits: runtime\n")
+                        .load()
+                        .queueSettings()
+                        .clusterLimits())
+                .isFalse();
+        Workspace ws = TestWorkspace.minimal(dir)
+                .write("workspace.yaml", yaml + "  limits: sometimes\n")
+                .load();
+        assertThat(ws.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file() + ":" + p.line() + " " + p.property()).isEqualTo("workspace.yaml:4 queue.limits");
+            assertThat(p.message()).contains("sometimes").contains("cluster, runtime");
+        });
+    }
+
+    @Test
     void validateReportsTheFileAndTypesListsItsSettings() {
         TestWorkspace.minimal(dir).write("workspace.yaml", "queue:\n  store: kafka\n");
         CliRun validate = CliRun.of("validate", dir.toString());

@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -39,12 +41,24 @@ public final class DiscardSmtpServer implements AutoCloseable {
         return t;
     });
     private final AtomicLong received = new AtomicLong();
+    private final long replyDelayNanos;
 
     /**
      * @param tls the server's TLS context: STARTTLS and AUTH PLAIN are then required; null for plain SMTP without AUTH
      */
     public DiscardSmtpServer(SSLContext tls) throws IOException {
+        this(tls, Duration.ZERO);
+    }
+
+    /**
+     * A server that waits {@code replyDelay} before each reply after the greeting, standing for a relay across a WAN
+     * (the benchmark's {@code --reply-delay}): then the client's sessions, not its CPU, set the pace.
+     *
+     * @param tls as {@link #DiscardSmtpServer(SSLContext)}
+     */
+    public DiscardSmtpServer(SSLContext tls, Duration replyDelay) throws IOException {
         this.tls = tls;
+        this.replyDelayNanos = replyDelay.toNanos();
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         sessions.execute(this::accept);
     }
@@ -87,6 +101,9 @@ public final class DiscardSmtpServer implements AutoCloseable {
             reply(out, "220 localhost discard ESMTP");
             String line;
             while ((line = readLine(in)) != null) {
+                if (replyDelayNanos > 0) {
+                    TimeUnit.NANOSECONDS.sleep(replyDelayNanos);
+                }
                 String command = line.length() >= 4
                         ? line.substring(0, 4).toUpperCase(Locale.ROOT)
                         : line.toUpperCase(Locale.ROOT);
@@ -124,6 +141,9 @@ public final class DiscardSmtpServer implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         skipData(in);
+                        if (replyDelayNanos > 0) {
+                            TimeUnit.NANOSECONDS.sleep(replyDelayNanos);
+                        }
                         reply(out, "250 2.0.0 Ok: discarded " + received.incrementAndGet());
                     }
                     case "QUIT" -> {
@@ -135,6 +155,9 @@ public final class DiscardSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away or the benchmark is over: nothing to keep.
+        } catch (InterruptedException e) {
+            // The server is closing.
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 socket.close();

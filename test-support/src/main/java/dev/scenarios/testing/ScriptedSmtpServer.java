@@ -149,6 +149,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger transactions = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final List<Long> started = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Action greeting;
 
@@ -198,6 +201,28 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** How many TCP connections were accepted. */
     public int connections() {
         return connections.get();
+    }
+
+    /**
+     * The most sessions that were open at once: counted from the accepted connection until the client's QUIT (before
+     * the 221 reply, so a client that opens its next session once it read the reply is never counted twice) or, without
+     * QUIT, until the connection ends.
+     */
+    public int peakSessions() {
+        return peak.get();
+    }
+
+    /** How many sessions are open now, counted as {@link #peakSessions()} counts. */
+    public int openSessions() {
+        return open.get();
+    }
+
+    /**
+     * When each transaction started (its MAIL FROM was read), in {@link System#nanoTime()} of this JVM, in order: the
+     * rate a limited client really started messages at.
+     */
+    public List<Long> mailFromTimes() {
+        return List.copyOf(started);
     }
 
     /** Every line the client sent, in order, across connections (message data as sent, then "."). */
@@ -254,6 +279,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 sockets.add(socket);
+                peak.accumulateAndGet(open.incrementAndGet(), Math::max);
                 int number = connections.getAndIncrement();
                 Thread t = new Thread(() -> new Session(socket, number).serve(), "scripted-smtp-session-" + number);
                 t.setDaemon(true);
@@ -272,6 +298,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private OutputStream out;
         private int tx = -1;
         private List<String> recipients = new ArrayList<>();
+        private boolean counted = true;
 
         Session(Socket socket, int connection) {
             this.socket = socket;
@@ -297,6 +324,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 // The client went away: recorded by what it did not finish.
             } finally {
                 endTransaction(null);
+                uncount();
+            }
+        }
+
+        /** Counts this session closed, once. */
+        private void uncount() {
+            if (counted) {
+                counted = false;
+                open.decrementAndGet();
             }
         }
 
@@ -314,6 +350,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private boolean command(String line) throws IOException {
             String upper = line.toUpperCase(Locale.ROOT);
             if (upper.startsWith("MAIL FROM")) {
+                started.add(System.nanoTime());
                 endTransaction(null);
                 tx = transactions.getAndIncrement();
                 recipients = new ArrayList<>();
@@ -346,6 +383,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             } else if (upper.startsWith("RSET") || upper.startsWith("NOOP")) {
                 send("250 2.0.0 Ok");
             } else if (upper.startsWith("QUIT")) {
+                uncount();
                 send("221 2.0.0 Bye");
                 return false;
             } else {

@@ -123,6 +123,17 @@ public interface ConnectorContext {
     default void receiverDisconnected(String path, Instant since, Duration unreadyAfter, String problem) {}
 
     /**
+     * The limits this host holds across all its processes, when several processes open the same connections (the
+     * scenario runtime with {@code queue.store: postgresql}). A connector that has per-connection session or rate
+     * limits asks them as well as its own; it is called when a connection is opened. No I/O.
+     *
+     * @return the shared limits, or empty (the default) when this process alone uses its connections
+     */
+    default Optional<SharedLimits> sharedLimits() {
+        return Optional.empty();
+    }
+
+    /**
      * A context with only a data directory and the system clock.
      *
      * @param dataDirectory the folder the connector may write in

@@ -7,9 +7,11 @@ import dev.scenarios.runtime.internal.delivery.PostgresMessageQueue;
 import dev.scenarios.runtime.internal.delivery.QueueControl;
 import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.internal.delivery.QueueStore;
+import dev.scenarios.runtime.internal.delivery.QueueTransfer;
 import dev.scenarios.runtime.internal.text.Texts;
 import dev.scenarios.runtime.internal.workspace.WorkspaceLock;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID | --runtimes]}: the messages of
- * {@code delivery: queued} paths not delivered yet, and what an operator can do about them, in the store
- * {@code workspace.yaml} names (the folder, or PostgreSQL). Exit codes: 0 done, 1 no message with that id or the
- * queue's database unreachable, 2 wrong arguments or not a workspace. Works whether or not a runtime is running on the
- * workspace.
+ * {@code scenario queue <workspace> [--json] [--retry ID | --retry-dead | --purge ID | --runtimes | --export FILE |
+ * --import FILE]}: the messages of {@code delivery: queued} paths not delivered yet, and what an operator can do about
+ * them, in the store {@code workspace.yaml} names (the folder, or PostgreSQL); {@code --export}/{@code --import} move
+ * them between stores ({@link QueueTransfer}). Exit codes: 0 done, 1 no message with that id, the queue's database
+ * unreachable, a runtime sending the queue during a move, or an entry not imported, 2 wrong arguments or not a
+ * workspace. Works whether or not a runtime is running on the workspace, except for a move.
  */
 @Command(
         name = "queue",
@@ -58,6 +61,19 @@ public final class QueueCommand extends WorkspaceCommand {
             description = "List the runtimes sending a postgresql queue, with their last heartbeat.")
     boolean runtimes;
 
+    @Option(
+            names = "--export",
+            paramLabel = "FILE",
+            description =
+                    "Move every queued and dead message out of this queue into FILE (no runtime may be sending it).")
+    Path exportTo;
+
+    @Option(
+            names = "--import",
+            paramLabel = "FILE",
+            description = "Add the messages of FILE (from --export) to this queue; those imported before are skipped.")
+    Path importFrom;
+
     private MessageQueue queue;
 
     public QueueCommand(CliContext cli) {
@@ -68,7 +84,13 @@ public final class QueueCommand extends WorkspaceCommand {
     @Override
     public Integer call() throws IOException {
         Locale locale = locale();
-        if ((retry != null ? 1 : 0) + (retryDead ? 1 : 0) + (purge != null ? 1 : 0) + (runtimes ? 1 : 0) > 1) {
+        if ((retry != null ? 1 : 0)
+                        + (retryDead ? 1 : 0)
+                        + (purge != null ? 1 : 0)
+                        + (runtimes ? 1 : 0)
+                        + (exportTo != null ? 1 : 0)
+                        + (importFrom != null ? 1 : 0)
+                > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), Texts.get(locale, "queue.options.exclusive"));
         }
         Workspace ws = load(locale);
@@ -90,6 +112,9 @@ public final class QueueCommand extends WorkspaceCommand {
         QueueControl control = new QueueControl(queue, store.journal(), ws::deliveryPolicy, Clock.systemUTC());
         if (runtimes) {
             return listRuntimes(store, locale);
+        }
+        if (exportTo != null || importFrom != null) {
+            return move(ws, store, locale);
         }
         if (retry != null) {
             return report(
@@ -122,6 +147,48 @@ public final class QueueCommand extends WorkspaceCommand {
         }
         cli.out().flush();
         return CliContext.OK;
+    }
+
+    /** {@code --export} or {@code --import}: refused while a runtime sends this queue, which would race the move. */
+    private int move(Workspace ws, QueueStore store, Locale locale) throws IOException {
+        if (runtimeRunning(ws, store)) {
+            cli.err().println(Texts.get(locale, "queue.move.runtimeRunning", store.label()));
+            cli.err().flush();
+            return CliContext.FAILED;
+        }
+        if (exportTo != null) {
+            QueueTransfer.Exported done;
+            try {
+                done = QueueTransfer.export(queue, store.journal(), exportTo, store.label(), Clock.systemUTC());
+            } catch (IOException e) {
+                cli.err().println(Texts.get(locale, "queue.move.failed", exportTo, e.getMessage()));
+                cli.err().flush();
+                return CliContext.FAILED;
+            }
+            cli.out()
+                    .println(Texts.get(
+                            locale, "queue.exported", done.live(), done.dead(), exportTo, store.label(), workspace));
+            if (done.damagedLeft() > 0) {
+                cli.out().println(Texts.get(locale, "queue.exported.damaged", done.damagedLeft()));
+            }
+            cli.out().flush();
+            return CliContext.OK;
+        }
+        QueueTransfer.Imported done;
+        try {
+            done = QueueTransfer.importFrom(queue, store.journal(), importFrom, store::flush, Clock.systemUTC());
+        } catch (IOException e) {
+            cli.err().println(Texts.get(locale, "queue.move.failed", importFrom, e.getMessage()));
+            cli.err().flush();
+            return CliContext.FAILED;
+        }
+        cli.out()
+                .println(Texts.get(
+                        locale, "queue.imported", done.live(), done.dead(), done.skipped(), importFrom, store.label()));
+        cli.out().flush();
+        done.problems().forEach(cli.err()::println);
+        cli.err().flush();
+        return done.problems().isEmpty() ? CliContext.OK : CliContext.FAILED;
     }
 
     private int listRuntimes(QueueStore store, Locale locale) throws IOException {

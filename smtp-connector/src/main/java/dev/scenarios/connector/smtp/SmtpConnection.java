@@ -75,7 +75,13 @@ public final class SmtpConnection implements Connection {
                 MailSessions.properties(settings, tls, SocketEvents.NONE),
                 record ? new PrintStream(OutputStream.nullOutputStream()) : null);
         OAuthTokens tokens = settings.oauth() == null ? null : OAuthTokens.of(settings, tls, context, messages);
-        this.sender = new SmtpSender(settings, session, record, messages, tokens);
+        this.sender = new SmtpSender(
+                settings,
+                session,
+                record,
+                messages,
+                tokens,
+                context.sharedLimits().orElse(null));
         this.journal = new Journal(
                 context.dataDirectory(),
                 settings.systemName(),

@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.camel;
 
 import dev.scenarios.connector.api.ConnectorContext;
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.internal.workspace.SecretFiles;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     private final Map<String, Instant> overdue = new ConcurrentHashMap<>();
     /** The receiving paths that are disconnected now (logged once per outage). */
     private final Map<String, Instant> disconnected = new ConcurrentHashMap<>();
+    private final SharedLimits sharedLimits;
     /** The latest journal failure of each connection; its first one was logged. */
     private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
     /** How many journal writes of each connection failed, for the metrics. */
@@ -38,11 +40,17 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
 
     /** A context offering {@code camelContext} (may be null: then no service is offered). */
     public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext) {
-        this(dataDirectory, camelContext, SendEvents.NONE);
+        this(dataDirectory, camelContext, SendEvents.NONE, null);
     }
 
-    /** A context that also tells {@code events} (health) whether each receiving path is connected. */
-    public WorkspaceConnectorContext(Path dataDirectory, CamelContext camelContext, SendEvents events) {
+    /**
+     * A context offering {@code camelContext} (may be null) that also tells {@code events} (health) whether each
+     * receiving path is connected, and offers {@code sharedLimits}: the limits the connections share with the other
+     * runtimes of the workspace's PostgreSQL queue (null with the file store).
+     */
+    public WorkspaceConnectorContext(
+            Path dataDirectory, CamelContext camelContext, SendEvents events, SharedLimits sharedLimits) {
+        this.sharedLimits = sharedLimits;
         this.dataDirectory = dataDirectory;
         this.camelContext = camelContext;
         this.secrets = new SecretFiles(dataDirectory.toAbsolutePath().getParent());
@@ -126,6 +134,12 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
      */
     public Optional<String> journalError() {
         return journalFailures.values().stream().findFirst();
+    }
+
+    /** With the PostgreSQL queue: the connections' limits held across every runtime of the queue. */
+    @Override
+    public Optional<SharedLimits> sharedLimits() {
+        return Optional.ofNullable(sharedLimits);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scenarios.connector.api.PreparedMessage;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.DamagedContentException;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueueReason;
@@ -77,9 +78,17 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private final Duration lease;
     private final String label;
     private final ScheduledExecutorService renewer;
+    private final ClusterLimits limits;
+    /**
+     * The messages this runtime claimed and is still attempting: only their leases are renewed, so a message whose
+     * attempt ended without its outcome written (the database was gone then) is not held forever by a live runtime.
+     */
+    private final Set<String> attempting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private PostgresMessageQueue(HikariDataSource pool, String owner, Duration lease, String label, boolean register) {
+    private PostgresMessageQueue(
+            HikariDataSource pool, String owner, Duration lease, String label, String schema, boolean register) {
         this.pool = pool;
+        this.limits = new ClusterLimits(pool, schema, owner, label);
         this.owner = owner;
         this.lease = lease;
         this.label = label;
@@ -144,7 +153,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                             + rootMessage(e),
                     e);
         }
-        PostgresMessageQueue queue = new PostgresMessageQueue(pool, owner, lease, label, register);
+        PostgresMessageQueue queue = new PostgresMessageQueue(pool, owner, lease, label, settings.schema(), register);
         if (register) {
             queue.register(host);
         }
@@ -181,17 +190,27 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         try (Connection c = pool.getConnection();
                 PreparedStatement leases = c.prepareStatement(
                         "UPDATE queued_message SET lease_expires_at = clock_timestamp() + ? * interval '1 millisecond'"
-                                + " WHERE lease_owner = ? AND state = 'SENDING'");
+                                + " WHERE lease_owner = ? AND state = 'SENDING' AND id = ANY(?)");
                 PreparedStatement heartbeat =
                         c.prepareStatement("UPDATE queue_runtime SET heartbeat_at = clock_timestamp() WHERE id = ?")) {
             leases.setLong(1, lease.toMillis());
             leases.setString(2, owner);
+            leases.setArray(3, c.createArrayOf("text", attempting.toArray()));
             leases.executeUpdate();
             heartbeat.setString(1, owner);
             heartbeat.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("cannot renew the leases of runtime {} in the queue database {}: {}", owner, label, e.toString());
         }
+        limits.check();
+    }
+
+    /**
+     * The connections' session and rate limits held across every runtime of this queue, for the runtime's
+     * {@code ConnectorContext}; see {@link ClusterLimits}. No I/O until a connector asks.
+     */
+    public SharedLimits sharedLimits() {
+        return limits;
     }
 
     /** This runtime's id, the owner of its leases. */
@@ -314,6 +333,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             st.setBoolean(i++, sending);
             st.setString(i++, message.id());
             st.setString(i, owner);
+            if (!sending) {
+                attempting.remove(message.id());
+            }
             if (st.executeUpdate() == 0) {
                 LOG.debug("queued message {} not updated: gone, or another runtime holds its lease", message.id());
             }
@@ -406,6 +428,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                     appendEvent(c, now, "POSSIBLE_DUPLICATE", sending.id(), line);
                 }
                 c.commit();
+                attempting.add(sending.id());
                 return true;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
@@ -413,6 +436,25 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             }
         } catch (SQLException e) {
             throw io("claiming message " + sending.id(), e);
+        }
+    }
+
+    /**
+     * Stops renewing the lease of {@code id}, whose attempt ended without its outcome written, and lets it expire now
+     * if the database can still be told: then any runtime retries the message as a possible duplicate.
+     */
+    @Override
+    public void abandon(String id) {
+        attempting.remove(id);
+        try (Connection c = pool.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("UPDATE queued_message SET lease_expires_at = clock_timestamp()"
+                                + " WHERE id = ? AND lease_owner = ? AND state = 'SENDING'")) {
+            st.setString(1, id);
+            st.setString(2, owner);
+            st.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("message {}: its lease runs out by itself: {}", id, e.toString());
         }
     }
 
@@ -436,6 +478,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
     @Override
     public boolean remove(String id) throws IOException {
+        attempting.remove(id);
         try (Connection c = pool.getConnection();
                 PreparedStatement st = c.prepareStatement("DELETE FROM queued_message WHERE id = ?")) {
             st.setString(1, id);
@@ -495,11 +538,12 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             }
 
             @Override
-            public Set<String> sent(Set<String> ids) throws IOException {
+            public Set<String> recorded(String event, Set<String> ids) throws IOException {
                 try (Connection c = pool.getConnection();
                         PreparedStatement st = c.prepareStatement(
-                                "SELECT DISTINCT queue_id FROM queue_event WHERE event = 'SENT' AND queue_id = ANY(?)")) {
-                    st.setArray(1, c.createArrayOf("text", ids.toArray()));
+                                "SELECT DISTINCT queue_id FROM queue_event WHERE event = ? AND queue_id = ANY(?)")) {
+                    st.setString(1, event);
+                    st.setArray(2, c.createArrayOf("text", ids.toArray()));
                     Set<String> out = new HashSet<>();
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
@@ -677,6 +721,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
      */
     @Override
     public void close() {
+        limits.close();
         if (renewer != null) {
             renewer.shutdownNow();
             try (Connection c = pool.getConnection();

@@ -32,8 +32,8 @@ public final class QueueJournal {
         /** Appends {@code line}, event {@code event} about queue id {@code id}, written at {@code at}. */
         void append(Instant at, String event, String id, String line) throws IOException;
 
-        /** Which of {@code ids} have a SENT line. */
-        Set<String> sent(Set<String> ids) throws IOException;
+        /** Which of {@code ids} have a line of event {@code event}, e.g. SENT. */
+        Set<String> recorded(String event, Set<String> ids) throws IOException;
 
         /** How a warning names the journal, e.g. its file. */
         String describe();
@@ -63,10 +63,27 @@ public final class QueueJournal {
             return new HashSet<>();
         }
         try {
-            return sink.sent(ids);
+            return sink.recorded("SENT", ids);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("cannot read the queue journal {}: {}", sink.describe(), e.toString());
             return new HashSet<>();
+        }
+    }
+
+    /**
+     * Which of {@code ids} the journal records with event {@code event}: for {@code scenario queue --import}, the
+     * exported messages imported before (IMPORTED). Reads the whole journal. Does I/O.
+     *
+     * @throws IOException when the journal cannot be read: the caller cannot tell, so it must not go on
+     */
+    public synchronized Set<String> recorded(String event, Set<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return new HashSet<>();
+        }
+        try {
+            return sink.recorded(event, ids);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -114,7 +131,7 @@ public final class QueueJournal {
         }
 
         @Override
-        public Set<String> sent(Set<String> ids) throws IOException {
+        public Set<String> recorded(String event, Set<String> ids) throws IOException {
             Set<String> found = new HashSet<>();
             if (!Files.exists(file)) {
                 return found;
@@ -122,7 +139,7 @@ public final class QueueJournal {
             try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                 lines.forEach(line -> {
                     String[] words = line.split(" ", 4);
-                    if (words.length >= 3 && words[1].equals("SENT") && ids.contains(words[2])) {
+                    if (words.length >= 3 && words[1].equals(event) && ids.contains(words[2])) {
                         found.add(words[2]);
                     }
                 });

@@ -313,6 +313,7 @@ public final class QueueSender implements AutoCloseable {
 
     /** One attempt at message {@code id}, re-read from the queue since the CLI may have changed it. Does I/O. */
     void attempt(String id) {
+        boolean claimed = false;
         try {
             QueuedMessage m = queue.find(id).orElse(null);
             if (m == null
@@ -354,6 +355,7 @@ public final class QueueSender implements AutoCloseable {
                 // Another runtime holds it, or it changed since it was read: its next scan shows where it stands.
                 return;
             }
+            claimed = true;
             OutcomeClassifier.Verdict v;
             try {
                 v = OutcomeClassifier.judge(sending.owed(), sender.deliver(content, sending.owed()));
@@ -376,6 +378,9 @@ public final class QueueSender implements AutoCloseable {
             // Otherwise it is still due: wait before trying again rather than spin on a full disk.
             coolingOff.put(id, clock.instant().plus(pollInterval.multipliedBy(10)));
             LOG.warn("queued message {}: the queue could not be updated: {}", id, e.toString());
+            if (claimed) {
+                queue.abandon(id);
+            }
             return;
         }
         coolingOff.remove(id);

@@ -1,5 +1,6 @@
 package dev.scenarios.runtime.internal.delivery;
 
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.runtime.MessageQueue;
 import dev.scenarios.runtime.QueueSettings;
 import dev.scenarios.runtime.Workspace;
@@ -26,13 +27,16 @@ public final class QueueStore implements AutoCloseable {
     private final String label;
     private final PostgresMessageQueue postgres;
     private final FileMessageQueue files;
+    private final boolean clusterLimits;
 
     private QueueStore(
             MessageQueue queue,
             QueueJournal journal,
             String label,
             PostgresMessageQueue postgres,
-            FileMessageQueue files) {
+            FileMessageQueue files,
+            boolean clusterLimits) {
+        this.clusterLimits = clusterLimits;
         this.queue = queue;
         this.journal = journal;
         this.label = label;
@@ -54,7 +58,13 @@ public final class QueueStore implements AutoCloseable {
     public static QueueStore open(Path workspaceFolder, QueueSettings settings, boolean sending) throws IOException {
         if (settings.store() == QueueSettings.Store.POSTGRESQL) {
             PostgresMessageQueue pg = PostgresMessageQueue.open(settings, newRuntimeId(), host(), LEASE, sending);
-            return new QueueStore(pg, new QueueJournal(pg.journalSink()), "postgresql " + pg.label(), pg, null);
+            return new QueueStore(
+                    pg,
+                    new QueueJournal(pg.journalSink()),
+                    "postgresql " + pg.label(),
+                    pg,
+                    null,
+                    settings.clusterLimits());
         }
         FileMessageQueue files = new FileMessageQueue(Workspace.queueDirectory(workspaceFolder));
         return new QueueStore(
@@ -62,7 +72,8 @@ public final class QueueStore implements AutoCloseable {
                 new QueueJournal(files.root()),
                 workspaceFolder.relativize(files.root()).toString(),
                 null,
-                files);
+                files,
+                false);
     }
 
     /** A runtime's id in the queue database: host, process and a random part, e.g. {@code app1-4242-9f3a}. */
@@ -96,9 +107,28 @@ public final class QueueStore implements AutoCloseable {
         return label;
     }
 
+    /**
+     * The limits the connections share with the other runtimes of this queue (the PostgreSQL store), for the runtime's
+     * {@code ConnectorContext}; empty for the file store, whose one runtime keeps its connections' limits alone, and
+     * with {@code limits: runtime}.
+     */
+    public Optional<SharedLimits> sharedLimits() {
+        return clusterLimits ? postgres().map(PostgresMessageQueue::sharedLimits) : Optional.empty();
+    }
+
     /** The PostgreSQL store, for what only it has (the runtimes, the journal table); empty for the file store. */
     public Optional<PostgresMessageQueue> postgres() {
         return Optional.ofNullable(postgres);
+    }
+
+    /**
+     * Blocks until every message added so far is visible to readers: the file store's group commit lays accepted
+     * messages out a moment after they are durable; the PostgreSQL store's are visible at commit. Up to 30 s.
+     */
+    public void flush() {
+        if (files != null) {
+            files.flush();
+        }
     }
 
     /**

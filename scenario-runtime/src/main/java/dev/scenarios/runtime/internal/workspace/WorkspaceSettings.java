@@ -28,7 +28,7 @@ public final class WorkspaceSettings {
     public static final String FILE = "workspace.yaml";
 
     private static final Messages MESSAGES = Messages.of("dev.scenarios.runtime.messages", WorkspaceSettings.class);
-    private static final Set<String> QUEUE_KEYS = Set.of("store", "url", "username", "password", "schema");
+    private static final Set<String> QUEUE_KEYS = Set.of("store", "url", "username", "password", "schema", "limits");
     /** A schema name that needs no quoting in SQL: the store puts it into statements as it is. */
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -44,6 +44,10 @@ public final class WorkspaceSettings {
                     .item("username", PropertyType.STRING, b -> b)
                     .item("password", PropertyType.STRING, b -> b.secret())
                     .item("schema", PropertyType.STRING, b -> b.defaultValue(QueueSettings.DEFAULT_SCHEMA))
+                    .item(
+                            "limits",
+                            PropertyType.ENUM,
+                            b -> b.allowedValues("cluster", "runtime").defaultValue("cluster"))
                     .build());
 
     private WorkspaceSettings() {}
@@ -107,7 +111,8 @@ public final class WorkspaceSettings {
                                 locale,
                                 "settings.unknown",
                                 key,
-                                String.join(", ", List.of("store", "url", "username", "password", "schema")))));
+                                String.join(
+                                        ", ", List.of("store", "url", "username", "password", "schema", "limits")))));
             }
         });
         String store = scalar(fields, "store", "file", object, locale, problems);
@@ -124,6 +129,17 @@ public final class WorkspaceSettings {
                 yield QueueSettings.Store.FILE;
             }
         };
+        String limits = scalar(fields, "limits", "cluster", object, locale, problems)
+                .trim()
+                .toLowerCase(Locale.ROOT);
+        if (!limits.equals("cluster") && !limits.equals("runtime")) {
+            problems.add(new Problem(
+                    FILE,
+                    fields.get("limits").line(),
+                    object,
+                    "queue.limits",
+                    Texts.get(locale, "settings.queue.limits", limits, "cluster, runtime")));
+        }
         String url = plain(fields, "url", resolver, object, locale, problems);
         String username = plain(fields, "username", resolver, object, locale, problems);
         String schema = plain(fields, "schema", resolver, object, locale, problems);
@@ -181,7 +197,7 @@ public final class WorkspaceSettings {
         }
         return kind == QueueSettings.Store.FILE
                 ? QueueSettings.FILE
-                : new QueueSettings(kind, url.trim(), username.trim(), password, schema);
+                : new QueueSettings(kind, url.trim(), username.trim(), password, schema, !limits.equals("runtime"));
     }
 
     private static String scalar(

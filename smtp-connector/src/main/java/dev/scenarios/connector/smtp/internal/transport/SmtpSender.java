@@ -3,6 +3,7 @@ package dev.scenarios.connector.smtp.internal.transport;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.Messages;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.connector.api.SharedLimits;
 import dev.scenarios.connector.smtp.internal.mime.PreparedMime;
 import dev.scenarios.connector.smtp.internal.oauth.AccessToken;
 import dev.scenarios.connector.smtp.internal.oauth.OAuthTokens;
@@ -47,6 +48,7 @@ public final class SmtpSender implements AutoCloseable {
     private final SessionPool pool;
     private final SendRate rate;
     private final OAuthTokens tokens;
+    private final SharedLimits shared;
 
     /**
      * A sender for basic, windows or no authentication.
@@ -65,6 +67,23 @@ public final class SmtpSender implements AutoCloseable {
      */
     public SmtpSender(
             SmtpSettings settings, Session session, boolean recordDialogue, Messages messages, OAuthTokens tokens) {
+        this(settings, session, recordDialogue, messages, tokens, null);
+    }
+
+    /**
+     * @param session the connection's session (see {@link MailSessions}); its debug flag must be on when
+     *     {@code recordDialogue}
+     * @param tokens the connection's OAuth2 token cache, required when authentication is oauth2, else null
+     * @param shared the limits the host holds across its processes ({@code ConnectorContext.sharedLimits()}), asked as
+     *     well as this sender's own; null when the host shares none
+     */
+    public SmtpSender(
+            SmtpSettings settings,
+            Session session,
+            boolean recordDialogue,
+            Messages messages,
+            OAuthTokens tokens,
+            SharedLimits shared) {
         if ((settings.authentication() == SmtpSettings.Authentication.OAUTH2) != (tokens != null)) {
             throw new IllegalArgumentException("OAuth2 tokens are needed exactly when authentication is oauth2");
         }
@@ -77,7 +96,13 @@ public final class SmtpSender implements AutoCloseable {
         // A busy session finishes within about one connect and two replies, or fails by its timeouts.
         this.waitLimit = settings.connectTimeout().plus(settings.readTimeout().multipliedBy(2));
         this.rate = new SendRate(settings.maxMessagesPerMinute());
-        this.pool = new SessionPool(settings.maxConnections(), settings.idleTimeout(), waitLimit, this::newSession);
+        this.shared = shared;
+        this.pool = new SessionPool(
+                settings.maxConnections(),
+                settings.idleTimeout(),
+                waitLimit,
+                this::newSession,
+                shared == null ? null : wait -> shared.session(settings.systemName(), settings.maxConnections(), wait));
     }
 
     /** The connection's mail session, in which messages are built. */
@@ -113,6 +138,8 @@ public final class SmtpSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(classifier.classify(e, null), "", start);
+        } catch (java.io.IOException e) {
+            return failed(sharedLimitsUnavailable(e), "", start);
         } catch (MessagingException | RuntimeException e) {
             return failed(classifier.classify(e, null), "", start);
         }
@@ -141,6 +168,22 @@ public final class SmtpSender implements AutoCloseable {
             if (!reused) {
                 closeQuietly(s.transport);
                 connect(s.transport);
+            }
+            if (shared != null && settings.maxMessagesPerMinute() > 0) {
+                // The shared turn is taken on a ready session, right before the transaction, so that the starts
+                // the server sees are spaced as the turns are (a session's connect would skew them).
+                try {
+                    shared.send(settings.systemName(), settings.maxMessagesPerMinute());
+                } catch (java.io.IOException e) {
+                    Recorded recorded = takeDialogue(s);
+                    pool.giveBack(s);
+                    return failed(sharedLimitsUnavailable(e), recorded.dialogue(), start);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    String dialogue = takeDialogue(s).dialogue();
+                    pool.discard(s);
+                    return failed(classifier.classify(e, null), dialogue, start);
+                }
             }
             s.transport.beginMessage();
             Failure tooLarge = sizeCheck(message, s.transport);
@@ -195,6 +238,17 @@ public final class SmtpSender implements AutoCloseable {
             pool.discard(s);
             return failed(e.failure(), dialogue, start);
         }
+    }
+
+    /** The host cannot count the shared limits: nothing was sent, so the message can wait and go again. */
+    private Failure sharedLimitsUnavailable(java.io.IOException e) {
+        return new Failure(
+                FailureKind.TIMEOUT,
+                messages.message("fail.sharedLimits", e.getMessage()),
+                0,
+                List.of(),
+                false,
+                "shared limits unavailable");
     }
 
     /**
