@@ -167,7 +167,10 @@ public final class ScenarioRuntime implements AutoCloseable {
             // it. Only a runtime that runs scenarios sends from the queue: a one-off `scenario send` just adds to it.
             store = QueueStore.open(workspace, sendQueue);
             WorkspaceConnectorContext context = new WorkspaceConnectorContext(
-                    workspace.dataDirectory(), camel, events, store.sharedLimits().orElse(null));
+                    workspace.dataDirectory(),
+                    camel,
+                    events,
+                    store.sharedLimits().orElse(null));
             Map<String, Connection> bySystemName = new LinkedHashMap<>();
             for (ConnectionDefinition c : workspace.connections()) {
                 if (!c.disabled()) {

@@ -32,6 +32,7 @@ public final class WorkspaceConnectorContext implements ConnectorContext {
     private final Map<String, Instant> overdue = new ConcurrentHashMap<>();
     /** The receiving paths that are disconnected now (logged once per outage). */
     private final Map<String, Instant> disconnected = new ConcurrentHashMap<>();
+
     private final SharedLimits sharedLimits;
     /** The latest journal failure of each connection; its first one was logged. */
     private final Map<String, String> journalFailures = new ConcurrentHashMap<>();
