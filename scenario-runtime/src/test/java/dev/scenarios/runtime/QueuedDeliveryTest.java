@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scenarios.connector.api.DeliveryException;
 import dev.scenarios.connector.api.FailureKind;
 import dev.scenarios.connector.api.SendResult;
+import dev.scenarios.runtime.internal.delivery.QueueListing;
 import dev.scenarios.runtime.testing.Tmpfs;
 import dev.scenarios.testing.ScriptedSmtpServer;
 import dev.scenarios.testing.ScriptedSmtpServer.DataEnd;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,13 @@ class QueuedDeliveryTest {
                 assertThat(m.state()).isIn(QueuedMessage.State.DEFERRED, QueuedMessage.State.SENDING);
                 assertThat(m.messageId()).isEqualTo(queued.messageId());
             });
+            // No server answered, so the last reply is our own failure text: each reader gets it in their language.
+            QueuedMessage waiting = ws.queued().get(0);
+            String ru = (String)
+                    QueueListing.json(waiting, 0, Locale.forLanguageTag("ru")).get("lastReply");
+            String en = (String) QueueListing.json(waiting, 0, Locale.ENGLISH).get("lastReply");
+            assertThat(ru).containsPattern("[а-яё]{4,}").isNotEqualTo(en);
+            assertThat(en).isNotBlank().doesNotContainPattern("[а-яё]").doesNotStartWith("{");
 
             try (ScriptedSmtpServer relay = ScriptedSmtpServer.start(port, new ScriptedSmtpServer.Script() {})) {
                 assertThat(await(LIMIT, () -> ws.queued().isEmpty())).isTrue();

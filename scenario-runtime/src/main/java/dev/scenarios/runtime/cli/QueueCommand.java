@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.cli;
 
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueuedMessage;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.internal.delivery.PostgresMessageQueue;
@@ -288,7 +289,9 @@ public final class QueueCommand extends WorkspaceCommand {
                                     : "  " + Texts.get(locale, "queue.next") + ": " + m.nextAttemptAt())
                             + (m.possibleDuplicate() ? "  " + Texts.get(locale, "queue.possibleDuplicate") : ""));
             if (!m.lastReply().isEmpty()) {
-                cli.out().println("    " + Texts.get(locale, "queue.lastReply") + ": " + m.lastReply());
+                cli.out()
+                        .println("    " + Texts.get(locale, "queue.lastReply") + ": "
+                                + QueueReason.parse(m.lastReply()).in(locale));
             }
             m.refused()
                     .forEach(r -> cli.out()

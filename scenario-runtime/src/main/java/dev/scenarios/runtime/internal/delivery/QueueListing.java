@@ -1,6 +1,7 @@
 package dev.scenarios.runtime.internal.delivery;
 
 import dev.scenarios.runtime.MessageQueue;
+import dev.scenarios.runtime.QueueReason;
 import dev.scenarios.runtime.QueuedMessage;
 import java.io.IOException;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class QueueListing {
         boolean stopped = m.state() == QueuedMessage.State.DEAD || m.state() == QueuedMessage.State.DAMAGED;
         out.put("nextAttemptAt", stopped ? null : m.nextAttemptAt().toString());
         out.put("expiresAt", m.expiresAt().toString());
-        out.put("lastReply", m.lastReply());
+        out.put("lastReply", QueueReason.parse(m.lastReply()).in(locale));
         out.put("possibleDuplicate", m.possibleDuplicate());
         out.put("deadReason", stopped ? m.reason().in(locale) : null);
         out.put("reasonKey", stopped ? m.reason().key() : null);

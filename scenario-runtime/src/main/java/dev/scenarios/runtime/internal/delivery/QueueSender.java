@@ -415,7 +415,11 @@ public final class QueueSender implements AutoCloseable {
                 m.queuedAt(),
                 now,
                 m.expiresAt(),
-                v.reply(),
+                // A failure of ours (no session, a timeout) is our text: kept in both languages like a reason, so a
+                // reader sees it in theirs; a server's reply is data and stays as it came.
+                v.failure() != null
+                        ? QueueReason.of("queue.reply.failure", v.failure()).stored()
+                        : v.reply(),
                 duplicate,
                 "");
         if (v.outcome() == Outcome.SENT && refused.isEmpty()) {
