@@ -361,7 +361,7 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             }
             try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
                 for (Path temp : temps) {
-                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before)) {
+                    if (modifiedBefore(temp, before)) {
                         LOG.info("removing the temporary file {} a crash left behind", temp);
                         AtomicFiles.delete(temp);
                     }
@@ -378,10 +378,15 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
                         || Files.exists(live.resolve(id + ".json"))
                         || Files.exists(dead.resolve(id + ".json"))
                         || Files.exists(damaged.resolve(id + ".json"))
-                        || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        || !modifiedBefore(file, before)) {
                     continue;
                 }
-                Content content = Content.read(file);
+                Content content;
+                try {
+                    content = Content.read(file);
+                } catch (NoSuchFileException e) {
+                    continue; // delivered and removed since the listing
+                }
                 QueuedMessage rebuilt = content.rebuild(id, before);
                 try {
                     content.verified();
@@ -394,6 +399,18 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
             }
         }
         return adopted;
+    }
+
+    /**
+     * Whether {@code file} was last written before {@code before}; false when it is gone. The queue runs while this is
+     * asked: a temporary file listed a moment ago may have been renamed into place, a content file removed once sent.
+     */
+    private static boolean modifiedBefore(Path file, Instant before) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /**
