@@ -29,6 +29,9 @@ public final class PathCamelComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(PathCamelComponent.class);
 
+    /** The component's one setting, as an application's properties name it. */
+    static final String WORKSPACE_PROPERTY = "camel.component.path.workspace";
+
     @Metadata(
             required = true,
             description = "The workspace folder (holding connections/ and paths/); a relative one is against the"
@@ -87,8 +90,17 @@ public final class PathCamelComponent extends DefaultComponent {
     private synchronized ScenarioRuntime bound() throws Exception {
         if (runtime == null) {
             if (workspace == null || workspace.isBlank()) {
+                // Camel Main binds camel.component.path.workspace onto setWorkspace; Spring Boot binds
+                // camel.component.* only through a component's own starter. Its property placeholders read the
+                // application's Environment, so reading the one setting there makes the same property enough.
+                workspace = getCamelContext()
+                        .getPropertiesComponent()
+                        .resolveProperty(WORKSPACE_PROPERTY)
+                        .orElse(null);
+            }
+            if (workspace == null || workspace.isBlank()) {
                 throw new IllegalStateException(
-                        "the path component needs a workspace folder: set camel.component.path.workspace");
+                        "the path component needs a workspace folder: set " + WORKSPACE_PROPERTY);
             }
             Path folder = Path.of(workspace).toAbsolutePath().normalize();
             Workspace loaded = Workspace.load(folder, Connectors.fromClassPath(), System.getenv(), Locale.getDefault());
