@@ -30,7 +30,8 @@ import picocli.CommandLine;
 
 /**
  * {@code scenario run --management-port}: a receiving path whose IMAP server went away makes {@code /health/ready} DOWN
- * once the outage is longer than the connection's {@code unreadyAfter}, and UP again when the path reconnects.
+ * once the outage is longer than the connection's {@code unreadyAfter}, and UP again when the path reconnects; the
+ * connection's "sessions open" gauge in {@code /metrics} counts the path's one session while it is connected.
  */
 class ImapReadinessTest {
 
@@ -65,6 +66,23 @@ class ImapReadinessTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The value of the "sessions open" gauge of the connection support_mailbox in {@code /metrics}. */
+    private static long sessionsOpen(String base) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "metrics"))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String series = "scenario_sessions_open{connection=\"support_mailbox\"} ";
+        return response.body()
+                .lines()
+                .filter(l -> l.startsWith(series))
+                .findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(series.length()).trim()))
+                .orElseThrow(() -> new AssertionError("no " + series + "in\n" + response.body()));
     }
 
     @Test
@@ -127,6 +145,7 @@ class ImapReadinessTest {
                                     .equals("UP")))
                     .as("connected: %s", ready(base))
                     .isTrue();
+            assertThat(sessionsOpen(base)).as("the connected path's session").isEqualTo(1);
 
             server.stop();
             assertThat(await(
@@ -146,6 +165,9 @@ class ImapReadinessTest {
                             () -> ready(base).get("status").asText().equals("UP")))
                     .as("ready again after the reconnect: %s", ready(base))
                     .isTrue();
+            assertThat(sessionsOpen(base))
+                    .as("the reopened session, the lost one no longer counted")
+                    .isEqualTo(1);
         } finally {
             run.stop();
             server.stop();

@@ -195,6 +195,7 @@ public final class ImapReceivePathType implements PathType {
         return new FolderReceiver(
                 settings,
                 imap::connectStore,
+                imap.openSessionCount(),
                 imap.settings().timing(),
                 imap.journal(),
                 context.dataDirectory().resolve("imap").resolve(settings.systemName() + ".state"),

@@ -118,6 +118,23 @@ class ImapIdleTest {
     }
 
     @Test
+    void theConnectionCountsThePathsSessionWhileItWaitsInIdleAndNoneAfterThePathStops() throws Exception {
+        GreenMailImap.user(GREEN_MAIL);
+        try (ImapConnection connection =
+                GreenMailImap.open(connection(GREEN_MAIL.getImap().getPort(), "5m"), context())) {
+            assertThat(connection.openSessions()).as("before the path starts").isZero();
+            PathSource source = source(connection);
+            source.start(item -> item.succeeded(Map.of()));
+            await("the path waits in IDLE", () -> journalContains("waiting in IDLE"));
+            assertThat(connection.openSessions())
+                    .as("while the path waits in IDLE")
+                    .isEqualTo(1);
+            source.close(); // joins the path's thread, which closed its store
+            assertThat(connection.openSessions()).as("after the path stopped").isZero();
+        }
+    }
+
+    @Test
     void aSilentIdleIsRenewedByTheWatchdogAndTheNextMailStillArrives() throws Exception {
         GreenMailUser user = GreenMailImap.user(GREEN_MAIL);
         BlockingQueue<ReceivedItem> handed = new LinkedBlockingQueue<>();
@@ -149,6 +166,11 @@ class ImapIdleTest {
             assertThat(item.attributes()).containsEntry("Subject", "После обрыва");
             item.succeeded(Map.of());
             assertThat(proxy.commands()).filteredOn("IDLE"::equalsIgnoreCase).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(connection.openSessions())
+                    .as("the dropped session no longer counted, the reopened one counted once")
+                    .isEqualTo(1);
+            source.close();
+            assertThat(connection.openSessions()).as("after the path stopped").isZero();
         }
         assertThat(health)
                 .containsExactly(

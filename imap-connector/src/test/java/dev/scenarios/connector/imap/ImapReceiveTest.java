@@ -11,8 +11,10 @@ import dev.scenarios.connector.api.ReceivedItem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,22 @@ class ImapReceiveTest {
         }
         assertThat(GreenMailImap.count(GREEN_MAIL, "Processed")).isEqualTo(2);
         assertThat(GreenMailImap.count(GREEN_MAIL, "INBOX")).isZero();
+    }
+
+    @Test
+    void aPreviewCountsItsSessionInTheConnectionOnlyWhileItReads() throws Exception {
+        GreenMailUser user = GreenMailImap.user(GREEN_MAIL);
+        GreenMailImap.deliver(user, "Просмотр", "только чтение");
+        List<Integer> sessionsWhileHanded = new CopyOnWriteArrayList<>();
+        try (ImapConnection connection = GreenMailImap.open(GREEN_MAIL, data);
+                PathSource source = source(connection, Map.of())) {
+            source.preview(item -> sessionsWhileHanded.add(connection.openSessions()));
+            assertThat(sessionsWhileHanded)
+                    .as("sessions open while the mail was handed")
+                    .containsExactly(1);
+            assertThat(connection.openSessions()).as("after the preview").isZero();
+        }
+        assertThat(GreenMailImap.count(GREEN_MAIL, "INBOX")).isEqualTo(1);
     }
 
     @Test

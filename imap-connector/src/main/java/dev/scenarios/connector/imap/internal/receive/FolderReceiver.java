@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -67,6 +68,9 @@ public final class FolderReceiver implements PathSource {
 
     private final ReceiveSettings settings;
     private final StoreOpener opener;
+    /** The connection's count of open sessions, shared with its other paths; the host's "sessions open" gauge. */
+    private final AtomicInteger openSessions;
+
     private final SessionTiming timing;
     private final Duration pollInterval;
     private final Journal journal;
@@ -94,12 +98,14 @@ public final class FolderReceiver implements PathSource {
     public FolderReceiver(
             ReceiveSettings settings,
             StoreOpener opener,
+            AtomicInteger openSessions,
             SessionTiming timing,
             Journal journal,
             Path stateFile,
             ConnectorContext host) {
         this.settings = settings;
         this.opener = opener;
+        this.openSessions = openSessions;
         this.timing = timing;
         this.pollInterval = timing.pollInterval();
         this.journal = journal;
@@ -138,7 +144,8 @@ public final class FolderReceiver implements PathSource {
             previewing = true;
         }
         UidState state = UidState.load(stateFile).readOnly();
-        try (Store store = opener.open()) {
+        try (CountedStore counted = CountedStore.open(opener, openSessions)) {
+            Store store = counted.store();
             IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
             folder.open(Folder.READ_ONLY);
             try {
@@ -207,7 +214,8 @@ public final class FolderReceiver implements PathSource {
      */
     private void session(Consumer<ReceivedItem> receiver, UidState state, Runnable connected)
             throws MessagingException, IOException, InterruptedException {
-        try (Store store = opener.open()) {
+        try (CountedStore counted = CountedStore.open(opener, openSessions)) {
+            Store store = counted.store();
             boolean idle = timing.idle() && ((IMAPStore) store).hasCapability("IDLE");
             note(
                     false,
