@@ -761,7 +761,11 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         return Optional.of(fromJson(JSON.readTree(bytes)));
     }
 
-    private static byte[] toJson(QueuedMessage m) throws IOException {
+    /**
+     * A message's state as the JSON fields its state file holds; also the state part of an export entry
+     * ({@link QueueTransfer}), so both name the fields alike. Pure.
+     */
+    static Map<String, Object> fields(QueuedMessage m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", m.id());
         out.put("path", m.path());
@@ -781,6 +785,11 @@ public final class FileMessageQueue implements MessageQueue, AutoCloseable {
         out.put("lastReply", m.lastReply());
         out.put("possibleDuplicate", m.possibleDuplicate());
         out.put("deadReason", m.deadReason());
+        return out;
+    }
+
+    private static byte[] toJson(QueuedMessage m) throws IOException {
+        Map<String, Object> out = fields(m);
         // Compact: the state is rewritten at every attempt, and no reader needs it pretty.
         return JSON.writeValueAsBytes(out);
     }

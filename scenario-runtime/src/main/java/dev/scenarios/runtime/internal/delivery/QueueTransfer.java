@@ -194,25 +194,7 @@ public final class QueueTransfer {
     private record Entry(QueuedMessage state, byte[] content) {}
 
     private static Map<String, Object> entry(QueuedMessage m, byte[] content) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", m.id());
-        out.put("path", m.path());
-        out.put("messageId", m.messageId());
-        out.put("state", m.state().name());
-        out.put("owed", m.owed());
-        out.put("delivered", m.delivered());
-        out.put(
-                "refused",
-                m.refused().stream()
-                        .map(r -> Map.of("address", r.address(), "replyCode", r.replyCode(), "reply", r.reply()))
-                        .toList());
-        out.put("attempts", m.attempts());
-        out.put("queuedAt", m.queuedAt().toString());
-        out.put("nextAttemptAt", m.nextAttemptAt().toString());
-        out.put("expiresAt", m.expiresAt().toString());
-        out.put("lastReply", m.lastReply());
-        out.put("possibleDuplicate", m.possibleDuplicate());
-        out.put("reason", m.deadReason());
+        Map<String, Object> out = FileMessageQueue.fields(m);
         out.put("contentLength", content.length);
         out.put("contentSha256", FileMessageQueue.sha256(content));
         out.put("content", Base64.getEncoder().encodeToString(content));
@@ -255,7 +237,7 @@ public final class QueueTransfer {
                         Instant.parse(text(n, "expiresAt")),
                         n.path("lastReply").asText(""),
                         n.path("possibleDuplicate").asBoolean(false),
-                        n.path("reason").asText("")),
+                        n.path("deadReason").asText("")),
                 content);
     }
 
