@@ -8,9 +8,14 @@ import dev.scenarios.runtime.ScenarioRuntime;
 import dev.scenarios.runtime.SendEvents;
 import dev.scenarios.runtime.Workspace;
 import dev.scenarios.runtime.cli.ScenarioCommand;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.Test;
@@ -65,12 +71,7 @@ class ExamplesEndToEndTest {
 
     private static Workspace load(Path example, DevInbox inbox) {
         // No SMTP_PASSWORD: the dev inbox needs none, as on a fresh machine.
-        Workspace ws = Workspace.load(
-                example,
-                Connectors.fromClassPath(),
-                Map.of(),
-                Locale.ENGLISH,
-                type -> type.devInboxOverrides(inbox.host(), inbox.port()));
+        Workspace ws = Workspace.load(example, Connectors.fromClassPath(), Map.of(), Locale.ENGLISH, inbox::overrides);
         assertThat(ws.problems()).isEmpty();
         return ws;
     }
@@ -81,7 +82,90 @@ class ExamplesEndToEndTest {
             assertThat(dirs.filter(d -> Files.isDirectory(d.resolve("scenarios")))
                             .map(d -> d.getFileName().toString()))
                     .containsExactlyInAnyOrder(
-                            "order-notifications", "error-handling", "send-options", "webhook-orders");
+                            "order-notifications", "error-handling", "send-options", "webhook-orders", "support-inbox");
+        }
+    }
+
+    @Test
+    void supportInboxAcknowledgesARequestInRussianWithATicketAndMovesItToProcessed() throws Exception {
+        Path example = copyOf("support-inbox");
+        StringWriter valid = new StringWriter();
+        assertThat(ScenarioCommand.execute(
+                        new String[] {"validate", example.toString()},
+                        new PrintWriter(valid, true),
+                        new PrintWriter(new StringWriter(), true),
+                        Connectors.fromClassPath(),
+                        Map.of("SMTP_PASSWORD", "x", "IMAP_PASSWORD", "y"),
+                        Locale.ENGLISH))
+                .as(valid.toString())
+                .isZero();
+        StringWriter printed = new StringWriter();
+        try (DevInbox inbox = DevInbox.start(new PrintWriter(printed, true), Locale.ENGLISH);
+                ScenarioRuntime runtime = ScenarioRuntime.start(load(example, inbox), SendEvents.NONE, true)) {
+            assertThat(printed.toString()).contains("IMAP on 127.0.0.1:" + inbox.imapPort());
+            // A customer mails the support address through the dev inbox's SMTP side.
+            Properties props = new Properties();
+            props.setProperty("mail.smtp.host", inbox.host());
+            props.setProperty("mail.smtp.port", String.valueOf(inbox.port()));
+            props.setProperty("mail.smtp.connectiontimeout", "5000");
+            props.setProperty("mail.smtp.timeout", "5000");
+            props.setProperty("mail.smtp.writetimeout", "5000");
+            MimeMessage request = new MimeMessage(Session.getInstance(props));
+            request.setFrom(new InternetAddress("anna@example.org", "Анна Петрова", "UTF-8"));
+            request.setRecipient(Message.RecipientType.TO, new InternetAddress("support@example.com"));
+            request.setSubject("Не работает принтер в офисе", "UTF-8");
+            request.setText("Здравствуйте! Принтер не печатает с утра.", "UTF-8");
+            Transport.send(request);
+
+            // The request itself, then the acknowledgement.
+            assertThat(inbox.awaitMessages(2, Duration.ofSeconds(30)))
+                    .as(printed.toString())
+                    .isTrue();
+            MimeMessage reply = inbox.received().get(1);
+            assertThat(reply.getRecipients(Message.RecipientType.TO))
+                    .extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly("anna@example.org");
+            assertThat(((InternetAddress) reply.getFrom()[0]).getAddress()).isEqualTo("support@example.com");
+            String ticket = reply.getHeader("X-Ticket", null);
+            assertThat(ticket).matches("SUP-\\d+");
+            assertThat(reply.getSubject()).isEqualTo("Обращение №" + ticket + " принято: Не работает принтер в офисе");
+            assertThat(String.valueOf(reply.getContent()))
+                    .startsWith("Здравствуйте!")
+                    .contains("Ваше обращение «Не работает принтер в офисе» получено и зарегистрировано под номером "
+                            + ticket + ".")
+                    .contains("служба поддержки «Ромашка»");
+
+            // The path moves the request after the route succeeded: poll its mailbox's IMAP side, bounded.
+            Map<String, Integer> folders = Map.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                folders = folderCounts(inbox, "support@example.com", "INBOX", "Processed");
+                if (folders.get("Processed") == 1 && folders.get("INBOX") == 0) {
+                    break;
+                }
+                Thread.sleep(100); // between bounded polls of the server, not a wait for a guess
+            }
+            assertThat(folders).containsEntry("Processed", 1).containsEntry("INBOX", 0);
+        }
+        assertThat(Files.readString(example.resolve("data/journals/mailbox.log")))
+                .contains("succeeded; moved to Processed");
+    }
+
+    /** How many mails each of {@code folders} of {@code user}'s mailbox on the dev inbox's IMAP side holds. */
+    private static Map<String, Integer> folderCounts(DevInbox inbox, String user, String... folders)
+            throws MessagingException {
+        Properties props = new Properties();
+        props.setProperty("mail.imap.connectiontimeout", "5000");
+        props.setProperty("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(props).getStore("imap");
+        store.connect(inbox.host(), inbox.imapPort(), user, "any");
+        try (store) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (String name : folders) {
+                Folder folder = store.getFolder(name);
+                counts.put(name, folder.exists() ? folder.getMessageCount() : 0);
+            }
+            return counts;
         }
     }
 

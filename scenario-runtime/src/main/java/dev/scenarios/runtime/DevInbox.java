@@ -12,6 +12,7 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.scenarios.connector.api.ConnectionType;
 import dev.scenarios.runtime.internal.inbox.InboxFolder;
 import dev.scenarios.runtime.internal.text.MessageSummary;
 import dev.scenarios.runtime.internal.text.Texts;
@@ -97,7 +98,14 @@ public final class DevInbox implements AutoCloseable {
         this.out = out;
         this.locale = locale;
         this.folder = folder;
-        this.greenMail = new RefusingGreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP), this::refused)
+        // The IMAP side (any free port) lets receiving paths rehearse too: a mail sent to an address is in the INBOX of
+        // that address, and with authentication disabled GreenMail lets any user log in (with any password).
+        this.greenMail = new RefusingGreenMail(
+                        new ServerSetup[] {
+                            new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP),
+                            new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP)
+                        },
+                        this::refused)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
@@ -138,6 +146,7 @@ public final class DevInbox implements AutoCloseable {
             return delivery.handle(message, address);
         });
         out.println(Texts.get(locale, "devInbox.listening", HOST + ":" + inbox.port()));
+        out.println(Texts.get(locale, "devInbox.imap", HOST + ":" + inbox.imapPort()));
         if (folder != null) {
             synchronized (inbox) {
                 out.println(Texts.get(locale, "devInbox.folder", folder, inbox.kept.size()));
@@ -291,6 +300,23 @@ public final class DevInbox implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
+    /**
+     * The port of the IMAP side: every address that received mail here is a mailbox whose INBOX holds it; any user name
+     * and password log in (no TLS).
+     */
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /**
+     * The overrides that point a connection of {@code type} at this inbox
+     * ({@link ConnectionType#devInboxOverrides(String, int, int)}): sending types at its SMTP side, receiving ones at
+     * its IMAP side. Pure.
+     */
+    public Map<String, Object> overrides(ConnectionType type) {
+        return type.devInboxOverrides(HOST, port(), imapPort());
+    }
+
     /** The kept messages (the latest {@value #KEPT}), in arrival order, as received (one per SMTP transaction). */
     public synchronized List<MimeMessage> received() {
         return kept.stream().map(KeptMessage::message).toList();
@@ -370,8 +396,8 @@ public final class DevInbox implements AutoCloseable {
     private static final class RefusingGreenMail extends GreenMail {
         private final RecipientRule rule;
 
-        RefusingGreenMail(ServerSetup setup, RecipientRule rule) {
-            super(setup);
+        RefusingGreenMail(ServerSetup[] setups, RecipientRule rule) {
+            super(setups);
             this.rule = rule;
         }
 

@@ -63,6 +63,7 @@ class DevInboxTest {
                     .satisfies(received -> assertThat(received.getSubject()).isEqualTo("Заказ №7 принят"));
             assertThat(out.toString()).isEqualTo("""
                     [dev-inbox] SMTP on 127.0.0.1:%d: every connection sends here for this run
+                    [dev-inbox] IMAP on 127.0.0.1:%d: every address that received mail here is a mailbox (any user name and password)
                     [dev-inbox] message 1
                       From: Магазин «Ромашка» <shop@example.com>
                       To: Анна <anna@example.com>, sales@example.com
@@ -75,7 +76,7 @@ class DevInboxTest {
                       | Строка 4
                       | Строка 5
                       | …
-                    """.formatted(inbox.port()));
+                    """.formatted(inbox.port(), inbox.imapPort()));
         }
     }
 

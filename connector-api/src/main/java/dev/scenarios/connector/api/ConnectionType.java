@@ -60,6 +60,20 @@ public interface ConnectionType extends ConfigurableType {
     }
 
     /**
+     * As {@link #devInboxOverrides(String, int)}, for a test server that also has an IMAP side (the runtime's dev inbox
+     * does): a receiving type points itself at {@code imapPort}. The runtime calls this one; the default, for a type
+     * that only sends, is {@code devInboxOverrides(host, smtpPort)}. Pure.
+     *
+     * @param host the test server's host
+     * @param smtpPort the test server's SMTP port
+     * @param imapPort the test server's IMAP port
+     * @return the overrides; empty when the type cannot be redirected
+     */
+    default Map<String, Object> devInboxOverrides(String host, int smtpPort, int imapPort) {
+        return devInboxOverrides(host, smtpPort);
+    }
+
+    /**
      * The properties that decide where this type's secrets are sent (server, port, encryption, user, token endpoint,
      * …). A host that checks unsaved values reuses a saved secret only when none of these differs from the saved
      * connection, so a changed form cannot send the saved password to another server. Pure. The default, every property

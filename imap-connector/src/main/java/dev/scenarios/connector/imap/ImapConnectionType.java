@@ -16,8 +16,10 @@ import dev.scenarios.connector.imap.internal.settings.ConnectionRules;
 import dev.scenarios.connector.imap.internal.settings.ImapSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -184,6 +186,23 @@ public final class ImapConnectionType implements ConnectionType {
             throw new IllegalArgumentException("systemName: required, Latin letters, digits and _ only");
         }
         return Journal.read(context.dataDirectory(), systemName);
+    }
+
+    /**
+     * Points the connection at the dev inbox's IMAP side ({@code --dev-inbox}): plain IMAP on
+     * {@code host}:{@code imapPort}, logging in as the configured user with a placeholder password (the dev inbox takes
+     * any), so a rehearsal needs no real password. Pure.
+     */
+    @Override
+    public Map<String, Object> devInboxOverrides(String host, int smtpPort, int imapPort) {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("server", host);
+        overrides.put("port", imapPort);
+        overrides.put("encryption", "none");
+        overrides.put("authentication", "basic");
+        overrides.put("password", "dev-inbox");
+        overrides.put("allowInsecureAuthentication", true);
+        return overrides;
     }
 
     /** Where the password goes: the server, its port and encryption, and as whom. */

@@ -14,6 +14,7 @@ import dev.scenarios.connector.imap.internal.receive.FolderReceiver;
 import dev.scenarios.connector.imap.internal.receive.ReceiveSettings;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The path type {@code imap-receive}, "Receiving e-mail via IMAP": a folder of an {@code imap} connection whose mails
@@ -45,12 +46,16 @@ public final class ImapReceivePathType implements PathType {
                     .defaultValue("INBOX")
                     .build(),
             property("afterSuccess", PropertyType.ENUM, "mailbox")
-                    .allowedValues("move", "delete")
+                    .allowedValues("move", "delete", "keyword")
                     .defaultValue("move")
                     .build(),
             property("processedFolder", PropertyType.STRING, "mailbox")
                     .defaultValue("Processed")
                     .visibleWhen(Condition.when("afterSuccess", "move"))
+                    .build(),
+            property("keyword", PropertyType.STRING, "mailbox")
+                    .required()
+                    .visibleWhen(Condition.when("afterSuccess", "keyword"))
                     .build(),
             property("failureFolder", PropertyType.STRING, "mailbox")
                     .defaultValue("Errors")
@@ -62,6 +67,11 @@ public final class ImapReceivePathType implements PathType {
             property("maxMessageSize", PropertyType.INTEGER, "mailbox")
                     .range(1, Integer.MAX_VALUE)
                     .defaultValue(26_214_400)
+                    .build(),
+            property("from", PropertyType.STRING, "filters").build(),
+            property("subjectContains", PropertyType.STRING, "filters").build(),
+            property("unseenOnly", PropertyType.BOOLEAN, "filters")
+                    .defaultValue(false)
                     .build());
 
     private static final List<PropertyDescriptor> ATTRIBUTES = List.of(
@@ -150,7 +160,13 @@ public final class ImapReceivePathType implements PathType {
         return ATTRIBUTES;
     }
 
-    /** The folders must differ from the received folder and not be blank. Pure. */
+    /**
+     * An IMAP keyword is an atom: printable ASCII without spaces, {@code ( ) { % * " \ ]} and not a system flag
+     * ({@code \Seen}), which a server would refuse or read as something else (RFC 9051, {@code flag-keyword}).
+     */
+    private static final Pattern KEYWORD = Pattern.compile("[!#$&'+,\\-./0-9:;<=>?@A-Z\\[^_`a-z|}~]+");
+
+    /** The folders must differ from the received folder and not be blank; a keyword must be an IMAP atom. Pure. */
     @Override
     public void rules(Configuration c, ValidationResult.Builder problems) {
         if (c.optionalString("systemName")
@@ -161,6 +177,14 @@ public final class ImapReceivePathType implements PathType {
                     "systemName",
                     "systemName.pattern",
                     MESSAGES.message("problem.systemName.pattern", c.string("systemName")));
+        }
+        if ("keyword".equals(c.string("afterSuccess"))
+                && !problems.hasProblem("keyword")
+                && c.optionalString("keyword")
+                        .filter(k -> !KEYWORD.matcher(k).matches())
+                        .isPresent()) {
+            problems.add(
+                    "keyword", "keyword.pattern", MESSAGES.message("problem.keyword.pattern", c.string("keyword")));
         }
         String folder = c.string("folder");
         for (String name : List.of("processedFolder", "failureFolder")) {

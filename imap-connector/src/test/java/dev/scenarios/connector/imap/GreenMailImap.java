@@ -5,6 +5,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenarios.connector.api.Configuration;
 import dev.scenarios.connector.api.ConnectorContext;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -81,6 +82,61 @@ final class GreenMailImap {
     /** Delivers a mail straight into the user's INBOX. */
     static void deliver(GreenMailUser user, String subject, String text) throws Exception {
         deliver(user, subject, text, null);
+    }
+
+    /** Delivers a mail from {@code from} (an address) straight into the user's INBOX. */
+    static void deliverFrom(GreenMailUser user, String from, String subject, String text) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(USER));
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        user.deliver(message);
+    }
+
+    /**
+     * The subjects of the mails in {@code folder}, each with its flags (system flags like {@code \Seen} and keywords)
+     * as IMAP reports them, in UID order; opens its own IMAP session and reads with {@code BODY.PEEK}.
+     */
+    static Map<String, Flags> flagsBySubject(GreenMailExtension greenMail, String folder) throws Exception {
+        Map<String, Flags> result = new LinkedHashMap<>();
+        try (Store store = store(greenMail)) {
+            Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return result;
+            }
+            f.open(Folder.READ_ONLY);
+            for (Message m : f.getMessages()) {
+                result.put(m.getSubject(), m.getFlags());
+            }
+            f.close(false);
+        }
+        return result;
+    }
+
+    /** Marks the mails of INBOX whose subject is {@code subject} as read ({@code \Seen}), in its own IMAP session. */
+    static void markSeen(GreenMailExtension greenMail, String subject) throws Exception {
+        try (Store store = store(greenMail)) {
+            Folder f = store.getFolder("INBOX");
+            f.open(Folder.READ_WRITE);
+            for (Message m : f.getMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    m.setFlag(Flags.Flag.SEEN, true);
+                }
+            }
+            f.close(false);
+        }
+    }
+
+    private static Store store(GreenMailExtension greenMail) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("mail.imap.connectiontimeout", "5000");
+        props.setProperty("mail.imap.timeout", "5000");
+        props.setProperty("mail.imap.peek", "true");
+        Store store = Session.getInstance(props).getStore("imap");
+        store.connect("127.0.0.1", greenMail.getImap().getPort(), USER, PASSWORD);
+        return store;
     }
 
     /** Delivers a mail with {@code messageId} (null: a generated one) straight into the user's INBOX. */

@@ -38,8 +38,7 @@ public record CliContext(
         if (inbox == null) {
             return load(dir, locale);
         }
-        return Workspace.load(
-                dir, connectors, environment, locale, type -> type.devInboxOverrides(inbox.host(), inbox.port()));
+        return Workspace.load(dir, connectors, environment, locale, inbox::overrides);
     }
 
     /** Prints {@code problems} one per line to stdout; returns {@link #INVALID}. */

@@ -70,7 +70,7 @@ public final class ServeCommand extends WorkspaceCommand {
                 return serve(ws, type -> Map.of(), null, locale);
             }
             cli.out().println(ConsoleTexts.get(locale, "serve.devInbox"));
-            return serve(ws, type -> type.devInboxOverrides(inbox.host(), inbox.port()), inbox, locale);
+            return serve(ws, inbox::overrides, inbox, locale);
         }));
     }
 

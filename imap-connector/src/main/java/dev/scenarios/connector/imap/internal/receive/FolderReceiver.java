@@ -16,12 +16,15 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.SearchTerm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -279,12 +282,28 @@ public final class FolderReceiver implements PathSource {
         long changesBefore = folderChanges;
         retryLeft = false;
         long uidValidity = folder.getUIDValidity();
-        Message[] messages = folder.getMessagesByUID(1, UIDFolder.MAXUID);
+        // The filters (MailFilter): one server-side SEARCH, then the sender on the envelope; a mail that does not
+        // match is never fetched beyond its envelope, never handed, never touched.
+        MailFilter filter = settings.filter();
+        SearchTerm search = filter.searchTerm();
+        Message[] messages = search == null ? folder.getMessagesByUID(1, UIDFolder.MAXUID) : folder.search(search);
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
+        if (filter.from() != null) {
+            profile.add(FetchProfile.Item.ENVELOPE); // the From addresses; an ENVELOPE fetch never sets \Seen
+        }
         folder.fetch(messages, profile);
+        if (filter.from() != null) {
+            List<Message> senders = new ArrayList<>();
+            for (Message message : messages) {
+                if (filter.acceptsSender(message)) {
+                    senders.add(message);
+                }
+            }
+            messages = senders.toArray(Message[]::new);
+        }
         Arrays.sort(messages, Comparator.comparingLong(m -> uidOf(folder, m)));
         if (state.uidValidity() != uidValidity) {
             long highest = messages.length == 0 ? 0 : uidOf(folder, messages[messages.length - 1]);
@@ -318,6 +337,9 @@ public final class FolderReceiver implements PathSource {
             }
             if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                 continue;
+            }
+            if (settings.keyword() != null && message.getFlags().contains(settings.keyword())) {
+                continue; // its scenario succeeded: the keyword is how it stays done in the folder
             }
             long uid = folder.getUID(message);
             String id = settings.folder() + ";UIDVALIDITY=" + uidValidity + ";UID=" + uid;
@@ -422,7 +444,9 @@ public final class FolderReceiver implements PathSource {
                             "path " + settings.systemName() + ": " + id + " succeeded; "
                                     + (settings.moveAfterSuccess()
                                             ? "moved to " + settings.processedFolder()
-                                            : "deleted"));
+                                            : settings.keyword() != null
+                                                    ? "keyword " + settings.keyword() + " set"
+                                                    : "deleted"));
                 }
             } else {
                 int failures = state.failed(uid);
@@ -472,6 +496,16 @@ public final class FolderReceiver implements PathSource {
         }
         if (settings.moveAfterSuccess()) {
             return moveTo(store, folder, message, settings.processedFolder(), id);
+        }
+        if (settings.keyword() != null) {
+            try {
+                message.setFlags(new Flags(settings.keyword()), true);
+            } catch (MessagingException e) {
+                refused(store, folder, id, "set the keyword " + settings.keyword(), e);
+                return false;
+            }
+            folderChanges++;
+            return true;
         }
         try {
             message.setFlag(Flags.Flag.DELETED, true);
