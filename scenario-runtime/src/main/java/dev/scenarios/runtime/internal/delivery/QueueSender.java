@@ -347,6 +347,11 @@ public final class QueueSender implements AutoCloseable {
             try {
                 content = queue.content(sending);
             } catch (DamagedContentException e) {
+                if (!unchanged(m)) {
+                    // With a shared queue another runtime may have sent and removed it since it was read here: its
+                    // content is gone because it was delivered, not damaged.
+                    return;
+                }
                 // Never transmit bytes that are not what the step stored.
                 damaged(m, e.reason());
                 return;
@@ -384,6 +389,13 @@ public final class QueueSender implements AutoCloseable {
             return;
         }
         coolingOff.remove(id);
+    }
+
+    /** Whether {@code m} is still in the queue as it was read: same state, same attempts. Does I/O. */
+    private boolean unchanged(QueuedMessage m) throws IOException {
+        return queue.find(m.id())
+                .filter(now -> now.state() == m.state() && now.attempts() == m.attempts())
+                .isPresent();
     }
 
     private void settle(QueuedMessage m, OutcomeClassifier.Verdict v) throws IOException {
